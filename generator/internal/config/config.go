@@ -1,0 +1,290 @@
+// Package config reads site.yaml into an immutable Site.
+//
+// Rules:
+//   - Decoding is strict: an unknown key is an error naming its line and column.
+//   - languages is a list; each has code, name, locale (BCP 47, e.g. zh-Hans),
+//     title (the site title in that language) and weight. Languages are ordered
+//     by weight, then code. defaultLanguage must be one of them.
+//   - timeZone is an IANA name; dates without a zone in front matter are read
+//     in it. Default UTC.
+//   - baseURL must be absolute (http or https) and always ends with "/".
+//   - pageSize (default 10) is the number of entries on a list page.
+package config
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/eventnews/gen/generator/internal/diag"
+	"gopkg.in/yaml.v3"
+)
+
+// FileName is the configuration file at the site root.
+const FileName = "site.yaml"
+
+// Language is one configured language.
+type Language struct {
+	Code   string `yaml:"code"`   // zh, ru, en: URL prefix and file suffix
+	Name   string `yaml:"name"`   // shown in the language switcher: 中文, Русский
+	Locale string `yaml:"locale"` // BCP 47 tag for <html lang>: zh-Hans, ru, en
+	Title  string `yaml:"title"`  // site title in this language
+	Weight int    `yaml:"weight"`
+}
+
+// Feeds configures RSS and Atom output.
+type Feeds struct {
+	Limit       int  `yaml:"limit"`       // items per feed; default 20
+	FullContent bool `yaml:"fullContent"` // full HTML instead of the summary
+}
+
+// Site is the whole configuration. Treat it as read-only after Load.
+type Site struct {
+	BaseURL         string     `yaml:"baseURL"`
+	DefaultLanguage string     `yaml:"defaultLanguage"`
+	Languages       []Language `yaml:"languages"`
+	Theme           string     `yaml:"theme"`
+	TimeZone        string     `yaml:"timeZone"`
+	PageSize        int        `yaml:"pageSize"`
+	// UnsafeHTML lets raw HTML in Markdown through. Off by default.
+	UnsafeHTML bool  `yaml:"unsafeHTML"`
+	Feeds      Feeds `yaml:"feeds"`
+	// StaleNotice shows a notice on translations whose source changed since.
+	StaleNotice *bool `yaml:"staleNotice"`
+	// Params is free for themes.
+	Params map[string]any `yaml:"params"`
+
+	Location *time.Location `yaml:"-"`
+}
+
+// Default returns the default language.
+func (s *Site) Default() Language {
+	l, _ := s.Language(s.DefaultLanguage)
+	return l
+}
+
+// Language returns the language with the given code.
+func (s *Site) Language(code string) (Language, bool) {
+	for _, l := range s.Languages {
+		if l.Code == code {
+			return l, true
+		}
+	}
+	return Language{}, false
+}
+
+// Codes returns the language codes in site order.
+func (s *Site) Codes() []string {
+	out := make([]string, len(s.Languages))
+	for i, l := range s.Languages {
+		out[i] = l.Code
+	}
+	return out
+}
+
+// ShowStaleNotice reports whether stale translations carry a notice.
+func (s *Site) ShowStaleNotice() bool { return s.StaleNotice == nil || *s.StaleNotice }
+
+// AbsURL joins the base URL and a site-relative path that starts with "/".
+func (s *Site) AbsURL(rel string) string {
+	return strings.TrimSuffix(s.BaseURL, "/") + rel
+}
+
+// Load reads site.yaml from fsys.
+func Load(fsys fs.FS) (*Site, error) {
+	data, err := fs.ReadFile(fsys, FileName)
+	if err != nil {
+		return nil, diag.At(FileName, 0, 0, "cannot read the site configuration: %v", unwrapPathErr(err))
+	}
+	return Parse(FileName, data)
+}
+
+func unwrapPathErr(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]+)*$`)
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// Parse decodes site.yaml; path names the file in messages.
+func Parse(path string, data []byte) (*Site, error) {
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		line := 0
+		msg := err.Error()
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			fmt.Sscan(m[1], &line)
+			msg = m[2]
+		}
+		return nil, diag.At(path, line, 0, "invalid YAML: %s", msg)
+	}
+	var errs diag.List
+	s := &Site{}
+	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		return nil, diag.At(path, 1, 1, "the configuration must be a mapping of keys to values")
+	}
+	doc := root.Content[0]
+	checkKeys(path, doc, reflectKeys(s), &errs)
+	if err := doc.Decode(s); err != nil {
+		addYAMLErr(path, err, &errs)
+	}
+	keyPos := func(key string) (int, int) {
+		for i := 0; i+1 < len(doc.Content); i += 2 {
+			if doc.Content[i].Value == key {
+				return doc.Content[i+1].Line, doc.Content[i+1].Column
+			}
+		}
+		return doc.Line, doc.Column
+	}
+	var langNodes []*yaml.Node
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		if doc.Content[i].Value == "languages" && doc.Content[i+1].Kind == yaml.SequenceNode {
+			langNodes = doc.Content[i+1].Content
+			for _, ln := range langNodes {
+				if ln.Kind == yaml.MappingNode {
+					checkKeys(path, ln, reflectKeys(&Language{}), &errs)
+				}
+			}
+		}
+		if doc.Content[i].Value == "feeds" && doc.Content[i+1].Kind == yaml.MappingNode {
+			checkKeys(path, doc.Content[i+1], reflectKeys(&Feeds{}), &errs)
+		}
+	}
+
+	if len(s.Languages) == 0 {
+		l, c := keyPos("languages")
+		errs.Add(diag.At(path, l, c, "languages: at least one language is required"))
+	}
+	seen := map[string]bool{}
+	for i, l := range s.Languages {
+		line, col := 0, 0
+		if i < len(langNodes) {
+			line, col = langNodes[i].Line, langNodes[i].Column
+		}
+		switch {
+		case l.Code == "":
+			errs.Add(diag.At(path, line, col, "languages: a language needs a code"))
+		case !langCode.MatchString(l.Code):
+			errs.Add(diag.At(path, line, col, "languages: code %q must be lower-case letters, like \"ru\"", l.Code))
+		case seen[l.Code]:
+			errs.Add(diag.At(path, line, col, "languages: %q is listed twice", l.Code))
+		}
+		seen[l.Code] = true
+		if l.Locale == "" {
+			s.Languages[i].Locale = l.Code
+		}
+		if l.Name == "" {
+			s.Languages[i].Name = l.Code
+		}
+	}
+	slices.SortStableFunc(s.Languages, func(a, b Language) int {
+		if a.Weight != b.Weight {
+			return a.Weight - b.Weight
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	if s.DefaultLanguage == "" && len(s.Languages) > 0 {
+		s.DefaultLanguage = s.Languages[0].Code
+	} else if s.DefaultLanguage != "" && !seen[s.DefaultLanguage] && len(s.Languages) > 0 {
+		l, c := keyPos("defaultLanguage")
+		errs.Add(diag.At(path, l, c, "defaultLanguage: %q is not one of the configured languages (%s)", s.DefaultLanguage, strings.Join(s.Codes(), ", ")))
+	}
+
+	if s.BaseURL == "" {
+		s.BaseURL = "/"
+	} else {
+		u, err := url.Parse(s.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			l, c := keyPos("baseURL")
+			errs.Add(diag.At(path, l, c, "baseURL: %q must be an absolute http or https URL, like \"https://example.org/\"", s.BaseURL))
+		}
+	}
+	if !strings.HasSuffix(s.BaseURL, "/") {
+		s.BaseURL += "/"
+	}
+	if s.Theme == "" {
+		s.Theme = "default"
+	}
+	if s.PageSize == 0 {
+		s.PageSize = 10
+	} else if s.PageSize < 0 {
+		l, c := keyPos("pageSize")
+		errs.Add(diag.At(path, l, c, "pageSize: must be a positive number, not %d", s.PageSize))
+	}
+	if s.Feeds.Limit <= 0 {
+		s.Feeds.Limit = 20
+	}
+	if s.TimeZone == "" {
+		s.TimeZone = "UTC"
+	}
+	loc, err := time.LoadLocation(s.TimeZone)
+	if err != nil {
+		l, c := keyPos("timeZone")
+		errs.Add(diag.At(path, l, c, "timeZone: %q is not a known time zone (use a name like \"Asia/Shanghai\")", s.TimeZone))
+		loc = time.UTC
+	}
+	s.Location = loc
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func reflectKeys(v any) map[string]bool {
+	keys := map[string]bool{}
+	switch v.(type) {
+	case *Site:
+		for _, k := range []string{"baseURL", "defaultLanguage", "languages", "theme", "timeZone", "pageSize", "unsafeHTML", "feeds", "staleNotice", "params"} {
+			keys[k] = true
+		}
+	case *Language:
+		for _, k := range []string{"code", "name", "locale", "title", "weight"} {
+			keys[k] = true
+		}
+	case *Feeds:
+		for _, k := range []string{"limit", "fullContent"} {
+			keys[k] = true
+		}
+	}
+	return keys
+}
+
+func checkKeys(path string, m *yaml.Node, known map[string]bool, errs *diag.List) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if !known[k.Value] {
+			names := make([]string, 0, len(known))
+			for n := range known {
+				names = append(names, n)
+			}
+			slices.Sort(names)
+			errs.Add(diag.At(path, k.Line, k.Column, "unknown key %q (known keys: %s)", k.Value, strings.Join(names, ", ")))
+		}
+	}
+}
+
+func addYAMLErr(path string, err error, errs *diag.List) {
+	if te, ok := err.(*yaml.TypeError); ok {
+		for _, e := range te.Errors {
+			line := 0
+			msg := e
+			if m := yamlLine.FindStringSubmatch(e); m != nil {
+				fmt.Sscan(m[1], &line)
+				msg = m[2]
+			}
+			errs.Add(diag.At(path, line, 0, "%s", msg))
+		}
+		return
+	}
+	errs.Add(diag.At(path, 0, 0, "%v", err))
+}

@@ -1,0 +1,109 @@
+package content
+
+import "time"
+
+// Kind tells a page from a section's _index file.
+type Kind int
+
+const (
+	KindPage    Kind = iota // a release or a single page
+	KindSection             // _index.<lang>.md
+)
+
+// File is one Markdown file of content/, parsed but not rendered.
+type File struct {
+	// Path relative to the site root, slash-separated:
+	// "content/news/harbin-expo/index.ru.md".
+	Path string
+	// Lang is the language code from the suffix, or the default language.
+	Lang string
+	// Key is the translation key: the path under content/ without language
+	// suffix and extension, with bundle "index" dropped ("news/harbin-expo",
+	// "about", "news" for content/news/_index.ru.md, "" for content/_index.md),
+	// unless front matter sets translationKey.
+	Key string
+	// Section is the first directory under content/ ("news"), "" for files at
+	// the top of content/.
+	Section string
+	Kind    Kind
+	// Bundle is the directory of a page bundle ("content/news/harbin-expo"),
+	// "" for a single-file page.
+	Bundle string
+	// Resources are the non-Markdown files of the bundle, paths relative to
+	// the bundle directory, sorted ("photo.jpg", "docs/programme.pdf").
+	// Every language file of a bundle lists the same resources.
+	Resources []string
+	// Name is the bundle directory name or the file name without suffixes:
+	// the default slug.
+	Name  string
+	Front FrontMatter
+	// Body is the Markdown after the front matter.
+	Body []byte
+	// BodyLine is the 1-based line in the file where Body starts.
+	BodyLine int
+	// ModTime is not read: output must not depend on file times.
+}
+
+// FrontMatter holds the decoded front matter. Pos records where each
+// top-level key was written, for messages and to know which keys were set.
+type FrontMatter struct {
+	Title          string
+	Date           time.Time // zero if absent (then inherited or an error)
+	Summary        string
+	Slug           string
+	Draft          bool
+	PublishDate    time.Time
+	ExpiryDate     time.Time
+	Tags           []string
+	Event          *Event
+	Image          *Image
+	Source         *Source
+	Aliases        []string
+	TranslationKey string
+	Weight         int
+	Layout         string
+	// Sitemap false keeps the page out of sitemap.xml. nil means true.
+	Sitemap *bool
+	// TranslatedFrom records the source revision a translation was made from
+	// (see gen status): "<lang>@<hash>".
+	TranslatedFrom string
+	Params         map[string]any
+
+	// Pos maps a top-level key ("title", "event.start" for nested keys) to
+	// where its value starts.
+	Pos map[string]Pos
+}
+
+// Has reports whether the key was written in the file.
+func (fm *FrontMatter) Has(key string) bool {
+	_, ok := fm.Pos[key]
+	return ok
+}
+
+// Pos is a 1-based line and column in the file (not in the front matter).
+type Pos struct{ Line, Col int }
+
+// Event describes the event a release reports.
+type Event struct {
+	Name string
+	// Start and End are in the site's time zone unless a zone was given.
+	Start, End time.Time
+	// AllDay is true when start (and end) were written as dates without time.
+	AllDay bool
+	City   string
+	Venue  string
+	URL    string
+}
+
+// Image is the lead image of a release.
+type Image struct {
+	Src     string // bundle-relative path, or an absolute http(s) URL
+	Alt     string
+	Caption string
+}
+
+// Source names the original report a release is based on.
+type Source struct {
+	Name string
+	URL  string
+}
