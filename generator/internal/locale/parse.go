@@ -1,0 +1,325 @@
+package locale
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"gopkg.in/yaml.v3"
+)
+
+// reserved are the keys of a go-i18n message map (compared in lower case).
+var reserved = []string{
+	"id", "description", "hash", "leftdelim", "rightdelim",
+	"zero", "one", "two", "few", "many", "other", "translation",
+}
+
+func isReservedKey(k string) bool { return slices.Contains(reserved, strings.ToLower(k)) }
+
+func isForm(k string) bool { return slices.Contains(pluralOrder[:], k) }
+
+// fileParser turns one message file into entries, keeping positions.
+type fileParser struct {
+	path    string
+	entries []*entry
+	errs    []error
+	seen    map[string]int // id → line of its first definition
+}
+
+// parseFile parses one go-i18n YAML message file. It returns the messages
+// that are fine and a diagnostic for each problem.
+func parseFile(path string, buf []byte) ([]*entry, []error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(buf, &doc); err != nil {
+		return nil, []error{yamlDiag(path, err)}
+	}
+	p := &fileParser{path: path, seen: map[string]int{}}
+	if len(doc.Content) == 0 {
+		return nil, nil // empty file
+	}
+	root := resolve(doc.Content[0])
+	switch {
+	case root.Kind == yaml.MappingNode:
+		p.namespace(root, "")
+	case root.Kind == yaml.SequenceNode:
+		p.list(root)
+	case root.Kind == yaml.ScalarNode && root.Tag == "!!null":
+		// only comments
+	default:
+		p.errorf(root, "expected a map from message id to text")
+	}
+	return p.entries, p.errs
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlDiag positions a yaml.v3 error, which carries a line but no column.
+func yamlDiag(path string, err error) error {
+	msg := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return diag.At(path, line, 0, "invalid yaml: %s", m[2])
+	}
+	return diag.At(path, 0, 0, "invalid yaml: %s", strings.TrimPrefix(msg, "yaml: "))
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+func (p *fileParser) errorf(n *yaml.Node, format string, args ...any) {
+	p.errs = append(p.errs, diag.At(p.path, n.Line, n.Column, format, args...))
+}
+
+// namespace walks a map whose keys are message IDs or namespaces.
+func (p *fileParser) namespace(m *yaml.Node, prefix string) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], resolve(m.Content[i+1])
+		if k.Kind != yaml.ScalarNode {
+			p.errorf(k, "message key must be text")
+			continue
+		}
+		if k.Value == "" {
+			p.errorf(k, "empty message key")
+			continue
+		}
+		id := prefix + k.Value
+		switch v.Kind {
+		case yaml.ScalarNode:
+			if v.Tag == "!!null" {
+				p.errorf(k, "message %q has no text", id)
+				continue
+			}
+			p.add(k, id, []formNode{{name: "other", node: v}}, i18n.Message{})
+		case yaml.MappingNode:
+			isMsg, err := p.isMessage(v, id)
+			switch {
+			case err:
+			case isMsg:
+				p.message(k, id, v)
+			default:
+				p.namespace(v, id+".")
+			}
+		default:
+			p.errorf(k, "message %q: a list is not a message", id)
+		}
+	}
+}
+
+// list walks a top-level list of long-form messages, each with an id.
+func (p *fileParser) list(s *yaml.Node) {
+	for _, item := range s.Content {
+		item = resolve(item)
+		if item.Kind != yaml.MappingNode {
+			p.errorf(item, "list item must be a message with an id")
+			continue
+		}
+		isMsg, bad := p.isMessage(item, "")
+		if bad {
+			continue
+		}
+		var id string
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			if strings.EqualFold(item.Content[i].Value, "id") {
+				id = resolve(item.Content[i+1]).Value
+			}
+		}
+		if !isMsg || id == "" {
+			p.errorf(item, "list item must be a message with an id")
+			continue
+		}
+		p.message(item, id, item)
+	}
+}
+
+// isMessage tells a message map (reserved keys only) from a namespace (none
+// of them), as go-i18n does: a key counts as reserved when its value is text,
+// or when it is "translation". Mixing both is an error, reported here.
+func (p *fileParser) isMessage(m *yaml.Node, id string) (isMsg, bad bool) {
+	var res, other []string
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], resolve(m.Content[i+1])
+		if k.Kind == yaml.ScalarNode && isReservedKey(k.Value) &&
+			(v.Kind == yaml.ScalarNode || strings.EqualFold(k.Value, "translation")) {
+			res = append(res, k.Value)
+		} else {
+			other = append(other, k.Value)
+		}
+	}
+	if len(res) > 0 && len(other) > 0 {
+		slices.Sort(res)
+		slices.Sort(other)
+		what := "message map"
+		if id != "" {
+			what = strconv.Quote(id)
+		}
+		p.errorf(m, "%s mixes message keys %v with message ids %v (write a tag such as tag.other as a flat key)", what, res, other)
+		return false, true
+	}
+	return len(res) > 0, false
+}
+
+type formNode struct {
+	name string // plural form, lower case
+	node *yaml.Node
+}
+
+// message reads a long-form message map; at is where it is defined.
+func (p *fileParser) message(at *yaml.Node, id string, m *yaml.Node) {
+	var (
+		forms []formNode
+		meta  i18n.Message
+		keys  = map[string]bool{}
+		ok    = true
+	)
+	text := func(k, v *yaml.Node) (string, bool) {
+		if v.Kind != yaml.ScalarNode {
+			p.errorf(k, "message %q: %s must be text", id, k.Value)
+			ok = false
+			return "", false
+		}
+		if v.Tag == "!!null" {
+			return "", false
+		}
+		return v.Value, true
+	}
+	addForm := func(k, v *yaml.Node, name string) {
+		if keys[name] {
+			p.errorf(k, "message %q: form %q given twice", id, name)
+			ok = false
+			return
+		}
+		keys[name] = true
+		if _, has := text(k, v); has {
+			forms = append(forms, formNode{name: name, node: v})
+		}
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], resolve(m.Content[i+1])
+		key := strings.ToLower(k.Value)
+		switch {
+		case isForm(key):
+			addForm(k, v, key)
+		case key == "translation":
+			switch v.Kind {
+			case yaml.ScalarNode:
+				addForm(k, v, "other")
+			case yaml.MappingNode:
+				for j := 0; j+1 < len(v.Content); j += 2 {
+					fk, fv := v.Content[j], resolve(v.Content[j+1])
+					if !isForm(strings.ToLower(fk.Value)) {
+						p.errorf(fk, "message %q: %q is not a plural form", id, fk.Value)
+						ok = false
+						continue
+					}
+					addForm(fk, fv, strings.ToLower(fk.Value))
+				}
+			default:
+				p.errorf(k, "message %q: translation must be text or a map of plural forms", id)
+				ok = false
+			}
+		default:
+			s, _ := text(k, v)
+			switch key {
+			case "id":
+				if s != id {
+					p.errorf(v, "message %q: id %q does not match its key", id, s)
+					ok = false
+				}
+			case "description":
+				meta.Description = s
+			case "hash":
+				meta.Hash = s
+			case "leftdelim":
+				meta.LeftDelim = s
+			case "rightdelim":
+				meta.RightDelim = s
+			}
+		}
+	}
+	if !ok {
+		return
+	}
+	if len(forms) == 0 {
+		p.errorf(at, "message %q has no text", id)
+		return
+	}
+	p.add(at, id, forms, meta)
+}
+
+// add checks the templates of a message and records it.
+func (p *fileParser) add(at *yaml.Node, id string, forms []formNode, meta i18n.Message) {
+	if line, dup := p.seen[id]; dup {
+		p.errorf(at, "message %q is defined twice (first at line %d)", id, line)
+		return
+	}
+	p.seen[id] = at.Line
+	ld, rd := meta.LeftDelim, meta.RightDelim
+	if ld == "" {
+		ld = "{{"
+	}
+	if rd == "" {
+		rd = "}}"
+	}
+	e := &entry{
+		msg: Message{
+			ID: id, Path: p.path, Line: at.Line, Col: at.Column,
+			Forms: map[string]string{}, Description: meta.Description,
+		},
+		i18n: &meta,
+	}
+	meta.ID = id
+	ok := true
+	for _, f := range forms {
+		src := f.node.Value
+		if src == "" {
+			continue // go-i18n treats an empty form as absent
+		}
+		// go-i18n parses only text that contains the left delimiter, with
+		// missingkey=default and no functions: do the same.
+		if strings.Contains(src, ld) {
+			if _, err := template.New("").Delims(ld, rd).Option("missingkey=default").Parse(src); err != nil {
+				p.errorf(f.node, "message %q, form %q: %s", id, f.name, templateErr(err))
+				ok = false
+				continue
+			}
+		}
+		e.msg.Forms[f.name] = src
+		switch f.name {
+		case "zero":
+			meta.Zero = src
+		case "one":
+			meta.One = src
+		case "two":
+			meta.Two = src
+		case "few":
+			meta.Few = src
+		case "many":
+			meta.Many = src
+		case "other":
+			meta.Other = src
+		}
+	}
+	if !ok {
+		return
+	}
+	if len(e.msg.Forms) == 0 {
+		e.msg.Forms["other"] = ""
+		e.empty = true
+	}
+	p.entries = append(p.entries, e)
+}
+
+var templateErrRE = regexp.MustCompile(`^template: [^:]*:\d+:(\d+:)? ?`)
+
+// templateErr drops text/template's "template: name:line:" prefix.
+func templateErr(err error) string {
+	return templateErrRE.ReplaceAllString(err.Error(), "")
+}
