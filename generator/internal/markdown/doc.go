@@ -1,0 +1,84 @@
+// Package markdown turns the Markdown body of a release or page into HTML
+// and the facts later stages need: headings, links, the first paragraph,
+// plain text, a word count and a reading time.
+//
+// One [Converter] is built per language with [New] and may be shared by any
+// number of goroutines: every piece of per-page state (heading IDs, quote
+// nesting, link positions) lives in the [Converter.Convert] call.
+//
+// # Syntax
+//
+// CommonMark plus GitHub Flavored Markdown (tables, strikethrough, autolinks,
+// task lists) and footnotes. Headings accept an attribute block, of which
+// `{#custom-id}` is the useful part: `## Программа {#program}`.
+//
+// # Typographer, per language
+//
+//   - ru: "..." → «...», a quote inside a quote and '...' → „...“,
+//     -- → – (en dash), --- → — (em dash), ... → …, << >> → « ».
+//   - en and any language not listed here: "..." → “...”, '...' → ‘...’,
+//     apostrophes → ’, -- → –, --- → —, ... → …; << and >> stay as written.
+//   - zh, ja, ko (any code starting with them): no substitutions at all, so
+//     no Latin quotes or dashes are forced on CJK text. A backslash-escaped
+//     space (`\ `) renders as nothing.
+//
+// Punctuation is written as UTF-8 characters, not entities.
+//
+// # Line breaks
+//
+// A soft line break (a newline inside a paragraph) between two East Asian
+// wide characters (Han, Kana, full-width punctuation) is dropped, so
+// "哈尔滨\n举行" renders and reads as "哈尔滨举行". Everywhere else, Hangul
+// included, it stays a newline in HTML and a space in plain text. This holds
+// in every language, so Chinese quoted in a Russian release reads right.
+//
+// # Heading IDs
+//
+// Every heading gets an id, unique within the page:
+//
+//   - an explicit `{#id}` is used as written;
+//   - otherwise the heading's plain text is lower-cased, every run of
+//     characters that are not letters, digits or combining marks becomes one
+//     "-", and leading and trailing "-" are dropped. Letters of any script are
+//     kept: "Программа выставки" → "программа-выставки", "展会概况" →
+//     "展会概况", "Facts & Figures" → "facts-figures". A heading with no
+//     letters or digits gets "heading";
+//   - an id already taken on the page (explicitly or by an earlier heading)
+//     gets the first free suffix "-1", "-2", ….
+//
+// # Safety
+//
+//   - Raw HTML is omitted (goldmark writes "<!-- raw HTML omitted -->")
+//     unless [Options.Unsafe] is set, which mirrors unsafeHTML in site.yaml.
+//   - Links, images and autolinks whose destination has a javascript:,
+//     vbscript:, livescript:, data: or file: scheme are unwrapped, in both
+//     modes: a link keeps its text, an image becomes its alt text. The scheme
+//     is found the way a browser finds it, after resolving character
+//     references and backslash escapes, dropping leading spaces and control
+//     characters and removing tabs and newlines, ignoring case. See
+//     [DangerousURL], which other stages use for URLs from front matter.
+//   - Without Unsafe, heading attributes other than id and class are dropped.
+//   - Links to other hosts get no extra attributes; output is deterministic.
+//
+// # Results
+//
+// [Result.Links] lists every link, image and autolink in document order with
+// its destination as written (reference links carry the definition's
+// destination) and its 1-based line and column in the source passed to
+// Convert; the column counts characters, not bytes. Callers that strip front
+// matter add their body offset. PlainText drops markup, raw HTML, footnote
+// markers and task checkboxes, keeps image alt text and code, and separates
+// blocks with "\n". FirstParagraph is the plain text of the first top-level
+// paragraph that has text of its own (a paragraph holding only an image is
+// skipped), without image alt text.
+//
+// # Counting
+//
+// [WordCount] counts each Han, Kana or Hangul character as one unit and each
+// run of letters, digits and marks of other scripts as one word; an
+// apostrophe or hyphen between two letters or digits, and a "." or ","
+// between two digits, does not split a word ("don't", "Санкт-Петербург" and
+// "1,000" are one word each). [ReadingMinutes] reads CJK characters at 300
+// per minute and other words at 200 per minute. [Summarize] cuts plain text
+// for summaries without cutting a word.
+package markdown

@@ -1,0 +1,170 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Options configures a Converter.
+type Options struct {
+	Lang   string // "zh", "ru", "en" (any other: treated like en; a code starting with "zh", "ja", "ko" is CJK)
+	Unsafe bool   // let raw HTML through (site.yaml unsafeHTML); default false
+}
+
+// Converter renders Markdown for one language. It is safe for concurrent use
+// by many goroutines: it holds only configuration, and every Convert call
+// keeps its own state.
+type Converter struct {
+	md     goldmark.Markdown
+	style  typoStyle
+	cjk    bool
+	unsafe bool
+}
+
+// Result is what Convert learns about one Markdown body.
+type Result struct {
+	HTML           string    // the rendered body
+	Headings       []Heading // in document order
+	Links          []Link    // every link and image destination, in order
+	FirstParagraph string    // plain text of the first paragraph (no markup), for summaries
+	PlainText      string    // whole body as plain text, blocks separated by "\n" (for search, word counts)
+	Words          int       // see WordCount
+	ReadingMinutes int       // see ReadingMinutes
+}
+
+// Heading is one heading of the body.
+type Heading struct {
+	Level int
+	ID    string // the id attribute written to the HTML
+	Text  string // plain text
+}
+
+// Link is one link, image or autolink of the body.
+type Link struct {
+	Dest      string // as written
+	Image     bool
+	Line, Col int // 1-based position of the link in src (best effort, line at least), for error messages
+}
+
+// Default summary limits for Summarize.
+const (
+	SummaryChars = 120 // characters, for CJK languages
+	SummaryWords = 50  // words, for other languages
+)
+
+type typoStyle int
+
+const (
+	typoNone typoStyle = iota
+	typoEnglish
+	typoRussian
+)
+
+// Punctuation written by the typographer. Russian single quotes and nested
+// double quotes are fixed up after parsing (see fixRussianQuotes).
+const (
+	ruOpenOuter  = "«"
+	ruCloseOuter = "»"
+	ruOpenInner  = "„"
+	ruCloseInner = "“"
+)
+
+// isCJKLang reports whether a language code names Chinese, Japanese or Korean.
+func isCJKLang(lang string) bool {
+	l := strings.ToLower(lang)
+	return strings.HasPrefix(l, "zh") || strings.HasPrefix(l, "ja") || strings.HasPrefix(l, "ko")
+}
+
+func styleFor(lang string) typoStyle {
+	l := strings.ToLower(lang)
+	if isCJKLang(l) {
+		return typoNone
+	}
+	if l == "ru" || strings.HasPrefix(l, "ru-") || strings.HasPrefix(l, "ru_") {
+		return typoRussian
+	}
+	return typoEnglish
+}
+
+// New returns a Converter for opts.
+func New(opts Options) *Converter {
+	c := &Converter{style: styleFor(opts.Lang), cjk: isCJKLang(opts.Lang), unsafe: opts.Unsafe}
+	exts := []goldmark.Extender{extension.GFM, extension.Footnote}
+	switch c.style {
+	case typoRussian:
+		exts = append(exts, extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
+			extension.LeftDoubleQuote:  ruOpenOuter,
+			extension.RightDoubleQuote: ruCloseOuter,
+			extension.LeftSingleQuote:  ruOpenInner,
+			extension.RightSingleQuote: ruCloseInner,
+			extension.Apostrophe:       "’",
+			extension.EnDash:           "–",
+			extension.EmDash:           "—",
+			extension.Ellipsis:         "…",
+			extension.LeftAngleQuote:   ruOpenOuter,
+			extension.RightAngleQuote:  ruCloseOuter,
+		})))
+	case typoEnglish:
+		// nil leaves a punctuation as written: << and >> are not quotes in English.
+		exts = append(exts, extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation][]byte{
+			extension.LeftDoubleQuote:  []byte("“"),
+			extension.RightDoubleQuote: []byte("”"),
+			extension.LeftSingleQuote:  []byte("‘"),
+			extension.RightSingleQuote: []byte("’"),
+			extension.Apostrophe:       []byte("’"),
+			extension.EnDash:           []byte("–"),
+			extension.EmDash:           []byte("—"),
+			extension.Ellipsis:         []byte("…"),
+			extension.LeftAngleQuote:   nil,
+			extension.RightAngleQuote:  nil,
+		})))
+	case typoNone:
+		exts = append(exts, extension.NewCJK(extension.WithEscapedSpace()))
+	}
+	var rendererOpts []renderer.Option
+	if opts.Unsafe {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	c.md = goldmark.New(
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return c
+}
+
+// Convert renders src, a Markdown body without front matter.
+func (c *Converter) Convert(src []byte) (res *Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("markdown: internal error: %v", p)
+		}
+	}()
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
+	p := &page{src: src, conv: c}
+	p.process(doc)
+
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4)
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, fmt.Errorf("markdown: %w", err)
+	}
+	res = &Result{
+		HTML:           buf.String(),
+		Headings:       p.headings,
+		Links:          p.links,
+		FirstParagraph: p.firstParagraph(doc),
+		PlainText:      p.plainText(doc),
+	}
+	cjk, words := count(res.PlainText)
+	res.Words, res.ReadingMinutes = cjk+words, minutes(cjk, words)
+	return res, nil
+}

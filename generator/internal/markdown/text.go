@@ -1,0 +1,234 @@
+package markdown
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// cjkRune reports whether r counts as one unit on its own: Han, Kana or
+// Hangul (and the Kana length mark ー).
+func cjkRune(r rune) bool {
+	if r < 0x1100 { // below Hangul Jamo: Latin, Cyrillic, Greek, …
+		return false
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r == 'ー'
+}
+
+// wordRune reports whether r belongs to a word of a script that separates
+// words with spaces.
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) && !cjkRune(r)
+}
+
+// span is one counting unit: a CJK character or a word, as byte offsets.
+type span struct {
+	start, end int
+	cjk        bool
+}
+
+// spans splits text into CJK characters and words. An apostrophe or hyphen
+// between two word characters, and "." or "," between two digits, joins.
+func spans(text string) []span {
+	var out []span
+	eachSpan(text, func(start, end int, cjk bool) {
+		out = append(out, span{start, end, cjk})
+	})
+	return out
+}
+
+// eachSpan calls fn for every span of text, in order.
+func eachSpan(text string, fn func(start, end int, cjk bool)) {
+	start := -1   // start of the current word, or -1
+	var prev rune // last rune of the current word
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		switch {
+		case cjkRune(r):
+			if start >= 0 {
+				fn(start, i, false)
+				start = -1
+			}
+			fn(i, i+size, true)
+		case wordRune(r):
+			if start < 0 {
+				start = i
+			}
+			prev = r
+		case start >= 0 && joiner(prev, r, text[i+size:]):
+			// stays in the word
+		case start >= 0:
+			fn(start, i, false)
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		fn(start, len(text), false)
+	}
+}
+
+func joiner(prev, r rune, rest string) bool {
+	next, _ := utf8.DecodeRuneInString(rest)
+	switch r {
+	case '\'', '’', '-', '‐', '‑':
+		return wordRune(next)
+	case '.', ',':
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+	}
+	return false
+}
+
+// WordCount counts words; each Han/Kana/Hangul character counts as one
+// unit, runs of letters/digits in other scripts as one word.
+func WordCount(text string) int {
+	cjk, words := count(text)
+	return cjk + words
+}
+
+// ReadingMinutes estimates reading time: CJK characters at 300 per minute
+// plus other words at 200 per minute, rounded up, at least 1.
+func ReadingMinutes(text string) int {
+	return minutes(count(text))
+}
+
+func minutes(cjk, words int) int {
+	// cjk/300 + words/200 = (2*cjk + 3*words) / 600
+	m := (2*cjk + 3*words + 599) / 600
+	return max(m, 1)
+}
+
+// count returns the number of CJK characters and of other words.
+func count(text string) (cjk, words int) {
+	eachSpan(text, func(_, _ int, isCJK bool) {
+		if isCJK {
+			cjk++
+		} else {
+			words++
+		}
+	})
+	return cjk, words
+}
+
+// sentenceEnd reports whether r ends a sentence; ASCII ones only when
+// followed by a space, the end, or closing punctuation.
+func sentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '.', '!', '?':
+		return true
+	}
+	return false
+}
+
+func closer(r rune) bool {
+	switch r {
+	case '"', '\'', '”', '’', '»', '“', '」', '』', '）', ')', ']', '】', '》', '〉':
+		return true
+	}
+	return false
+}
+
+// Summarize cuts plain text to at most limit units: for CJK languages limit
+// is characters, otherwise words. It never cuts mid-word, prefers ending at
+// a sentence end (。！？.!?) when one falls in the last third, and appends
+// "…" only when it cut. Whitespace runs become one space. A limit of zero or
+// less means the default, SummaryChars or SummaryWords. A single word longer
+// than the whole limit is the one case cut inside a word.
+func Summarize(text, lang string, limit int) string {
+	text = collapseSpaces(text)
+	cjk := isCJKLang(lang)
+	if limit <= 0 {
+		limit = SummaryWords
+		if cjk {
+			limit = SummaryChars
+		}
+	}
+	words := spans(text)
+
+	// units[k] is the byte offset after k units; breakable[k] says whether
+	// cutting there keeps words whole.
+	var ends []int
+	var breakable []bool
+	if cjk {
+		wordAt := 0
+		for i, r := range text {
+			if unicode.IsSpace(r) {
+				continue
+			}
+			end := i + utf8.RuneLen(r)
+			for wordAt < len(words) && words[wordAt].end < end {
+				wordAt++
+			}
+			inside := wordAt < len(words) && words[wordAt].start < end && end < words[wordAt].end
+			ends = append(ends, end)
+			breakable = append(breakable, !inside)
+		}
+	} else {
+		for _, w := range words {
+			ends = append(ends, w.end)
+			breakable = append(breakable, true)
+		}
+	}
+	if len(ends) <= limit {
+		return text
+	}
+
+	// The best sentence end within the limit.
+	sentence := -1
+	for i, r := range text {
+		if !sentenceEnd(r) {
+			continue
+		}
+		j := i + utf8.RuneLen(r)
+		for j < len(text) {
+			r2, size := utf8.DecodeRuneInString(text[j:])
+			if !sentenceEnd(r2) && !closer(r2) {
+				break
+			}
+			j += size
+		}
+		if r < utf8.RuneSelf && j < len(text) && text[j] != ' ' {
+			continue // "3.5", "example.com"
+		}
+		n := unitsBefore(ends, j)
+		if n > limit {
+			break
+		}
+		if n > 0 {
+			sentence = j // the last one within the limit wins
+		}
+	}
+	if sentence >= 0 && unitsBefore(ends, sentence)*3 >= limit*2 {
+		return strings.TrimSpace(text[:sentence]) + "…"
+	}
+
+	cut := -1
+	for k := limit; k >= 1; k-- {
+		if breakable[k-1] {
+			cut = ends[k-1]
+			break
+		}
+	}
+	if cut < 0 {
+		cut = ends[limit-1] // one word longer than the limit
+	}
+	out := strings.TrimRightFunc(text[:cut], func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",;:、，；：-–—([{（【《«„“‘\"'/", r)
+	})
+	return out + "…"
+}
+
+// unitsBefore counts the units that end at or before byte offset off.
+func unitsBefore(ends []int, off int) int {
+	n := 0
+	for n < len(ends) && ends[n] <= off {
+		n++
+	}
+	return n
+}
