@@ -1,12 +1,13 @@
+// Command gen builds the trilingual event-news site in the current directory
+// (or --source DIR). Run "gen help" for the commands.
 package main
 
 import (
-	_ "github.com/bep/golocales"
-	_ "github.com/fsnotify/fsnotify"
-	_ "github.com/nicksnyder/go-i18n/v2/i18n"
-	_ "github.com/yuin/goldmark"
-	_ "golang.org/x/tools/txtar"
-	_ "gopkg.in/yaml.v3"
+	"os"
+
+	"github.com/eventnews/gen/generator/internal/cli"
 )
 
-func main() {}
+func main() {
+	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+}

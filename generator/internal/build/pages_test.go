@@ -1,0 +1,200 @@
+package build_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/eventnews/gen/generator/internal/build"
+)
+
+const newsSite = baseConfig + `-- content/news/_index.zh.md --
+---
+title: 新闻
+---
+新闻发布。
+-- content/news/_index.ru.md --
+---
+title: Новости
+---
+-- content/news/_index.en.md --
+---
+title: News
+---
+-- content/news/expo/index.zh.md --
+---
+title: 第八届中俄博览会开幕
+date: 2024-05-17
+tags: [expo, trade]
+event:
+  name: 第八届中俄博览会
+  start: 2024-05-17
+  end: 2024-05-21
+  city: 哈尔滨
+image: {src: hall.svg, alt: 展馆}
+---
+哈尔滨5月17日电 第八届中俄博览会
+今天开幕。
+
+## 数据一览
+
+展会面积38.8万平方米。
+-- content/news/expo/index.ru.md --
+---
+title: В Харбине открылось ЭКСПО
+tags: [expo]
+event:
+  name: VIII Российско-Китайское ЭКСПО
+  city: Харбин
+image: {alt: Павильон}
+---
+Харбин, 17 мая. "Сделано в России" -- главная тема.
+
+## Программа выставки
+-- content/news/expo/index.en.md --
+---
+title: China-Russia Expo opens in Harbin
+---
+HARBIN, May 17 — The eighth China-Russia Expo opened today.
+-- content/news/expo/hall.svg --
+<svg xmlns="http://www.w3.org/2000/svg"><title>hall</title></svg>
+-- content/news/roundtable/index.zh.md --
+---
+title: 青年企业家圆桌会
+date: 2024-05-18
+tags: [youth, trade]
+---
+青年企业家圆桌会在哈尔滨举行。
+-- content/news/roundtable/index.en.md --
+---
+title: Youth roundtable
+---
+Young entrepreneurs met in Harbin.
+-- content/news/jinhua/index.zh.md --
+---
+title: 第十届中俄中小企业圆桌会
+date: 2023-07-19
+---
+金华。
+-- content/news/draft/index.zh.md --
+---
+title: 草稿
+date: 2024-05-01
+draft: true
+---
+草稿。
+-- content/news/future/index.zh.md --
+---
+title: 未来
+date: 2024-07-01
+---
+未来。
+-- content/news/expired/index.zh.md --
+---
+title: 过期
+date: 2024-01-01
+expiryDate: 2024-05-01
+---
+过期。
+-- content/about.zh.md --
+---
+title: 关于我们
+date: 2024-05-01
+---
+新闻办公室。
+-- content/about.ru.md --
+---
+title: О нас
+---
+Пресс-служба.
+-- content/about.en.md --
+---
+title: About us
+---
+The press office.
+`
+
+func TestReleasePages(t *testing.T) {
+	s := newSite(t, newsSite).build(build.Options{}).ok()
+	s.assert("ru/news/expo/index.html",
+		`<html lang="ru">`,
+		`<link rel="canonical" href="https://news.example.org/ru/news/expo/">`,
+		`<link rel="alternate" hreflang="zh-Hans" href="https://news.example.org/zh/news/expo/">`,
+		`<link rel="alternate" hreflang="ru" href="https://news.example.org/ru/news/expo/">`,
+		`<link rel="alternate" hreflang="en" href="https://news.example.org/en/news/expo/">`,
+		`<link rel="alternate" hreflang="x-default" href="https://news.example.org/zh/news/expo/">`,
+		`«Сделано в России» – главная тема`,
+		`<h2 id="программа-выставки">Программа выставки</h2>`,
+		// date inherited from the zh file, shown in Russian.
+		"17 мая 2024\u202fг.",
+		// event times inherited, text in Russian.
+		`VIII Российско-Китайское ЭКСПО`, `Харбин`, "21 мая 2024\u202fг.",
+		// image src inherited, alt in Russian.
+		`<img src="hall.svg" alt="Павильон">`,
+		`href="/ru/tags/expo/"`,
+		`! href="/ru/tags/trade/"`,
+	)
+	s.assert("zh/news/expo/index.html",
+		`<html lang="zh-Hans">`,
+		// soft line break between Chinese characters is no space.
+		`第八届中俄博览会今天开幕`,
+		`<h2 id="数据一览">数据一览</h2>`,
+		`2024年5月17日`,
+	)
+	s.assert("en/news/expo/index.html", `<html lang="en">`, `May 17, 2024`,
+		// tags inherited from zh.
+		`href="/en/tags/expo/"`, `href="/en/tags/trade/"`)
+	if got, want := s.file("zh/news/expo/hall.svg"), "<title>hall</title>"; !strings.Contains(got, want) {
+		t.Errorf("bundle resource not copied: %q", got)
+	}
+	s.file("ru/news/expo/hall.svg")
+}
+
+func TestMissingTranslationFallsBack(t *testing.T) {
+	s := newSite(t, newsSite).build(build.Options{}).ok()
+	// roundtable has no Russian version: hreflang lists only zh and en;
+	// the switcher leads to the Russian news list, marked.
+	s.assert("en/news/roundtable/index.html",
+		`hreflang="zh-Hans" href="https://news.example.org/zh/news/roundtable/"`,
+		`! hreflang="ru" href="https://news.example.org/ru/news/roundtable/"`,
+		`<a class="fallback" href="/ru/news/" hreflang="ru"`,
+	)
+	s.missing("ru/news/roundtable/index.html")
+	// jinhua exists only in Chinese: x-default is the Chinese page.
+	s.assert("zh/news/jinhua/index.html", `<link rel="alternate" hreflang="x-default" href="https://news.example.org/zh/news/jinhua/">`,
+		`<a class="fallback" href="/en/news/"`)
+	// the about page has no section: its fallback would be the home; it exists in all three.
+	s.assert("ru/about/index.html", `<title>О нас · Новости событий</title>`, `href="/en/about/"`)
+}
+
+func TestPublishingRules(t *testing.T) {
+	s := newSite(t, newsSite).build(build.Options{}).ok()
+	s.missing("zh/news/draft/index.html", "zh/news/future/index.html", "zh/news/expired/index.html")
+	s.assert("zh/news/index.html", `! 草稿`, `! 未来`, `! 过期`)
+
+	s = newSite(t, newsSite).build(build.Options{Drafts: true, Future: true}).ok()
+	s.file("zh/news/draft/index.html")
+	s.file("zh/news/future/index.html")
+	s.missing("zh/news/expired/index.html")
+}
+
+func TestHomeAndPagination(t *testing.T) {
+	s := newSite(t, newsSite).build(build.Options{}).ok()
+	// pageSize 2: zh has about + roundtable + expo + jinhua in news = 3 news → 2 pages.
+	s.assert("zh/news/index.html", `<h1>新闻</h1>`, `新闻发布。`, `/zh/news/roundtable/`, `/zh/news/expo/`,
+		`! /zh/news/jinhua/`, `rel="next" href="/zh/news/page/2/"`, `第 1 页，共 2 页`)
+	s.assert("zh/news/page/2/index.html", `/zh/news/jinhua/`, `rel="prev" href="/zh/news/"`,
+		`<link rel="canonical" href="https://news.example.org/zh/news/page/2/">`)
+	s.missing("zh/news/page/3/index.html", "ru/news/page/2/index.html")
+	s.assert("ru/news/index.html", `<h1>Новости</h1>`, `/ru/news/expo/`, `! page/2`)
+	s.assert("en/index.html", `<html lang="en">`, `<title>Event News</title>`, `/en/news/roundtable/`)
+	// events against the clock (2024-06-01): the expo is past.
+	s.assert("en/events/index.html", `/en/news/expo/`)
+	s.assert("index.html", `href="/zh/"`, `href="/ru/"`, `href="/en/"`)
+}
+
+func TestTemplateStringsAndPlurals(t *testing.T) {
+	s := newSite(t, newsSite).build(build.Options{}).ok()
+	s.assert("ru/news/expo/index.html", `1 минута чтения`)
+	s.assert("ru/tags/index.html", `1 новость`)
+	s.assert("zh/tags/index.html", `2 篇`)
+}

@@ -1,0 +1,219 @@
+// Package cli parses gen's command line and calls one package per command.
+//
+// Rules: exit status 0 when all went well, 1 for content or build errors,
+// 2 for bad usage. The clock is --now, else SOURCE_DATE_EPOCH, else the
+// system clock. Messages go to stderr, results to stdout.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/diag"
+)
+
+// version reports the module version and, for a build from a checkout, the
+// commit it was built from.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := bi.Main.Version
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+modified"
+			}
+		}
+	}
+	if rev != "" {
+		v += " " + rev[:min(12, len(rev))] + modified
+	}
+	return v + " " + bi.GoVersion
+}
+
+const usage = `gen builds the event news site: Markdown releases in content/, one file per
+language, become a static site in public/.
+
+Usage:
+  gen <command> [options]
+
+Commands:
+  build     build the site into public/
+  version   print the version of gen
+  help      show this help, or "gen help build" for one command
+
+Run "gen <command> -h" to see a command's options.
+`
+
+// Main runs gen with args and returns the exit status.
+func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return runBuild(rest, stdout, stderr, getenv)
+	case "version", "--version", "-v":
+		fmt.Fprintf(stdout, "gen %s\n", version())
+		return 0
+	case "help", "-h", "--help":
+		if len(rest) > 0 && rest[0] != "" {
+			return Main([]string{rest[0], "-h"}, stdout, stderr, getenv)
+		}
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "gen: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+}
+
+// common holds the options every site command shares.
+type common struct {
+	source  string
+	drafts  bool
+	future  bool
+	now     string
+	baseURL string
+}
+
+func (c *common) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.source, "source", ".", "the site `directory` (holding site.yaml and content/)")
+	fs.BoolVar(&c.drafts, "drafts", false, "include releases marked draft: true")
+	fs.BoolVar(&c.future, "future", false, "include releases whose date or publishDate is still ahead")
+	fs.StringVar(&c.now, "now", "", "build as if it were this `time` (2024-05-17 or 2024-05-17T10:00:00+08:00); default: $SOURCE_DATE_EPOCH, else the clock")
+	fs.StringVar(&c.baseURL, "baseURL", "", "publish under this `URL` instead of site.yaml's baseURL")
+}
+
+func (c *common) clock(getenv func(string) string) (time.Time, error) {
+	return resolveNow(c.now, getenv("SOURCE_DATE_EPOCH"), time.Now)
+}
+
+func resolveNow(flagValue, epoch string, now func() time.Time) (time.Time, error) {
+	if flagValue != "" {
+		for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02"} {
+			if t, err := time.Parse(layout, flagValue); err == nil {
+				return t, nil
+			}
+		}
+		return time.Time{}, fmt.Errorf("--now: %q is not a time (write 2024-05-17 or 2024-05-17T10:00:00+08:00)", flagValue)
+	}
+	if epoch != "" {
+		n, err := strconv.ParseInt(epoch, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH: %q is not a number of seconds", epoch)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return now(), nil
+}
+
+func newFlags(name, summary string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "%s\n\nUsage: gen %s [options]\n\nOptions:\n", summary, name)
+		fs.VisitAll(func(f *flag.Flag) {
+			arg, text := flag.UnquoteUsage(f)
+			if arg != "" {
+				arg = " " + strings.ToUpper(arg)
+			}
+			fmt.Fprintf(stderr, "  --%s%s\n        %s", f.Name, arg, text)
+			if f.DefValue != "" && f.DefValue != "false" {
+				fmt.Fprintf(stderr, " (default %q)", f.DefValue)
+			}
+			fmt.Fprintln(stderr)
+		})
+	}
+	return fs
+}
+
+// parse returns -1 to continue, else an exit status.
+func parse(fs *flag.FlagSet, args []string) int {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "gen %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return 2
+	}
+	return -1
+}
+
+func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	fs := newFlags("build", "Build the site into a directory (public/ by default). If anything is wrong,\nevery problem is listed with its file and line and the old output is kept.", stderr)
+	var c common
+	c.register(fs)
+	dest := fs.String("destination", "", "write the site into this `directory` (default: public/ inside the site)")
+	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	now, err := c.clock(getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "gen build:", err)
+		return 2
+	}
+	if *dest == "" {
+		*dest = filepath.Join(c.source, "public")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	start := time.Now()
+	res, err := build.Run(ctx, build.Options{
+		Source: c.source, Destination: *dest, BaseURL: c.baseURL,
+		Drafts: c.drafts, Future: c.future, Now: now,
+	})
+	if err != nil {
+		return report(stderr, err)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, w.Error())
+	}
+	if !*quiet {
+		pages := 0
+		for _, f := range res.Files {
+			if strings.HasSuffix(f.Path, ".html") {
+				pages++
+			}
+		}
+		fmt.Fprintf(stdout, "built %d pages, %d files in %s into %s\n", pages, len(res.Files), time.Since(start).Round(time.Millisecond), *dest)
+	}
+	return 0
+}
+
+// report prints every diagnostic in err and returns the exit status.
+func report(stderr io.Writer, err error) int {
+	ds := diag.Flatten(err)
+	for _, d := range ds {
+		fmt.Fprintln(stderr, d.Error())
+	}
+	if len(ds) > 1 {
+		fmt.Fprintf(stderr, "%d errors; nothing was published\n", len(ds))
+	} else {
+		fmt.Fprintln(stderr, "nothing was published")
+	}
+	return 1
+}

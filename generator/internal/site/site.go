@@ -1,0 +1,541 @@
+// Package site builds the page graph from parsed content: which pages exist
+// in which language, their URLs, translations, sections, tags, events and
+// pagination. It does no I/O and renders nothing.
+//
+// URL scheme (every language under its own prefix, see DESIGN §3):
+//
+//	/<lang>/                         home
+//	/<lang>/<section>/               section list, page N at /<lang>/<section>/page/N/
+//	/<lang>/<section>/<slug>/        a page in a section, however deep its file lies
+//	/<lang>/<slug>/                  a page at the top of content/ (about)
+//	/<lang>/tags/, /<lang>/tags/<key>/ (paginated like sections)
+//	/<lang>/events/                  upcoming and past events
+//	/<lang>/404.html                 not found
+//
+// Rules:
+//   - A page is published unless it is a draft (kept with Drafts), its
+//     publishDate or date lies after Now (kept with Future) or its
+//     expiryDate is at or before Now.
+//   - Lists are sorted newest first, then by weight, then by path.
+//   - Translations share a key; generated pages (home, sections, tags,
+//     events) are translations of the same page in every language.
+//   - The language switcher links an existing translation; otherwise that
+//     language's section list, otherwise its home, marked as a fallback.
+//   - hreflang alternates list only translations that exist, plus x-default:
+//     the default-language translation if it exists, else the root chooser.
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/eventnews/gen/generator/internal/config"
+	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/markdown"
+)
+
+// Kind names what a page is; layouts are looked up by it.
+type Kind string
+
+const (
+	KindHome    Kind = "home"
+	KindSection Kind = "section"
+	KindPage    Kind = "page"
+	KindTags    Kind = "tags"
+	KindTag     Kind = "tag"
+	KindEvents  Kind = "events"
+	Kind404     Kind = "404"
+)
+
+// Options control which pages are published.
+type Options struct {
+	Config *config.Site
+	Now    time.Time
+	Drafts bool
+	Future bool
+	// Rendered returns the converted Markdown of a file.
+	Rendered func(*content.File) *markdown.Result
+}
+
+// Site is the page graph.
+type Site struct {
+	Config *config.Site
+	Now    time.Time
+	// Pages are every output page, sorted by output path.
+	Pages []*Page
+	// Languages holds per-language views, in site order.
+	Languages []*Language
+	// Root is the chooser at /.
+	Root *Page
+	// Files are files copied verbatim: bundle resources.
+	Files []CopyFile
+}
+
+// CopyFile is a source file published at a site path.
+type CopyFile struct {
+	Src  string // relative to the site root
+	Dest string // output path, e.g. "ru/news/x/photo.jpg"
+}
+
+// Language is everything published in one language.
+type Language struct {
+	config.Language
+	Home     *Page
+	Sections map[string]*Page // section key → first list page
+	// Regular are the published regular pages (releases and single pages), newest first.
+	Regular []*Page
+	// Tags are tag keys in use in this language, by key, with their pages.
+	Tags    []*Tag
+	TagsURL string
+	Events  *Page
+	// EventPages are regular pages with an event, by event start.
+	EventPages []*Page
+	NotFound   *Page
+}
+
+// Tag is one tag key in one language.
+type Tag struct {
+	Key   string
+	Pages []*Page // newest first
+	Page  *Page   // first list page
+}
+
+// Alternate is one entry of the language switcher.
+type Alternate struct {
+	Lang     config.Language
+	URL      string // site-relative
+	Exists   bool   // a translation of this page exists
+	Fallback bool   // URL leads to the section or home instead
+	Current  bool
+}
+
+// Pager is the pagination of a list page.
+type Pager struct {
+	Number, Total int
+	First, Last   string // URLs
+	Prev, Next    string // URLs, "" at the ends
+}
+
+// Page is one output page.
+type Page struct {
+	Kind     Kind
+	Lang     string
+	Language config.Language
+	// File is nil for generated pages.
+	File *content.File
+	Doc  *markdown.Result
+	// Key is the translation key: the file's key, or "home", "section:news", "tags", "tag:trade", "events", "404".
+	Key     string
+	Section string
+	Title   string
+	Date    time.Time
+	Slug    string
+	URL     string // site-relative, starts and ends with "/", or ends in .html
+	Path    string // output path relative to public/: "ru/news/x/index.html"
+	Layout  string
+	Summary string
+	Tags    []string
+	Event   *content.Event
+	Params  map[string]any
+	// Translations are the other languages' versions that exist, site order.
+	Translations []*Page
+	// Alternates has one entry per configured language, site order.
+	Alternates []Alternate
+	// XDefault is the URL for hreflang="x-default".
+	XDefault string
+	// Items are the pages listed on this list page; Pager its pagination.
+	Items []*Page
+	Pager *Pager
+	// Tag is set on tag list pages.
+	Tag string
+	// Upcoming and Past are set on the events page and the home.
+	Upcoming, Past []*Page
+	Draft          bool
+	Sitemap        bool
+}
+
+// Permalink returns the absolute URL of the page.
+func (p *Page) Permalink(cfg *config.Site) string { return cfg.AbsURL(p.URL) }
+
+// Translation returns the version in lang, or nil.
+func (p *Page) Translation(lang string) *Page {
+	for _, t := range p.Translations {
+		if t.Lang == lang {
+			return t
+		}
+	}
+	return nil
+}
+
+// IsList reports whether the page lists other pages.
+func (p *Page) IsList() bool { return p.Pager != nil }
+
+// Build makes the graph. Errors name files (duplicate URLs).
+func Build(files []*content.File, opts Options) (*Site, error) {
+	cfg := opts.Config
+	s := &Site{Config: cfg, Now: opts.Now}
+	var errs diag.List
+	byLang := map[string]*Language{}
+	for _, l := range cfg.Languages {
+		lang := &Language{Language: l, Sections: map[string]*Page{}}
+		byLang[l.Code] = lang
+		s.Languages = append(s.Languages, lang)
+	}
+
+	sectionFiles := map[string]*content.File{} // lang+"\x00"+section
+	var pages []*Page
+	sections := map[string]bool{}
+	for _, f := range files {
+		if f.Kind == content.KindSection {
+			sectionFiles[f.Lang+"\x00"+f.Section] = f
+			if f.Section != "" {
+				sections[f.Section] = true
+			}
+			continue
+		}
+		if !published(f, opts) {
+			continue
+		}
+		p := newRegular(f, cfg, opts)
+		pages = append(pages, p)
+		if f.Section != "" {
+			sections[f.Section] = true
+		}
+		if f.Bundle != "" {
+			dir := strings.TrimPrefix(p.URL, "/")
+			for _, r := range f.Resources {
+				s.Files = append(s.Files, CopyFile{Src: f.Bundle + "/" + r, Dest: dir + r})
+			}
+		}
+	}
+
+	for _, p := range pages {
+		byLang[p.Lang].Regular = append(byLang[p.Lang].Regular, p)
+	}
+
+	sectionNames := sortedKeys(sections)
+	var all []*Page
+	all = append(all, pages...)
+	for _, lang := range s.Languages {
+		slices.SortFunc(lang.Regular, newestFirst)
+		code := lang.Code
+		first := len(all)
+
+		home := &Page{Kind: KindHome, Key: "home", Title: lang.Title, URL: "/" + code + "/", Layout: "home"}
+		if f := sectionFiles[code+"\x00"]; f != nil {
+			home.File = f
+			home.Title = f.Front.Title
+			home.Doc = rendered(opts, f)
+		}
+		home.Items = firstN(lang.Regular, cfg.PageSize)
+		lang.Home = home
+		all = append(all, home)
+
+		for _, sec := range sectionNames {
+			var items []*Page
+			for _, p := range lang.Regular {
+				if p.Section == sec {
+					items = append(items, p)
+				}
+			}
+			title := sec
+			f := sectionFiles[code+"\x00"+sec]
+			if f != nil {
+				title = f.Front.Title
+			}
+			list := paginate(items, cfg.PageSize, "/"+code+"/"+sec+"/", func(n int, items []*Page) *Page {
+				p := &Page{Kind: KindSection, Key: "section:" + sec, Section: sec, Title: title, Layout: "list", File: f}
+				if f != nil {
+					p.Doc = rendered(opts, f)
+				}
+				return p
+			})
+			lang.Sections[sec] = list[0]
+			all = append(all, list...)
+		}
+
+		// Tags.
+		tagPages := map[string][]*Page{}
+		for _, p := range lang.Regular {
+			for _, t := range p.Tags {
+				tagPages[t] = append(tagPages[t], p)
+			}
+		}
+		lang.TagsURL = "/" + code + "/tags/"
+		tagsIndex := &Page{Kind: KindTags, Key: "tags", URL: lang.TagsURL, Layout: "tags"}
+		all = append(all, tagsIndex)
+		for _, key := range sortedKeys(tagPages) {
+			list := paginate(tagPages[key], cfg.PageSize, "/"+code+"/tags/"+key+"/", func(int, []*Page) *Page {
+				return &Page{Kind: KindTag, Key: "tag:" + key, Tag: key, Title: key, Layout: "tag"}
+			})
+			lang.Tags = append(lang.Tags, &Tag{Key: key, Pages: tagPages[key], Page: list[0]})
+			all = append(all, list...)
+		}
+
+		// Events.
+		for _, p := range lang.Regular {
+			if p.Event != nil && !p.Event.Start.IsZero() {
+				lang.EventPages = append(lang.EventPages, p)
+			}
+		}
+		slices.SortFunc(lang.EventPages, byEventStart)
+		events := &Page{Kind: KindEvents, Key: "events", URL: "/" + code + "/events/", Layout: "events"}
+		for _, p := range lang.EventPages {
+			if EventOver(p.Event, opts.Now) {
+				events.Past = append(events.Past, p)
+			} else {
+				events.Upcoming = append(events.Upcoming, p)
+			}
+		}
+		slices.Reverse(events.Past)
+		home.Upcoming = events.Upcoming
+		lang.Events = events
+		all = append(all, events)
+
+		nf := &Page{Kind: Kind404, Key: "404", URL: "/" + code + "/404.html", Path: code + "/404.html", Layout: "404"}
+		lang.NotFound = nf
+		all = append(all, nf)
+		for _, p := range all[first:] {
+			p.Lang = code
+		}
+	}
+
+	for _, p := range all {
+		p.Language = byLang[p.Lang].Language
+		if p.Path == "" {
+			p.Path = strings.TrimPrefix(p.URL, "/") + "index.html"
+		}
+		p.Sitemap = p.Kind != Kind404 && (p.File == nil || p.File.Front.Sitemap == nil || *p.File.Front.Sitemap) && !p.Draft
+	}
+
+	// Duplicate output paths: name every file that produces one.
+	byPath := map[string][]*Page{}
+	for _, p := range all {
+		byPath[p.Path] = append(byPath[p.Path], p)
+	}
+	for _, ps := range byPath {
+		if len(ps) < 2 {
+			continue
+		}
+		var names []string
+		for _, p := range ps {
+			if p.File != nil {
+				names = append(names, p.File.Path)
+			} else {
+				names = append(names, "the generated "+string(p.Kind)+" page")
+			}
+		}
+		slices.Sort(names)
+		for _, p := range ps {
+			if p.File != nil {
+				errs.Add(diag.At(p.File.Path, 1, 1, "URL %s is produced by more than one file: %s", p.URL, strings.Join(names, ", ")))
+			}
+		}
+	}
+
+	linkTranslations(all, s.Languages, cfg)
+	slices.SortFunc(all, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
+	s.Pages = all
+	slices.SortFunc(s.Files, func(a, b CopyFile) int { return strings.Compare(a.Dest, b.Dest) })
+	s.Root = &Page{Kind: "root", Key: "root", URL: "/", Path: "index.html", Language: cfg.Default(), Lang: cfg.DefaultLanguage}
+	return s, errs.Err()
+}
+
+func rendered(opts Options, f *content.File) *markdown.Result {
+	if opts.Rendered == nil {
+		return nil
+	}
+	return opts.Rendered(f)
+}
+
+func published(f *content.File, opts Options) bool {
+	fm := &f.Front
+	if fm.Draft && !opts.Drafts {
+		return false
+	}
+	if !opts.Future {
+		if !fm.PublishDate.IsZero() && fm.PublishDate.After(opts.Now) {
+			return false
+		}
+		if fm.PublishDate.IsZero() && fm.Date.After(opts.Now) {
+			return false
+		}
+	}
+	if !fm.ExpiryDate.IsZero() && !fm.ExpiryDate.After(opts.Now) {
+		return false
+	}
+	return true
+}
+
+func newRegular(f *content.File, cfg *config.Site, opts Options) *Page {
+	fm := &f.Front
+	slug := fm.Slug
+	if slug == "" {
+		slug = f.Name
+	}
+	url := "/" + f.Lang + "/"
+	if f.Section != "" {
+		url += f.Section + "/"
+	}
+	url += slug + "/"
+	p := &Page{
+		Kind:    KindPage,
+		Lang:    f.Lang,
+		File:    f,
+		Key:     f.Key,
+		Section: f.Section,
+		Title:   fm.Title,
+		Date:    fm.Date.In(cfg.Location),
+		Slug:    slug,
+		URL:     url,
+		Layout:  cmp.Or(fm.Layout, "single"),
+		Tags:    fm.Tags,
+		Event:   fm.Event,
+		Params:  fm.Params,
+		Draft:   fm.Draft,
+		Doc:     rendered(opts, f),
+	}
+	p.Summary = fm.Summary
+	if p.Summary == "" && p.Doc != nil {
+		limit := markdown.SummaryWords
+		if isCJK(f.Lang) {
+			limit = markdown.SummaryChars
+		}
+		p.Summary = markdown.Summarize(p.Doc.FirstParagraph, f.Lang, limit)
+	}
+	return p
+}
+
+func isCJK(lang string) bool {
+	return strings.HasPrefix(lang, "zh") || strings.HasPrefix(lang, "ja") || strings.HasPrefix(lang, "ko")
+}
+
+// paginate splits items into list pages at base, base+"page/2/", ...
+func paginate(items []*Page, size int, base string, mk func(n int, items []*Page) *Page) []*Page {
+	total := max(1, (len(items)+size-1)/size)
+	url := func(n int) string {
+		if n == 1 {
+			return base
+		}
+		return base + "page/" + strconv.Itoa(n) + "/"
+	}
+	out := make([]*Page, total)
+	for n := 1; n <= total; n++ {
+		lo := (n - 1) * size
+		hi := min(lo+size, len(items))
+		var chunk []*Page
+		if lo < len(items) {
+			chunk = items[lo:hi]
+		}
+		p := mk(n, chunk)
+		p.Items = chunk
+		p.URL = url(n)
+		p.Pager = &Pager{Number: n, Total: total, First: url(1), Last: url(total)}
+		if n > 1 {
+			p.Pager.Prev = url(n - 1)
+		}
+		if n < total {
+			p.Pager.Next = url(n + 1)
+		}
+		if n > 1 {
+			// Only the first page of a list is a translation target.
+			p.Key = fmt.Sprintf("%s#page%d", p.Key, n)
+		}
+		out[n-1] = p
+	}
+	return out
+}
+
+func linkTranslations(all []*Page, langs []*Language, cfg *config.Site) {
+	byKey := map[string]map[string]*Page{}
+	for _, p := range all {
+		m := byKey[p.Key]
+		if m == nil {
+			m = map[string]*Page{}
+			byKey[p.Key] = m
+		}
+		m[p.Lang] = p
+	}
+	for _, p := range all {
+		m := byKey[p.Key]
+		p.Translations = nil
+		p.Alternates = make([]Alternate, 0, len(langs))
+		for _, l := range langs {
+			t := m[l.Code]
+			a := Alternate{Lang: l.Language, Current: l.Code == p.Lang}
+			switch {
+			case t != nil:
+				a.URL, a.Exists = t.URL, true
+				if t != p {
+					p.Translations = append(p.Translations, t)
+				}
+			case p.Section != "" && l.Sections[p.Section] != nil:
+				a.URL, a.Fallback = l.Sections[p.Section].URL, true
+			default:
+				a.URL, a.Fallback = l.Home.URL, true
+			}
+			p.Alternates = append(p.Alternates, a)
+		}
+		if d := m[cfg.DefaultLanguage]; d != nil {
+			p.XDefault = d.URL
+		} else {
+			p.XDefault = "/"
+		}
+	}
+}
+
+func newestFirst(a, b *Page) int {
+	return cmp.Or(
+		b.Date.Compare(a.Date),
+		cmp.Compare(a.weight(), b.weight()),
+		strings.Compare(a.File.Path, b.File.Path),
+	)
+}
+
+func (p *Page) weight() int {
+	if p.File == nil {
+		return 0
+	}
+	return p.File.Front.Weight
+}
+
+func byEventStart(a, b *Page) int {
+	return cmp.Or(a.Event.Start.Compare(b.Event.Start), strings.Compare(a.File.Path, b.File.Path))
+}
+
+// eventEnd is the moment an event is over: its end, or its start; an
+// all-day event lasts to the end of its last day.
+func eventEnd(e *content.Event) time.Time {
+	end := e.End
+	if end.IsZero() {
+		end = e.Start
+	}
+	if e.AllDay {
+		end = end.AddDate(0, 0, 1)
+	}
+	return end
+}
+
+// EventOver reports whether the event has ended at now.
+func EventOver(e *content.Event, now time.Time) bool { return !eventEnd(e).After(now) }
+
+func firstN(ps []*Page, n int) []*Page {
+	if len(ps) > n {
+		return ps[:n]
+	}
+	return ps
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
