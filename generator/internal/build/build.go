@@ -116,6 +116,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	more, err := outputs(s, cfg, locales)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, more...)
 	out, err = addStatic(fsys, cfg, out)
 	if err != nil {
 		return nil, err

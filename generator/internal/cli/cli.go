@@ -56,6 +56,10 @@ Usage:
 
 Commands:
   build     build the site into public/
+  serve     preview the site at http://127.0.0.1:1313/ while you edit
+  new       start a release in every language: gen new news/my-release
+  check     find mistakes in content, links and translations
+  status    show which translations are missing or out of date
   version   print the version of gen
   help      show this help, or "gen help build" for one command
 
@@ -72,6 +76,14 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 	switch cmd {
 	case "build":
 		return runBuild(rest, stdout, stderr, getenv)
+	case "serve", "server":
+		return runServe(rest, stdout, stderr, getenv)
+	case "new":
+		return runNew(rest, stdout, stderr, getenv)
+	case "check":
+		return runCheck(rest, stdout, stderr, getenv)
+	case "status":
+		return runStatus(rest, stdout, stderr, getenv)
 	case "version", "--version", "-v":
 		fmt.Fprintf(stdout, "gen %s\n", version())
 		return 0
