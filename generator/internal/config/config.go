@@ -6,7 +6,8 @@
 //     title (the site title in that language) and weight. Languages are ordered
 //     by weight, then code. defaultLanguage must be one of them.
 //   - timeZone is an IANA name; dates without a zone in front matter are read
-//     in it. Default UTC.
+//     in it. Default UTC. "Local" is refused: output would depend on the
+//     machine.
 //   - baseURL must be absolute (http or https) and always ends with "/".
 //   - pageSize (default 10) is the number of entries on a list page.
 package config
@@ -14,12 +15,15 @@ package config
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
+	// Time zones load even on machines without a zone database.
+	_ "time/tzdata"
 
 	"github.com/eventnews/gen/generator/internal/diag"
 	"gopkg.in/yaml.v3"
@@ -119,7 +123,7 @@ var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 func Parse(path string, data []byte) (*Site, error) {
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&root); err != nil {
+	if err := dec.Decode(&root); err != nil && err != io.EOF {
 		line := 0
 		msg := err.Error()
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -135,8 +139,9 @@ func Parse(path string, data []byte) (*Site, error) {
 	}
 	doc := root.Content[0]
 	checkKeys(path, doc, reflectKeys(s), &errs)
-	if err := doc.Decode(s); err != nil {
-		addYAMLErr(path, err, &errs)
+	decodeErr := doc.Decode(s)
+	if decodeErr != nil {
+		addYAMLErr(path, doc, decodeErr, &errs)
 	}
 	keyPos := func(key string) (int, int) {
 		for i := 0; i+1 < len(doc.Content); i += 2 {
@@ -161,6 +166,10 @@ func Parse(path string, data []byte) (*Site, error) {
 		}
 	}
 
+	if decodeErr != nil {
+		// The checks below would report the values that failed to decode again.
+		return nil, errs.Err()
+	}
 	if len(s.Languages) == 0 {
 		l, c := keyPos("languages")
 		errs.Add(diag.At(path, l, c, "languages: at least one language is required"))
@@ -204,7 +213,7 @@ func Parse(path string, data []byte) (*Site, error) {
 		s.BaseURL = "/"
 	} else {
 		u, err := url.Parse(s.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 			l, c := keyPos("baseURL")
 			errs.Add(diag.At(path, l, c, "baseURL: %q must be an absolute http or https URL, like \"https://example.org/\"", s.BaseURL))
 		}
@@ -221,14 +230,21 @@ func Parse(path string, data []byte) (*Site, error) {
 		l, c := keyPos("pageSize")
 		errs.Add(diag.At(path, l, c, "pageSize: must be a positive number, not %d", s.PageSize))
 	}
-	if s.Feeds.Limit <= 0 {
+	if s.Feeds.Limit == 0 {
 		s.Feeds.Limit = 20
+	} else if s.Feeds.Limit < 0 {
+		l, c := feedsLimitPos(doc)
+		errs.Add(diag.At(path, l, c, "feeds.limit: must be a positive number, not %d", s.Feeds.Limit))
 	}
 	if s.TimeZone == "" {
 		s.TimeZone = "UTC"
 	}
 	loc, err := time.LoadLocation(s.TimeZone)
-	if err != nil {
+	if s.TimeZone == "Local" {
+		l, c := keyPos("timeZone")
+		errs.Add(diag.At(path, l, c, "timeZone: \"Local\" would depend on the machine that builds the site (use a name like \"Asia/Shanghai\")"))
+		loc = time.UTC
+	} else if err != nil {
 		l, c := keyPos("timeZone")
 		errs.Add(diag.At(path, l, c, "timeZone: %q is not a known time zone (use a name like \"Asia/Shanghai\")", s.TimeZone))
 		loc = time.UTC
@@ -273,18 +289,94 @@ func checkKeys(path string, m *yaml.Node, known map[string]bool, errs *diag.List
 	}
 }
 
-func addYAMLErr(path string, err error, errs *diag.List) {
-	if te, ok := err.(*yaml.TypeError); ok {
-		for _, e := range te.Errors {
-			line := 0
-			msg := e
-			if m := yamlLine.FindStringSubmatch(e); m != nil {
-				fmt.Sscan(m[1], &line)
-				msg = m[2]
-			}
-			errs.Add(diag.At(path, line, 0, "%s", msg))
-		}
+// yamlTypeErr matches the entries of a yaml.TypeError.
+var yamlTypeErr = regexp.MustCompile("^line (\\d+): cannot unmarshal !!\\w+ `(.*)` into (.+)$")
+
+// wanted says in words what a Go type needs.
+var wanted = map[string]string{
+	"int":                     "a whole number",
+	"bool":                    "true or false",
+	"*bool":                   "true or false",
+	"string":                  "text",
+	"[]config.Language":       "a list of languages",
+	"config.Language":         "a mapping with code, name, locale, title and weight",
+	"config.Feeds":            "a mapping with limit and fullContent",
+	"map[string]interface {}": "a mapping",
+}
+
+func addYAMLErr(path string, doc *yaml.Node, err error, errs *diag.List) {
+	te, ok := err.(*yaml.TypeError)
+	if !ok {
+		errs.Add(diag.At(path, 0, 0, "%v", err))
 		return
 	}
-	errs.Add(diag.At(path, 0, 0, "%v", err))
+	for _, e := range te.Errors {
+		line, col, msg := 0, 0, e
+		if m := yamlTypeErr.FindStringSubmatch(e); m != nil {
+			fmt.Sscan(m[1], &line)
+			if key, v := findValue(doc, "", line, m[2]); v != nil {
+				col = v.Column
+				if w, ok := wanted[m[3]]; ok {
+					msg = fmt.Sprintf("%s: must be %s, not %s", key, w, describe(v))
+				} else {
+					msg = fmt.Sprintf("%s: cannot use %s here", key, describe(v))
+				}
+			}
+		} else if m := yamlLine.FindStringSubmatch("yaml: " + e); m != nil {
+			fmt.Sscan(m[1], &line)
+			msg = m[2]
+		}
+		errs.Add(diag.At(path, line, col, "%s", msg))
+	}
+}
+
+// findValue finds the value on the given line that yaml.v3 reported as
+// text, and the dotted key leading to it ("languages.code").
+func findValue(n *yaml.Node, key string, line int, text string) (string, *yaml.Node) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i].Value
+			if key != "" {
+				k = key + "." + k
+			}
+			if name, v := findValue(n.Content[i+1], k, line, text); v != nil {
+				return name, v
+			}
+		}
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			if name, v := findValue(c, key, line, text); v != nil {
+				return name, v
+			}
+		}
+	}
+	if n.Line == line && key != "" && (n.Kind != yaml.ScalarNode || n.Value == text) {
+		return key, n
+	}
+	return "", nil
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	}
+	return fmt.Sprintf("%q", n.Value)
+}
+
+func feedsLimitPos(doc *yaml.Node) (int, int) {
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		if doc.Content[i].Value == "feeds" {
+			f := doc.Content[i+1]
+			for j := 0; j+1 < len(f.Content); j += 2 {
+				if f.Content[j].Value == "limit" {
+					return f.Content[j+1].Line, f.Content[j+1].Column
+				}
+			}
+		}
+	}
+	return 0, 0
 }

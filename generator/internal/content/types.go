@@ -23,7 +23,8 @@ type File struct {
 	// unless front matter sets translationKey.
 	Key string
 	// Section is the first directory under content/ ("news"), "" for files at
-	// the top of content/.
+	// the top of content/. A bundle directly under content/
+	// (content/about/index.md) is a top-level page: its Section is "".
 	Section string
 	Kind    Kind
 	// Bundle is the directory of a page bundle ("content/news/harbin-expo"),
@@ -70,7 +71,9 @@ type FrontMatter struct {
 	Params         map[string]any
 
 	// Pos maps a top-level key ("title", "event.start" for nested keys) to
-	// where its value starts.
+	// where its value starts. It holds the keys written in this file, with
+	// a value other than null, even when the value was invalid; fields
+	// filled in by Inherit are not in it.
 	Pos map[string]Pos
 }
 
@@ -88,7 +91,8 @@ type Event struct {
 	Name string
 	// Start and End are in the site's time zone unless a zone was given.
 	Start, End time.Time
-	// AllDay is true when start (and end) were written as dates without time.
+	// AllDay is true when start (and end) were written as dates without time;
+	// Start is then midnight at the start of the day.
 	AllDay bool
 	City   string
 	Venue  string

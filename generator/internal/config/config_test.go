@@ -1,0 +1,151 @@
+package config
+
+import (
+	"reflect"
+	"testing"
+	"testing/fstest"
+)
+
+const good = `# site
+baseURL: https://news.example.org
+defaultLanguage: ru
+timeZone: Asia/Shanghai
+languages:
+  - code: en
+    name: English
+    title: Event News
+    weight: 3
+  - code: zh
+    name: 中文
+    locale: zh-Hans
+    title: 活动新闻
+    weight: 1
+  - code: ru
+    name: Русский
+    title: Новости событий
+    weight: 2
+params:
+  colour: red
+`
+
+func TestLoadGood(t *testing.T) {
+	s, err := Load(fstest.MapFS{"site.yaml": {Data: []byte(good)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := s.Codes(), []string{"zh", "ru", "en"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Codes() = %q, want %q (by weight)", got, want)
+	}
+	if s.BaseURL != "https://news.example.org/" {
+		t.Errorf("BaseURL = %q, want a trailing slash", s.BaseURL)
+	}
+	if s.Theme != "default" || s.PageSize != 10 || s.Feeds.Limit != 20 || s.Feeds.FullContent || s.UnsafeHTML {
+		t.Errorf("defaults: theme %q pageSize %d feeds %+v unsafeHTML %v", s.Theme, s.PageSize, s.Feeds, s.UnsafeHTML)
+	}
+	if s.Location == nil || s.Location.String() != "Asia/Shanghai" {
+		t.Errorf("Location = %v", s.Location)
+	}
+	if d := s.Default(); d.Code != "ru" || d.Title != "Новости событий" || d.Locale != "ru" {
+		t.Errorf("Default() = %+v; locale defaults to the code", d)
+	}
+	if zh, ok := s.Language("zh"); !ok || zh.Locale != "zh-Hans" || zh.Name != "中文" {
+		t.Errorf("Language(zh) = %+v, %v", zh, ok)
+	}
+	if _, ok := s.Language("fr"); ok {
+		t.Errorf("Language(fr) found")
+	}
+	if !s.ShowStaleNotice() {
+		t.Errorf("stale notice is on by default")
+	}
+	if got := s.AbsURL("/ru/news/"); got != "https://news.example.org/ru/news/" {
+		t.Errorf("AbsURL = %q", got)
+	}
+	if s.Params["colour"] != "red" {
+		t.Errorf("params = %v", s.Params)
+	}
+}
+
+func TestParseDefaults(t *testing.T) {
+	s, err := Parse("site.yaml", []byte("languages:\n  - code: zh\n  - code: en\nstaleNotice: false\nfeeds: {limit: 5, fullContent: true}\npageSize: 3\ntheme: plain\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Equal weights: ordered by code, and the first is the default.
+	if s.DefaultLanguage != "en" || s.BaseURL != "/" || s.TimeZone != "UTC" || s.Location.String() != "UTC" {
+		t.Errorf("defaults: %+v", s)
+	}
+	if s.ShowStaleNotice() || s.Feeds != (Feeds{Limit: 5, FullContent: true}) || s.PageSize != 3 || s.Theme != "plain" {
+		t.Errorf("explicit values lost: %+v", s)
+	}
+	if en := s.Languages[0]; en.Name != "en" || en.Locale != "en" {
+		t.Errorf("name and locale default to the code: %+v", en)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	const langs = "languages:\n  - code: zh\n  - code: ru\n  - code: en\n"
+	for _, tc := range []struct{ name, data, want string }{
+		{"unknown key", langs + "baseUrl: https://x.example/\n",
+			`site.yaml:5:1: unknown key "baseUrl" (known keys: baseURL, defaultLanguage, feeds, languages, pageSize, params, staleNotice, theme, timeZone, unsafeHTML)`},
+		{"unknown language key", "languages:\n  - code: zh\n    lang: zh\n",
+			`site.yaml:3:5: unknown key "lang" (known keys: code, locale, name, title, weight)`},
+		{"unknown feeds key", langs + "feeds:\n  limits: 3\n",
+			`site.yaml:6:3: unknown key "limits" (known keys: fullContent, limit)`},
+		{"default language not configured", langs + "defaultLanguage: fr\n",
+			`site.yaml:5:18: defaultLanguage: "fr" is not one of the configured languages (en, ru, zh)`},
+		{"bad time zone", langs + "timeZone: Asia/Harbin_City\n",
+			`site.yaml:5:11: timeZone: "Asia/Harbin_City" is not a known time zone (use a name like "Asia/Shanghai")`},
+		{"machine time zone", langs + "timeZone: Local\n",
+			`site.yaml:5:11: timeZone: "Local" would depend on the machine that builds the site (use a name like "Asia/Shanghai")`},
+		{"relative baseURL", langs + "baseURL: news.example.org\n",
+			`site.yaml:5:10: baseURL: "news.example.org" must be an absolute http or https URL, like "https://example.org/"`},
+		{"ftp baseURL", langs + "baseURL: ftp://news.example.org/\n",
+			`site.yaml:5:10: baseURL: "ftp://news.example.org/" must be an absolute http or https URL, like "https://example.org/"`},
+		{"baseURL with a query", langs + "baseURL: https://news.example.org/?a=b\n",
+			`site.yaml:5:10: baseURL: "https://news.example.org/?a=b" must be an absolute http or https URL, like "https://example.org/"`},
+		{"no languages", "theme: x\n",
+			`site.yaml:1:1: languages: at least one language is required`},
+		{"language twice and bad code", "languages:\n  - code: zh\n  - code: zh\n  - code: Russian\n  - name: X\n",
+			"site.yaml:3:5: languages: \"zh\" is listed twice\n" +
+				"site.yaml:4:5: languages: code \"Russian\" must be lower-case letters, like \"ru\"\n" +
+				"site.yaml:5:5: languages: a language needs a code"},
+		{"negative page size", langs + "pageSize: -1\n",
+			`site.yaml:5:11: pageSize: must be a positive number, not -1`},
+		{"negative feed limit", langs + "feeds:\n  limit: -1\n",
+			`site.yaml:6:10: feeds.limit: must be a positive number, not -1`},
+		{"wrong type", langs + "pageSize: ten\n",
+			`site.yaml:5:11: pageSize: must be a whole number, not "ten"`},
+		{"wrong nested type", "languages:\n  - code: zh\n    weight: first\n",
+			`site.yaml:3:13: languages.weight: must be a whole number, not "first"`},
+		{"languages not a list", "languages: zh\n",
+			`site.yaml:1:12: languages: must be a list of languages, not "zh"`},
+		{"duplicate key", langs + "theme: a\ntheme: b\n",
+			`site.yaml:6: mapping key "theme" already defined at line 5`},
+		{"syntax error", "languages:\n\t- code: zh\n",
+			`site.yaml:2: invalid YAML: found character that cannot start any token`},
+		{"empty", "",
+			`site.yaml:1:1: the configuration must be a mapping of keys to values`},
+		{"not a mapping", "- zh\n",
+			`site.yaml:1:1: the configuration must be a mapping of keys to values`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := Parse("site.yaml", []byte(tc.data))
+			if err == nil {
+				t.Fatalf("no error, want %s", tc.want)
+			}
+			if s != nil {
+				t.Errorf("site returned with an error")
+			}
+			if got := err.Error(); got != tc.want {
+				t.Errorf("error:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLoadMissing(t *testing.T) {
+	_, err := Load(fstest.MapFS{})
+	if want := "site.yaml: cannot read the site configuration: file does not exist"; err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
+}

@@ -1,0 +1,334 @@
+// Package content reads the Markdown files under content/ into Files: the
+// language, translation key, kind and bundle of each file, its decoded front
+// matter with positions, and its body. It renders nothing.
+//
+// # File names
+//
+//   - content/news/harbin-expo/index.ru.md is a page bundle: Bundle is
+//     "content/news/harbin-expo", Name "harbin-expo", Key "news/harbin-expo".
+//     Its Resources are the other files under the bundle directory (not .md,
+//     not inside a nested bundle), relative to it and sorted. A directory is a
+//     bundle if it holds index.md or index.<lang>.md. content/index.md is an
+//     error: the home page is content/_index.md.
+//   - content/about.ru.md is a single page: Name "about", Key "about".
+//   - _index.<lang>.md describes a section (KindSection):
+//     content/news/_index.ru.md has Key and Section "news"; content/_index.md
+//     is the home, Key "".
+//   - The suffix before .md is the language. A file without one is in the
+//     default language. A suffix of two or three letters that is not a
+//     configured language is an error ("index.fr.md"), never part of a name.
+//   - Section is the first directory under content/ that is not the page's own
+//     bundle: "news" for content/news/x/index.md and content/news/a.md, "" for
+//     content/about.md and content/about/index.md.
+//   - Hidden files and directories (".name"), and editor leftovers (names
+//     ending in "~", ".swp", ".swo", ".swx", "#name#", and vim's "4913"), are
+//     skipped.
+//
+// # Translations
+//
+// Files that differ only in the language suffix share a translation key;
+// front matter translationKey replaces the key derived from the path. Two
+// files with the same key and language are an error on the later path.
+//
+// # Front matter
+//
+// The file may start with a line "---"; the YAML up to the next line "---" is
+// the front matter, the rest is the body. A UTF-8 byte order mark is dropped;
+// CRLF and CR line ends become LF. Decoding is strict: an unknown key is an
+// error at its line and column with the nearest known key suggested. A key
+// written with an empty value ("date:" or "date: ~") counts as not written.
+//
+//	title           required, text
+//	date            required for pages (not sections) unless inherited
+//	summary, slug   text; slug is one URL segment
+//	draft, sitemap  true or false
+//	publishDate, expiryDate  dates
+//	tags            list of tag keys: lower-case letters, digits, hyphens
+//	event           name, start, end, city, venue, url (no other keys)
+//	image           src (bundle file or http(s) URL), alt (required with src), caption
+//	source          name, url
+//	aliases         list of site paths starting with "/"
+//	translationKey, translatedFrom  text
+//	weight          whole number
+//	layout          letters, digits, "-" and "_"
+//	params          anything; YAML timestamps stay text
+//
+// URLs (event.url, source.url) are http or https URLs or site paths
+// starting with a single "/"; javascript: and other schemes are errors.
+//
+// Dates are written 2024-05-17, 2024-05-17 10:00, 2024-05-17T10:00:00 (read
+// in Options.Location) or with a zone, 2024-05-17T10:00:00+08:00 or ...Z
+// (kept in that zone). An event whose start is a date without time is
+// AllDay; start and end must then both be dates, or both have times.
+//
+// # Shared fields
+//
+// Inherit fills what a translation does not write from the default-language
+// file with the same key: date, tags, aliases, image.src, event.url, and the
+// event times (start, end and AllDay, taken together when the translation
+// writes neither start nor end). A translation without any event or image
+// gets a copy of the default language's, names and alt text included, so
+// nothing is lost; templates see text in the default language. Other fields
+// (title, summary, city, venue, alt, caption, draft, publishDate, ...) are
+// never inherited. Without a default-language file nothing is inherited.
+//
+// # Errors
+//
+// Every message reads "path:line:col: message" and the line is a line of the
+// file, not of the front matter; YAML syntax errors have no column, problems
+// with the file name no position. A required key that is missing is
+// reported at 1:1, the front matter's opening line; a missing image.alt at
+// image.src, or at the image value when src is inherited; a missing
+// event.start at the event value. Load and Inherit collect the errors of
+// all files, sorted by path; a file whose front matter cannot be read at all
+// is not also blamed, nor are its translations, for missing keys.
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/eventnews/gen/generator/internal/diag"
+)
+
+// contentDir is the content directory at the site root.
+const contentDir = "content"
+
+// Options say what Load needs from the configuration.
+type Options struct {
+	Languages []string       // configured codes in site order, e.g. zh, ru, en
+	Default   string         // default language code
+	Location  *time.Location // zone for dates written without one
+}
+
+func (o Options) normalized() Options {
+	if o.Location == nil {
+		o.Location = time.UTC
+	}
+	if o.Default == "" && len(o.Languages) > 0 {
+		o.Default = o.Languages[0]
+	}
+	return o
+}
+
+// Load walks "content" in fsys (fsys is rooted at the site root), parses every
+// .md file, applies shared-field inheritance, and returns all good files sorted
+// by Path, plus an error joining every diagnostic (diag.Join; sorted) or nil.
+// Files that failed to parse are left out of the slice but other files are
+// still returned. A site without a content directory has no files.
+func Load(fsys fs.FS, opts Options) ([]*File, error) {
+	opts = opts.normalized()
+	var errs diag.List
+	var pages, others []string
+	err := fs.WalkDir(fsys, contentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == contentDir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			errs.Add(diag.At(p, 0, 0, "cannot read: %v", unwrapPathErr(err)))
+			return nil
+		}
+		if p != contentDir && ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+		case !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0:
+		case strings.HasSuffix(p, ".md"):
+			pages = append(pages, p)
+		default:
+			others = append(others, p)
+		}
+		return nil
+	})
+	if err != nil {
+		errs.Add(diag.At(contentDir, 0, 0, "cannot read: %v", unwrapPathErr(err)))
+	}
+
+	bundles := map[string]bool{}
+	for _, p := range pages {
+		if isBundleIndex(path.Base(p), opts) {
+			bundles[path.Dir(p)] = true
+		}
+	}
+	resources := map[string][]string{}
+	for _, p := range others {
+		for dir := path.Dir(p); dir != contentDir && dir != "."; dir = path.Dir(dir) {
+			if bundles[dir] {
+				resources[dir] = append(resources[dir], p[len(dir)+1:])
+				break
+			}
+		}
+	}
+	for _, r := range resources {
+		slices.Sort(r)
+	}
+
+	var all []*File
+	failed := map[*File]bool{}
+	unreadable := map[*File]bool{}
+	for _, p := range pages {
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs.Add(diag.At(p, 0, 0, "cannot read: %v", unwrapPathErr(err)))
+			continue
+		}
+		f, unread, ds := parse(p, data, opts)
+		for _, d := range ds {
+			errs.Add(d)
+		}
+		if f == nil {
+			continue
+		}
+		if f.Bundle != "" {
+			f.Resources = slices.Clone(resources[f.Bundle])
+		}
+		all = append(all, f)
+		failed[f] = len(ds) > 0
+		unreadable[f] = unread
+	}
+	// Files with parse errors still take part, so that their translations
+	// inherit what could be read and no error is reported twice.
+	for _, d := range inherit(all, opts, unreadable) {
+		errs.Add(d)
+	}
+	good := slices.DeleteFunc(all, func(f *File) bool { return failed[f] })
+	slices.SortFunc(good, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
+	return good, errs.Err()
+}
+
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") ||
+		strings.HasSuffix(name, "~") ||
+		strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swo") ||
+		strings.HasSuffix(name, ".swx") ||
+		name == "4913" ||
+		len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")
+}
+
+// Parse parses one file; path is relative to the site root
+// ("content/news/x/index.ru.md"). It checks the file alone: inheritance and
+// the checks that depend on other files (date, duplicates) are Inherit's.
+// On error the File is nil.
+func Parse(path string, data []byte, opts Options) (*File, error) {
+	f, _, ds := parse(path, data, opts.normalized())
+	if len(ds) > 0 {
+		slices.SortStableFunc(ds, diag.Compare)
+		return nil, diag.Join(ds)
+	}
+	return f, nil
+}
+
+// parse returns what it could read (nil if the path itself is wrong), whether
+// the front matter was unreadable as a whole, and the problems found.
+func parse(p string, data []byte, opts Options) (*File, bool, []*diag.Diagnostic) {
+	f, d := fileFromPath(p, opts)
+	if d != nil {
+		return nil, true, []*diag.Diagnostic{d}
+	}
+	var unreadable bool
+	var ds []*diag.Diagnostic
+	f.Front, f.Body, f.BodyLine, unreadable, ds = parseFile(p, data, opts.Location)
+	if f.Front.TranslationKey != "" {
+		f.Key = f.Front.TranslationKey
+	}
+	return f, unreadable, ds
+}
+
+// langLike matches a file name suffix that can only be meant as a language.
+var langLike = regexp.MustCompile(`^[A-Za-z]{2,3}$`)
+
+// splitName splits "index.ru.md" into "index" and "ru". A suffix that looks
+// like a language but is not configured yields unknown set to it.
+func splitName(base string, opts Options) (stem, lang, unknown string) {
+	stem = strings.TrimSuffix(base, ".md")
+	i := strings.LastIndexByte(stem, '.')
+	if i < 0 {
+		return stem, opts.Default, ""
+	}
+	suffix := stem[i+1:]
+	if slices.Contains(opts.Languages, suffix) {
+		return stem[:i], suffix, ""
+	}
+	if langLike.MatchString(suffix) {
+		return stem[:i], "", suffix
+	}
+	return stem, opts.Default, ""
+}
+
+func isBundleIndex(base string, opts Options) bool {
+	stem, _, _ := splitName(base, opts)
+	return stem == "index"
+}
+
+func fileFromPath(p string, opts Options) (*File, *diag.Diagnostic) {
+	rel, ok := strings.CutPrefix(p, contentDir+"/")
+	if !ok || !strings.HasSuffix(p, ".md") {
+		return nil, diag.At(p, 0, 0, "not a Markdown file under %s/", contentDir)
+	}
+	dir, base := path.Split(rel)
+	dir = strings.TrimSuffix(dir, "/")
+	stem, lang, unknown := splitName(base, opts)
+	if unknown != "" {
+		if slices.Contains(opts.Languages, strings.ToLower(unknown)) {
+			return nil, diag.At(p, 0, 0, "language %q in the file name must be lower case: %s", unknown, strings.ToLower(unknown))
+		}
+		return nil, diag.At(p, 0, 0, "unknown language %q in the file name (configured: %s)", unknown, strings.Join(opts.Languages, ", "))
+	}
+	if stem == "" {
+		return nil, diag.At(p, 0, 0, "the file name needs a name before %q", strings.TrimPrefix(base, "."))
+	}
+	first, _, _ := strings.Cut(dir, "/")
+	f := &File{Path: p, Lang: lang, Section: first}
+	switch stem {
+	case "_index":
+		f.Kind = KindSection
+		f.Key = dir
+		if dir != "" {
+			f.Name = path.Base(dir)
+		}
+	case "index":
+		if dir == "" {
+			return nil, diag.At(p, 0, 0, "a page bundle needs a directory of its own; the home page is %s/_index.md", contentDir)
+		}
+		f.Key = dir
+		f.Name = path.Base(dir)
+		f.Bundle = contentDir + "/" + dir
+		if !strings.Contains(dir, "/") {
+			f.Section = ""
+		}
+	default:
+		f.Key = path.Join(dir, stem)
+		f.Name = stem
+	}
+	return f, nil
+}
+
+// Inherit applies shared fields (see the package documentation) across
+// translations in place and reports duplicates and missing required fields
+// after inheritance.
+func Inherit(files []*File, opts Options) error {
+	ds := inherit(files, opts.normalized(), nil)
+	if len(ds) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(ds, diag.Compare)
+	return diag.Join(ds)
+}

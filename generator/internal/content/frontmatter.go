@@ -1,0 +1,613 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eventnews/gen/generator/internal/diag"
+	"gopkg.in/yaml.v3"
+)
+
+const bom = "\xEF\xBB\xBF"
+
+// parseFile splits data into front matter and body and decodes the front
+// matter. It returns what it could decode even when it reports problems.
+// unreadable says the front matter could not be read as a whole, so which
+// keys it has is unknown.
+func parseFile(p string, data []byte, loc *time.Location) (fm FrontMatter, body []byte, bodyLine int, unreadable bool, errs []*diag.Diagnostic) {
+	data = bytes.TrimPrefix(data, []byte(bom))
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8At(data)
+		return FrontMatter{}, nil, 1, true, []*diag.Diagnostic{diag.At(p, line, col, "invalid UTF-8 (save the file as UTF-8)")}
+	}
+
+	d := &decoder{path: p, loc: loc, fm: FrontMatter{Pos: map[string]Pos{}}}
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	switch strings.TrimRight(string(first), " \t") {
+	case "---":
+	case "+++":
+		d.add(1, 1, "TOML front matter is not supported: write YAML between lines ---")
+		return d.fm, bytes.Clone(data), 1, true, d.errs
+	default:
+		d.add(1, 1, "title is required")
+		return d.fm, bytes.Clone(data), 1, false, d.errs
+	}
+	yamlText, body, closeLine, ok := cutFrontMatter(rest)
+	if !ok {
+		d.add(1, 1, "front matter is not closed: add a line with --- after it")
+		return d.fm, nil, 1, true, d.errs
+	}
+	d.decode(yamlText)
+	if !d.unreadable && !d.fm.Has("title") {
+		d.add(1, 1, "title is required")
+	}
+	return d.fm, bytes.Clone(body), closeLine + 1, d.unreadable, d.errs
+}
+
+// cutFrontMatter finds the closing "---" line in rest, which starts at line 2.
+func cutFrontMatter(rest []byte) (yamlText, body []byte, closeLine int, ok bool) {
+	line := 2
+	for off := 0; off < len(rest); line++ {
+		end := bytes.IndexByte(rest[off:], '\n')
+		next := len(rest)
+		if end >= 0 {
+			end += off
+			next = end + 1
+		} else {
+			end = len(rest)
+		}
+		if string(bytes.TrimRight(rest[off:end], " \t")) == "---" {
+			return rest[:off], rest[next:], line, true
+		}
+		off = next
+	}
+	return nil, nil, 0, false
+}
+
+// invalidUTF8At returns the 1-based line and column (in characters) of the
+// first byte that is not UTF-8.
+func invalidUTF8At(data []byte) (line, col int) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return line, col
+}
+
+type decoder struct {
+	path       string
+	loc        *time.Location
+	fm         FrontMatter
+	errs       []*diag.Diagnostic
+	unreadable bool
+}
+
+func (d *decoder) add(line, col int, format string, args ...any) {
+	d.errs = append(d.errs, diag.At(d.path, line, col, format, args...))
+}
+
+// Front matter starts on line 2 of the file, so YAML line n is file line n+1.
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.add(n.Line+1, n.Column, format, args...)
+}
+
+func (d *decoder) pos(key string, n *yaml.Node) {
+	d.fm.Pos[key] = Pos{n.Line + 1, n.Column}
+}
+
+var yamlErr = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+func (d *decoder) decode(text []byte) {
+	dec := yaml.NewDecoder(bytes.NewReader(text))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if err != io.EOF {
+			d.yamlError(err)
+		}
+		return
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		d.errorf(&extra, "the front matter must be one YAML document")
+	} else if err != io.EOF {
+		d.yamlError(err)
+	}
+	if len(doc.Content) == 0 {
+		return
+	}
+	root := resolve(doc.Content[0])
+	if root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" {
+		return
+	}
+	if root.Kind != yaml.MappingNode {
+		d.errorf(root, `the front matter must be keys with values, like "title: Expo"`)
+		d.unreadable = true
+		return
+	}
+	d.mapping(root, "front matter", "", topKeys, d.topKey)
+}
+
+func (d *decoder) yamlError(err error) {
+	d.unreadable = true
+	line, msg := 1, err.Error()
+	if m := yamlErr.FindStringSubmatch(msg); m != nil {
+		if m[1] != "" {
+			fmt.Sscan(m[1], &line)
+		}
+		msg = m[2]
+	}
+	switch {
+	case strings.Contains(msg, "tab character"):
+		msg += " (indent with spaces)"
+	case strings.Contains(msg, "mapping values are not allowed"):
+		msg += ` (put text that contains ": " in quotes)`
+	}
+	d.add(line+1, 0, "invalid front matter: %s", msg)
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+var (
+	topKeys    = []string{"aliases", "date", "draft", "event", "expiryDate", "image", "layout", "params", "publishDate", "sitemap", "slug", "source", "summary", "tags", "title", "translatedFrom", "translationKey", "weight"}
+	eventKeys  = []string{"city", "end", "name", "start", "url", "venue"}
+	imageKeys  = []string{"alt", "caption", "src"}
+	sourceKeys = []string{"name", "url"}
+)
+
+// mapping walks the keys of m, reporting unknown and duplicate ones and
+// calling fn for every known key with a value other than null. what names
+// the mapping in messages, prefix is put before keys in Pos ("event.").
+func (d *decoder) mapping(m *yaml.Node, what, prefix string, known []string, fn func(key string, v *yaml.Node)) {
+	seen := map[string]int{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], resolve(m.Content[i+1])
+		if !slices.Contains(known, k.Value) || k.Kind != yaml.ScalarNode {
+			d.errorf(k, "unknown %s key %q (%s)", what, k.Value, suggest(k.Value, known))
+			continue
+		}
+		if line, ok := seen[k.Value]; ok {
+			d.errorf(k, "duplicate %s key %q (first set on line %d)", what, k.Value, line)
+			continue
+		}
+		seen[k.Value] = k.Line + 1
+		if isNull(v) {
+			continue
+		}
+		d.pos(prefix+k.Value, v)
+		fn(prefix+k.Value, v)
+	}
+}
+
+func (d *decoder) topKey(key string, v *yaml.Node) {
+	fm := &d.fm
+	switch key {
+	case "title":
+		fm.Title = d.text(key, v)
+		if v.Kind == yaml.ScalarNode && strings.TrimSpace(fm.Title) == "" {
+			d.errorf(v, "title must not be empty")
+		}
+	case "summary":
+		fm.Summary = d.text(key, v)
+	case "slug":
+		fm.Slug = d.text(key, v)
+		if fm.Slug != "" && !validSlug(fm.Slug) {
+			d.errorf(v, `slug: %q must be one URL segment, without spaces or "/", "\", "?", "#", "%%"`, fm.Slug)
+		}
+	case "layout":
+		fm.Layout = d.text(key, v)
+		if fm.Layout != "" && !layoutName.MatchString(fm.Layout) {
+			d.errorf(v, `layout: %q must be a layout name: letters, digits, "-" and "_"`, fm.Layout)
+		}
+	case "translationKey":
+		fm.TranslationKey = d.text(key, v)
+		if v.Kind == yaml.ScalarNode && strings.TrimSpace(fm.TranslationKey) == "" {
+			fm.TranslationKey = ""
+			d.errorf(v, "translationKey must not be empty")
+		}
+	case "translatedFrom":
+		fm.TranslatedFrom = d.text(key, v)
+	case "date":
+		fm.Date, _ = d.date(key, v)
+	case "publishDate":
+		fm.PublishDate, _ = d.date(key, v)
+	case "expiryDate":
+		fm.ExpiryDate, _ = d.date(key, v)
+	case "draft":
+		fm.Draft = d.bool(key, v)
+	case "sitemap":
+		b := d.bool(key, v)
+		fm.Sitemap = &b
+	case "weight":
+		fm.Weight = d.int(key, v)
+	case "tags":
+		fm.Tags = d.list(key, v, "[trade, expo]", checkTag)
+	case "aliases":
+		fm.Aliases = d.list(key, v, `["/news/old-name/"]`, checkAlias)
+	case "event":
+		fm.Event = d.event(v)
+	case "image":
+		fm.Image = d.image(v)
+	case "source":
+		if !d.isMapping(key, v, sourceKeys) {
+			return
+		}
+		s := &Source{}
+		d.mapping(v, "source", "source.", sourceKeys, func(key string, v *yaml.Node) {
+			switch key {
+			case "source.name":
+				s.Name = d.text(key, v)
+			case "source.url":
+				s.URL = d.url(key, v)
+			}
+		})
+		fm.Source = s
+	case "params":
+		fm.Params = d.params(v)
+	}
+}
+
+func (d *decoder) isMapping(key string, v *yaml.Node, keys []string) bool {
+	if v.Kind != yaml.MappingNode {
+		d.errorf(v, "%s must be a mapping with the keys %s", key, strings.Join(keys, ", "))
+		return false
+	}
+	return true
+}
+
+func (d *decoder) event(v *yaml.Node) *Event {
+	if !d.isMapping("event", v, eventKeys) {
+		return nil
+	}
+	e := &Event{}
+	var startNode, endNode *yaml.Node
+	var startDateOnly, endDateOnly bool
+	d.mapping(v, "event", "event.", eventKeys, func(key string, v *yaml.Node) {
+		switch key {
+		case "event.name":
+			e.Name = d.text(key, v)
+		case "event.city":
+			e.City = d.text(key, v)
+		case "event.venue":
+			e.Venue = d.text(key, v)
+		case "event.url":
+			e.URL = d.url(key, v)
+		case "event.start":
+			e.Start, startDateOnly = d.date(key, v)
+			if !e.Start.IsZero() {
+				startNode = v
+			}
+		case "event.end":
+			e.End, endDateOnly = d.date(key, v)
+			if !e.End.IsZero() {
+				endNode = v
+			}
+		}
+	})
+	e.AllDay = startDateOnly
+	if startNode != nil && endNode != nil && startDateOnly != endDateOnly {
+		d.errorf(endNode, "event.end: %q and event.start %q must both be dates, or both have a time of day", endNode.Value, startNode.Value)
+	}
+	return e
+}
+
+func (d *decoder) image(v *yaml.Node) *Image {
+	if !d.isMapping("image", v, imageKeys) {
+		return nil
+	}
+	im := &Image{}
+	d.mapping(v, "image", "image.", imageKeys, func(key string, v *yaml.Node) {
+		switch key {
+		case "image.src":
+			im.Src = d.text(key, v)
+			if im.Src != "" && !validImageSrc(im.Src) {
+				d.errorf(v, `image.src: %q must be a file in the page bundle, like "photo.jpg", or an http or https URL`, im.Src)
+			}
+		case "image.alt":
+			im.Alt = d.text(key, v)
+		case "image.caption":
+			im.Caption = d.text(key, v)
+		}
+	})
+	if d.fm.Has("image.src") && strings.TrimSpace(im.Alt) == "" {
+		p := d.fm.Pos["image.src"]
+		d.add(p.Line, p.Col, "image.alt is required with image.src: describe the image for readers who cannot see it")
+	}
+	return im
+}
+
+// text returns a scalar's text; numbers and booleans count as text.
+func (d *decoder) text(key string, v *yaml.Node) string {
+	if v.Kind != yaml.ScalarNode {
+		d.errorf(v, "%s must be text, not %s", key, kindName(v))
+		return ""
+	}
+	return v.Value
+}
+
+func kindName(v *yaml.Node) string {
+	switch v.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	}
+	return "empty"
+}
+
+func (d *decoder) bool(key string, v *yaml.Node) bool {
+	var b bool
+	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" || v.Decode(&b) != nil {
+		d.errorf(v, "%s must be true or false, not %s", key, describe(v))
+	}
+	return b
+}
+
+func (d *decoder) int(key string, v *yaml.Node) int {
+	var n int
+	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || v.Decode(&n) != nil {
+		d.errorf(v, "%s must be a whole number, not %s", key, describe(v))
+	}
+	return n
+}
+
+func describe(v *yaml.Node) string {
+	if v.Kind == yaml.ScalarNode {
+		return fmt.Sprintf("%q", v.Value)
+	}
+	return kindName(v)
+}
+
+func (d *decoder) date(key string, v *yaml.Node) (time.Time, bool) {
+	if v.Kind != yaml.ScalarNode {
+		d.errorf(v, "%s must be a date like 2024-05-17, not %s", key, kindName(v))
+		return time.Time{}, false
+	}
+	t, dateOnly, ok := parseDate(v.Value, d.loc)
+	if !ok {
+		d.errorf(v, "%s: %q is not a valid date%s", key, v.Value, dateHint(v.Value))
+	}
+	return t, dateOnly
+}
+
+// list decodes a list of text, checking each entry with check, which
+// returns a message or "".
+func (d *decoder) list(key string, v *yaml.Node, example string, check func(string) string) []string {
+	if v.Kind != yaml.SequenceNode {
+		d.errorf(v, "%s must be a list, like %s", key, example)
+		return nil
+	}
+	out := []string{}
+	seen := map[string]bool{}
+	for _, n := range v.Content {
+		n = resolve(n)
+		if n.Kind != yaml.ScalarNode || isNull(n) {
+			d.errorf(n, "%s: each entry must be text, not %s", key, kindName(n))
+			continue
+		}
+		if msg := check(n.Value); msg != "" {
+			d.errorf(n, "%s: %q %s", key, n.Value, msg)
+			continue
+		}
+		if seen[n.Value] {
+			d.errorf(n, "%s: %q is listed twice", key, n.Value)
+			continue
+		}
+		seen[n.Value] = true
+		out = append(out, n.Value)
+	}
+	return out
+}
+
+func (d *decoder) url(key string, v *yaml.Node) string {
+	s := d.text(key, v)
+	if s != "" && !validURL(s) {
+		d.errorf(v, `%s: %q must be an http or https URL or a site path starting with "/"`, key, s)
+	}
+	return s
+}
+
+// maxParamValues bounds what params may expand to through YAML aliases.
+const maxParamValues = 10000
+
+func (d *decoder) params(v *yaml.Node) map[string]any {
+	if v.Kind != yaml.MappingNode {
+		d.errorf(v, "params must be a mapping of names to values, not %s", describe(v))
+		return nil
+	}
+	budget := maxParamValues
+	val, err := paramValue(v, &budget)
+	if err != nil {
+		d.errorf(v, "params: %v", err)
+		return nil
+	}
+	return val.(map[string]any)
+}
+
+// paramValue converts a node to plain Go values: map[string]any, []any,
+// string, int, float64, bool or nil. Timestamps stay text so that their zone
+// is not guessed.
+func paramValue(n *yaml.Node, budget *int) (any, error) {
+	n = resolve(n)
+	if *budget--; *budget < 0 {
+		return nil, errors.New("too many values (check the YAML aliases)")
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := resolve(n.Content[i])
+			if k.Kind != yaml.ScalarNode {
+				return nil, fmt.Errorf("line %d: names must be text", k.Line+1)
+			}
+			v, err := paramValue(n.Content[i+1], budget)
+			if err != nil {
+				return nil, err
+			}
+			m[k.Value] = v
+		}
+		return m, nil
+	case yaml.SequenceNode:
+		s := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			v, err := paramValue(c, budget)
+			if err != nil {
+				return nil, err
+			}
+			s = append(s, v)
+		}
+		return s, nil
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return nil, nil
+		case "!!bool", "!!int", "!!float":
+			var v any
+			if err := n.Decode(&v); err == nil {
+				return v, nil
+			}
+		}
+		return n.Value, nil
+	}
+	return nil, fmt.Errorf("line %d: unsupported value", n.Line+1)
+}
+
+var (
+	tagKey     = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	nonTagRuns = regexp.MustCompile(`[^a-z0-9]+`)
+	layoutName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+)
+
+func checkTag(s string) string {
+	if tagKey.MatchString(s) {
+		return ""
+	}
+	msg := "is not a tag key: use lower-case letters, digits and hyphens"
+	if fix := strings.Trim(nonTagRuns.ReplaceAllString(strings.ToLower(s), "-"), "-"); tagKey.MatchString(fix) {
+		msg += fmt.Sprintf(", like %q", fix)
+	}
+	return msg
+}
+
+func checkAlias(s string) string {
+	switch {
+	case !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//"):
+		return `must be a site path starting with one "/", like "/news/old-name/"`
+	case strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune(`\?#`, r) }):
+		return `must be a plain path without spaces, "\", "?" or "#"`
+	case hasDotSegment(s):
+		return `must not contain "." or ".." segments`
+	}
+	return ""
+}
+
+func hasDotSegment(s string) bool {
+	return slices.ContainsFunc(strings.Split(s, "/"), func(seg string) bool { return seg == "." || seg == ".." })
+}
+
+func validSlug(s string) bool {
+	return s != "." && s != ".." && !strings.ContainsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune(`/\?#%`, r)
+	})
+}
+
+func hasUnsafeRune(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\\' })
+}
+
+// validURL accepts absolute http(s) URLs with a host and site paths. A
+// backslash is refused anywhere: browsers read "/\host" as "//host".
+func validURL(s string) bool {
+	if hasUnsafeRune(s) {
+		return false
+	}
+	if strings.HasPrefix(s, "/") {
+		return !strings.HasPrefix(s, "//")
+	}
+	return isHTTP(s)
+}
+
+func isHTTP(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !hasUnsafeRune(s)
+}
+
+func validImageSrc(s string) bool {
+	if strings.Contains(s, ":") || strings.HasPrefix(s, "/") {
+		return isHTTP(s)
+	}
+	return !hasUnsafeRune(s) && !strings.ContainsAny(s, "?#") && path.Clean(s) == s && s != "." && !strings.HasPrefix(s, "../")
+}
+
+// suggest names the nearest known key, or lists them all.
+func suggest(key string, known []string) string {
+	best, bestDist := "", len(key)
+	for _, k := range known {
+		dist := editDistance(strings.ToLower(key), strings.ToLower(k))
+		if dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	if best != "" && bestDist*3 <= len(key)+1 {
+		return fmt.Sprintf("did you mean %q?", best)
+	}
+	return "known keys: " + strings.Join(known, ", ")
+}
+
+// editDistance is the optimal string alignment distance: insertions,
+// deletions, substitutions and swaps of neighbours cost 1.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
