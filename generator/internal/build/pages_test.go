@@ -198,3 +198,18 @@ func TestTemplateStringsAndPlurals(t *testing.T) {
 	s.assert("ru/tags/index.html", `1 новость`)
 	s.assert("zh/tags/index.html", `2 篇`)
 }
+
+func TestHomeListsReleasesOnly(t *testing.T) {
+	s := newSite(t, baseConfig+`-- content/about.en.md --
+---
+title: About us
+date: 2024-05-30
+---
+-- content/news/a/index.en.md --
+---
+title: A release
+date: 2024-05-01
+---
+`).build(build.Options{}).ok()
+	s.assert("en/index.html", `<h2><a href="/en/news/a/">A release</a></h2>`, `! <h2><a href="/en/about/">`)
+}

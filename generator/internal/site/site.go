@@ -232,7 +232,12 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 			home.Title = f.Front.Title
 			home.Doc = rendered(opts, f)
 		}
-		home.Items = firstN(lang.Regular, cfg.PageSize)
+		// The home lists releases: pages in a section, not pages such as about.
+		for _, p := range lang.Regular {
+			if p.Section != "" && len(home.Items) < cfg.PageSize {
+				home.Items = append(home.Items, p)
+			}
+		}
 		lang.Home = home
 		all = append(all, home)
 
@@ -523,13 +528,6 @@ func eventEnd(e *content.Event) time.Time {
 
 // EventOver reports whether the event has ended at now.
 func EventOver(e *content.Event, now time.Time) bool { return !eventEnd(e).After(now) }
-
-func firstN(ps []*Page, n int) []*Page {
-	if len(ps) > n {
-		return ps[:n]
-	}
-	return ps
-}
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
