@@ -108,6 +108,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	s, err := site.Build(files, site.Options{
 		Config: cfg, Now: opts.Now, Drafts: opts.Drafts, Future: opts.Future,
 		Rendered: func(f *content.File) *markdown.Result { return docs[f] },
+		TagLabel: func(lang, key string) string { return locales.For(lang).Tag(key) },
 	})
 	if err != nil {
 		return nil, err

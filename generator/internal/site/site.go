@@ -60,6 +60,9 @@ type Options struct {
 	Future bool
 	// Rendered returns the converted Markdown of a file.
 	Rendered func(*content.File) *markdown.Result
+	// TagLabel returns the label of a tag key in a language, for feed
+	// titles; nil uses the key.
+	TagLabel func(lang, key string) string
 }
 
 // Site is the page graph.
@@ -96,6 +99,10 @@ type Language struct {
 	// EventPages are regular pages with an event, by event start.
 	EventPages []*Page
 	NotFound   *Page
+	// Feeds are the language's RSS and Atom feeds of releases.
+	Feeds []Feed
+	// Calendar is the URL of the calendar of all events: /<lang>/events.ics.
+	Calendar string
 }
 
 // Tag is one tag key in one language.
@@ -103,6 +110,21 @@ type Tag struct {
 	Key   string
 	Pages []*Page // newest first
 	Page  *Page   // first list page
+	// Feeds are the tag's RSS and Atom feeds.
+	Feeds []Feed
+}
+
+// Feed types, as written in <link rel="alternate" type>.
+const (
+	FeedRSS  = "application/rss+xml"
+	FeedAtom = "application/atom+xml"
+)
+
+// Feed is one RSS or Atom feed, for autodiscovery links.
+type Feed struct {
+	Type  string // FeedRSS or FeedAtom
+	URL   string // site-relative: /ru/index.xml, /ru/tags/trade/atom.xml
+	Title string // the feed's own title, the same for both types
 }
 
 // Alternate is one entry of the language switcher.
@@ -157,10 +179,34 @@ type Page struct {
 	Upcoming, Past []*Page
 	Draft          bool
 	Sitemap        bool
+	// Feeds are the feeds to announce in the page's head: its tag's feeds on
+	// tag pages, then its language's (every language's on the root).
+	Feeds []Feed
+	// Calendar is the URL of the page's event.ics, "" without an event.
+	Calendar string
 }
 
 // Permalink returns the absolute URL of the page.
 func (p *Page) Permalink(cfg *config.Site) string { return cfg.AbsURL(p.URL) }
+
+// EscapeURL percent-encodes what may not appear in a URI (RFC 3986): bytes
+// outside ASCII, so Chinese or Cyrillic slugs, spaces, controls and
+// "<>\"{}|\\^`. Feeds, sitemaps and calendars need URIs, not IRIs.
+func EscapeURL(u string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c > ' ' && c < 0x7f && strings.IndexByte("<>\"{}|\\^`", c) < 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
+}
 
 // Translation returns the version in lang, or nil.
 func (p *Page) Translation(lang string) *Page {
@@ -344,11 +390,49 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 	}
 
 	linkTranslations(all, s.Languages, cfg)
+	s.Root = &Page{Kind: "root", Key: "root", URL: "/", Path: "index.html", Language: cfg.Default(), Lang: cfg.DefaultLanguage}
+	attachFeeds(s.Languages, all, s.Root, opts)
 	slices.SortFunc(all, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
 	s.Pages = all
 	slices.SortFunc(s.Files, func(a, b CopyFile) int { return strings.Compare(a.Dest, b.Dest) })
-	s.Root = &Page{Kind: "root", Key: "root", URL: "/", Path: "index.html", Language: cfg.Default(), Lang: cfg.DefaultLanguage}
 	return s, errs.Err()
+}
+
+// attachFeeds sets the feed and calendar URLs of languages, tags and pages:
+// /<lang>/index.xml and atom.xml, the same under /<lang>/tags/<key>/,
+// /<lang>/events.ics and <page URL>event.ics.
+func attachFeeds(langs []*Language, all []*Page, root *Page, opts Options) {
+	feedsAt := func(dir, title string) []Feed {
+		return []Feed{{FeedRSS, dir + "index.xml", title}, {FeedAtom, dir + "atom.xml", title}}
+	}
+	byLang := map[string]*Language{}
+	for _, l := range langs {
+		byLang[l.Code] = l
+		l.Feeds = feedsAt("/"+l.Code+"/", l.Title)
+		l.Calendar = "/" + l.Code + "/events.ics"
+		root.Feeds = append(root.Feeds, l.Feeds...)
+		for _, t := range l.Tags {
+			label := t.Key
+			if opts.TagLabel != nil {
+				label = opts.TagLabel(l.Code, t.Key)
+			}
+			t.Feeds = feedsAt("/"+l.Code+"/tags/"+t.Key+"/", l.Title+": "+label)
+		}
+		for _, p := range l.EventPages {
+			p.Calendar = p.URL + "event.ics"
+		}
+	}
+	for _, p := range all {
+		l := byLang[p.Lang]
+		if p.Kind == KindTag {
+			for _, t := range l.Tags {
+				if t.Key == p.Tag {
+					p.Feeds = append(p.Feeds, t.Feeds...)
+				}
+			}
+		}
+		p.Feeds = append(p.Feeds, l.Feeds...)
+	}
 }
 
 func rendered(opts Options, f *content.File) *markdown.Result {
