@@ -33,6 +33,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/publish"
 	"github.com/eventnews/gen/generator/internal/render"
 	"github.com/eventnews/gen/generator/internal/site"
+	"github.com/eventnews/gen/generator/internal/status"
 	"github.com/eventnews/gen/generator/internal/theme"
 )
 
@@ -105,8 +106,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	var staleOf func(*content.File) (string, bool)
+	if cfg.ShowStaleNotice() {
+		staleOf = status.StaleOf(files)
+	}
 	s, err := site.Build(files, site.Options{
-		Config: cfg, Now: opts.Now, Drafts: opts.Drafts, Future: opts.Future,
+		Config: cfg, Now: opts.Now, Drafts: opts.Drafts, Future: opts.Future, StaleOf: staleOf,
 		Rendered: func(f *content.File) *markdown.Result { return docs[f] },
 		TagLabel: func(lang, key string) string { return locales.For(lang).Tag(key) },
 	})

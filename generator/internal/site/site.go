@@ -63,6 +63,10 @@ type Options struct {
 	// TagLabel returns the label of a tag key in a language, for feed
 	// titles; nil uses the key.
 	TagLabel func(lang, key string) string
+	// StaleOf reports whether a file is a translation whose source changed
+	// since it was translated, and the source's language (see package
+	// status); nil marks nothing.
+	StaleOf func(*content.File) (srcLang string, stale bool)
 }
 
 // Site is the page graph.
@@ -184,6 +188,16 @@ type Page struct {
 	Feeds []Feed
 	// Calendar is the URL of the page's event.ics, "" without an event.
 	Calendar string
+	// Stale is set on a translation whose source changed since it was
+	// translated, for a notice on the page.
+	Stale *StaleInfo
+}
+
+// StaleInfo names the source of a stale translation: its language and the
+// URL of its page, "" when that page is not published.
+type StaleInfo struct {
+	Lang config.Language
+	URL  string
 }
 
 // Permalink returns the absolute URL of the page.
@@ -390,6 +404,7 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 	}
 
 	linkTranslations(all, s.Languages, cfg)
+	markStale(all, byLang, opts)
 	s.Root = &Page{Kind: "root", Key: "root", URL: "/", Path: "index.html", Language: cfg.Default(), Lang: cfg.DefaultLanguage}
 	attachFeeds(s.Languages, all, s.Root, opts)
 	slices.SortFunc(all, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
@@ -432,6 +447,24 @@ func attachFeeds(langs []*Language, all []*Page, root *Page, opts Options) {
 			}
 		}
 		p.Feeds = append(p.Feeds, l.Feeds...)
+	}
+}
+
+func markStale(all []*Page, byLang map[string]*Language, opts Options) {
+	if opts.StaleOf == nil {
+		return
+	}
+	for _, p := range all {
+		if p.File == nil || p.Kind == KindSection && p.Pager != nil && p.Pager.Number > 1 {
+			continue
+		}
+		lang, stale := opts.StaleOf(p.File)
+		if l := byLang[lang]; stale && l != nil {
+			p.Stale = &StaleInfo{Lang: l.Language}
+			if t := p.Translation(lang); t != nil {
+				p.Stale.URL = t.URL
+			}
+		}
 	}
 }
 

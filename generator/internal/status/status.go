@@ -248,17 +248,36 @@ func (m *Matrix) Row(key string) *Row {
 	return nil
 }
 
-// StaleOf reports, for the page stale notice, whether f is a translation
-// whose source exists and changed since, and the source's language. It
-// keeps only the revisions, not the matrix.
-func StaleOf(files []*content.File, langs []string, def string) func(*content.File) (string, bool) {
-	m := Build(files, langs, def)
+// StaleOf returns, for the page stale notice, a function that reports
+// whether f is a translation whose source exists and changed since, and the
+// source's language. Only the sources that translations name are hashed.
+func StaleOf(files []*content.File) func(*content.File) (string, bool) {
+	type langKey struct{ lang, key string }
+	byLangKey := map[langKey]*content.File{}
+	marks := map[*content.File]Mark{}
+	for _, f := range files {
+		if _, dup := byLangKey[langKey{f.Lang, f.Key}]; !dup {
+			byLangKey[langKey{f.Lang, f.Key}] = f
+		}
+		if f.Front.TranslatedFrom == "" {
+			continue
+		}
+		if m, err := ParseMark(f.Front.TranslatedFrom); err == nil && m.Lang != f.Lang {
+			marks[f] = m
+		}
+	}
 	stale := map[*content.File]string{}
-	for _, r := range m.Rows {
-		for _, c := range r.Cells {
-			if c.State == Stale && c.SourcePath != "" {
-				stale[c.file] = c.SourceLang
-			}
+	revs := map[*content.File]string{}
+	for f, m := range marks {
+		src := byLangKey[langKey{m.Lang, f.Key}]
+		if src == nil || src.Kind != f.Kind {
+			continue
+		}
+		if _, ok := revs[src]; !ok {
+			revs[src] = Revision(src)
+		}
+		if revs[src] != m.Rev {
+			stale[f] = m.Lang
 		}
 	}
 	return func(f *content.File) (string, bool) {
