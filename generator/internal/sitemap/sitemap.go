@@ -11,7 +11,8 @@
 //   - Entries are sorted by URL; every URL is absolute and percent-encoded.
 //   - lastmod is the page's date in the site's time zone; a generated page
 //     (home, section, tags, tag, events) takes the newest date among the
-//     pages it lists, the root the newest of all. Nothing to list, no lastmod.
+//     pages it lists (drafts aside), the root the newest of all. Nothing to
+//     list, no lastmod.
 //   - Each listed page has an xhtml:link rel="alternate" for every existing
 //     translation that is listed too, itself included, with hreflang the
 //     language's locale (zh-Hans, ru, en), and one for x-default: the
@@ -83,7 +84,7 @@ func Entries(s *site.Site) []Entry {
 			continue
 		}
 		e := Entry{Loc: abs(p.URL), Lastmod: lastmod(p, langs[p.Lang])}
-		newestAll = later(newestAll, e.Lastmod)
+		newestAll = laterTime(newestAll, e.Lastmod)
 		group := append([]*site.Page{p}, p.Translations...)
 		for _, l := range s.Languages {
 			for _, t := range group {
@@ -119,21 +120,21 @@ func lastmod(p *site.Page, l *site.Language) time.Time {
 	var t time.Time
 	for _, list := range [][]*site.Page{p.Items, p.Upcoming, p.Past} {
 		for _, q := range list {
-			t = later(t, q.Date)
+			t = later(t, q)
 		}
 	}
 	switch p.Kind {
 	case site.KindTags:
 		for _, tag := range l.Tags {
 			for _, q := range tag.Pages {
-				t = later(t, q.Date)
+				t = later(t, q)
 			}
 		}
 	case site.KindTag:
 		for _, tag := range l.Tags {
 			if tag.Key == p.Tag {
 				for _, q := range tag.Pages {
-					t = later(t, q.Date)
+					t = later(t, q)
 				}
 			}
 		}
@@ -141,7 +142,14 @@ func lastmod(p *site.Page, l *site.Language) time.Time {
 	return t
 }
 
-func later(a, b time.Time) time.Time {
+func later(a time.Time, b *site.Page) time.Time {
+	if !b.Draft && b.Date.After(a) {
+		return b.Date
+	}
+	return a
+}
+
+func laterTime(a, b time.Time) time.Time {
 	if b.After(a) {
 		return b
 	}

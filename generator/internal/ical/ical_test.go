@@ -1,0 +1,362 @@
+package ical_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+	"unicode/utf8"
+
+	ics "github.com/arran4/golang-ical"
+	"github.com/eventnews/gen/generator/internal/config"
+	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/eventnews/gen/generator/internal/ical"
+	"github.com/eventnews/gen/generator/internal/locale"
+	"github.com/eventnews/gen/generator/internal/markdown"
+	"github.com/eventnews/gen/generator/internal/site"
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// summary200 is exactly 200 characters of Russian and Chinese with the
+// characters TEXT must escape.
+var summary200 = func() string {
+	s := `Выставка; форум, и "круглый стол" \ 展会；论坛，圆桌会。` + "\n"
+	for utf8.RuneCountInString(s) < 200 {
+		s += "Сотрудничество, доверие; 合作，信任。"
+	}
+	return string([]rune(s)[:200])
+}()
+
+var testSite = `-- site.yaml --
+baseURL: https://news.example.org/
+defaultLanguage: zh
+timeZone: Asia/Shanghai
+languages:
+  - {code: zh, name: 中文, locale: zh-Hans, title: 中俄活动新闻, weight: 1}
+  - {code: ru, name: Русский, locale: ru, title: Новости событий, weight: 2}
+  - {code: en, name: English, locale: en, title: Event News, weight: 3}
+-- i18n/ru.yaml --
+events: События
+-- content/news/expo/index.zh.md --
+---
+title: 第八届中俄博览会开幕
+date: 2024-05-17
+event:
+  name: 第八届中俄博览会
+  start: 2024-05-17
+  end: 2024-05-21
+  city: 哈尔滨
+  venue: 哈尔滨国际会展中心
+---
+开幕。
+-- content/news/expo/index.ru.md --
+---
+title: В Харбине открылось ЭКСПО
+summary: ` + strconv.Quote(summary200) + `
+event:
+  name: ЭКСПО, форум; "Сделано в России" и 中俄博览会
+  city: Харбин
+  venue: МВЦ, павильон 1
+---
+Текст.
+-- content/news/forum/index.ru.md --
+---
+title: Форум в Москве
+date: 2024-05-18
+event:
+  start: 2024-06-20T10:00:00+03:00
+  end: 2024-06-20 18:30
+---
+Форум.
+-- content/news/day/index.ru.md --
+---
+title: Один день
+date: 2024-05-19
+event:
+  name: Однодневная встреча
+  start: 2024-07-01
+---
+-- content/news/nothing/index.ru.md --
+---
+title: Без события
+date: 2024-05-20
+---
+`
+
+var now = time.Date(2024, 6, 1, 12, 30, 0, 0, time.FixedZone("", 8*3600))
+
+func build(t *testing.T) map[string]string {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for _, f := range txtar.Parse([]byte(testSite)).Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location})
+	if err != nil {
+		t.Fatal(err)
+	}
+	locales, err := locale.Load(fsys, []string{"i18n"}, cfg.Languages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Build(files, site.Options{
+		Config: cfg, Now: now,
+		Rendered: func(f *content.File) *markdown.Result {
+			r, _ := markdown.New(markdown.Options{Lang: f.Lang}).Convert(f.Body)
+			return r
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, f := range ical.Files(s, locales) {
+		if _, dup := out[f.Path]; dup {
+			t.Errorf("two files at %s", f.Path)
+		}
+		out[f.Path] = string(f.Bytes)
+	}
+	return out
+}
+
+func parse(t *testing.T, files map[string]string, name string) *ics.Calendar {
+	t.Helper()
+	body, ok := files[name]
+	if !ok {
+		t.Fatalf("no calendar %s", name)
+	}
+	c, err := ics.ParseCalendar(strings.NewReader(body))
+	if err != nil {
+		t.Fatalf("%s does not parse: %v\n%s", name, err, body)
+	}
+	return c
+}
+
+func prop(e *ics.VEvent, p ics.ComponentProperty) string {
+	if v := e.GetProperty(p); v != nil {
+		return v.Value
+	}
+	return ""
+}
+
+func calProp(c *ics.Calendar, name string) string {
+	for _, p := range c.CalendarProperties {
+		if p.IANAToken == name {
+			return p.Value
+		}
+	}
+	return ""
+}
+
+func TestFiles(t *testing.T) {
+	files := build(t)
+	for _, want := range []string{"zh/events.ics", "ru/events.ics", "en/events.ics",
+		"zh/news/expo/event.ics", "ru/news/expo/event.ics", "ru/news/forum/event.ics", "ru/news/day/event.ics"} {
+		if _, ok := files[want]; !ok {
+			t.Errorf("no %s", want)
+		}
+	}
+	if _, ok := files["ru/news/nothing/event.ics"]; ok {
+		t.Error("a page without an event has a calendar")
+	}
+	if n := len(parse(t, files, "ru/events.ics").Events()); n != 3 {
+		t.Errorf("ru/events.ics has %d events, want 3", n)
+	}
+	// An empty calendar still parses, so a subscription keeps working.
+	if n := len(parse(t, files, "en/events.ics").Events()); n != 0 {
+		t.Errorf("en/events.ics has %d events", n)
+	}
+}
+
+func TestEventRoundTrip(t *testing.T) {
+	files := build(t)
+	c := parse(t, files, "ru/news/expo/event.ics")
+	evs := c.Events()
+	if len(evs) != 1 {
+		t.Fatalf("%d events", len(evs))
+	}
+	e := evs[0]
+	for p, want := range map[ics.ComponentProperty]string{
+		ics.ComponentPropertySummary:     `ЭКСПО, форум; "Сделано в России" и 中俄博览会`,
+		ics.ComponentPropertyLocation:    "МВЦ, павильон 1, Харбин",
+		ics.ComponentPropertyDescription: summary200,
+		ics.ComponentPropertyUniqueId:    "news/expo@news.example.org",
+		ics.ComponentPropertyUrl:         "https://news.example.org/ru/news/expo/",
+		ics.ComponentPropertyDtstamp:     "20240601T043000Z",
+		ics.ComponentPropertyDtStart:     "20240517",
+		ics.ComponentPropertyDtEnd:       "20240522",
+	} {
+		if got := prop(e, p); got != want {
+			t.Errorf("%s = %q, want %q", p, got, want)
+		}
+	}
+	if utf8.RuneCountInString(prop(e, ics.ComponentPropertyDescription)) != 200 {
+		t.Errorf("the description is not the 200 characters written")
+	}
+	for _, p := range []ics.ComponentProperty{ics.ComponentPropertyDtStart, ics.ComponentPropertyDtEnd} {
+		if v := e.GetProperty(p).ICalParameters["VALUE"]; len(v) != 1 || v[0] != "DATE" {
+			t.Errorf("%s of an all-day event is not VALUE=DATE: %v", p, v)
+		}
+	}
+	start, err1 := e.GetAllDayStartAt()
+	end, err2 := e.GetAllDayEndAt()
+	if err1 != nil || err2 != nil || start.Format(time.DateOnly) != "2024-05-17" || end.Format(time.DateOnly) != "2024-05-22" {
+		t.Errorf("all-day 17–21 May reads as %v – %v (%v %v); DTEND is exclusive", start, end, err1, err2)
+	}
+
+	for name, want := range map[string]string{
+		"VERSION": "2.0", "CALSCALE": "GREGORIAN", "METHOD": "PUBLISH", "PRODID": "-//eventnews//gen//RU",
+		"X-WR-CALNAME": `ЭКСПО, форум; "Сделано в России" и 中俄博览会`, "X-WR-TIMEZONE": "Asia/Shanghai",
+	} {
+		if got := calProp(c, name); got != want {
+			t.Errorf("calendar %s = %q, want %q", name, got, want)
+		}
+	}
+	// The same event in another language shares the UID.
+	zh := parse(t, files, "zh/news/expo/event.ics").Events()[0]
+	if prop(zh, ics.ComponentPropertyUniqueId) != "news/expo@news.example.org" || prop(zh, ics.ComponentPropertySummary) != "第八届中俄博览会" {
+		t.Errorf("zh event: %s", files["zh/news/expo/event.ics"])
+	}
+}
+
+func TestTimedAndOneDayEvents(t *testing.T) {
+	files := build(t)
+	e := parse(t, files, "ru/news/forum/event.ics").Events()[0]
+	// 10:00 Moscow is 07:00 UTC; 18:30 in the site's zone (Beijing) is 10:30 UTC.
+	if got := prop(e, ics.ComponentPropertyDtStart); got != "20240620T070000Z" {
+		t.Errorf("DTSTART %q", got)
+	}
+	start, err := e.GetStartAt()
+	if err != nil || !start.Equal(time.Date(2024, 6, 20, 7, 0, 0, 0, time.UTC)) {
+		t.Errorf("start %v %v", start, err)
+	}
+	end, err := e.GetEndAt()
+	if err != nil || !end.Equal(time.Date(2024, 6, 20, 10, 30, 0, 0, time.UTC)) {
+		t.Errorf("end %v %v", end, err)
+	}
+	if got := prop(e, ics.ComponentPropertySummary); got != "Форум в Москве" {
+		t.Errorf("an event without a name takes the page title, got %q", got)
+	}
+	if prop(e, ics.ComponentPropertyLocation) != "" {
+		t.Error("LOCATION without venue or city")
+	}
+
+	day := parse(t, files, "ru/news/day/event.ics").Events()[0]
+	if s, e := prop(day, ics.ComponentPropertyDtStart), prop(day, ics.ComponentPropertyDtEnd); s != "20240701" || e != "20240702" {
+		t.Errorf("a one-day event is %s–%s, want 20240701–20240702", s, e)
+	}
+	cal := parse(t, files, "ru/events.ics")
+	if got := calProp(cal, "X-WR-CALNAME"); got != "Новости событий — События" {
+		t.Errorf("X-WR-CALNAME %q", got)
+	}
+	if calProp(cal, "REFRESH-INTERVAL") != "PT12H" {
+		t.Error("events.ics has no refresh interval")
+	}
+}
+
+// Every physical line ends in CRLF, is at most 75 octets and is whole
+// UTF-8; unfolding gives back the content lines.
+func TestLines(t *testing.T) {
+	files := build(t)
+	long := 0
+	for name, body := range files {
+		if !strings.HasSuffix(body, "\r\n") {
+			t.Errorf("%s does not end in CRLF", name)
+		}
+		for i, line := range strings.Split(strings.TrimSuffix(body, "\r\n"), "\r\n") {
+			if strings.ContainsAny(line, "\r\n") {
+				t.Errorf("%s:%d: bare CR or LF", name, i+1)
+			}
+			if len(line) > ical.MaxLine {
+				t.Errorf("%s:%d: %d octets", name, i+1, len(line))
+			}
+			if len(line) > 70 {
+				long++
+			}
+			if !utf8.ValidString(line) {
+				t.Errorf("%s:%d: a UTF-8 sequence is split: %q", name, i+1, line)
+			}
+		}
+	}
+	if long == 0 {
+		t.Error("no line came near the limit: folding is not tested")
+	}
+}
+
+func TestFold(t *testing.T) {
+	for _, s := range []string{
+		"DESCRIPTION:" + strings.Repeat("a", 200),
+		"DESCRIPTION:" + strings.Repeat("я", 100),
+		"SUMMARY:a" + strings.Repeat("中", 60),
+		"SUMMARY:" + strings.Repeat("a", 63), // exactly 75
+		"X:" + strings.Repeat("😀", 40),
+	} {
+		var b strings.Builder
+		ical.Fold(&b, s)
+		out := b.String()
+		lines := strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n")
+		for i, l := range lines {
+			if len(l) > 75 || !utf8.ValidString(l) || (i > 0 && l[0] != ' ') {
+				t.Errorf("line %d of %q: %q", i, s[:12], l)
+			}
+			if i < len(lines)-1 && len(l) < 72 {
+				t.Errorf("line %d folded early: %d octets", i, len(l))
+			}
+		}
+		if unfolded := strings.ReplaceAll(strings.TrimSuffix(out, "\r\n"), "\r\n ", ""); unfolded != s {
+			t.Errorf("unfolding does not give back %q", s)
+		}
+	}
+	var b strings.Builder
+	ical.Fold(&b, "SUMMARY:"+strings.Repeat("a", 67))
+	if b.String() != "SUMMARY:"+strings.Repeat("a", 67)+"\r\n" {
+		t.Errorf("a 75-octet line is folded")
+	}
+}
+
+func TestText(t *testing.T) {
+	for in, want := range map[string]string{
+		`a,b;c\d`:          `a\,b\;c\\d`,
+		"line1\nline2":     `line1\nline2`,
+		"crlf\r\nand\rcr":  `crlf\nand\ncr`,
+		"tab\tbell\a":      "tab\tbell",
+		"中文，俄文；":           "中文，俄文；",
+		"bad \xff byte":    "bad \uFFFD byte",
+		`already \n there`: `already \\n there`,
+	} {
+		if got := ical.Text(in); got != want {
+			t.Errorf("Text(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	got := build(t)["ru/events.ics"]
+	p := filepath.Join("testdata", "ru-events.ics")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (go test -update writes it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("ru/events.ics differs from %s (if intended, rerun with -update):\n%s", p, got)
+	}
+}
