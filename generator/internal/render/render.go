@@ -8,6 +8,15 @@
 //     so output never depends on scheduling.
 //   - Bundle resources become files that name their source instead of
 //     carrying bytes; publish copies them.
+//   - Besides the pages of the graph, Render writes the two pages that speak
+//     every language: /index.html (layout root.html), which picks a language,
+//     and /404.html (layout 404-root.html), which a static host serves for
+//     any missing path and which shows the language of that path.
+//   - Data carries what the head needs for sharers and search engines:
+//     Description is the summary, else the intro of a section or home (its
+//     front matter summary or first paragraph), else the site title; Image is
+//     the absolute URL of the lead image; OGType is "article" for a release
+//     (a page in a section) and "website" otherwise.
 package render
 
 import (
@@ -22,6 +31,7 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/markdown"
 	"github.com/eventnews/gen/generator/internal/site"
 	"github.com/eventnews/gen/generator/internal/theme"
 )
@@ -45,6 +55,27 @@ type Data struct {
 	Content   template.HTML
 	Now       time.Time
 	Canonical string
+	// Description is for <meta name="description"> and og:description.
+	Description string
+	// Image is the absolute URL of the lead image, "" without one.
+	Image, ImageAlt string
+	// OGType is "article" for releases, "website" otherwise.
+	OGType string
+	// IsRelease is true for a page in a section.
+	IsRelease bool
+	// Choices are the languages in site order, for the pages that speak
+	// every language (root and /404.html); a template may hand them to a
+	// script as JSON.
+	Choices []Choice
+}
+
+// Choice is one language as the root pages offer it.
+type Choice struct {
+	Code   string `json:"code"`
+	Locale string `json:"locale"`
+	Name   string `json:"name"`
+	Title  string `json:"title"`
+	URL    string `json:"url"` // the language's home, site-relative
 }
 
 // Options tune rendering.
@@ -105,12 +136,11 @@ feed:
 		return nil, err
 	}
 	if opts.Only == nil {
-		var b bytes.Buffer
-		root := s.Root
-		if err := th.Execute(&b, []string{"root.html", "_default/root.html"}, root.Lang, &Data{Page: root, Site: s, Config: s.Config, Lang: langs[root.Lang], Now: s.Now, Canonical: s.Config.AbsURL("/")}); err != nil {
+		roots, err := renderRoots(th, s, langs)
+		if err != nil {
 			return nil, err
 		}
-		out = append(out, File{Path: root.Path, Bytes: b.Bytes(), Page: root})
+		out = append(out, roots...)
 		for _, f := range s.Files {
 			out = append(out, File{Path: f.Dest, Src: f.Src})
 		}
@@ -119,10 +149,44 @@ feed:
 	return out, nil
 }
 
+// renderRoots renders /index.html and /404.html in the default language.
+func renderRoots(th *theme.Theme, s *site.Site, langs map[string]*site.Language) ([]File, error) {
+	var choices []Choice
+	for _, l := range s.Languages {
+		choices = append(choices, Choice{Code: l.Code, Locale: l.Locale, Name: l.Name, Title: l.Title, URL: l.Home.URL})
+	}
+	root := s.Root
+	notFound := &site.Page{Kind: "404-root", Key: "404-root", URL: "/404.html", Path: "404.html", Language: root.Language, Lang: root.Lang}
+	var out []File
+	for _, r := range []struct {
+		page   *site.Page
+		layout string
+	}{{root, "root"}, {notFound, "404-root"}} {
+		d := &Data{Page: r.page, Site: s, Config: s.Config, Lang: langs[r.page.Lang], Now: s.Now,
+			Canonical: s.Config.AbsURL(r.page.URL), Description: root.Language.Title, OGType: "website", Choices: choices}
+		var b bytes.Buffer
+		if err := th.Execute(&b, []string{r.layout + ".html", "_default/" + r.layout + ".html"}, r.page.Lang, d); err != nil {
+			return nil, err
+		}
+		out = append(out, File{Path: r.page.Path, Bytes: b.Bytes(), Page: r.page})
+	}
+	return out, nil
+}
+
 func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang *site.Language, p *site.Page) error {
 	d := &Data{Page: p, Site: s, Config: s.Config, Lang: lang, Now: s.Now, Canonical: s.Config.AbsURL(p.URL)}
 	if p.Doc != nil {
 		d.Content = template.HTML(p.Doc.HTML)
+	}
+	d.Description = description(p)
+	d.IsRelease = p.Kind == site.KindPage && p.Section != ""
+	d.OGType = "website"
+	if d.IsRelease {
+		d.OGType = "article"
+	}
+	if p.File != nil && p.File.Front.Image != nil && p.File.Front.Image.Src != "" {
+		img := p.File.Front.Image
+		d.Image, d.ImageAlt = imageURL(s.Config, p.URL, img.Src), img.Alt
 	}
 	section := p.Section
 	cands := theme.Candidates(string(p.Kind), section, p.Layout)
@@ -137,4 +201,30 @@ func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang *site.Lan
 		return diag.At(where, 0, 0, "%s: %v", p.Path, err)
 	}
 	return nil
+}
+
+func description(p *site.Page) string {
+	if p.Summary != "" {
+		return p.Summary
+	}
+	if (p.Kind == site.KindHome || p.Kind == site.KindSection) && p.File != nil {
+		if d := p.File.Front.Summary; d != "" {
+			return d
+		}
+		if p.Doc != nil && p.Doc.FirstParagraph != "" {
+			return markdown.Summarize(p.Doc.FirstParagraph, p.Lang, 0)
+		}
+	}
+	return p.Language.Title
+}
+
+// imageURL makes a bundle-relative image absolute; an http(s) URL stays.
+func imageURL(cfg *config.Site, pageURL, src string) string {
+	if strings.HasPrefix(src, "https://") || strings.HasPrefix(src, "http://") {
+		return src
+	}
+	if strings.HasPrefix(src, "/") {
+		return cfg.AbsURL(src)
+	}
+	return cfg.AbsURL(pageURL + strings.TrimPrefix(src, "./"))
 }

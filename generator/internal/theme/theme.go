@@ -13,12 +13,25 @@
 //
 // Functions: T, tag, dateLong, dateMedium, dateShort, timeShort and number
 // speak the page's language (each layout is cloned once per language);
-// absURL, isoDate, rfc3339, local, sameDay, eventOver, dict, add and html are
-// the same in every language.
+// absURL, isoDate, rfc3339, eventDate, local, sameDay, utcOffset, eventOver,
+// ogLocale, TLang, jsonLD, dict, add and html are the same in every language.
+//
+//   - TLang "ru" "id" translates in a named language, for the pages that
+//     speak every language at once (the root chooser, /404.html).
+//   - ogLocale "zh-Hans" is "zh_CN": Open Graph's language_TERRITORY form,
+//     the territory from CLDR likely subtags (ru → ru_RU, en → en_US).
+//   - jsonLD marshals a value with encoding/json for a
+//     <script type="application/ld+json">: "<", ">" and "&" become \u003c,
+//     \u003e and \u0026, so no string can close the script. Map entries
+//     whose value is "" or nil are left out, and so is a nested object left
+//     with nothing but its "@type".
+//   - eventDate is a date (2024-05-17) for an all-day event, else RFC 3339.
+//   - utcOffset names the site zone's offset at a moment: "UTC+8", "UTC+5:30".
 package theme
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -34,6 +47,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/locale"
 	"github.com/eventnews/gen/generator/internal/site"
+	"golang.org/x/text/language"
 )
 
 // Theme holds every layout, parsed once and cloned per language.
@@ -80,7 +94,7 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 	}
 
 	var errs diag.List
-	base := template.New("").Funcs(commonFuncs(cfg)).Funcs(langFuncs(nil))
+	base := template.New("").Funcs(commonFuncs(cfg, locales)).Funcs(langFuncs(nil))
 	var shared []string
 	for rel := range t.files {
 		if rel == "_default/baseof.html" || strings.HasPrefix(rel, "partials/") {
@@ -250,11 +264,32 @@ func (t *Theme) execError(err error, name string) error {
 	return diag.At(t.files[name], 0, 0, "template: %s", strings.TrimPrefix(msg, "template: "))
 }
 
-func commonFuncs(cfg *config.Site) template.FuncMap {
+func commonFuncs(cfg *config.Site, locales *locale.Set) template.FuncMap {
+	isoDate := func(t time.Time) string { return t.In(cfg.Location).Format("2006-01-02") }
+	rfc3339 := func(t time.Time) string { return t.In(cfg.Location).Format(time.RFC3339) }
 	return template.FuncMap{
-		"absURL":    cfg.AbsURL,
-		"isoDate":   func(t time.Time) string { return t.In(cfg.Location).Format("2006-01-02") },
-		"rfc3339":   func(t time.Time) string { return t.In(cfg.Location).Format(time.RFC3339) },
+		"absURL":  cfg.AbsURL,
+		"isoDate": isoDate,
+		"rfc3339": rfc3339,
+		"eventDate": func(t time.Time, allDay bool) string {
+			switch {
+			case t.IsZero():
+				return ""
+			case allDay:
+				return isoDate(t)
+			}
+			return rfc3339(t)
+		},
+		"utcOffset": func(t time.Time) string { return UTCOffset(t.In(cfg.Location)) },
+		"ogLocale":  OGLocale,
+		"jsonLD":    JSONLD,
+		"TLang": func(lang, id string, args ...any) (string, error) {
+			l := locales.For(lang)
+			if l == nil {
+				return "", fmt.Errorf("TLang: %q is not a configured language", lang)
+			}
+			return l.T(id, args...), nil
+		},
 		"eventOver": site.EventOver,
 		"sameDay": func(a, b time.Time) bool {
 			a, b = a.In(cfg.Location), b.In(cfg.Location)
@@ -303,4 +338,82 @@ func (t *Theme) Render(candidates []string, lang string, data any) ([]byte, erro
 	var b bytes.Buffer
 	err := t.Execute(&b, candidates, lang, data)
 	return b.Bytes(), err
+}
+
+// OGLocale turns a BCP 47 tag into Open Graph's language_TERRITORY form:
+// zh-Hans → zh_CN, zh-Hant → zh_TW, ru → ru_RU, en → en_US, en-GB → en_GB.
+// A written region wins; otherwise CLDR's likely region. It returns "" for a
+// tag it cannot read.
+func OGLocale(tag string) string {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return ""
+	}
+	base, _ := t.Base()
+	region, conf := t.Region()
+	if conf == language.No || region.String() == "ZZ" {
+		return base.String()
+	}
+	return base.String() + "_" + region.String()
+}
+
+// UTCOffset names the zone offset of t: "UTC", "UTC+8", "UTC-3", "UTC+5:30".
+func UTCOffset(t time.Time) string {
+	_, off := t.Zone()
+	if off == 0 {
+		return "UTC"
+	}
+	sign := "+"
+	if off < 0 {
+		sign, off = "-", -off
+	}
+	h, m := off/3600, off%3600/60
+	if m == 0 {
+		return fmt.Sprintf("UTC%s%d", sign, h)
+	}
+	return fmt.Sprintf("UTC%s%d:%02d", sign, h, m)
+}
+
+// JSONLD encodes v for a <script type="application/ld+json"> element; see
+// the package comment for what it leaves out.
+func JSONLD(v any) (template.JS, error) {
+	b, err := json.Marshal(pruneLD(v))
+	if err != nil {
+		return "", fmt.Errorf("jsonLD: %v", err)
+	}
+	return template.JS(b), nil
+}
+
+func pruneLD(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			e = pruneLD(e)
+			if e == nil {
+				continue
+			}
+			out[k] = e
+		}
+		if len(out) == 0 || (len(out) == 1 && out["@type"] != nil) {
+			return nil
+		}
+		return out
+	case []any:
+		var out []any
+		for _, e := range v {
+			if e = pruneLD(e); e != nil {
+				out = append(out, e)
+			}
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		return out
+	case string:
+		if v == "" {
+			return nil
+		}
+	}
+	return v
 }

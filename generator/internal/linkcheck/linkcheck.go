@@ -1,0 +1,219 @@
+// Package linkcheck checks that every internal link of a built site leads to
+// a file the build wrote, and every #fragment to an element in it.
+//
+// Rules:
+//   - The input is the output tree: paths relative to its root,
+//     slash-separated ("ru/news/x/index.html"); only .html files are read.
+//   - Checked: href, src, srcset, poster, action, cite and data attributes,
+//     and the content of <meta property="og:url|og:image"> and
+//     <meta name="twitter:image">.
+//   - A URL is internal when it is relative ("../x/", "#top"), root-relative
+//     ("/ru/news/x/", resolved against the output root) or absolute under
+//     Options.BaseURL. Other schemes and other hosts (http, https, mailto,
+//     tel, data, javascript, //host) are external and not checked.
+//   - A path resolves to the file itself, or, when it ends in "/" or names a
+//     directory, to its index.html, as static hosts serve it. Query strings
+//     are ignored; paths and fragments are compared percent-decoded.
+//   - A fragment must match an id (or <a name>) in the target HTML page; an
+//     empty fragment and "#top" need none, as browsers scroll to the top.
+//   - Problems are sorted by path, line, column and URL.
+package linkcheck
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/eventnews/gen/generator/internal/diag"
+	"golang.org/x/net/html"
+)
+
+// Options tune a check.
+type Options struct {
+	// BaseURL makes absolute URLs under it internal (canonical and hreflang
+	// links, og:url). Empty: every absolute URL is external.
+	BaseURL string
+}
+
+// Problem is one link that leads nowhere.
+type Problem struct {
+	Path      string // the output file with the link
+	Line, Col int    // where its tag starts, 1-based
+	URL       string // as written
+	Msg       string
+}
+
+// String formats the problem as path:line:col: message.
+func (p Problem) String() string { return p.Diagnostic().Error() }
+
+// Diagnostic returns the problem as an error diagnostic.
+func (p Problem) Diagnostic() *diag.Diagnostic { return diag.At(p.Path, p.Line, p.Col, "%s", p.Msg) }
+
+// link is one URL found in a page.
+type link struct {
+	url       string
+	line, col int
+}
+
+// page is what the check needs of one HTML file.
+type page struct {
+	links []link
+	ids   map[string]bool
+}
+
+// Check checks the links of every HTML file in files, which maps each
+// output path to its content (the content of other files may be nil).
+func Check(files map[string][]byte, opts Options) []Problem {
+	base, _ := url.Parse(opts.BaseURL)
+	if base != nil && (base.Scheme == "" || base.Host == "") {
+		base = nil
+	}
+	pages := map[string]*page{}
+	for name, data := range files {
+		if isHTML(name) {
+			pages[name] = parse(data)
+		}
+	}
+	var problems []Problem
+	for name, pg := range pages {
+		self := &url.URL{Path: "/" + name}
+		for _, l := range pg.links {
+			if msg := resolve(l.url, self, base, files, pages); msg != "" {
+				problems = append(problems, Problem{Path: name, Line: l.line, Col: l.col, URL: l.url, Msg: msg})
+			}
+		}
+	}
+	slices.SortFunc(problems, func(a, b Problem) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), strings.Compare(a.URL, b.URL))
+	})
+	return problems
+}
+
+// CheckFS reads every file of fsys (an output tree) and checks it.
+func CheckFS(fsys fs.FS, opts Options) ([]Problem, error) {
+	files := map[string][]byte{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		var data []byte
+		if isHTML(p) {
+			if data, err = fs.ReadFile(fsys, p); err != nil {
+				return err
+			}
+		}
+		files[p] = data
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return Check(files, opts), nil
+}
+
+func isHTML(name string) bool {
+	return strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".htm")
+}
+
+// resolve returns "" when raw leads somewhere, else what is wrong.
+func resolve(raw string, self, base *url.URL, files map[string][]byte, pages map[string]*page) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return fmt.Sprintf("link %q cannot be read: %v", raw, errText(err))
+	}
+	if u.Scheme != "" || u.Host != "" {
+		if base == nil || !strings.EqualFold(u.Scheme, base.Scheme) || !strings.EqualFold(u.Host, base.Host) ||
+			!strings.HasPrefix(u.Path, base.Path) {
+			return "" // external
+		}
+		u = &url.URL{Path: "/" + strings.TrimPrefix(u.Path, base.Path), Fragment: u.Fragment, RawQuery: u.RawQuery}
+	}
+	target := self.ResolveReference(u)
+	p := strings.TrimPrefix(path.Clean(target.Path), "/")
+	if strings.HasSuffix(target.Path, "/") || p == "." || p == "" {
+		p = path.Join(p, "index.html")
+	}
+	if _, ok := files[p]; !ok {
+		if _, dir := files[path.Join(p, "index.html")]; !dir {
+			return fmt.Sprintf("link %s leads nowhere: the build wrote no %s", raw, p)
+		}
+		p = path.Join(p, "index.html")
+	}
+	frag := u.Fragment
+	if frag == "" || frag == "top" {
+		return ""
+	}
+	pg := pages[p]
+	if pg == nil || pg.ids[frag] {
+		return ""
+	}
+	return fmt.Sprintf("link %s leads nowhere: %s has no element with id %q", raw, p, frag)
+}
+
+func errText(err error) string {
+	if ue, ok := err.(*url.Error); ok {
+		return ue.Err.Error()
+	}
+	return err.Error()
+}
+
+// urlAttrs are the attributes whose value is one URL.
+var urlAttrs = map[string]bool{"href": true, "src": true, "poster": true, "action": true, "cite": true, "data": true}
+
+// metaURLs are the <meta property|name> values whose content is a URL.
+var metaURLs = map[string]bool{"og:url": true, "og:image": true, "og:image:url": true, "twitter:image": true}
+
+func parse(data []byte) *page {
+	pg := &page{ids: map[string]bool{}}
+	z := html.NewTokenizer(bytes.NewReader(data))
+	line, col := 1, 1
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return pg
+		}
+		raw := z.Raw()
+		tagLine, tagCol := line, col
+		for _, r := range string(raw) {
+			if r == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, hasAttr := z.TagName()
+		var metaKey, metaContent string
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			key, val := string(k), string(v)
+			switch {
+			case key == "id" || (key == "name" && string(name) == "a"):
+				pg.ids[val] = true
+			case key == "srcset":
+				for _, cand := range strings.Split(val, ",") {
+					if f := strings.Fields(cand); len(f) > 0 {
+						pg.links = append(pg.links, link{f[0], tagLine, tagCol})
+					}
+				}
+			case urlAttrs[key] && string(name) != "meta":
+				pg.links = append(pg.links, link{val, tagLine, tagCol})
+			case string(name) == "meta" && (key == "property" || key == "name"):
+				metaKey = val
+			case string(name) == "meta" && key == "content":
+				metaContent = val
+			}
+		}
+		if metaURLs[metaKey] {
+			pg.links = append(pg.links, link{metaContent, tagLine, tagCol})
+		}
+	}
+}

@@ -1,0 +1,87 @@
+package linkcheck
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// tiny is a small output tree with one good and one bad link of each kind.
+var tiny = map[string][]byte{
+	"index.html": []byte(`<!doctype html>
+<a href="/ru/">ru</a>
+<a href="/ru/news/x/#facts">good fragment</a>
+<a href="/ru/news/x/#nowhere">bad fragment</a>
+<a href="/ru/news/gone/">bad page</a>
+<a href="https://other.example.com/missing/">external</a>
+<a href="mailto:press@example.org">mail</a>
+<link rel="canonical" href="https://news.example.org/">
+<link rel="alternate" hreflang="en" href="https://news.example.org/en/">
+`),
+	"ru/index.html": []byte(`<h1 id="top">x</h1><a href="news/x/">relative</a><a href="#main">self fragment</a>
+<main id="main"><img src="/img/logo.svg" alt=""><img srcset="/img/logo.svg 1x, /img/logo2x.svg 2x" alt=""></main>`),
+	"ru/news/x/index.html": []byte(`<h2 id="facts">Facts</h2>
+<h2 id="программа">Программа</h2>
+<a href="../y/">sibling</a><a href="../y">sibling without slash</a>
+<a href="#%D0%BF%D1%80%D0%BE%D0%B3%D1%80%D0%B0%D0%BC%D0%BC%D0%B0">encoded</a>
+<a href="#программа">raw</a>
+<a href="../../../css/main.css?v=1">style</a>
+<a href="#">top</a> <a href="#top">top</a> <a href="">self</a>
+<meta property="og:image" content="https://news.example.org/ru/news/x/photo.jpg">`),
+	"ru/news/y/index.html": []byte(`<a name="anchor"></a><a href="/ru/news/y/#anchor">named anchor</a>`),
+	"css/main.css":         nil,
+	"img/logo.svg":         nil,
+}
+
+func TestCheckFindsBrokenLinksAndFragments(t *testing.T) {
+	got := Check(tiny, Options{BaseURL: "https://news.example.org/"})
+	var lines []string
+	for _, p := range got {
+		lines = append(lines, p.String())
+	}
+	want := []string{
+		`index.html:4:1: link /ru/news/x/#nowhere leads nowhere: ru/news/x/index.html has no element with id "nowhere"`,
+		`index.html:5:1: link /ru/news/gone/ leads nowhere: the build wrote no ru/news/gone/index.html`,
+		`index.html:9:1: link https://news.example.org/en/ leads nowhere: the build wrote no en/index.html`,
+		`ru/index.html:2:49: link /img/logo2x.svg leads nowhere: the build wrote no img/logo2x.svg`,
+		`ru/news/x/index.html:8:1: link https://news.example.org/ru/news/x/photo.jpg leads nowhere: the build wrote no ru/news/x/photo.jpg`,
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestWithoutBaseURLAbsoluteLinksAreExternal(t *testing.T) {
+	for _, p := range Check(tiny, Options{}) {
+		if strings.Contains(p.URL, "news.example.org") {
+			t.Errorf("absolute URL checked without a base URL: %s", p)
+		}
+	}
+}
+
+func TestBaseURLWithPath(t *testing.T) {
+	files := map[string][]byte{
+		"ru/index.html": []byte(`<link rel="canonical" href="https://example.org/events/ru/"><a href="https://example.org/elsewhere/">out of the site</a>`),
+	}
+	if got := Check(files, Options{BaseURL: "https://example.org/events/"}); len(got) != 0 {
+		t.Errorf("unexpected problems: %v", got)
+	}
+	files["ru/index.html"] = []byte(`<link rel="canonical" href="https://example.org/events/en/">`)
+	if got := Check(files, Options{BaseURL: "https://example.org/events/"}); len(got) != 1 {
+		t.Errorf("want one problem for the missing en page, got %v", got)
+	}
+}
+
+func TestCheckFS(t *testing.T) {
+	m := fstest.MapFS{}
+	for name, data := range tiny {
+		m[name] = &fstest.MapFile{Data: data}
+	}
+	got, err := CheckFS(m, Options{BaseURL: "https://news.example.org/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := Check(tiny, Options{BaseURL: "https://news.example.org/"}); len(got) != len(want) {
+		t.Errorf("CheckFS found %d problems, Check %d", len(got), len(want))
+	}
+}
