@@ -59,6 +59,9 @@ type feed struct {
 	tagScheme   string // absolute URL of the language's tags page
 	host        string
 	items       []*site.Page
+	// bodies caches each page's body with absolute links, shared by the
+	// feeds of one language.
+	bodies map[*site.Page]string
 }
 
 // Files returns every feed of s, sorted by path.
@@ -71,7 +74,7 @@ func Files(s *site.Site, locales *locale.Set) []render.File {
 	var out []render.File
 	for _, l := range s.Languages {
 		loc := locales.For(l.Code)
-		base := feed{cfg: cfg, loc: loc, lang: l, host: host, tagScheme: abs(cfg, l.TagsURL)}
+		base := feed{cfg: cfg, loc: loc, lang: l, host: host, tagScheme: abs(cfg, l.TagsURL), bodies: map[*site.Page]string{}}
 
 		f := base
 		f.alternate = abs(cfg, l.Home.URL)
@@ -250,6 +253,15 @@ func (f *feed) entryID(p *site.Page, permalink string) string {
 
 // content is the page's body with every href and src absolute.
 func (f *feed) content(p *site.Page) string {
+	if c, ok := f.bodies[p]; ok {
+		return c
+	}
+	c := f.absContent(p)
+	f.bodies[p] = c
+	return c
+}
+
+func (f *feed) absContent(p *site.Page) string {
 	base, err := url.Parse(abs(f.cfg, p.URL))
 	if err != nil {
 		return p.Doc.HTML
@@ -330,7 +342,9 @@ func RSSLanguage(loc string) string {
 // textToHTML makes plain text safe to read as HTML, which is what readers
 // do with an RSS description.
 func textToHTML(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	var b strings.Builder
+	xmlEscape(&b, s, false)
+	return b.String()
 }
 
 func elem(b *strings.Builder, indent, name, text string) {

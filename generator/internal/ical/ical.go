@@ -177,15 +177,14 @@ func Fold(b *strings.Builder, s string) {
 // comma get a backslash, a line break becomes \n, other control characters
 // but tab are dropped and invalid UTF-8 becomes U+FFFD.
 func Text(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
 	var b strings.Builder
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case r == '\\' || r == ';' || r == ',':
 			b.WriteByte('\\')
 			b.WriteRune(r)
-		case r == '\n':
+		case r == '\r' && strings.HasPrefix(s[i+1:], "\n"):
+		case r == '\n' || r == '\r':
 			b.WriteString(`\n`)
 		case r < 0x20 && r != '\t', r == 0x7f:
 		default:

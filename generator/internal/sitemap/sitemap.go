@@ -183,5 +183,18 @@ func sitemap(s *site.Site) []byte {
 // escape writes s as XML text or a double-quoted attribute value. URLs are
 // percent-encoded already, so only the markup characters remain.
 func escape(b *strings.Builder, s string) {
-	b.WriteString(strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&quot;")
+		default:
+			b.WriteByte(c)
+		}
+	}
 }
