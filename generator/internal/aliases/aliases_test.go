@@ -1,6 +1,7 @@
 package aliases_test
 
 import (
+	"flag"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -14,6 +15,10 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/tools/txtar"
 )
+
+// The package has no golden files; the flag is here so that
+// go test ./... -update runs.
+var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
 
 const config3 = `-- site.yaml --
 baseURL: https://news.example.org/
