@@ -1,0 +1,325 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/eventnews/gen/generator/internal/benchsite"
+)
+
+// sample is one measured run of one tool.
+type sample struct {
+	wall time.Duration
+	rss  int64 // peak resident set size, bytes
+}
+
+// contender is one command measured by compare.
+type contender struct {
+	name    string
+	out     string // output directory, emptied before each run
+	command func() *exec.Cmd
+	samples []sample
+}
+
+type compareOptions struct {
+	sizes      []int
+	runs       int
+	seed       int64
+	work       string
+	peer       string
+	hugo       string
+	genBin     string
+	repo       string
+	keep       bool
+	serveEdits int
+}
+
+func runCompare(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
+	var o compareOptions
+	n := fs.String("n", "1000", "comma-separated `sizes`: releases per site (each in up to three languages)")
+	fs.IntVar(&o.runs, "runs", 5, "measured runs per tool and size, after one warm-up run")
+	fs.Int64Var(&o.seed, "seed", 1, "random seed of the generated sites")
+	fs.StringVar(&o.work, "work", "", "work `directory` for sites and outputs (default: a new temporary directory, removed afterwards)")
+	fs.StringVar(&o.peer, "peer", "", "Hugo peer configuration `directory` (default: ../shared/bench/hugo-peer beside the repository)")
+	fs.StringVar(&o.hugo, "hugo", "hugo", "the Hugo `command`")
+	fs.StringVar(&o.genBin, "gen", "", "a gen `binary` to measure (default: go build the repository's)")
+	fs.StringVar(&o.repo, "repo", "", "the gen `repository` to build gen from and copy the theme from (default: the one holding the working directory)")
+	fs.BoolVar(&o.keep, "keep", false, "keep the work directory")
+	fs.IntVar(&o.serveEdits, "serve-edits", 0, "also measure gen serve: this many edits of one release, write to reload event (0: skip)")
+	if code := parse(fs, args, stderr); code >= 0 {
+		return code
+	}
+	var err error
+	if o.sizes, err = sizes(*n); err != nil || o.runs < 1 {
+		fmt.Fprintln(stderr, "genbench compare:", cmp(err, "-runs must be at least 1"))
+		return 2
+	}
+	if err := compare(o, stdout, stderr); err != nil {
+		fmt.Fprintln(stderr, "genbench compare:", err)
+		return 1
+	}
+	return 0
+}
+
+func cmp(err error, otherwise string) string {
+	if err != nil {
+		return err.Error()
+	}
+	return otherwise
+}
+
+func compare(o compareOptions, stdout, stderr io.Writer) error {
+	repo := o.repo
+	if repo == "" {
+		var err error
+		if repo, err = benchsite.FindRepo(); err != nil {
+			return err
+		}
+	}
+	if o.peer == "" {
+		o.peer = filepath.Join(filepath.Dir(repo), "shared", "bench", "hugo-peer")
+	}
+	if _, err := os.Stat(filepath.Join(o.peer, "hugo.yaml")); err != nil {
+		return fmt.Errorf("no Hugo peer configuration: %w (use -peer DIR)", err)
+	}
+	hugoVersion, err := exec.Command(o.hugo, "version").Output()
+	if err != nil {
+		return fmt.Errorf("cannot run %s: %v (install it with apt-get install -y hugo, or use -hugo PATH)", o.hugo, err)
+	}
+	if o.work == "" {
+		if o.work, err = os.MkdirTemp("", "genbench-"); err != nil {
+			return err
+		}
+		if !o.keep {
+			defer os.RemoveAll(o.work)
+		}
+	}
+	if o.genBin == "" {
+		o.genBin = filepath.Join(o.work, "bin", "gen")
+		fmt.Fprintln(stderr, "building gen …")
+		build := exec.Command("go", "build", "-o", o.genBin, "./generator/cmd/gen")
+		build.Dir, build.Stdout, build.Stderr = repo, stderr, stderr
+		if err := build.Run(); err != nil {
+			return fmt.Errorf("go build gen: %w", err)
+		}
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+
+	fmt.Fprintf(stdout, "machine: %s, %d CPUs (GOMAXPROCS %d), %s/%s, %s\n", cpuModel(), runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version())
+	fmt.Fprintf(stdout, "hugo: %s", hugoVersion)
+	fmt.Fprintf(stdout, "runs: %d per tool and size, alternating gen, hugo, floor (rotated each run), after one warm-up run each; seed %d\n\n", o.runs, o.seed)
+
+	type result struct {
+		n          int
+		files      int
+		tools      []*contender
+		pages      map[string]int
+		diff       *pageDiff
+		serve      []time.Duration
+		serveNotes string
+	}
+	var results []result
+	for _, n := range o.sizes {
+		dir := filepath.Join(o.work, fmt.Sprint(n))
+		site := filepath.Join(dir, "site")
+		hugoSite := filepath.Join(dir, "hugo-site")
+		fmt.Fprintf(stderr, "writing a site of %d releases …\n", n)
+		if err := os.RemoveAll(dir); err != nil {
+			return err
+		}
+		if err := benchsite.WriteFrom(os.DirFS(repo), site, n, o.seed); err != nil {
+			return err
+		}
+		if err := hugoTree(site, o.peer, hugoSite); err != nil {
+			return err
+		}
+		md := 0
+		for _, langs := range benchsite.Releases(n, o.seed) {
+			md += len(langs)
+		}
+		tools := []*contender{
+			{name: "gen", out: filepath.Join(dir, "out-gen"), command: nil},
+			{name: "hugo", out: filepath.Join(dir, "out-hugo")},
+			{name: "floor", out: filepath.Join(dir, "out-floor")},
+		}
+		tools[0].command = func() *exec.Cmd {
+			return exec.Command(o.genBin, "build", "--source", site, "--destination", tools[0].out, "--now", benchsite.Now, "--quiet")
+		}
+		tools[1].command = func() *exec.Cmd {
+			return exec.Command(o.hugo, "--quiet", "--source", hugoSite, "--destination", tools[1].out, "--cacheDir", filepath.Join(dir, "hugo-cache"))
+		}
+		tools[2].command = func() *exec.Cmd {
+			return exec.Command(self, "floor", "-source", site, "-o", tools[2].out)
+		}
+		for r := -1; r < o.runs; r++ {
+			for k := range tools {
+				t := tools[(k+max(r, 0))%len(tools)]
+				fmt.Fprintf(stderr, "n=%d run %d/%d: %s\n", n, r+1, o.runs, t.name)
+				s, err := measure(t)
+				if err != nil {
+					return err
+				}
+				if r >= 0 {
+					t.samples = append(t.samples, s)
+				}
+			}
+		}
+		res := result{n: n, files: md, tools: tools, pages: map[string]int{}}
+		for _, t := range tools {
+			ps, err := htmlPaths(t.out)
+			if err != nil {
+				return err
+			}
+			res.pages[t.name] = len(ps)
+		}
+		a, _ := htmlPaths(tools[0].out)
+		b, _ := htmlPaths(tools[1].out)
+		res.diff = comparePages(a, b)
+		if o.serveEdits > 0 {
+			res.serve, res.serveNotes = measureServe(o.genBin, site, o.serveEdits, stderr)
+		}
+		results = append(results, res)
+	}
+
+	fmt.Fprintln(stdout, "| releases × languages | Markdown files | tool | HTML pages | wall, median | wall, min–max | µs per page | peak RSS, median |")
+	fmt.Fprintln(stdout, "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+	for _, r := range results {
+		for _, t := range r.tools {
+			w := median(t.samples, func(s sample) float64 { return float64(s.wall) })
+			lo := slices.MinFunc(t.samples, func(a, b sample) int { return int(a.wall - b.wall) }).wall
+			hi := slices.MaxFunc(t.samples, func(a, b sample) int { return int(a.wall - b.wall) }).wall
+			rss := median(t.samples, func(s sample) float64 { return float64(s.rss) })
+			fmt.Fprintf(stdout, "| %d × 3 | %d | %s | %d | %s | %s–%s | %.0f | %.0f MiB |\n", r.n, r.files, t.name, r.pages[t.name],
+				ms(w), ms(float64(lo)), ms(float64(hi)), w/1e3/float64(max(1, r.pages[t.name])), rss/(1<<20))
+		}
+	}
+	fmt.Fprintln(stdout)
+	fmt.Fprintln(stdout, "| releases × languages | gen/hugo wall | gen/hugo peak RSS | gen/floor wall | gen/floor peak RSS |")
+	fmt.Fprintln(stdout, "| --- | ---: | ---: | ---: | ---: |")
+	perPage := map[int]float64{}
+	for _, r := range results {
+		g, h, f := r.tools[0], r.tools[1], r.tools[2]
+		wall := func(t *contender) float64 {
+			return median(t.samples, func(s sample) float64 { return float64(s.wall) })
+		}
+		rss := func(t *contender) float64 { return median(t.samples, func(s sample) float64 { return float64(s.rss) }) }
+		fmt.Fprintf(stdout, "| %d × 3 | %.3f | %.3f | %.2f | %.2f |\n", r.n, wall(g)/wall(h), rss(g)/rss(h), wall(g)/wall(f), rss(g)/rss(f))
+		perPage[r.n] = wall(g) / float64(max(1, r.pages["gen"]))
+	}
+	if len(results) > 1 {
+		first, last := results[0].n, results[len(results)-1].n
+		fmt.Fprintf(stdout, "\ngen wall time per page at %d releases / at %d releases: %.3f\n", last, first, perPage[last]/perPage[first])
+	}
+	for _, r := range results {
+		fmt.Fprintf(stdout, "\npage sets at %d × 3 (gen vs hugo):\n", r.n)
+		r.diff.print(stdout, "gen", "hugo")
+		if o.serveEdits > 0 {
+			fmt.Fprintf(stdout, "\ngen serve at %d × 3: %s\n", r.n, r.serveNotes)
+		}
+	}
+	for _, r := range results {
+		if !r.diff.same() {
+			return fmt.Errorf("the page sets of gen and Hugo differ at %d releases", r.n)
+		}
+	}
+	return nil
+}
+
+// measure runs t once on an empty output directory.
+func measure(t *contender) (sample, error) {
+	if err := os.RemoveAll(t.out); err != nil {
+		return sample{}, err
+	}
+	c := t.command()
+	var out bytes.Buffer
+	c.Stdout, c.Stderr = &out, &out
+	start := time.Now()
+	err := c.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return sample{}, fmt.Errorf("%s failed: %v\n%s", t.name, err, out.Bytes())
+	}
+	return sample{wall: wall, rss: peakRSS(c.ProcessState)}, nil
+}
+
+// hugoTree lays out a Hugo site beside the gen site: the same content, and
+// the peer's configuration, layouts and i18n. It is a directory of its own
+// because both tools read layouts/ and i18n/ at the site root.
+func hugoTree(site, peer, dest string) error {
+	for _, item := range []struct{ from, to string }{
+		{filepath.Join(site, "content"), filepath.Join(dest, "content")},
+		{filepath.Join(peer, "hugo.yaml"), filepath.Join(dest, "hugo.yaml")},
+		{filepath.Join(peer, "layouts"), filepath.Join(dest, "layouts")},
+		{filepath.Join(peer, "i18n"), filepath.Join(dest, "i18n")},
+	} {
+		if err := copyAll(item.from, item.to); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func copyAll(from, to string) error {
+	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		target := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}
+
+func median[T any](xs []T, f func(T) float64) float64 {
+	v := make([]float64, len(xs))
+	for i, x := range xs {
+		v[i] = f(x)
+	}
+	slices.Sort(v)
+	if len(v) == 0 {
+		return 0
+	}
+	if len(v)%2 == 1 {
+		return v[len(v)/2]
+	}
+	return (v[len(v)/2-1] + v[len(v)/2]) / 2
+}
+
+func ms(ns float64) string { return fmt.Sprintf("%.0f ms", ns/1e6) }
+
+func cpuModel() string {
+	data, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "unknown CPU"
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown CPU"
+}

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/eventnews/gen/generator/internal/benchsite"
+	"github.com/eventnews/gen/generator/internal/build"
+)
+
+var repoRoot = filepath.Join("..", "..", "..")
+
+func TestComparePagesReportsEveryDifference(t *testing.T) {
+	gen := []string{
+		"index.html", "zh/index.html", "zh/news/index.html", "zh/news/page/2/index.html",
+		"zh/news/a/index.html", "zh/news/b/index.html", "zh/tags/index.html", "zh/tags/trade/index.html",
+		"zh/events/index.html", "zh/404.html",
+	}
+	hugo := []string{
+		"index.html", "zh/index.html", "zh/news/index.html", "zh/news/page/1/index.html", "zh/news/page/2/index.html",
+		"zh/news/a/index.html", "zh/news/c/index.html", "zh/tags/index.html", "zh/tags/trade/index.html",
+		"zh/tags/trade/page/1/index.html", "zh/page/2/index.html",
+	}
+	d := comparePages(gen, hugo)
+	if d.same() || strings.Join(d.OnlyA, " ") != "zh/news/b/index.html" || strings.Join(d.OnlyB, " ") != "zh/news/c/index.html" {
+		t.Errorf("only gen %v, only hugo %v", d.OnlyA, d.OnlyB)
+	}
+	if d.Both != 6 {
+		t.Errorf("%d in both, want 6", d.Both)
+	}
+	var b bytes.Buffer
+	d.print(&b, "gen", "hugo")
+	for _, want := range []string{
+		"DIFFER", "only in gen: 1", "zh/news/b/index.html", "only in hugo: 1", "zh/news/c/index.html",
+		"hugo makes: redirects from page/1/ to the first list page (Hugo aliases): 2",
+		"hugo makes: home pagination", "gen makes: events pages: 1", "gen makes: not-found pages: 1",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
+	}
+	if !comparePages(gen[:3], gen[:3]).same() {
+		t.Error("equal sets reported as different")
+	}
+}
+
+func TestFloorWritesOnePagePerRelease(t *testing.T) {
+	dir := t.TempDir()
+	site, out := filepath.Join(dir, "site"), filepath.Join(dir, "out")
+	if err := benchsite.WriteFrom(os.DirFS(repoRoot), site, 20, 1); err != nil {
+		t.Fatal(err)
+	}
+	n, err := floor(site, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for slug, langs := range benchsite.Releases(20, 1) {
+		for _, l := range langs {
+			want++
+			data, err := os.ReadFile(filepath.Join(out, l, "news", slug, "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(data, []byte("<h2>")) || bytes.Contains(data, []byte("title:")) {
+				t.Errorf("%s/%s: front matter left in or no Markdown converted:\n%s", l, slug, data)
+			}
+		}
+	}
+	if n != want {
+		t.Errorf("floor converted %d files, want %d", n, want)
+	}
+}
+
+// TestSamePagesAsHugo builds one small generated site with gen and with
+// Hugo's peer configuration and compares the page paths. It needs hugo
+// (apt-get install -y hugo) and ../shared/bench/hugo-peer; without them it
+// is skipped: the comparison at 10,000 releases runs on demand with
+// genbench compare.
+func TestSamePagesAsHugo(t *testing.T) {
+	hugo, err := exec.LookPath("hugo")
+	peer := filepath.Join(repoRoot, "..", "shared", "bench", "hugo-peer")
+	if _, serr := os.Stat(filepath.Join(peer, "hugo.yaml")); err != nil || serr != nil {
+		t.Skip("needs hugo and ../shared/bench/hugo-peer")
+	}
+	dir := t.TempDir()
+	site, hugoSite := filepath.Join(dir, "site"), filepath.Join(dir, "hugo-site")
+	if err := benchsite.WriteFrom(os.DirFS(repoRoot), site, 45, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := hugoTree(site, peer, hugoSite); err != nil {
+		t.Fatal(err)
+	}
+	genOut, hugoOut := filepath.Join(dir, "out-gen"), filepath.Join(dir, "out-hugo")
+	now, _ := time.Parse(time.DateOnly, benchsite.Now)
+	if _, err := build.Run(context.Background(), build.Options{Source: site, Destination: genOut, Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(hugo, "--quiet", "--source", hugoSite, "--destination", hugoOut, "--cacheDir", filepath.Join(dir, "cache"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("hugo: %v\n%s", err, out)
+	}
+	a, err := htmlPaths(genOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := htmlPaths(hugoOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := comparePages(a, b)
+	var report bytes.Buffer
+	d.print(&report, "gen", "hugo")
+	if !d.same() || d.Both < 3*45 {
+		t.Errorf("page sets differ:\n%s", report.String())
+	}
+	t.Log(report.String())
+}
