@@ -64,7 +64,7 @@ type feed struct {
 	bodies map[*site.Page]string
 }
 
-// Files returns every feed of s, sorted by path.
+// Files returns every feed of s: per language, its own feeds, then its tags'.
 func Files(s *site.Site, locales *locale.Set) []render.File {
 	cfg := s.Config
 	host := ""
@@ -137,8 +137,7 @@ func limit(ps []*site.Page, n int) []*site.Page {
 
 func abs(cfg *config.Site, rel string) string { return site.EscapeURL(cfg.AbsURL(rel)) }
 
-// newest is the date of the newest item; items are sorted newest first, but
-// a tag's pages need not be sorted by date alone, so look at all.
+// newest is the date of the newest item, zero for an empty feed.
 func (f *feed) newest() time.Time {
 	var t time.Time
 	for _, p := range f.items {
