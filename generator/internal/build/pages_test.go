@@ -213,3 +213,11 @@ date: 2024-05-01
 `).build(build.Options{}).ok()
 	s.assert("en/index.html", `<h2><a href="/en/news/a/">A release</a></h2>`, `! <h2><a href="/en/about/">`)
 }
+
+func TestTagFallbackLeadsToTagsIndex(t *testing.T) {
+	s := newSite(t, newsSite).build(build.Options{}).ok()
+	// youth is used in zh and en but not in ru: the Russian switcher entry
+	// leads to the Russian tags index, marked as a fallback.
+	s.missing("ru/tags/youth/index.html")
+	s.assert("zh/tags/youth/index.html", `<a class="fallback" href="/ru/tags/" hreflang="ru"`, `href="/en/tags/youth/"`)
+}

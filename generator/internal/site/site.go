@@ -20,7 +20,8 @@
 //   - Translations share a key; generated pages (home, sections, tags,
 //     events) are translations of the same page in every language.
 //   - The language switcher links an existing translation; otherwise that
-//     language's section list, otherwise its home, marked as a fallback.
+//     language's section list (for a tag page: its tags index), otherwise
+//     its home, marked as a fallback.
 //   - hreflang alternates list only translations that exist, plus x-default:
 //     the default-language translation if it exists, else the root chooser.
 package site
@@ -598,6 +599,8 @@ func linkTranslations(all []*Page, langs []*Language, cfg *config.Site) {
 				}
 			case p.Section != "" && l.Sections[p.Section] != nil:
 				a.URL, a.Fallback = l.Sections[p.Section].URL, true
+			case p.Kind == KindTag:
+				a.URL, a.Fallback = l.TagsURL, true
 			default:
 				a.URL, a.Fallback = l.Home.URL, true
 			}
