@@ -1,0 +1,25 @@
+package check_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/eventnews/gen/generator/internal/check"
+)
+
+// TestSampleSiteIsClean checks the repository's own site: it must pass
+// gen check without errors or warnings.
+func TestSampleSiteIsClean(t *testing.T) {
+	r, err := check.Run(context.Background(), check.Options{Source: filepath.Join("..", "..", ".."), Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range r.Diagnostics {
+		t.Errorf("%s", check.Text(d))
+	}
+	if r.Files < 18 {
+		t.Errorf("checked %d content files", r.Files)
+	}
+}

@@ -1,0 +1,158 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/markdown"
+	"github.com/eventnews/gen/generator/internal/status"
+)
+
+// SummaryLimit is how much of a summary feed readers show: characters in
+// Chinese, Japanese and Korean, words elsewhere (counted like
+// markdown.WordCount).
+func SummaryLimit(lang string) (limit int, unit string) {
+	l := strings.ToLower(lang)
+	if strings.HasPrefix(l, "zh") || strings.HasPrefix(l, "ja") || strings.HasPrefix(l, "ko") {
+		return markdown.SummaryChars, "characters"
+	}
+	return markdown.SummaryWords, "words"
+}
+
+func (c *checker) at(f *content.File, key string) (int, int) {
+	if p, ok := f.Front.Pos[key]; ok {
+		return p.Line, p.Col
+	}
+	return 1, 1
+}
+
+func (c *checker) checkSense() {
+	labelled := map[string]bool{}
+	for _, l := range c.cfg.Languages {
+		for _, m := range c.locales.Messages(l.Code) {
+			if key, ok := strings.CutPrefix(m.ID, "tag."); ok {
+				labelled[key] = true
+			}
+		}
+	}
+	for _, f := range c.files {
+		fm := &f.Front
+		if e := fm.Event; e != nil && !e.Start.IsZero() && !e.End.IsZero() && e.End.Before(e.Start) && (fm.Has("event.start") || fm.Has("event.end")) {
+			key := "event.end"
+			if !fm.Has(key) {
+				key = "event.start"
+			}
+			line, col := c.at(f, key)
+			c.add(diag.At(f.Path, line, col, "event.end %s is before event.start %s", c.when(e.End, e.AllDay), c.when(e.Start, e.AllDay)), CodeContent)
+		}
+		if e := fm.Event; e != nil && fm.Has("event") && strings.TrimSpace(e.Name) == "" {
+			key := "event"
+			if fm.Has("event.name") {
+				key = "event.name"
+			}
+			line, col := c.at(f, key)
+			c.add(diag.Warn(f.Path, line, col, "event.name is empty: name the event, or delete the event block if there is none"), CodeContent)
+		}
+		if fm.Has("summary") {
+			limit, unit := SummaryLimit(f.Lang)
+			if n := markdown.WordCount(fm.Summary); n > limit {
+				line, col := c.at(f, "summary")
+				c.add(diag.Warn(f.Path, line, col, "summary has %d %s; feed readers show about %d, so the end is cut off", n, unit, limit), CodeContent)
+			}
+		}
+		if fm.Has("tags") {
+			for _, t := range fm.Tags {
+				if !labelled[t] {
+					line, col := c.at(f, "tags")
+					c.add(diag.Warn(f.Path, line, col, "tag %q has no label in any language, so pages show %q: add tag.%s to i18n/<lang>.yaml", t, t, t), CodeContent)
+				}
+			}
+		}
+		if fm.TranslatedFrom != "" {
+			line, col := c.at(f, "translatedFrom")
+			m, err := status.ParseMark(fm.TranslatedFrom)
+			switch {
+			case err != nil:
+				c.add(diag.At(f.Path, line, col, "%v", err), CodeContent)
+			case m.Lang == f.Lang:
+				c.add(diag.At(f.Path, line, col, "translatedFrom: %q names the file's own language; name the language it was translated from", fm.TranslatedFrom), CodeContent)
+			default:
+				if _, ok := c.cfg.Language(m.Lang); !ok {
+					c.add(diag.At(f.Path, line, col, "translatedFrom: %q names %s, which is not a language of this site (%s)", fm.TranslatedFrom, m.Lang, strings.Join(c.cfg.Codes(), ", ")), CodeContent)
+				}
+			}
+		}
+	}
+}
+
+func (c *checker) when(t time.Time, allDay bool) string {
+	if allDay {
+		return t.In(c.cfg.Location).Format("2006-01-02")
+	}
+	return t.In(c.cfg.Location).Format("2006-01-02 15:04")
+}
+
+// checkTranslations reports stale translations and pages missing in a
+// language, for published pages only.
+func (c *checker) checkTranslations() {
+	m := status.Build(c.files, c.cfg.Codes(), c.cfg.DefaultLanguage)
+	ix := map[string]bool{}
+	for _, p := range c.site.Pages {
+		if p.File != nil {
+			ix[p.File.Path] = true
+		}
+	}
+	for _, r := range m.Rows {
+		var source *content.File
+		for _, l := range m.Languages {
+			if f := r.Cells[l].File(); f != nil {
+				if source == nil || l == m.Default {
+					source = f
+				}
+			}
+		}
+		for _, l := range m.Languages {
+			cell := r.Cells[l]
+			f := cell.File()
+			switch {
+			case cell.State == status.Stale && f != nil && ix[f.Path]:
+				line, col := c.at(f, "translatedFrom")
+				msg := fmt.Sprintf("out of date: %s changed since this was translated; update the translation, then run gen status --mark %s %s", cell.SourcePath, l, r.Key)
+				if cell.SourcePath == "" {
+					msg = "out of date: " + cell.Problem
+				}
+				c.add(diag.Warn(f.Path, line, col, "%s", msg), CodeTranslationStale)
+			case cell.State == status.Missing && !r.Section && source != nil && ix[source.Path] && !c.unreadable(source, l):
+				c.add(diag.Warn(source.Path, 1, 1, "no %s translation yet (gen new %s --lang %s starts one)", l, r.Key, l), CodeTranslationGap)
+			}
+		}
+	}
+}
+
+// unreadable reports whether the version of f in lang exists as a file that
+// could not be read: it is not missing, it has errors of its own.
+func (c *checker) unreadable(f *content.File, lang string) bool {
+	var cands []string
+	if f.Bundle != "" {
+		cands = append(cands, f.Bundle+"/index."+lang+".md")
+		if lang == c.cfg.DefaultLanguage {
+			cands = append(cands, f.Bundle+"/index.md")
+		}
+	} else {
+		stem := strings.TrimSuffix(f.Path, ".md")
+		stem = strings.TrimSuffix(stem, "."+f.Lang)
+		cands = append(cands, stem+"."+lang+".md")
+		if lang == c.cfg.DefaultLanguage {
+			cands = append(cands, stem+".md")
+		}
+	}
+	for _, p := range cands {
+		if c.all[p] {
+			return true
+		}
+	}
+	return false
+}
