@@ -17,8 +17,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/eventnews/gen/generator/internal/render"
@@ -62,28 +65,71 @@ func Write(dest string, files []render.File, src fs.FS) (err error) {
 	return nil
 }
 
+// writeAll creates the directories level by level, parents before
+// children, and writes the files of each level once its directories exist;
+// within a level everything runs in parallel. The staging directory is new,
+// so every directory is made with one mkdir and no stat.
 func writeAll(root string, files []render.File, src fs.FS) error {
-	dirs := map[string]bool{}
-	for _, f := range files {
-		dirs[filepath.Dir(filepath.FromSlash(f.Path))] = true
+	byDir := map[string][]int{}
+	for i, f := range files {
+		d := path.Dir(f.Path)
+		byDir[d] = append(byDir[d], i)
+		for d != "." {
+			d = path.Dir(d)
+			if _, ok := byDir[d]; !ok {
+				byDir[d] = nil
+			}
+		}
 	}
-	for d := range dirs {
-		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+	var levels [][]string
+	for d := range byDir {
+		depth := 0
+		if d != "." {
+			depth = strings.Count(d, "/") + 1
+		}
+		for len(levels) <= depth {
+			levels = append(levels, nil)
+		}
+		levels[depth] = append(levels[depth], d)
+	}
+	for _, dirs := range levels {
+		slices.Sort(dirs)
+		err := parallel(len(dirs), func(i int) error {
+			if dirs[i] == "." {
+				return nil
+			}
+			return os.Mkdir(filepath.Join(root, filepath.FromSlash(dirs[i])), 0o755)
+		})
+		if err != nil {
+			return err
+		}
+		var here []int
+		for _, d := range dirs {
+			here = append(here, byDir[d]...)
+		}
+		if err := parallel(len(here), func(i int) error { return writeOne(root, files[here[i]], src) }); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// parallel calls fn for 0..n-1 on several goroutines and joins the errors.
+// Writing waits on the file system more than on the CPU, so it runs more
+// goroutines than cores.
+func parallel(n int, fn func(int) error) error {
 	var (
 		wg   sync.WaitGroup
 		mu   sync.Mutex
 		errs []error
 		next = make(chan int)
 	)
-	for range runtime.GOMAXPROCS(0) {
+	for range min(n, 4*runtime.GOMAXPROCS(0)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				if err := writeOne(root, files[i], src); err != nil {
+				if err := fn(i); err != nil {
 					mu.Lock()
 					errs = append(errs, err)
 					mu.Unlock()
@@ -91,7 +137,7 @@ func writeAll(root string, files []render.File, src fs.FS) error {
 			}
 		}()
 	}
-	for i := range files {
+	for i := range n {
 		next <- i
 	}
 	close(next)
@@ -102,7 +148,7 @@ func writeAll(root string, files []render.File, src fs.FS) error {
 func writeOne(root string, f render.File, src fs.FS) error {
 	p := filepath.Join(root, filepath.FromSlash(f.Path))
 	if f.Src == "" {
-		return os.WriteFile(p, f.Bytes, 0o644)
+		return writeFile(p, f.Bytes)
 	}
 	in, err := src.Open(f.Src)
 	if err != nil {
