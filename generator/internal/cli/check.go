@@ -1,11 +1,106 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/eventnews/gen/generator/internal/check"
 )
 
+const checkHelp = `Find mistakes before they are published: everything gen build checks, plus
+links between pages, headings that links point to, translations, and the
+message files. Nothing is written.
+
+Errors make the exit status 1; warnings do not, unless --strict. Out-of-date
+and missing translations are warnings; --fail-on stale,missing makes them
+errors (for CI).`
+
 func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fmt.Fprintln(stderr, "gen check: not available yet")
-	return 2
+	fs := newFlags("check", checkHelp, stderr)
+	var c common
+	c.register(fs)
+	format := fs.String("format", "text", "output `format`: text (path:line:col: severity: message), json, or github (annotations for GitHub Actions)")
+	strict := fs.Bool("strict", false, "fail on warnings too (except translation gaps: see --fail-on)")
+	failOn := fs.String("fail-on", "", "fail on these translation gaps: `stale,missing` (either or both)")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if !slices.Contains(check.Formats, *format) {
+		fmt.Fprintf(stderr, "gen check: --format %s: use %s\n", *format, strings.Join(check.Formats, ", "))
+		return 2
+	}
+	var gaps []string
+	for _, g := range strings.Split(*failOn, ",") {
+		switch g = strings.TrimSpace(g); g {
+		case "":
+		case check.FailStale, check.FailMissing:
+			gaps = append(gaps, g)
+		default:
+			fmt.Fprintf(stderr, "gen check: --fail-on %s: use stale, missing or stale,missing\n", g)
+			return 2
+		}
+	}
+	now, err := c.clock(getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "gen check:", err)
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	r, err := check.Run(ctx, check.Options{
+		Source: c.source, BaseURL: c.baseURL, Drafts: c.drafts, Future: c.future, Now: now, FailOn: gaps,
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "gen check:", err)
+		return 1
+	}
+	if err := check.Write(stdout, r.Diagnostics, *format, repoPrefix(c.source)); err != nil {
+		fmt.Fprintln(stderr, "gen check:", err)
+		return 1
+	}
+	errs, warnings := r.Counts()
+	switch {
+	case errs == 0 && warnings == 0:
+		fmt.Fprintf(stderr, "no problems found in %d content files\n", r.Files)
+	default:
+		fmt.Fprintf(stderr, "%s, %s in %d content files\n", count(errs, "error"), count(warnings, "warning"), r.Files)
+	}
+	if r.Failed(*strict) {
+		return 1
+	}
+	return 0
+}
+
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// repoPrefix is the site directory relative to the working directory,
+// which GitHub annotations need when the site is not at the repository root.
+func repoPrefix(source string) string {
+	if source == "" || source == "." {
+		return ""
+	}
+	p := source
+	if filepath.IsAbs(p) {
+		wd, err := os.Getwd()
+		if err != nil {
+			return ""
+		}
+		rel, err := filepath.Rel(wd, p)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return ""
+		}
+		p = rel
+	}
+	return filepath.ToSlash(filepath.Clean(p))
 }

@@ -1,11 +1,210 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/eventnews/gen/generator/internal/config"
+	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/status"
 )
 
+const statusHelp = `Show which translations are up to date, out of date or missing.
+
+  gen status                          a table of pages and languages
+  gen status --format json            the same for other programs
+  gen status --mark ru news/x         after updating the Russian translation of
+                                      news/x, record that it matches the source
+
+A translation is up to date ("ok") when it records the revision of the source
+it was translated from (translatedFrom in its front matter) and the source's
+text has not changed since; "STALE" when it has.`
+
 func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fmt.Fprintln(stderr, "gen status: not available yet")
-	return 2
+	fs := newFlags("status", statusHelp, stderr)
+	source := fs.String("source", ".", "the site `directory` (holding site.yaml and content/)")
+	format := fs.String("format", "text", "output `format`: text or json")
+	mark := fs.String("mark", "", "record that the translations in this `language` of the pages named after the options are up to date")
+	from := fs.String("from", "", "with --mark: the `language` translated from (default: the one recorded, else the site's default language)")
+	keys, code := parseArgs(fs, args)
+	if code >= 0 {
+		return code
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "gen status: --format %s: use text or json\n", *format)
+		return 2
+	}
+	if *mark == "" && (len(keys) > 0 || *from != "") {
+		fmt.Fprintln(stderr, "gen status: pages and --from go with --mark LANG, like: gen status --mark ru news/harbin-expo")
+		return 2
+	}
+	if *mark != "" && len(keys) == 0 {
+		fmt.Fprintln(stderr, "gen status: --mark needs the pages to mark, like: gen status --mark ru news/harbin-expo")
+		return 2
+	}
+	fsys := os.DirFS(*source)
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		return report(stderr, err)
+	}
+	for _, l := range []string{*mark, *from} {
+		if _, ok := cfg.Language(l); l != "" && !ok {
+			fmt.Fprintf(stderr, "gen status: %s is not a language of this site (%s)\n", l, strings.Join(cfg.Codes(), ", "))
+			return 2
+		}
+	}
+	copts := content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location}
+	files, loadErr := content.Load(fsys, copts)
+	m := status.Build(files, cfg.Codes(), cfg.DefaultLanguage)
+
+	if *mark != "" {
+		return markTranslations(stdout, stderr, *source, m, files, loadErr, copts, *mark, *from, keys)
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(m); err != nil {
+			fmt.Fprintln(stderr, "gen status:", err)
+			return 1
+		}
+	} else {
+		printMatrix(stdout, m)
+	}
+	if loadErr != nil {
+		ds := diag.Flatten(loadErr)
+		for _, d := range ds {
+			fmt.Fprintln(stderr, d.Error())
+		}
+		fmt.Fprintf(stderr, "%d problems in content files: the pages they belong to may be shown incomplete (gen check lists everything)\n", len(ds))
+		return 1
+	}
+	return 0
+}
+
+func printMatrix(w io.Writer, m *status.Matrix) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "page")
+	for _, l := range m.Languages {
+		fmt.Fprint(tw, "\t", l)
+	}
+	fmt.Fprintln(tw)
+	counts := map[string]int{}
+	for _, r := range m.Rows {
+		label := r.Key
+		if r.Section {
+			label = r.Key + "/ (list)"
+			if r.Key == "" {
+				label = "/ (home)"
+			}
+		}
+		fmt.Fprint(tw, label)
+		for _, l := range m.Languages {
+			c := r.Cells[l]
+			fmt.Fprint(tw, "\t", cellText(c))
+			if c.State == status.Stale || c.State == status.Missing || c.State == status.Unmarked {
+				counts[string(c.State)]++
+			}
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
+	if len(m.Rows) == 0 {
+		fmt.Fprintln(w, "(no pages)")
+		return
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "%d out of date, %d missing, %d not marked\n", counts["stale"], counts["missing"], counts["unmarked"])
+	fmt.Fprintln(w, `source: the original; ok: translated from its current text; STALE: the original changed since, update the translation;
+missing: no file; unmarked: not known what it was translated from; (draft): not published yet.
+After updating or checking a translation, record it: gen status --mark <lang> <page>`)
+}
+
+func cellText(c *status.Cell) string {
+	s := string(c.State)
+	if c.State == status.Stale {
+		s = "STALE"
+	}
+	if c.Draft {
+		s += " (draft)"
+	}
+	return s
+}
+
+func markTranslations(stdout, stderr io.Writer, root string, m *status.Matrix, files []*content.File, loadErr error, copts content.Options, lang, from string, keys []string) int {
+	failed := false
+	for _, arg := range keys {
+		key := pageKey(arg, files)
+		row := m.Row(key)
+		if row == nil {
+			fmt.Fprintf(stderr, "gen status: there is no page %s (gen status lists them)\n", key)
+			failed = true
+			continue
+		}
+		c := row.Cells[lang]
+		if c.File() == nil {
+			fmt.Fprintf(stderr, "gen status: %s has no %s version to mark (gen new %s --lang %s starts one)\n", key, lang, key, lang)
+			failed = true
+			continue
+		}
+		src := from
+		if src == "" {
+			if mk, err := status.ParseMark(c.File().Front.TranslatedFrom); err == nil && mk.Lang != lang {
+				src = mk.Lang
+			} else {
+				src = copts.Default
+			}
+		}
+		if src == lang {
+			fmt.Fprintf(stderr, "gen status: %s is the %s original; name the language it was translated from with --from\n", c.Path, lang)
+			failed = true
+			continue
+		}
+		sc := row.Cells[src]
+		if sc.File() == nil {
+			fmt.Fprintf(stderr, "gen status: %s has no %s version to compare with\n", key, src)
+			failed = true
+			continue
+		}
+		value := status.Mark{Lang: src, Rev: sc.Revision}.String()
+		changed, err := status.MarkFile(root, c.Path, value, copts)
+		if err != nil {
+			fmt.Fprintln(stderr, "gen status:", err)
+			failed = true
+			continue
+		}
+		shown := filepath.Join(root, filepath.FromSlash(c.Path))
+		if changed {
+			fmt.Fprintf(stdout, "marked %s as translated from %s (%s)\n", shown, sc.Path, value)
+		} else {
+			fmt.Fprintf(stdout, "%s was already marked as translated from %s (%s)\n", shown, sc.Path, value)
+		}
+	}
+	if failed {
+		if loadErr != nil {
+			fmt.Fprintln(stderr, "(some content files have errors, so they were not read; gen check lists them)")
+		}
+		return 1
+	}
+	return 0
+}
+
+// pageKey turns what a user typed into a translation key: "news/x",
+// "news/x/", "content/news/x" or a file path "content/news/x/index.ru.md".
+func pageKey(arg string, files []*content.File) string {
+	p := filepath.ToSlash(arg)
+	for _, f := range files {
+		if f.Path == p || f.Path == "content/"+p {
+			return f.Key
+		}
+	}
+	p = strings.TrimPrefix(p, "./")
+	p = strings.TrimPrefix(p, "content/")
+	return strings.Trim(p, "/")
 }

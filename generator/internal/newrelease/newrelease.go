@@ -110,7 +110,11 @@ func Prepare(opts Options) (*Plan, error) {
 		exist = append(exist, existing(opts.FS, dir, l, l == cfg.DefaultLanguage)...)
 	}
 	if len(exist) > 0 {
-		return nil, fmt.Errorf("%s already exists; gen new never overwrites a file (choose another name, or delete it to start over)", strings.Join(exist, ", "))
+		verb := "exists"
+		if len(exist) > 1 {
+			verb = "exist"
+		}
+		return nil, fmt.Errorf("%s already %s; gen new never overwrites a file (choose another name, or delete it to start over)", strings.Join(exist, ", "), verb)
 	}
 
 	tplPath, src, err := readArchetype(opts.FS, cfg)

@@ -158,7 +158,7 @@ func TestNewRefusesToOverwrite(t *testing.T) {
 		"content/news/expo.en.md":       "---\ntitle: x\n---\n",
 	})
 	_, err := newrelease.Prepare(newrelease.Options{FS: fsys, Config: cfg, Path: "news/expo", Now: now})
-	want := "content/news/expo/index.ru.md, content/news/expo.en.md already exists; gen new never overwrites a file (choose another name, or delete it to start over)"
+	want := "content/news/expo/index.ru.md, content/news/expo.en.md already exist; gen new never overwrites a file (choose another name, or delete it to start over)"
 	if err == nil || err.Error() != want {
 		t.Fatalf("error %v\nwant %s", err, want)
 	}

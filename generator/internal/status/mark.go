@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -116,4 +118,50 @@ func setLine(data []byte, line string) ([]byte, error) {
 	out.WriteString(line)
 	out.Write(data[lines[last].end:])
 	return out.Bytes(), nil
+}
+
+// MarkFile sets translatedFrom in the file p (relative to the site root
+// dir) to value and reports whether the file changed. The new content is
+// written to a temporary file in the same directory and renamed over the
+// old one, keeping its permissions, so the file is never half written.
+func MarkFile(dir, p, value string, opts content.Options) (bool, error) {
+	name := filepath.Join(dir, filepath.FromSlash(p))
+	if real, err := filepath.EvalSymlinks(name); err == nil {
+		name = real // replace the file a link points to, not the link
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return false, err
+	}
+	out, err := SetMark(p, data, value, opts)
+	if err != nil {
+		return false, err
+	}
+	if bytes.Equal(out, data) {
+		return false, nil
+	}
+	st, err := os.Stat(name)
+	if err != nil {
+		return false, err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".gen-mark-*")
+	if err != nil {
+		return false, err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(out); err != nil {
+		tmp.Close()
+		return false, err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return false, err
+	}
+	if err := tmp.Close(); err != nil {
+		return false, err
+	}
+	if err := os.Chmod(tmp.Name(), st.Mode().Perm()); err != nil {
+		return false, err
+	}
+	return true, os.Rename(tmp.Name(), name)
 }
