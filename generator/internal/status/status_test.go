@@ -276,3 +276,33 @@ func TestMatrixStates(t *testing.T) {
 		t.Errorf("news/expo en: problem %q", c.Problem)
 	}
 }
+
+func TestStaleOf(t *testing.T) {
+	zh := "---\ntitle: 博览会\ndate: 2024-05-17\n---\n正文\n"
+	zf := parse(t, zhPath, zh)
+	rev := status.Revision(zf)
+	fsys := fstest.MapFS{
+		zhPath:                      {Data: []byte(zh)},
+		ruPath:                      {Data: []byte("---\ntitle: Выставка\ntranslatedFrom: \"zh@" + rev + "\"\n---\n")},
+		enPath:                      {Data: []byte("---\ntitle: Expo\ntranslatedFrom: \"zh@000000000000\"\n---\n")},
+		"content/about.ru.md":       {Data: []byte("---\ntitle: О нас\ndate: 2024-05-17\ntranslatedFrom: \"zh@000000000000\"\n---\n")},
+		"content/news/_index.ru.md": {Data: []byte("---\ntitle: Новости\ntranslatedFrom: \"zh@000000000000\"\n---\n")},
+		"content/news/_index.zh.md": {Data: []byte("---\ntitle: 新闻\n---\n")},
+	}
+	files, err := content.Load(fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	staleOf := status.StaleOf(files)
+	got := map[string]string{}
+	for _, f := range files {
+		if lang, ok := staleOf(f); ok {
+			got[f.Path] = lang
+		}
+	}
+	// ru is up to date; about.ru has no source to link to.
+	want := map[string]string{enPath: "zh", "content/news/_index.ru.md": "zh"}
+	if len(got) != len(want) || got[enPath] != "zh" || got["content/news/_index.ru.md"] != "zh" {
+		t.Errorf("stale: %v, want %v", got, want)
+	}
+}
