@@ -97,6 +97,10 @@ type Language struct {
 	Sections map[string]*Page // section key → first list page
 	// Regular are the published regular pages (releases and single pages), newest first.
 	Regular []*Page
+	// Singles are the regular pages outside any section (about, contact),
+	// in the order of Regular. A footer or menu ranges over Singles: ranging
+	// over Regular on every page costs time in the square of the releases.
+	Singles []*Page
 	// Tags are tag keys in use in this language, by key, with their pages.
 	Tags    []*Tag
 	TagsURL string
@@ -284,6 +288,11 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 	all = append(all, pages...)
 	for _, lang := range s.Languages {
 		slices.SortFunc(lang.Regular, newestFirst)
+		for _, p := range lang.Regular {
+			if p.Section == "" {
+				lang.Singles = append(lang.Singles, p)
+			}
+		}
 		code := lang.Code
 		first := len(all)
 
