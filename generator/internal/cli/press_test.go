@@ -351,3 +351,16 @@ func TestRepoPrefix(t *testing.T) {
 		t.Errorf("absolute path under the working directory: %q", got)
 	}
 }
+
+func TestGenStatusMarksASectionList(t *testing.T) {
+	dir := pressSite(t, map[string]string{
+		"content/news/_index.zh.md": "---\ntitle: 新闻\n---\n",
+		"content/news/_index.ru.md": "---\ntitle: Новости\n---\n",
+	})
+	if r := run("status", "--mark", "ru", "news", "--source", dir); r.code != 0 || !strings.Contains(r.stdout, "marked ") {
+		t.Fatalf("gen status --mark ru news: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := run("status", "--source", dir); !strings.Contains(r.stdout, "news/ (list)  source  ok  missing\n") {
+		t.Errorf("gen status:\n%s", r.stdout)
+	}
+}

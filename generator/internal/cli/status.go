@@ -142,6 +142,11 @@ func markTranslations(stdout, stderr io.Writer, root string, m *status.Matrix, f
 	for _, arg := range keys {
 		key := pageKey(arg, files)
 		row := m.Row(key)
+		for _, r := range m.Rows {
+			if row == nil && r.Key == key {
+				row = r // a section's list page
+			}
+		}
 		if row == nil {
 			fmt.Fprintf(stderr, "gen status: there is no page %s (gen status lists them)\n", key)
 			failed = true
