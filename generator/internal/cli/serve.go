@@ -1,11 +1,136 @@
 package cli
 
 import (
+	"context"
+	"flag"
 	"fmt"
 	"io"
+	"net"
+	"net/url"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/serve"
+	"github.com/eventnews/gen/generator/internal/watch"
 )
 
 func runServe(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fmt.Fprintln(stderr, "gen serve: not available yet")
-	return 2
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serveCommand(ctx, args, stdout, stderr, getenv)
+}
+
+// pollFlag is --poll, alone (the default interval) or --poll=700ms.
+type pollFlag struct{ every time.Duration }
+
+func (p *pollFlag) IsBoolFlag() bool { return true }
+
+func (p *pollFlag) String() string {
+	if p == nil || p.every == 0 {
+		return ""
+	}
+	return p.every.String()
+}
+
+func (p *pollFlag) Set(s string) error {
+	switch s {
+	case "true":
+		p.every = watch.DefaultPoll
+		return nil
+	case "false":
+		p.every = 0
+		return nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 10*time.Millisecond {
+		return fmt.Errorf("write an interval such as 500ms or 2s")
+	}
+	p.every = d
+	return nil
+}
+
+// serveCommand is gen serve until ctx is done.
+func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	fs := newFlags("serve", "Preview the site in a browser while you edit. The site is built in memory\n(public/ is not touched) and every saved change shows in the browser by\nitself; mistakes are shown on the page with their file and line.", stderr)
+	var c common
+	c.register(fs)
+	port := fs.Int("port", 1313, "answer on this `port`; if it is busy and --port is not given, the next free one is taken")
+	bind := fs.String("bind", "127.0.0.1", "listen on this `address` (0.0.0.0 for every network interface, to try the site on a phone)")
+	var poll pollFlag
+	fs.Var(&poll, "poll", "check for changes every 500ms (or --poll=2s) instead of waiting for the system to report them: for network drives and containers")
+	navigate := fs.Bool("navigate", false, "when you save a page, show that page in the browser")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	portGiven := false
+	fs.Visit(func(f *flag.Flag) { portGiven = portGiven || f.Name == "port" })
+	if *port < 0 || *port > 65535 {
+		fmt.Fprintf(stderr, "gen serve: --port %d is not a port (0 to 65535)\n", *port)
+		return 2
+	}
+	now, err := c.clock(getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "gen serve:", err)
+		return 2
+	}
+	pinned := c.now != "" || getenv("SOURCE_DATE_EPOCH") != ""
+	if c.baseURL != "" {
+		if u, err := url.Parse(c.baseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			fmt.Fprintf(stderr, "gen serve: --baseURL %q is not an http or https URL\n", c.baseURL)
+			return 2
+		}
+	}
+
+	ln, note, err := serve.Listen(*bind, *port, portGiven)
+	if err != nil {
+		fmt.Fprintln(stderr, "gen serve:", err)
+		return 1
+	}
+	if note != "" {
+		fmt.Fprintln(stderr, note)
+	}
+	actual := ln.Addr().(*net.TCPAddr).Port
+	host, anyIP := *bind, false
+	if ip := net.ParseIP(*bind); *bind == "" || ip != nil && ip.IsUnspecified() {
+		host, anyIP = "localhost", true
+	}
+	address := "http://" + net.JoinHostPort(host, strconv.Itoa(actual)) + "/"
+	baseURL := c.baseURL
+	if baseURL == "" {
+		baseURL = address
+	}
+	hosts := []string{*bind}
+	if u, err := url.Parse(baseURL); err == nil {
+		hosts = append(hosts, u.Hostname())
+	}
+	opts := serve.Options{
+		Source:   c.source,
+		Build:    build.Options{BaseURL: baseURL, Drafts: c.drafts, Future: c.future},
+		Listener: ln,
+		Hosts:    hosts,
+		AnyIP:    anyIP,
+		Navigate: *navigate,
+		Poll:     poll.every,
+		Log:      stderr,
+	}
+	if pinned {
+		opts.Build.Now = now
+	}
+	srv, err := serve.New(opts)
+	if err != nil {
+		ln.Close()
+		fmt.Fprintln(stderr, "gen serve:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Serving the site at %s (press Ctrl-C to stop)\n", address)
+	if err := srv.Run(ctx); err != nil {
+		fmt.Fprintln(stderr, "gen serve:", err)
+		return 1
+	}
+	fmt.Fprintln(stderr, "stopped")
+	return 0
 }

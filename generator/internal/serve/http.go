@@ -1,0 +1,269 @@
+package serve
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/eventnews/gen/generator/internal/render"
+)
+
+// contentTypes maps extensions to what a static host sends; others fall
+// back to the system's table, then application/octet-stream.
+var contentTypes = map[string]string{
+	".html":        "text/html; charset=utf-8",
+	".htm":         "text/html; charset=utf-8",
+	".xml":         "application/xml; charset=utf-8",
+	".ics":         "text/calendar; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".js":          "text/javascript; charset=utf-8",
+	".mjs":         "text/javascript; charset=utf-8",
+	".json":        "application/json; charset=utf-8",
+	".txt":         "text/plain; charset=utf-8",
+	".md":          "text/plain; charset=utf-8",
+	".svg":         "image/svg+xml",
+	".png":         "image/png",
+	".jpg":         "image/jpeg",
+	".jpeg":        "image/jpeg",
+	".gif":         "image/gif",
+	".webp":        "image/webp",
+	".avif":        "image/avif",
+	".ico":         "image/x-icon",
+	".woff":        "font/woff",
+	".woff2":       "font/woff2",
+	".ttf":         "font/ttf",
+	".otf":         "font/otf",
+	".pdf":         "application/pdf",
+	".mp4":         "video/mp4",
+	".webm":        "video/webm",
+	".mp3":         "audio/mpeg",
+	".zip":         "application/zip",
+	".webmanifest": "application/manifest+json",
+}
+
+func contentType(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	if t, ok := contentTypes[ext]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// ServeHTTP answers GET and HEAD for the built site, the live-reload
+// script and its event stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	if !s.hostAllowed(r.Host) {
+		http.Error(w, "gen serve answers only to local addresses (localhost, 127.0.0.1, [::1]) and the names given with --bind or --baseURL", http.StatusForbidden)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case livePath:
+		h.Set("Content-Type", "text/javascript; charset=utf-8")
+		io.WriteString(w, liveJS)
+		return
+	case eventsPath:
+		s.serveEvents(w, r)
+		return
+	}
+	rel, ok := sitePath(r.URL)
+	if !ok {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	snap := s.snap.Load()
+	if !snap.built {
+		s.writeHTML(w, r, snap, http.StatusInternalServerError, []byte(overlayPage), true)
+		return
+	}
+	name := rel
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	f, ok := snap.files[name]
+	if !ok && name == rel {
+		if _, dir := snap.files[rel+"/index.html"]; dir {
+			target := "/" + rel + "/"
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, (&url.URL{Path: target}).EscapedPath(), http.StatusMovedPermanently)
+			return
+		}
+	}
+	if !ok {
+		s.notFound(w, r, snap, rel)
+		return
+	}
+	s.serveFile(w, r, snap, f, http.StatusOK)
+}
+
+const (
+	livePath   = "/__gen/live.js"
+	eventsPath = "/__gen/events"
+)
+
+// overlayPage is the page served while the site has never built.
+const overlayPage = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>gen serve: the site does not build</title></head><body></body></html>\n"
+
+// sitePath returns the output path a URL asks for, without the leading
+// slash. It refuses NUL bytes, backslashes, and "." or ".." segments
+// however they are encoded.
+func sitePath(u *url.URL) (string, bool) {
+	p := u.Path
+	if p == "" || p[0] != '/' {
+		return "", false
+	}
+	if strings.ContainsAny(p, "\x00\\") || strings.Contains(strings.ToLower(u.RawPath), "%5c") {
+		return "", false
+	}
+	for _, seg := range strings.Split(p[1:], "/") {
+		if seg == "." || seg == ".." {
+			return "", false
+		}
+	}
+	return p[1:], true
+}
+
+// notFound serves the 404 page of the language the path starts with, else
+// the site's /404.html, as a static host configured for the site would.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot, rel string) {
+	first, _, _ := strings.Cut(rel, "/")
+	for _, name := range []string{first + "/404.html", "404.html"} {
+		if f, ok := snap.files[name]; ok {
+			s.serveFile(w, r, snap, f, http.StatusNotFound)
+			return
+		}
+	}
+	body := fmt.Sprintf("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>%s is not part of the site.</p></body></html>\n", html.EscapeString("/"+rel))
+	s.writeHTML(w, r, snap, http.StatusNotFound, []byte(body), false)
+}
+
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, snap *snapshot, f render.File, status int) {
+	ctype := contentType(f.Path)
+	if f.Src == "" && strings.HasPrefix(ctype, "text/html") {
+		s.writeHTML(w, r, snap, status, f.Bytes, false)
+		return
+	}
+	w.Header().Set("Content-Type", ctype)
+	if f.Src == "" {
+		if status != http.StatusOK {
+			w.WriteHeader(status)
+			if r.Method != http.MethodHead {
+				w.Write(f.Bytes)
+			}
+			return
+		}
+		http.ServeContent(w, r, f.Path, time.Time{}, bytes.NewReader(f.Bytes))
+		return
+	}
+	// Files copied from the site are read through the site root, so that
+	// no symbolic link leads outside it.
+	src, err := s.root.Open(f.Src)
+	if err != nil {
+		http.Error(w, "not found", http.StatusNotFound)
+		return
+	}
+	defer src.Close()
+	info, err := src.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		http.Error(w, "not found", http.StatusNotFound)
+		return
+	}
+	if status != http.StatusOK {
+		w.WriteHeader(status)
+		io.Copy(w, src)
+		return
+	}
+	http.ServeContent(w, r, f.Path, time.Time{}, src)
+}
+
+// writeHTML sends a page with the live-reload script and, while the site
+// does not build, the error overlay, added before </body>.
+func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, snap *snapshot, status int, page []byte, empty bool) {
+	var tail strings.Builder
+	tail.WriteString(snap.overlay)
+	fmt.Fprintf(&tail, `<script src="%s" data-instance="%s" data-gen="%d"`, livePath, s.instance, snap.gen)
+	if s.opts.Navigate {
+		tail.WriteString(` data-navigate="1"`)
+	}
+	if empty {
+		tail.WriteString(` data-empty="1"`)
+	}
+	tail.WriteString("></script>\n")
+	out := inject(page, tail.String())
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Length", fmt.Sprint(len(out)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(out)
+	}
+}
+
+// inject puts tail before the last </body>, or at the end.
+func inject(page []byte, tail string) []byte {
+	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
+	if i < 0 {
+		i = len(page)
+	}
+	out := make([]byte, 0, len(page)+len(tail))
+	out = append(out, page[:i]...)
+	out = append(out, tail...)
+	return append(out, page[i:]...)
+}
+
+// hostAllowed reports whether a Host header names this machine in a way a
+// page elsewhere cannot forge through DNS: localhost, a loopback address,
+// a name given with --bind or --baseURL, or, when listening on every
+// interface, any IP address.
+func (s *Server) hostAllowed(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	if host == "" {
+		return false
+	}
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") || s.hosts[host] {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && (ip.IsLoopback() || s.anyIP)
+}
+
+// sameOrigin checks the Origin of a live-reload request: a browser sends
+// it on cross-origin requests, and it must then be this server.
+func (s *Server) sameOrigin(r *http.Request) bool {
+	if site := r.Header.Get("Sec-Fetch-Site"); site == "cross-site" {
+		return false
+	}
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		return true
+	}
+	u, err := url.Parse(origin)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" {
+		return false
+	}
+	return strings.EqualFold(u.Host, r.Host) && s.hostAllowed(u.Host)
+}

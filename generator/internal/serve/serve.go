@@ -1,0 +1,484 @@
+// Package serve is gen serve: it builds the site in memory, serves it over
+// HTTP, rebuilds on every change under content/, themes/, layouts/, i18n/,
+// static/ and site.yaml, and tells the open browser tabs.
+//
+// Rules:
+//   - Nothing is written to disk: the output lives in an immutable snapshot
+//     that a rebuild replaces at once, so a request during a rebuild gets
+//     the last good output, never half of one.
+//   - Rebuilds run one at a time. Changes that arrive during one are
+//     collected into exactly one more (package watch holds them).
+//   - A rebuild renders first what the change touches (build.Options
+//     Previous and Changed), swaps and tells the tabs; then it renders the
+//     rest of the site, which only a layout reading every page can need,
+//     and swaps again if anything else changed. A further change cancels
+//     that second step and starts over.
+//   - Live reload: every HTML response (not the stored output) gets a
+//     script before </body> that listens on /__gen/events (Server-Sent
+//     Events). A message names the site URLs whose output changed; a tab
+//     reloads when its own page, a stylesheet, a script or a file it uses
+//     is among them, and with Navigate goes to the page of the changed file.
+//   - Errors: when a rebuild fails, the server keeps the last good output,
+//     every HTML response carries an overlay listing each problem as
+//     path:line:col with the source lines around it (HTML-escaped), open
+//     tabs show it at once, and the terminal prints the same. The next good
+//     rebuild removes it. A site that never built shows the overlay alone.
+//   - Safety: only Host headers that name this machine (localhost, loopback
+//     addresses, names given in Options.Hosts) are answered, so a page
+//     elsewhere cannot read unpublished releases through DNS rebinding; the
+//     event stream also refuses cross-site Origins; request paths with NUL,
+//     backslashes or "." and ".." segments (however encoded) are refused,
+//     only output paths are looked up, and files copied from the site are
+//     opened through an os.Root, so no symbolic link leads outside it.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/config"
+	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/render"
+	"github.com/eventnews/gen/generator/internal/watch"
+)
+
+// Options configure a Server.
+type Options struct {
+	// Source is the site directory.
+	Source string
+	// Build carries Drafts, Future, BaseURL and, when the clock is pinned,
+	// Now. The server sets the file system, cache and what changed.
+	Build build.Options
+	// Clock gives each rebuild its time when Build.Now is zero.
+	Clock func() time.Time
+	// Listener is where the server answers.
+	Listener net.Listener
+	// Hosts are further host names to answer to (from --bind or --baseURL).
+	Hosts []string
+	// AnyIP answers to any IP address in the Host header: the server
+	// listens on every interface.
+	AnyIP bool
+	// Navigate sends open tabs to the page whose file changed.
+	Navigate bool
+	// Poll, when positive, polls for changes at this interval.
+	Poll time.Duration
+	// Quiet is how long changes must settle before a rebuild (see package
+	// watch); zero means the watcher's default.
+	Quiet time.Duration
+	// Log receives what the terminal shows; nil discards it.
+	Log io.Writer
+}
+
+// Server serves one site.
+type Server struct {
+	opts     Options
+	log      io.Writer
+	root     *os.Root
+	src      *sourceFS
+	cache    *build.Cache
+	watcher  *watch.Watcher
+	hub      *hub
+	snap     atomic.Pointer[snapshot]
+	hosts    map[string]bool
+	anyIP    bool
+	instance string
+	closeOne sync.Once
+
+	// Owned by the goroutine that rebuilds.
+	good    *build.Result // the last result that built
+	changed []string      // paths changed since good
+	full    bool          // everything changed since good
+	gen     uint64
+	events  chan<- Event
+}
+
+// snapshot is what the server answers with; it is never modified.
+type snapshot struct {
+	gen     uint64
+	files   map[string]render.File
+	built   bool   // files hold a good build
+	overlay string // the error overlay; "" when the last rebuild succeeded
+}
+
+// Event reports a finished rebuild (for tests and benchmarks).
+type Event struct {
+	Paths []string // changed URLs
+	Err   error
+	Stale int // pages carried over, to be completed
+}
+
+// New checks the site directory, starts watching it and builds the site
+// once. A site that does not build is not an error: the server starts and
+// shows what is wrong.
+func New(opts Options) (*Server, error) {
+	st, err := os.Stat(opts.Source)
+	if err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("no site directory %s", opts.Source)
+	}
+	if _, err := os.Stat(filepath.Join(opts.Source, config.FileName)); err != nil {
+		return nil, fmt.Errorf("%s holds no %s: run gen serve in the site's directory or name it with --source", opts.Source, config.FileName)
+	}
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	var id [6]byte
+	rand.Read(id[:])
+	s := &Server{
+		opts:     opts,
+		log:      opts.Log,
+		root:     root,
+		src:      newSourceFS(opts.Source),
+		cache:    build.NewCache(),
+		hub:      newHub(),
+		hosts:    map[string]bool{},
+		anyIP:    opts.AnyIP,
+		instance: hex.EncodeToString(id[:]),
+	}
+	if s.log == nil {
+		s.log = io.Discard
+	}
+	if s.opts.Clock == nil {
+		s.opts.Clock = time.Now
+	}
+	for _, h := range opts.Hosts {
+		s.hosts[strings.TrimSuffix(strings.ToLower(strings.Trim(h, "[]")), ".")] = true
+	}
+	s.snap.Store(&snapshot{files: map[string]render.File{}})
+	// Watch first, so that nothing saved during the first build is missed.
+	s.watcher, err = watch.Start(watch.Options{Root: opts.Source, Include: watched, Poll: opts.Poll, Quiet: opts.Quiet})
+	if err != nil {
+		root.Close()
+		return nil, fmt.Errorf("cannot watch %s for changes: %v", opts.Source, err)
+	}
+	s.rebuild(context.Background(), watch.Batch{Rescan: true})
+	return s, nil
+}
+
+// watched says which paths of the site directory the build reads.
+func watched(rel string, isDir bool) bool {
+	top, _, _ := strings.Cut(rel, "/")
+	switch top {
+	case "content", "themes", "layouts", "i18n", "static":
+		return true
+	}
+	return rel == config.FileName
+}
+
+// Run serves and rebuilds until ctx is done, then stops cleanly: open
+// event streams end, requests in flight finish, the watcher closes.
+func (s *Server) Run(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(s.opts.Listener) }()
+	looped := make(chan struct{})
+	go func() {
+		defer close(looped)
+		s.loop(ctx)
+	}()
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-served:
+	}
+	cancel()
+	s.hub.close()
+	// Requests in flight get a second to finish; connections that were
+	// opened but never used would hold Shutdown for five.
+	stop, done := context.WithTimeout(context.Background(), time.Second)
+	defer done()
+	if hs.Shutdown(stop) != nil {
+		hs.Close()
+	}
+	s.Close()
+	<-looped
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// Close stops watching; Run calls it.
+func (s *Server) Close() {
+	s.closeOne.Do(func() {
+		s.watcher.Close()
+		s.hub.close()
+		s.root.Close()
+	})
+}
+
+// Handler returns the HTTP handler (the Server itself).
+func (s *Server) Handler() http.Handler { return s }
+
+// Notify makes the rebuilding goroutine send an Event after every rebuild
+// (waiting until it is received); call it before Run.
+func (s *Server) Notify(ch chan<- Event) { s.events = ch }
+
+func (s *Server) loop(ctx context.Context) {
+	batches := s.watcher.Batches()
+	var next *watch.Batch
+	for {
+		var b watch.Batch
+		if next != nil {
+			b, next = *next, nil
+		} else {
+			select {
+			case <-ctx.Done():
+				return
+			case nb, ok := <-batches:
+				if !ok {
+					return
+				}
+				b = nb
+			}
+		}
+		res := s.rebuild(ctx, b)
+		if res == nil || res.Stale == 0 {
+			continue
+		}
+		cctx, cancel := context.WithCancel(ctx)
+		type completed struct {
+			res *build.Result
+			err error
+		}
+		done := make(chan completed, 1)
+		go func() {
+			r, err := res.Complete(cctx)
+			done <- completed{r, err}
+		}()
+		select {
+		case c := <-done:
+			cancel()
+			s.complete(ctx, c.res, c.err)
+		case nb, ok := <-batches:
+			cancel()
+			<-done
+			if !ok {
+				return
+			}
+			next = &nb
+		case <-ctx.Done():
+			cancel()
+			<-done
+			return
+		}
+	}
+}
+
+// rebuild builds after a batch of changes and swaps the snapshot. It
+// returns the result when the build succeeded.
+func (s *Server) rebuild(ctx context.Context, b watch.Batch) *build.Result {
+	start := time.Now()
+	for _, n := range b.Notes {
+		fmt.Fprintf(s.log, "note: %s\n", n)
+	}
+	first := s.good == nil && s.gen == 0
+	if b.Rescan {
+		s.src.InvalidateAll()
+		s.full = true
+	} else {
+		s.src.Invalidate(b.Paths)
+		s.changed = append(s.changed, b.Paths...)
+	}
+	opts := s.opts.Build
+	opts.FS, opts.Source, opts.Destination, opts.Cache = s.src, "", "", s.cache
+	opts.Previous, opts.Changed = nil, nil
+	if opts.Now.IsZero() {
+		opts.Now = s.opts.Clock()
+	}
+	if s.good != nil && !s.full {
+		opts.Previous, opts.Changed = s.good, append([]string{}, s.changed...)
+	}
+	res, err := build.Run(ctx, opts)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		s.fail(ctx, err)
+		return nil
+	}
+	srcChanged := s.sourceChanged(s.full, s.changed)
+	s.good, s.changed, s.full = res, nil, false
+	paths := s.swap(res, srcChanged, b.Paths)
+	took := time.Since(start).Round(time.Millisecond)
+	switch {
+	case first:
+		fmt.Fprintf(s.log, "built %d pages in %v\n", len(res.Site.Pages), took)
+	case len(paths) == 0:
+		fmt.Fprintf(s.log, "%s: no page changed (%v)\n", describe(b), took)
+	default:
+		fmt.Fprintf(s.log, "%s: %s updated in %v\n", describe(b), count(len(paths), "page"), took)
+	}
+	s.report(ctx, Event{Paths: paths, Stale: res.Stale})
+	return res
+}
+
+// complete swaps in the result of rendering the pages a rebuild carried
+// over.
+func (s *Server) complete(ctx context.Context, res *build.Result, err error) {
+	if err != nil {
+		if ctx.Err() == nil && !errors.Is(err, context.Canceled) {
+			s.fail(ctx, err)
+		}
+		return
+	}
+	s.good = res
+	paths := s.swap(res, func(string) bool { return false }, nil)
+	if len(paths) > 0 {
+		fmt.Fprintf(s.log, "%s more updated (they show the whole site)\n", count(len(paths), "page"))
+	}
+	s.report(ctx, Event{Paths: paths})
+}
+
+func (s *Server) report(ctx context.Context, e Event) {
+	if s.events != nil {
+		select {
+		case s.events <- e:
+		case <-ctx.Done():
+		}
+	}
+}
+
+// sourceChanged tells whether a copied file's source may have changed.
+func (s *Server) sourceChanged(all bool, changed []string) func(string) bool {
+	set := map[string]bool{}
+	for _, c := range changed {
+		set[c] = true
+	}
+	return func(src string) bool {
+		if all {
+			return true
+		}
+		for p := src; p != "." && p != "/" && p != ""; p = path.Dir(p) {
+			if set[p] {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// swap installs a good result and tells the tabs which URLs changed.
+func (s *Server) swap(res *build.Result, srcChanged func(string) bool, sources []string) []string {
+	old := s.snap.Load()
+	files := make(map[string]render.File, len(res.Files))
+	for _, f := range res.Files {
+		files[f.Path] = f
+	}
+	var paths []string
+	for p, f := range files {
+		o, ok := old.files[p]
+		if !ok || !old.built || o.Src != f.Src || f.Src == "" && !bytes.Equal(o.Bytes, f.Bytes) || f.Src != "" && srcChanged(f.Src) {
+			paths = append(paths, siteURL(p))
+		}
+	}
+	for p := range old.files {
+		if _, ok := files[p]; !ok {
+			paths = append(paths, siteURL(p))
+		}
+	}
+	slices.Sort(paths)
+	s.gen++
+	s.snap.Store(&snapshot{gen: s.gen, files: files, built: true})
+	if len(paths) == 0 && old.overlay == "" {
+		return nil
+	}
+	m := message{Instance: s.instance, Paths: paths}
+	if old.overlay != "" {
+		m.Overlay = new(string)
+	}
+	if s.opts.Navigate {
+		m.Navigate = navigateTo(res, sources, paths)
+	}
+	s.hub.publish(m)
+	return paths
+}
+
+// fail keeps the last good output and shows what is wrong.
+func (s *Server) fail(ctx context.Context, err error) {
+	ds := diag.Flatten(err)
+	ps := problems(ds, func(p string) []byte {
+		data, err := s.src.ReadFile(p)
+		if err != nil {
+			return nil
+		}
+		return data
+	})
+	old := s.snap.Load()
+	overlay := overlayHTML(ps, old.built)
+	fmt.Fprintf(s.log, "error: the site does not build; the browser shows %s until this is fixed:\n%s", count(len(ps), "problem"), terminalText(ps))
+	s.gen++
+	s.snap.Store(&snapshot{gen: s.gen, files: old.files, built: old.built, overlay: overlay})
+	s.hub.publish(message{Instance: s.instance, Overlay: &overlay})
+	s.report(ctx, Event{Err: err})
+}
+
+// siteURL turns an output path into the URL a browser shows.
+func siteURL(p string) string {
+	if p == "index.html" {
+		return "/"
+	}
+	if dir, ok := strings.CutSuffix(p, "/index.html"); ok {
+		return "/" + dir + "/"
+	}
+	return "/" + p
+}
+
+// navigateTo returns the URL of the page made from a changed file, if its
+// output changed.
+func navigateTo(res *build.Result, sources, changed []string) string {
+	if res.Site == nil {
+		return ""
+	}
+	byFile := map[string]string{}
+	for _, p := range res.Site.Pages {
+		if p.File != nil && (p.Pager == nil || p.Pager.Number == 1) {
+			if _, ok := byFile[p.File.Path]; !ok {
+				byFile[p.File.Path] = p.URL
+			}
+		}
+	}
+	for _, src := range sources {
+		if u, ok := byFile[src]; ok && slices.Contains(changed, u) {
+			return u
+		}
+	}
+	return ""
+}
+
+func describe(b watch.Batch) string {
+	switch {
+	case b.Rescan:
+		return "rebuilt everything"
+	case len(b.Paths) == 0:
+		return "rebuilt"
+	case len(b.Paths) == 1:
+		return b.Paths[0] + " changed"
+	}
+	return fmt.Sprintf("%s and %d more changed", b.Paths[0], len(b.Paths)-1)
+}
+
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
