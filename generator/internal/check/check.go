@@ -1,12 +1,12 @@
 // Package check finds the mistakes gen check reports: everything the build
 // reports, plus checks the build does not need to make.
 //
-// Rules:
-//   - Run builds the site in memory with build.Run and reports all its
-//     errors. When the build stops early on content errors, Run still builds
-//     the page graph, renders and collects alias redirects from the files
-//     that could be read, so one run reports every mistake.
-//   - Then, over every content file (drafts included):
+// Run builds the site in memory with build.Run and reports all its errors.
+// When the build stops early on content errors, Run still builds the page
+// graph, renders and collects alias redirects from the files that could be
+// read, so one run reports every mistake. Then it checks every content file
+// (drafts included), the message files and the layouts:
+//
 //   - links in the Markdown body (code "link"): a link to another content
 //     file (../x/index.md, /news/x/index.md) or to a site path without a
 //     language (/news/x/) means that page in the linking file's language;
@@ -30,7 +30,8 @@
 //     a message that counts (has plural forms or uses .Count) has every
 //     plural form its language needs (ru: one, few, many, other); a layout
 //     that calls T "id" for an id no language defines.
-//   - Diagnostics are returned sorted, without duplicates.
+//
+// Diagnostics are returned sorted, without duplicates.
 package check
 
 import (

@@ -10,8 +10,8 @@ import (
 	"github.com/eventnews/gen/generator/internal/diag"
 )
 
-// Formats names the output formats of Write.
-var Formats = []string{"text", "json", "github"}
+// Formats returns the names of the output formats of Write.
+func Formats() []string { return []string{"text", "json", "github"} }
 
 // Write prints diagnostics in a format:
 //
@@ -69,7 +69,7 @@ func Write(w io.Writer, ds []*diag.Diagnostic, format, prefix string) error {
 		}
 		return nil
 	}
-	return fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats, ", "))
+	return fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats(), ", "))
 }
 
 // Text formats one diagnostic as path:line:col: severity: message.

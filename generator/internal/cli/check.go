@@ -31,8 +31,8 @@ func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	if !slices.Contains(check.Formats, *format) {
-		fmt.Fprintf(stderr, "gen check: --format %s: use %s\n", *format, strings.Join(check.Formats, ", "))
+	if !slices.Contains(check.Formats(), *format) {
+		fmt.Fprintf(stderr, "gen check: --format %s: use %s\n", *format, strings.Join(check.Formats(), ", "))
 		return 2
 	}
 	var gaps []string
