@@ -29,27 +29,37 @@ import (
 
 // Write publishes files into dest. Files with Src are copied from src.
 func Write(dest string, files []render.File, src fs.FS) (err error) {
-	dest = filepath.Clean(dest)
-	parent := filepath.Dir(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".staging-")
+	dest, stage, err := makeStage(dest)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(stage)
-		}
-	}()
 	if err := writeAll(stage, files, src); err != nil {
+		os.RemoveAll(stage)
 		return err
 	}
+	return swap(stage, dest)
+}
+
+// makeStage creates an empty staging directory beside dest.
+func makeStage(dest string) (cleanDest, stage string, err error) {
+	dest = filepath.Clean(dest)
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return "", "", err
+	}
+	stage, err = os.MkdirTemp(parent, "."+filepath.Base(dest)+".staging-")
+	return dest, stage, err
+}
+
+// swap puts the complete staging directory in the place of dest and removes
+// the old output; if it cannot, it removes the staging directory and leaves
+// dest as it was.
+func swap(stage, dest string) error {
 	old := ""
 	if _, err := os.Lstat(dest); err == nil {
 		old = stage + ".old"
 		if err := os.Rename(dest, old); err != nil {
+			os.RemoveAll(stage)
 			return fmt.Errorf("cannot move the old output aside: %w", err)
 		}
 	}
@@ -57,6 +67,7 @@ func Write(dest string, files []render.File, src fs.FS) (err error) {
 		if old != "" {
 			os.Rename(old, dest)
 		}
+		os.RemoveAll(stage)
 		return fmt.Errorf("cannot move the new output into place: %w", err)
 	}
 	if old != "" {

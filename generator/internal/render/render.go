@@ -83,6 +83,12 @@ type Options struct {
 	Workers int // default GOMAXPROCS
 	// Only, if set, limits rendering to pages for which it returns true.
 	Only func(*site.Page) bool
+	// Sink, if set, receives every file as soon as it is rendered, from the
+	// worker that rendered it (so it must be safe for concurrent use), and
+	// the Files that Render returns carry no Bytes: a caller that writes
+	// to disk (publish.Stage.Add) overlaps writing with rendering and does
+	// not hold the whole site in memory. An error from Sink fails the run.
+	Sink func(File) error
 }
 
 // Render renders every page of s.
@@ -116,6 +122,10 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) ([
 					continue
 				}
 				out[i] = File{Path: p.Path, Bytes: bytes.Clone(buf.Bytes()), Page: p}
+				if opts.Sink != nil {
+					errs.Add(opts.Sink(out[i]))
+					out[i].Bytes = nil
+				}
 			}
 		}()
 	}
@@ -140,10 +150,18 @@ feed:
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, roots...)
 		for _, f := range s.Files {
-			out = append(out, File{Path: f.Dest, Src: f.Src})
+			roots = append(roots, File{Path: f.Dest, Src: f.Src})
 		}
+		if opts.Sink != nil {
+			for i := range roots {
+				if err := opts.Sink(roots[i]); err != nil {
+					return nil, err
+				}
+				roots[i].Bytes = nil
+			}
+		}
+		out = append(out, roots...)
 	}
 	slices.SortFunc(out, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return out, nil
