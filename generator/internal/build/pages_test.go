@@ -221,3 +221,45 @@ func TestTagFallbackLeadsToTagsIndex(t *testing.T) {
 	s.missing("ru/tags/youth/index.html")
 	s.assert("zh/tags/youth/index.html", `<a class="fallback" href="/ru/tags/" hreflang="ru"`, `href="/en/tags/youth/"`)
 }
+
+func TestContentLinksResolveInTheSameLanguage(t *testing.T) {
+	s := newSite(t, baseConfig+`-- content/news/a/index.ru.md --
+---
+title: A
+date: 2024-05-01
+---
+[файл](../b/index.md), [с языком](../b/index.zh.md#итоги), [путь](/news/b/), [о нас](/about.md),
+[нет перевода](../c/index.md), [как есть](../b/), [внешняя](https://example.com/x.md), [пусто](../nothing/index.md)
+-- content/news/b/index.ru.md --
+---
+title: B
+date: 2024-05-01
+---
+-- content/news/b/index.zh.md --
+---
+title: B
+date: 2024-05-01
+---
+-- content/news/c/index.zh.md --
+---
+title: C
+date: 2024-05-01
+---
+-- content/about.ru.md --
+---
+title: О нас
+date: 2024-05-01
+---
+`).build(build.Options{}).ok()
+	s.assert("ru/news/a/index.html",
+		`<a href="/ru/news/b/">файл</a>`,
+		`<a href="/ru/news/b/#итоги">с языком</a>`,
+		`<a href="/ru/news/b/">путь</a>`,
+		`<a href="/ru/about/">о нас</a>`,
+		// c has no Russian version: the link leads where the switcher would.
+		`<a href="/ru/news/">нет перевода</a>`,
+		`<a href="../b/">как есть</a>`,
+		`<a href="https://example.com/x.md">внешняя</a>`,
+		`<a href="../nothing/index.md">пусто</a>`,
+	)
+}

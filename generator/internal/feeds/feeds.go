@@ -263,9 +263,9 @@ func (f *feed) content(p *site.Page) string {
 func (f *feed) absContent(p *site.Page) string {
 	base, err := url.Parse(abs(f.cfg, p.URL))
 	if err != nil {
-		return p.Doc.HTML
+		return p.Body
 	}
-	return absolutize(p.Doc.HTML, func(ref string) string {
+	return absolutize(p.Body, func(ref string) string {
 		u, err := url.Parse(strings.TrimSpace(ref))
 		if err != nil || u.Scheme != "" || strings.HasPrefix(ref, "//") {
 			return ref

@@ -194,7 +194,7 @@ func renderRoots(th *theme.Theme, s *site.Site, langs map[string]*site.Language)
 func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang *site.Language, p *site.Page) error {
 	d := &Data{Page: p, Site: s, Config: s.Config, Lang: lang, Now: s.Now, Canonical: s.Config.AbsURL(p.URL)}
 	if p.Doc != nil {
-		d.Content = template.HTML(p.Doc.HTML)
+		d.Content = template.HTML(p.Body)
 	}
 	d.Description = description(p)
 	d.IsRelease = p.Kind == site.KindPage && p.Section != ""

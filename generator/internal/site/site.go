@@ -160,6 +160,9 @@ type Page struct {
 	// File is nil for generated pages.
 	File *content.File
 	Doc  *markdown.Result
+	// Body is Doc.HTML with links to other content files resolved to their
+	// URLs in the page's language.
+	Body string
 	// Key is the translation key: the file's key, or "home", "section:news", "tags", "tag:trade", "events", "404".
 	Key     string
 	Section string
@@ -413,7 +416,17 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 		}
 	}
 
-	linkTranslations(all, s.Languages, cfg)
+	byKey := linkTranslations(all, s.Languages, cfg)
+	keys := newContentKeys(files)
+	codes := cfg.Codes()
+	for _, p := range all {
+		resolveLinks(p, keys, codes, byKey, func(key string, l *Language) string {
+			for _, t := range byKey[key] {
+				return fallbackURL(t, l)
+			}
+			return l.Home.URL
+		}, byLang[p.Lang])
+	}
 	markStale(all, byLang, opts)
 	s.Root = &Page{Kind: "root", Key: "root", URL: "/", Path: "index.html", Language: cfg.Default(), Lang: cfg.DefaultLanguage}
 	attachFeeds(s.Languages, all, s.Root, opts)
@@ -583,7 +596,20 @@ func paginate(items []*Page, size int, base string, mk func(n int, items []*Page
 	return out
 }
 
-func linkTranslations(all []*Page, langs []*Language, cfg *config.Site) {
+// fallbackURL is where a reader of l goes for p when p has no translation in
+// l: the section list, the tags index for a tag page, else the home.
+func fallbackURL(p *Page, l *Language) string {
+	switch {
+	case p.Section != "" && l.Sections[p.Section] != nil:
+		return l.Sections[p.Section].URL
+	case p.Kind == KindTag:
+		return l.TagsURL
+	default:
+		return l.Home.URL
+	}
+}
+
+func linkTranslations(all []*Page, langs []*Language, cfg *config.Site) map[string]map[string]*Page {
 	byKey := map[string]map[string]*Page{}
 	for _, p := range all {
 		m := byKey[p.Key]
@@ -600,18 +626,13 @@ func linkTranslations(all []*Page, langs []*Language, cfg *config.Site) {
 		for _, l := range langs {
 			t := m[l.Code]
 			a := Alternate{Lang: l.Language, Current: l.Code == p.Lang}
-			switch {
-			case t != nil:
+			if t != nil {
 				a.URL, a.Exists = t.URL, true
 				if t != p {
 					p.Translations = append(p.Translations, t)
 				}
-			case p.Section != "" && l.Sections[p.Section] != nil:
-				a.URL, a.Fallback = l.Sections[p.Section].URL, true
-			case p.Kind == KindTag:
-				a.URL, a.Fallback = l.TagsURL, true
-			default:
-				a.URL, a.Fallback = l.Home.URL, true
+			} else {
+				a.URL, a.Fallback = fallbackURL(p, l), true
 			}
 			p.Alternates = append(p.Alternates, a)
 		}
@@ -621,6 +642,7 @@ func linkTranslations(all []*Page, langs []*Language, cfg *config.Site) {
 			p.XDefault = "/"
 		}
 	}
+	return byKey
 }
 
 func newestFirst(a, b *Page) int {

@@ -1,0 +1,107 @@
+package site
+
+import (
+	"path"
+	"strings"
+
+	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/yuin/goldmark/util"
+)
+
+// Content links: a Markdown link to another content file
+// ("../other/index.md", "../other/index.ru.md#facts", "/about.md") or to a
+// site path without a language ("/news/other/") leads to that page in the
+// linking page's language; when that translation does not exist, to the
+// same fallback the language switcher uses. Other links are left alone.
+// gen check reports links that lead nowhere.
+
+// contentKey maps a content file path without language suffix and ".md"
+// ("content/news/x/index") to its translation key.
+type contentKeys map[string]string
+
+func newContentKeys(files []*content.File) contentKeys {
+	m := contentKeys{}
+	for _, f := range files {
+		m[stripLang(f.Path, f.Lang)] = f.Key
+	}
+	return m
+}
+
+func stripLang(p, lang string) string {
+	p = strings.TrimSuffix(p, ".md")
+	return strings.TrimSuffix(p, "."+lang)
+}
+
+// resolveLinks sets p.Body: the page's HTML with content links rewritten.
+func resolveLinks(p *Page, keys contentKeys, langs []string, byKey map[string]map[string]*Page, fallback func(key string, l *Language) string, lang *Language) {
+	if p.Doc == nil {
+		return
+	}
+	html := p.Doc.HTML
+	p.Body = html
+	if p.File == nil {
+		return
+	}
+	for _, l := range p.Doc.Links {
+		target, frag, ok := contentTarget(p.File, l.Dest, keys, langs)
+		if !ok {
+			continue
+		}
+		url := ""
+		if t := byKey[target][p.Lang]; t != nil {
+			url = t.URL + frag
+		} else if _, exists := byKey[target]; exists {
+			url = fallback(target, lang)
+		} else {
+			continue // a link to nothing: gen check reports it
+		}
+		for _, written := range []string{l.Dest, string(util.EscapeHTML(util.URLEscape([]byte(l.Dest), true)))} {
+			html = strings.ReplaceAll(html, `href="`+written+`"`, `href="`+url+`"`)
+		}
+	}
+	p.Body = html
+}
+
+// contentTarget returns the translation key a link points to, if it is a
+// content link, and its "#fragment".
+func contentTarget(f *content.File, dest string, keys contentKeys, langs []string) (key, frag string, ok bool) {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || strings.Contains(strings.SplitN(dest, "/", 2)[0], ":") {
+		return "", "", false
+	}
+	p := dest
+	if i := strings.IndexByte(p, '#'); i >= 0 {
+		p, frag = p[:i], p[i:]
+	}
+	if i := strings.IndexByte(p, '?'); i >= 0 {
+		return "", "", false
+	}
+	if strings.HasSuffix(p, ".md") {
+		var full string
+		if strings.HasPrefix(p, "/") {
+			full = path.Join("content", p)
+		} else {
+			full = path.Join(path.Dir(f.Path), p)
+		}
+		full = strings.TrimSuffix(full, ".md")
+		for _, l := range langs {
+			full = strings.TrimSuffix(full, "."+l)
+		}
+		k, found := keys[full]
+		return k, frag, found
+	}
+	if strings.HasPrefix(p, "/") {
+		trimmed := strings.Trim(p, "/")
+		first, _, _ := strings.Cut(trimmed, "/")
+		for _, l := range langs {
+			if first == l {
+				return "", "", false
+			}
+		}
+		for _, cand := range []string{"content/" + trimmed + "/index", "content/" + trimmed + "/_index", "content/" + trimmed} {
+			if k, found := keys[cand]; found {
+				return k, frag, true
+			}
+		}
+	}
+	return "", "", false
+}
