@@ -42,6 +42,7 @@ type compareOptions struct {
 	repo       string
 	keep       bool
 	serveEdits int
+	servePause time.Duration
 }
 
 func runCompare(args []string, stdout, stderr io.Writer) int {
@@ -57,6 +58,7 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.repo, "repo", "", "the gen `repository` to build gen from and copy the theme from (default: the one holding the working directory)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the work directory")
 	fs.IntVar(&o.serveEdits, "serve-edits", 0, "also measure gen serve: this many edits of one release, write to reload event (0: skip)")
+	fs.DurationVar(&o.servePause, "serve-pause", 3*time.Second, "pause between two edits, so that each meets a server at rest")
 	if code := parse(fs, args, stderr); code >= 0 {
 		return code
 	}
@@ -190,7 +192,7 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 		b, _ := htmlPaths(tools[1].out)
 		res.diff = comparePages(a, b)
 		if o.serveEdits > 0 {
-			res.serve, res.serveNotes = measureServe(o.genBin, site, o.serveEdits, stderr)
+			res.serve, res.serveNotes = measureServe(o.genBin, site, o.serveEdits, o.servePause, stderr)
 		}
 		results = append(results, res)
 	}

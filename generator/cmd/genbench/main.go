@@ -8,6 +8,8 @@
 //	genbench pages -gen DIR -hugo DIR     compare the HTML page paths of two outputs
 //	genbench floor -source DIR -o DIR     the floor: convert every release with
 //	                                      goldmark and write one file per page
+//	genbench serve -source DIR -gen BIN   edit one release under gen serve and
+//	                                      time each write to its reload event
 //
 // Rules: exit status 0 ok, 1 when a build fails or the page sets differ, 2
 // for bad usage. compare measures whole processes (wall time, peak RSS from
@@ -34,6 +36,7 @@ Usage:
   genbench compare [-n 1000,10000] [-runs 5] [-seed S] [-work DIR] [-peer DIR] [-hugo PATH] [-repo DIR] [-serve-edits 20]
   genbench pages -gen DIR -hugo DIR
   genbench floor -source DIR -o DIR
+  genbench serve -source DIR -gen BINARY [-edits 20] [-pause 3s]
 
 Run "genbench <command> -h" for the options of one command.
 `
@@ -56,6 +59,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runPages(args[1:], stdout, stderr)
 	case "floor":
 		return runFloor(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

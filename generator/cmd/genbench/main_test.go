@@ -12,9 +12,54 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/benchsite"
 	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/cli"
 )
 
 var repoRoot = filepath.Join("..", "..", "..")
+
+// The test binary doubles as gen: with GENBENCH_TEST_GEN=1 it runs gen's
+// command line, so the serve measurement can start "gen serve" without a
+// separate build.
+func TestMain(m *testing.M) {
+	if os.Getenv("GENBENCH_TEST_GEN") == "1" {
+		os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+	}
+	os.Exit(m.Run())
+}
+
+// TestServeMeasurementSeesEachEdit runs the gen serve measurement on a
+// small site: every edit is answered by a reload event naming the page, and
+// the edited release is restored afterwards.
+func TestServeMeasurementSeesEachEdit(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	if err := benchsite.WriteFrom(os.DirFS(repoRoot), site, 15, 1); err != nil {
+		t.Fatal(err)
+	}
+	file, page, err := pickRelease(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(file)
+	t.Setenv("GENBENCH_TEST_GEN", "1")
+	var log bytes.Buffer
+	lat, note := measureServe(os.Args[0], site, 3, 100*time.Millisecond, &log)
+	os.Unsetenv("GENBENCH_TEST_GEN")
+	if len(lat) != 3 {
+		t.Fatalf("%d latencies for 3 edits of %s: %s\n%s", len(lat), page, note, log.String())
+	}
+	for _, d := range lat {
+		if d <= 0 {
+			t.Errorf("latency %v", d)
+		}
+	}
+	if !strings.Contains(note, "median") {
+		t.Errorf("note: %q", note)
+	}
+	after, _ := os.ReadFile(file)
+	if !bytes.Equal(before, after) {
+		t.Errorf("%s was not restored", file)
+	}
+}
 
 func TestComparePagesReportsEveryDifference(t *testing.T) {
 	gen := []string{
