@@ -8,16 +8,20 @@
 //   - Every content error of a run is collected and returned together,
 //     sorted; publish runs only when there are none, so a failed build
 //     leaves the destination untouched.
-//   - Converted Markdown can be cached across runs (Cache), keyed by
-//     language and the exact bytes, so a rebuild converts only what changed.
+//   - Parsed files and converted Markdown can be cached across runs
+//     (Cache), keyed by the exact bytes, so a rebuild parses and converts
+//     only what changed. With Options.Previous and Changed a run renders
+//     only the pages a change can touch; Result.Complete renders the rest.
 package build
 
 import (
+	"bytes"
 	"context"
-	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"reflect"
@@ -77,15 +81,22 @@ type Result struct {
 	// Stale is the number of pages whose output was carried over from
 	// Options.Previous unrendered because nothing they show changed. A
 	// layout may still read any page of the site (a footer listing every
-	// page, say), so until Complete they may differ from a full run.
+	// page, say), so until Complete they may differ from a full run. The
+	// feeds, sitemap, calendars and redirects are carried over too (see
+	// Partial).
 	Stale int
 
-	fsys     fs.FS
-	locales  *locale.Set
-	theme    *theme.Theme
-	rendered []render.File // what render.Render gave (or would have given)
-	extra    []render.File // outputs()
+	fsys       fs.FS
+	locales    *locale.Set
+	theme      *theme.Theme
+	rendered   []render.File // what render.Render gave (or would have given)
+	extra      []render.File // outputs()
+	staleExtra bool          // extra was carried over from Previous
 }
+
+// Partial reports whether some output was carried over from
+// Options.Previous: Complete then makes the result whole.
+func (r *Result) Partial() bool { return r.Stale > 0 || r.staleExtra }
 
 // Run builds the site.
 func Run(ctx context.Context, opts Options) (*Result, error) {
@@ -140,7 +151,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			errs.Add(err)
 		}
 	}
-	files, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location})
+	files, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, Cache: opts.Cache.contentCache()})
 	errs.Add(err)
 	docs := convertAll(files, cfg, opts.Cache)
 	if err := errs.Err(); err != nil {
@@ -168,8 +179,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res.extra, err = outputs(s, cfg, locales)
-	if err != nil {
+	if prev != nil {
+		// Feeds, sitemap and calendars wait for Complete: no tab shows them.
+		res.extra, res.staleExtra = prev.extra, true
+	} else if res.extra, err = outputs(s, cfg, locales); err != nil {
 		return nil, err
 	}
 	if err := res.assemble(); err != nil {
@@ -196,20 +209,26 @@ func (r *Result) assemble() error {
 	return nil
 }
 
-// Complete renders the pages Run carried over from Options.Previous, so
-// that Files are exactly what a full run gives. It returns r itself when
-// nothing is stale.
+// Complete renders the pages and other outputs Run carried over from
+// Options.Previous, so that Files are exactly what a full run gives. It
+// returns r itself when nothing was carried over.
 func (r *Result) Complete(ctx context.Context) (*Result, error) {
-	if r.Stale == 0 {
+	if !r.Partial() {
 		return r, nil
 	}
 	full := *r
 	var err error
-	full.rendered, err = render.Render(ctx, r.Site, r.theme, render.Options{})
-	if err != nil {
+	if r.Stale > 0 {
+		full.rendered, err = render.Render(ctx, r.Site, r.theme, render.Options{})
+		if err != nil {
+			return nil, err
+		}
+		full.Rendered, full.Stale = len(r.Site.Pages), 0
+	}
+	if full.extra, err = outputs(r.Site, r.Config, r.locales); err != nil {
 		return nil, err
 	}
-	full.Rendered, full.Stale = len(r.Site.Pages), 0
+	full.staleExtra = false
 	if err := full.assemble(); err != nil {
 		return nil, err
 	}
@@ -230,11 +249,12 @@ func touchesTemplates(changed []string, themeName string) bool {
 	return false
 }
 
-// renderChanged renders the pages whose own inputs changed since prev, and
+// renderChanged renders the pages whose own inputs changed since prev (their
+// file, its bundle, or the default-language file they inherit from), and
 // those that show them: their translations and every list whose entries
-// differ; the home, tags, events and not-found pages of every language are
-// always rendered. Every other page keeps prev's output and counts as
-// stale.
+// differ, and the tags index when tags or their counts changed. A change to
+// a body alone (the summary aside) does not count for lists and
+// translations. Every other page keeps prev's output and counts as stale.
 func (r *Result) renderChanged(ctx context.Context, prev *Result, files []*content.File, changed []string) error {
 	dirty := map[string]bool{} // changed paths and every directory above them
 	for _, c := range changed {
@@ -248,40 +268,65 @@ func (r *Result) renderChanged(ctx context.Context, prev *Result, files []*conte
 		}
 		return false
 	}
+	// Directories holding a changed file that may be a bundle resource.
 	parents := map[string]bool{}
 	for _, c := range changed {
+		if strings.HasSuffix(c, ".md") {
+			continue
+		}
 		for d := path.Dir(c); d != "." && d != "/" && !parents[d]; d = path.Dir(d) {
 			parents[d] = true
 		}
 	}
-	keys := map[string]bool{} // translation keys of changed files
-	mark := func(f *content.File) {
-		if under(f.Path) || f.Bundle != "" && (parents[f.Bundle] || under(f.Bundle)) {
-			keys[f.Key] = true
+	memo := map[*content.File]bool{}
+	changedFile := func(f *content.File) bool {
+		c, ok := memo[f]
+		if !ok {
+			c = under(f.Path) || f.Bundle != "" && (parents[f.Bundle] || under(f.Bundle))
+			memo[f] = c
 		}
+		return c
 	}
+	// A translation inherits shared fields from the default language's file.
+	sources := map[string]bool{}
 	for _, f := range files {
-		mark(f)
+		if f.Lang == r.Config.DefaultLanguage && changedFile(f) {
+			sources[f.Key] = true
+		}
 	}
 	old := make(map[string]*site.Page, len(prev.Site.Pages))
 	for _, p := range prev.Site.Pages {
 		old[p.Path] = p
-		if p.File != nil {
-			mark(p.File)
+		if f := p.File; f != nil && f.Lang == prev.Config.DefaultLanguage && changedFile(f) {
+			sources[f.Key] = true
 		}
 	}
-	self := func(p *site.Page) bool { return p.File != nil && keys[p.File.Key] }
+	// own reports whether a page's own inputs changed.
+	own := func(p *site.Page) bool {
+		f := p.File
+		return f != nil && (changedFile(f) || f.Lang != r.Config.DefaultLanguage && sources[f.Key])
+	}
+	// shown reports whether what another page can show of p changed: all
+	// but its body, which reaches lists and translations only through
+	// Complete.
+	shown := func(p *site.Page) bool {
+		if !own(p) {
+			return false
+		}
+		o := old[p.Path]
+		return o == nil || o.File == nil || p.File == nil || !sameEntry(p, o)
+	}
 
 	todo := map[*site.Page]bool{}
 	for _, p := range r.Site.Pages {
 		o := old[p.Path]
 		switch {
-		case o == nil, self(p), (o.File == nil) != (p.File == nil):
-		case p.Kind == site.KindHome, p.Kind == site.KindTags, p.Kind == site.KindEvents, p.Kind == site.Kind404:
-		case !samePages(p.Items, o.Items, self), !samePages(p.Upcoming, o.Upcoming, self), !samePages(p.Past, o.Past, self):
-		case !samePages(p.Translations, o.Translations, self):
+		case o == nil, own(p), (o.File == nil) != (p.File == nil):
+		case p.Kind == site.KindTags && tagSummary(r.Site, p.Lang) != tagSummary(prev.Site, p.Lang):
+		case !samePages(p.Items, o.Items, shown), !samePages(p.Upcoming, o.Upcoming, shown), !samePages(p.Past, o.Past, shown):
+		case !samePages(p.Translations, o.Translations, shown):
 		case p.URL != o.URL, p.Title != o.Title, p.XDefault != o.XDefault:
-		case !reflect.DeepEqual(p.Alternates, o.Alternates), !reflect.DeepEqual(p.Pager, o.Pager):
+		case !slices.Equal(p.Alternates, o.Alternates), (p.Pager == nil) != (o.Pager == nil), p.Pager != nil && *p.Pager != *o.Pager:
 		default:
 			continue
 		}
@@ -322,6 +367,30 @@ func (r *Result) renderChanged(ctx context.Context, prev *Result, files []*conte
 	return nil
 }
 
+// tagSummary sums up the tags index of a language: each tag and how many
+// pages carry it.
+func tagSummary(s *site.Site, lang string) string {
+	var b strings.Builder
+	for _, l := range s.Languages {
+		if l.Code == lang {
+			for _, t := range l.Tags {
+				fmt.Fprintf(&b, "%s %d\n", t.Key, len(t.Pages))
+			}
+		}
+	}
+	return b.String()
+}
+
+// sameEntry reports whether a page looks the same in a list or a language
+// switcher: everything but the body is the same.
+func sameEntry(p, o *site.Page) bool {
+	return p.Title == o.Title && p.Summary == o.Summary && p.Date.Equal(o.Date) && p.URL == o.URL &&
+		p.Draft == o.Draft && p.Sitemap == o.Sitemap &&
+		reflect.DeepEqual(p.Tags, o.Tags) && reflect.DeepEqual(p.Event, o.Event) &&
+		reflect.DeepEqual(p.Params, o.Params) && reflect.DeepEqual(p.Stale, o.Stale) &&
+		reflect.DeepEqual(p.File.Front, o.File.Front) && slices.Equal(p.File.Resources, o.File.Resources)
+}
+
 // samePages reports whether two lists name the same pages, by output path,
 // none of which changed.
 func samePages(a, b []*site.Page, changed func(*site.Page) bool) bool {
@@ -350,7 +419,7 @@ func convertAll(files []*content.File, cfg *config.Site, cache *Cache) map[*cont
 			defer wg.Done()
 			for i := range next {
 				f := files[i]
-				docs[i] = cache.convert(convs[f.Lang], f.Lang, cfg.UnsafeHTML, f.Body)
+				docs[i] = cache.convert(convs[f.Lang], f, cfg.UnsafeHTML)
 			}
 		}()
 	}
@@ -359,6 +428,7 @@ func convertAll(files []*content.File, cfg *config.Site, cache *Cache) map[*cont
 	}
 	close(next)
 	wg.Wait()
+	cache.keep(files)
 	m := make(map[*content.File]*markdown.Result, len(files))
 	for i, f := range files {
 		m[f] = docs[i]
@@ -366,39 +436,65 @@ func convertAll(files []*content.File, cfg *config.Site, cache *Cache) map[*cont
 	return m
 }
 
-// Cache keeps converted Markdown keyed by language, safety and source bytes.
-// A nil *Cache converts every time.
+// Cache keeps parsed content files and converted Markdown between runs,
+// by file path and exact bytes, so that a rebuild parses and converts only
+// what changed. It holds one entry per file of the last run. A nil *Cache
+// parses and converts every time.
 type Cache struct {
-	mu   sync.Mutex
-	docs map[cacheKey]*markdown.Result
+	mu      sync.Mutex
+	docs    map[string]*cachedDoc // by file path
+	content *content.Cache
 }
 
-type cacheKey struct {
+type cachedDoc struct {
 	lang   string
 	unsafe bool
-	sum    [32]byte
+	body   []byte
+	doc    *markdown.Result
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{docs: map[cacheKey]*markdown.Result{}} }
+func NewCache() *Cache {
+	return &Cache{docs: map[string]*cachedDoc{}, content: content.NewCache()}
+}
 
-func (c *Cache) convert(conv *markdown.Converter, lang string, unsafe bool, body []byte) *markdown.Result {
+func (c *Cache) contentCache() *content.Cache {
 	if c == nil {
-		r, _ := conv.Convert(body)
+		return nil
+	}
+	return c.content
+}
+
+func (c *Cache) convert(conv *markdown.Converter, f *content.File, unsafe bool) *markdown.Result {
+	if c == nil {
+		r, _ := conv.Convert(f.Body)
 		return r
 	}
-	k := cacheKey{lang, unsafe, sha256.Sum256(body)}
 	c.mu.Lock()
-	r, ok := c.docs[k]
+	e := c.docs[f.Path]
 	c.mu.Unlock()
-	if ok {
-		return r
+	if e != nil && e.lang == f.Lang && e.unsafe == unsafe && bytes.Equal(e.body, f.Body) {
+		return e.doc
 	}
-	r, _ = conv.Convert(body)
+	r, _ := conv.Convert(f.Body)
 	c.mu.Lock()
-	c.docs[k] = r
+	c.docs[f.Path] = &cachedDoc{lang: f.Lang, unsafe: unsafe, body: f.Body, doc: r}
 	c.mu.Unlock()
 	return r
+}
+
+// keep forgets the files that are not in files.
+func (c *Cache) keep(files []*content.File) {
+	if c == nil {
+		return
+	}
+	set := make(map[string]bool, len(files))
+	for _, f := range files {
+		set[f.Path] = true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	maps.DeleteFunc(c.docs, func(p string, _ *cachedDoc) bool { return !set[p] })
 }
 
 // addStatic adds the files of themes/<theme>/static and static/ (the site's

@@ -104,6 +104,8 @@ type Options struct {
 	Languages []string       // configured codes in site order, e.g. zh, ru, en
 	Default   string         // default language code
 	Location  *time.Location // zone for dates written without one
+	// Cache, if set, keeps parsed files between Loads (see Cache).
+	Cache *Cache
 }
 
 func (o Options) normalized() Options {
@@ -181,7 +183,7 @@ func Load(fsys fs.FS, opts Options) ([]*File, error) {
 			errs.Add(diag.At(p, 0, 0, "cannot read: %v", unwrapPathErr(err)))
 			continue
 		}
-		f, unread, ds := parse(p, data, opts)
+		f, unread, ds := opts.Cache.parse(p, data, opts)
 		for _, d := range ds {
 			errs.Add(d)
 		}
@@ -195,6 +197,7 @@ func Load(fsys fs.FS, opts Options) ([]*File, error) {
 		failed[f] = len(ds) > 0
 		unreadable[f] = unread
 	}
+	opts.Cache.keep(pages)
 	// Files with parse errors still take part, so that their translations
 	// inherit what could be read and no error is reported twice.
 	for _, d := range inherit(all, opts, unreadable) {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -15,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/serve"
 )
 
@@ -215,6 +213,3 @@ func hasPath(m map[string]any, p string) bool {
 	}
 	return false
 }
-
-var _ = build.Options{}
-var _ fs.FS

@@ -118,9 +118,9 @@ type snapshot struct {
 
 // Event reports a finished rebuild (for tests and benchmarks).
 type Event struct {
-	Paths []string // changed URLs
-	Err   error
-	Stale int // pages carried over, to be completed
+	Paths   []string // changed URLs
+	Err     error
+	Partial bool // the rest of the site is still being rendered
 }
 
 // New checks the site directory, starts watching it and builds the site
@@ -251,7 +251,7 @@ func (s *Server) loop(ctx context.Context) {
 			}
 		}
 		res := s.rebuild(ctx, b)
-		if res == nil || res.Stale == 0 {
+		if res == nil || !res.Partial() {
 			continue
 		}
 		cctx, cancel := context.WithCancel(ctx)
@@ -327,7 +327,7 @@ func (s *Server) rebuild(ctx context.Context, b watch.Batch) *build.Result {
 	default:
 		fmt.Fprintf(s.log, "%s: %s updated in %v\n", describe(b), count(len(paths), "page"), took)
 	}
-	s.report(ctx, Event{Paths: paths, Stale: res.Stale})
+	s.report(ctx, Event{Paths: paths, Partial: res.Partial()})
 	return res
 }
 

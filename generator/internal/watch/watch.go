@@ -51,7 +51,7 @@ type Options struct {
 	// Nil includes everything that is not an editor leftover.
 	Include func(rel string, isDir bool) bool
 	// Quiet is how long no event must arrive before a batch is delivered;
-	// default 50ms.
+	// default DefaultQuiet.
 	Quiet time.Duration
 	// MaxDelay caps how long a batch is held back by a steady stream of
 	// events; default 2s.
@@ -60,6 +60,10 @@ type Options struct {
 	// asking the kernel for events.
 	Poll time.Duration
 }
+
+// DefaultQuiet is the default debounce window: long enough for an editor's
+// save (temporary file, rename, backup removal) to be one batch.
+const DefaultQuiet = 50 * time.Millisecond
 
 // DefaultPoll is the polling interval used when the watcher has to fall back
 // to polling.
@@ -131,7 +135,7 @@ func start(opts Options, wrapAdd func(func(string) error) func(string) error) (*
 		return nil, fmt.Errorf("%s is not a directory", opts.Root)
 	}
 	if opts.Quiet <= 0 {
-		opts.Quiet = 50 * time.Millisecond
+		opts.Quiet = DefaultQuiet
 	}
 	if opts.MaxDelay <= 0 {
 		opts.MaxDelay = 2 * time.Second

@@ -1,0 +1,140 @@
+package serve_test
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/eventnews/gen/generator/internal/serve"
+)
+
+// browser starts a headless Chromium for the test. Without one the test is
+// skipped, except under CI=true, where it fails.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	exe, err := exec.LookPath("chromium")
+	if err != nil {
+		exe = "/usr/bin/chromium"
+		_, err = os.Stat(exe)
+	}
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("chromium is missing and CI=true: install it with apt-get install -y chromium (%v)", err)
+		}
+		t.Skip("chromium is not installed (apt-get install -y chromium)")
+	}
+	actx, cancel := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+	)
+	t.Cleanup(cancel)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	return ctx
+}
+
+func navigate(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	tctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(tctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("open %s: %v", url, err)
+	}
+}
+
+// waitFor evaluates a JavaScript condition in the tab until it holds. The
+// tab may reload meanwhile; an evaluation that fails because of that is
+// tried again.
+func waitFor(t *testing.T, ctx context.Context, what, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		tctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		ok, err := chromedp.Run(tctx, chromedp.Evaluate[bool](expr))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			text, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + "\n" + document.body.innerText.slice(0, 2000)`))
+			t.Fatalf("waited 20s for %s (last error %v); the tab shows:\n%s", what, err, text)
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatal(ctx.Err())
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+func shows(text string) string {
+	return `document.body.innerText.includes(` + strconv.Quote(text) + `)`
+}
+
+// The issue's scenario in a real browser: every change shows without any
+// action in the tab, errors included, and a page in a new directory can be
+// opened without a restart.
+func TestBrowserLiveReload(t *testing.T) {
+	ctx := browser(t)
+	ts := start(t, copySample(t), serve.Options{})
+	good := ts.read(release)
+
+	navigate(t, ctx, ts.url+releaseURL)
+	waitFor(t, ctx, "the release", shows("Harbin"))
+
+	t.Run("edit", func(t *testing.T) {
+		ts.write(release, strings.Replace(good, "HARBIN, May 17", "LIVE-EDIT-MARKER, May 17", 1))
+		waitFor(t, ctx, "the edited text", shows("LIVE-EDIT-MARKER"))
+	})
+
+	t.Run("broken front matter shows an overlay", func(t *testing.T) {
+		lines := strings.SplitN(good, "\n", 3)
+		broken := lines[0] + "\n" + lines[1] + "\ntitel: typo\n" + lines[2]
+		ts.write(release, broken)
+		waitFor(t, ctx, "the overlay naming the file and line",
+			`(o => o && o.innerText.includes(`+strconv.Quote(release+":3:1")+`) && o.innerText.includes("titel"))(document.getElementById("gen-overlay"))`)
+		// The last good page is still there under it.
+		waitFor(t, ctx, "the last good page under the overlay", shows("LIVE-EDIT-MARKER"))
+	})
+
+	t.Run("the fix brings the page back", func(t *testing.T) {
+		ts.write(release, strings.Replace(good, "HARBIN, May 17", "FIXED-MARKER, May 17", 1))
+		waitFor(t, ctx, "the fixed page without overlay", `!document.getElementById("gen-overlay") && `+shows("FIXED-MARKER"))
+	})
+
+	t.Run("a page in a new directory", func(t *testing.T) {
+		navigate(t, ctx, ts.url+"/en/news/new-release/")
+		waitFor(t, ctx, "the not-found page", `document.documentElement.lang === "en" && !`+shows("A brand-new release"))
+		ts.write("content/news/2025/new-release/index.en.md", "---\ntitle: A brand-new release\ndate: 2024-05-30\n---\nFresh text.\n")
+		// The open 404 tab turns into the page by itself.
+		waitFor(t, ctx, "the new page", shows("A brand-new release")+" && "+shows("Fresh text."))
+		navigate(t, ctx, ts.url+"/en/")
+		waitFor(t, ctx, "the home listing it", shows("A brand-new release"))
+	})
+}
+
+// With --navigate the tab goes to the page that was saved.
+func TestBrowserNavigate(t *testing.T) {
+	ctx := browser(t)
+	ts := start(t, copySample(t), serve.Options{Navigate: true})
+	navigate(t, ctx, ts.url+"/en/")
+	waitFor(t, ctx, "the home", shows("China–Russia Event News"))
+	waitFor(t, ctx, "the live-reload script", `!!document.querySelector('script[src="/__gen/live.js"]')`)
+	ts.write(release, strings.Replace(ts.read(release), "HARBIN, May 17", "NAVIGATED-MARKER, May 17", 1))
+	waitFor(t, ctx, "the saved page", `location.pathname === `+strconv.Quote(releaseURL)+` && `+shows("NAVIGATED-MARKER"))
+}
