@@ -437,12 +437,14 @@ func slug(text string) string {
 // inlineText is the plain text of a leaf block's inline content, spaces
 // collapsed. withAlt includes image alt text.
 func (p *page) inlineText(n ast.Node, withAlt bool) string {
+	var raw bytes.Buffer
+	p.writeInline(&raw, n, withAlt)
 	var b strings.Builder
-	p.writeInline(&b, n, withAlt)
-	return collapseSpaces(b.String())
+	collapseInto(&b, raw.Bytes(), 0)
+	return b.String()
 }
 
-func (p *page) writeInline(b *strings.Builder, n ast.Node, withAlt bool) {
+func (p *page) writeInline(b *bytes.Buffer, n ast.Node, withAlt bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -487,105 +489,122 @@ func (p *page) writeInline(b *strings.Builder, n ast.Node, withAlt bool) {
 
 // decodeText writes Markdown text as the reader sees it: backslash escapes
 // and character references resolved.
-func decodeText(b *strings.Builder, v []byte, escapedSpace bool) {
-	for i := 0; i < len(v); {
-		c := v[i]
-		switch {
-		case c == '\\' && i+1 < len(v) && util.IsPunct(v[i+1]):
-			b.WriteByte(v[i+1])
-			i += 2
+func decodeText(b *bytes.Buffer, v []byte, escapedSpace bool) {
+	for len(v) > 0 {
+		i := bytes.IndexAny(v, `\&`)
+		if i < 0 {
+			b.Write(v)
+			return
+		}
+		b.Write(v[:i])
+		v = v[i:]
+		switch c := v[0]; {
+		case c == '\\' && len(v) > 1 && util.IsPunct(v[1]):
+			b.WriteByte(v[1])
+			v = v[2:]
 			continue
-		case c == '\\' && escapedSpace && i+1 < len(v) && v[i+1] == ' ':
-			i += 2
+		case c == '\\' && escapedSpace && len(v) > 1 && v[1] == ' ':
+			v = v[2:]
 			continue
 		case c == '&':
-			if j := bytes.IndexByte(v[i:min(len(v), i+40)], ';'); j > 1 {
-				ref := string(v[i : i+j+1])
+			if j := bytes.IndexByte(v[:min(len(v), 40)], ';'); j > 1 {
+				ref := string(v[:j+1])
 				if s := html.UnescapeString(ref); s != ref {
 					b.WriteString(s)
-					i += j + 1
+					v = v[j+1:]
 					continue
 				}
 			}
 		}
-		b.WriteByte(c)
-		i++
+		b.WriteByte(v[0])
+		v = v[1:]
 	}
 }
 
 // collapseSpaces trims s and turns every run of white space into one space.
 func collapseSpaces(s string) string {
 	var b strings.Builder
-	b.Grow(len(s))
-	pending := false
-	run := 0 // start of the pending run of non-space bytes
-	flush := func(end int) {
-		if run < end {
-			if pending && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(s[run:end])
-		}
-	}
-	for i := 0; i < len(s); {
-		c, size := rune(s[i]), 1
-		var space bool
-		if c < utf8.RuneSelf {
+	collapseInto(&b, []byte(s), 0)
+	return b.String()
+}
+
+// collapseInto appends s to b with every run of white space made one
+// space and none at either end. If s holds anything but space and b is not
+// empty, sep (unless 0) is written first.
+func collapseInto(b *strings.Builder, s []byte, sep byte) {
+	started := false
+	run := -1 // start of the current run of non-space bytes, or -1
+	space := false
+	for i := 0; i <= len(s); {
+		size := 1
+		if i == len(s) {
+			space = true
+		} else if c := s[i]; c < utf8.RuneSelf {
 			space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
 		} else {
-			c, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(c)
+			var r rune
+			r, size = utf8.DecodeRune(s[i:])
+			// Every white space above ASCII starts with one of these bytes
+			// (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+			space = (c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3) && unicode.IsSpace(r)
 		}
-		if space {
-			if run < i {
-				flush(i)
-				pending = false
+		switch {
+		case space && run >= 0:
+			if !started && sep != 0 && b.Len() > 0 {
+				b.WriteByte(sep)
+			} else if started {
+				b.WriteByte(' ')
 			}
-			pending = true
-			run = i + size
+			started = true
+			b.Write(s[run:i])
+			run = -1
+		case !space && run < 0:
+			run = i
 		}
 		i += size
 	}
-	flush(len(s))
-	return b.String()
 }
 
 // plainText is the whole body as text, one line per block.
 func (p *page) plainText(doc ast.Node) string {
-	var out []string
-	p.blockTexts(doc, &out)
-	return strings.Join(out, "\n")
+	var out strings.Builder
+	var scratch bytes.Buffer
+	p.blockTexts(doc, &out, &scratch)
+	return out.String()
 }
 
-func (p *page) blockTexts(n ast.Node, out *[]string) {
+// blockTexts appends the text of each block under n to out, blocks
+// separated by "\n"; scratch is reused for the raw inline text.
+func (p *page) blockTexts(n ast.Node, out *strings.Builder, scratch *bytes.Buffer) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c.Kind() {
 		case ast.KindHTMLBlock, ast.KindThematicBreak:
 			continue
 		case ast.KindCodeBlock, ast.KindFencedCodeBlock:
-			var b strings.Builder
+			scratch.Reset()
 			lines := c.Lines()
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
-				b.Write(seg.Value(p.src))
+				scratch.Write(seg.Value(p.src))
 			}
-			if s := strings.TrimSpace(b.String()); s != "" {
-				*out = append(*out, s)
+			if s := bytes.TrimSpace(scratch.Bytes()); len(s) > 0 {
+				if out.Len() > 0 {
+					out.WriteByte('\n')
+				}
+				out.Write(s)
 			}
 			continue
 		}
 		if hasInlineChild(c) {
-			if s := p.inlineText(c, true); s != "" {
-				*out = append(*out, s)
-			}
+			scratch.Reset()
+			p.writeInline(scratch, c, true)
+			collapseInto(out, scratch.Bytes(), '\n')
 			continue
 		}
-		p.blockTexts(c, out)
+		p.blockTexts(c, out, scratch)
 	}
 }
 
-// firstParagraph is the text of the first top-level paragraph with text of
-// its own, or failing that of the first such paragraph anywhere.
 func (p *page) firstParagraph(doc ast.Node) string {
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Kind() == ast.KindParagraph {

@@ -12,6 +12,9 @@ func cjkRune(r rune) bool {
 	if r < 0x1100 { // below Hangul Jamo: Latin, Cyrillic, Greek, …
 		return false
 	}
+	if 0x4E00 <= r && r <= 0x9FFF { // CJK Unified Ideographs, all Han
+		return true
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r == 'ー'
 }
 
@@ -20,6 +23,9 @@ func cjkRune(r rune) bool {
 func wordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if 0x0410 <= r && r <= 0x044F { // А–я
+		return true
 	}
 	return (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) && !cjkRune(r)
 }

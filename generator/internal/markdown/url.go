@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/util"
@@ -24,7 +25,7 @@ func DangerousURL(dest string) bool {
 		if dangerousScheme(string(util.URLEscape([]byte(dest), true))) {
 			return true
 		}
-		var b strings.Builder
+		var b bytes.Buffer
 		decodeText(&b, []byte(dest), false)
 		if dangerousScheme(b.String()) {
 			return true
