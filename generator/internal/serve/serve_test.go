@@ -410,3 +410,28 @@ func TestListenTakesTheNextFreePort(t *testing.T) {
 		t.Errorf("a busy --port: %v", err)
 	}
 }
+
+// --poll: for file systems that send no events.
+func TestPollMode(t *testing.T) {
+	t.Parallel()
+	ts := start(t, copySample(t), serve.Options{Poll: 20 * time.Millisecond})
+	es := ts.stream()
+	ts.write(release, strings.Replace(ts.read(release), "HARBIN, May 17", "POLLED-MARKER, May 17", 1))
+	es.next("the release's URL", func(m map[string]any) bool { return hasPath(m, releaseURL) })
+	if _, _, body := ts.get(releaseURL); !strings.Contains(body, "POLLED-MARKER") {
+		t.Error("the page does not show the edit")
+	}
+}
+
+// A stylesheet change reloads every tab (its URL is in the message) and is
+// served at once.
+func TestStaticFileChange(t *testing.T) {
+	t.Parallel()
+	ts := start(t, copySample(t), serve.Options{})
+	es := ts.stream()
+	ts.write("themes/default/static/css/main.css", "body{color:rebeccapurple}")
+	es.next("the stylesheet", func(m map[string]any) bool { return hasPath(m, "/css/main.css") })
+	if _, _, body := ts.get("/css/main.css"); body != "body{color:rebeccapurple}" {
+		t.Errorf("stylesheet %q", body)
+	}
+}

@@ -266,16 +266,19 @@ func (w *Watcher) loop() {
 				changed()
 			}
 		case <-quiet.C:
-			batch, ready = w.take()
+			if batch, ready = w.peek(); !ready {
+				w.reset() // only temporary files that are gone again
+			}
 		case out <- batch:
+			w.reset()
 			ready, batch = false, Batch{}
 		}
 	}
 }
 
-// take finishes the batch collected so far. It reports false when nothing
-// is left to deliver.
-func (w *Watcher) take() (Batch, bool) {
+// peek makes a batch of what was collected so far, which stays collected
+// until reset. It reports false when there is nothing to deliver.
+func (w *Watcher) peek() (Batch, bool) {
 	var b Batch
 	for p := range w.paths {
 		if w.born[p] {
@@ -286,11 +289,15 @@ func (w *Watcher) take() (Batch, bool) {
 		b.Paths = append(b.Paths, p)
 	}
 	slices.Sort(b.Paths)
-	b.Rescan, b.Notes = w.rescan, w.notes
+	b.Rescan, b.Notes = w.rescan, slices.Clone(w.notes)
+	return b, len(b.Paths) > 0 || b.Rescan || len(b.Notes) > 0
+}
+
+// reset forgets what was delivered.
+func (w *Watcher) reset() {
 	clear(w.paths)
 	clear(w.born)
 	w.rescan, w.notes, w.first = false, nil, time.Time{}
-	return b, len(b.Paths) > 0 || b.Rescan || len(b.Notes) > 0
 }
 
 func (w *Watcher) note(p string, born bool) {

@@ -321,3 +321,21 @@ func TestTemporary(t *testing.T) {
 		}
 	}
 }
+
+// While the receiver is busy (a rebuild), changes collect into exactly one
+// next batch, however they are spread out.
+func TestChangesDuringABusyReceiverAreOneBatch(t *testing.T) {
+	t.Parallel()
+	dir := site(t)
+	w := start(t, dir, watch.Options{})
+	write(t, filepath.Join(dir, "content/news/x/index.md"), "first")
+	wantPaths(t, next(t, w), "content/news/x/index.md")
+	// Not receiving now: each write is followed by a pause longer than
+	// the debounce window, which must not matter.
+	for _, name := range []string{"a", "b", "c"} {
+		write(t, filepath.Join(dir, "content/news/x", name+".md"), name)
+		time.Sleep(2 * quiet)
+	}
+	wantPaths(t, next(t, w), "content/news/x/a.md", "content/news/x/b.md", "content/news/x/c.md")
+	none(t, w)
+}

@@ -1,0 +1,168 @@
+package serve
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/render"
+)
+
+func TestInject(t *testing.T) {
+	for page, want := range map[string]string{
+		"<html><body><p>x</p></body></html>":      "<html><body><p>x</p>TAIL</body></html>",
+		"<HTML><BODY>x</BODY></HTML>":             "<HTML><BODY>xTAIL</BODY></HTML>",
+		"<body><pre></body></pre>x</body></html>": "<body><pre></body></pre>xTAIL</body></html>",
+		"no body at all":                          "no body at allTAIL",
+	} {
+		if got := string(inject([]byte(page), "TAIL")); got != want {
+			t.Errorf("inject(%q) = %q, want %q", page, got, want)
+		}
+	}
+}
+
+func TestOverlayShowsTheLinesAroundAndEscapes(t *testing.T) {
+	src := "---\ntitle: <b>x</b>\n\tdate: [\nsummary: s\n---\nbody & more\n"
+	ds := []*diag.Diagnostic{diag.At("content/a.md", 3, 2, "yaml: <bad> & wrong"), diag.At("site.yaml", 0, 0, "no position")}
+	ps := problems(ds, func(p string) []byte {
+		if p == "content/a.md" {
+			return []byte(src)
+		}
+		return nil
+	})
+	html := overlayHTML(ps, true)
+	for _, want := range []string{
+		`<p class="gen-where">content/a.md:3:2</p>`,
+		"yaml: &lt;bad&gt; &amp; wrong",
+		"1 | ---", "2 | title: &lt;b&gt;x&lt;/b&gt;", `<span class="gen-hit">3 |     date: [</span>`, "5 | ---",
+		"    ^", // the caret under column 2, after the tab became four spaces
+		`<p class="gen-where">site.yaml</p>`, "no position",
+		"2 errors", "last version that built",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("overlay lacks %q:\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, "<b>x</b>") || strings.Contains(html, "6 | body") {
+		t.Errorf("overlay shows unescaped text or too many lines:\n%s", html)
+	}
+	text := terminalText(ps)
+	for _, want := range []string{"content/a.md:3:2: yaml: <bad> & wrong\n", "  > 3 |     date: [\n", "      |     ^\n", "site.yaml: no position\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("terminal text lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+func TestSourceFSSeesChangesItIsToldAbout(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, s string) {
+		p := filepath.Join(dir, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/a.md", "one")
+	s := newSourceFS(dir)
+	read := func(name string) string {
+		data, err := s.ReadFile(name)
+		if err != nil {
+			return "error"
+		}
+		return string(data)
+	}
+	names := func(name string) string {
+		es, err := s.ReadDir(name)
+		if err != nil {
+			return "error"
+		}
+		var out []string
+		for _, e := range es {
+			out = append(out, e.Name())
+		}
+		return strings.Join(out, ",")
+	}
+	if read("content/a.md") != "one" || names("content") != "a.md" || read("static/x.css") != "error" {
+		t.Fatal("first reads")
+	}
+	write("content/a.md", "two")
+	write("content/b.md", "b")
+	write("static/x.css", "css")
+	if read("content/a.md") != "one" || names("content") != "a.md" {
+		t.Fatal("the cache is not used")
+	}
+	s.Invalidate([]string{"content/a.md", "content/b.md", "static"})
+	if read("content/a.md") != "two" || names("content") != "a.md,b.md" || read("static/x.css") != "css" {
+		t.Fatalf("after Invalidate: %q %q %q", read("content/a.md"), names("content"), read("static/x.css"))
+	}
+	os.RemoveAll(filepath.Join(dir, "content"))
+	s.Invalidate([]string{"content"})
+	if read("content/b.md") != "error" || names("content") != "error" {
+		t.Fatal("a removed directory is still read")
+	}
+}
+
+// fuzzServer serves a fixed output from memory.
+func fuzzServer(t testing.TB) *Server {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("SECRET-SOURCE"), 0o644)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { root.Close() })
+	s := &Server{root: root, hub: newHub(), hosts: map[string]bool{}, instance: "i"}
+	s.snap.Store(&snapshot{built: true, gen: 1, files: map[string]render.File{
+		"index.html":       {Path: "index.html", Bytes: []byte("<html><body>ROOT</body></html>")},
+		"404.html":         {Path: "404.html", Bytes: []byte("<html><body>NOTFOUND</body></html>")},
+		"en/index.html":    {Path: "en/index.html", Bytes: []byte("<html><body>EN</body></html>")},
+		"en/404.html":      {Path: "en/404.html", Bytes: []byte("<html><body>EN-NOTFOUND</body></html>")},
+		"en/x/index.html":  {Path: "en/x/index.html", Bytes: []byte("<html><body>X</body></html>")},
+		"css/main.css":     {Path: "css/main.css", Bytes: []byte("body{}")},
+		"en/x/photo.svg":   {Path: "en/x/photo.svg", Src: "photo.svg"},
+		"en/x/missing.jpg": {Path: "en/x/missing.jpg", Src: "../outside.jpg"},
+	}})
+	os.WriteFile(filepath.Join(dir, "photo.svg"), []byte("<svg/>"), 0o644)
+	return s
+}
+
+// FuzzServePath: whatever the path, the answer is one of the outputs (or
+// an error page), never a file outside them.
+func FuzzServePath(f *testing.F) {
+	for _, p := range []string{"/", "/en/", "/en/x/", "/en/x", "/css/main.css", "/en/x/photo.svg", "/../secret.txt",
+		"/%2e%2e/secret.txt", "/..%2fsecret.txt", "/..\\secret.txt", "/en/%00", "/en/x/missing.jpg", "//secret.txt", "/secret.txt"} {
+		f.Add(p)
+	}
+	s := fuzzServer(f)
+	allowed := []string{"ROOT", "NOTFOUND", "EN", "X", "body{}", "<svg/>", "bad path", "not found", "Not found", "Moved Permanently", "method not allowed"}
+	f.Fuzz(func(t *testing.T, p string) {
+		u, err := url.ParseRequestURI(p)
+		if err != nil {
+			return
+		}
+		req := httptest.NewRequest("GET", "http://localhost/", nil)
+		req.URL = u
+		req.Host = "localhost"
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		body := rec.Body.String()
+		if strings.Contains(body, "SECRET-SOURCE") {
+			t.Fatalf("GET %q served a file outside the output", p)
+		}
+		if rec.Code == http.StatusOK {
+			ok := false
+			for _, a := range allowed {
+				ok = ok || strings.Contains(body, a)
+			}
+			if !ok {
+				t.Fatalf("GET %q: 200 with %q", p, body)
+			}
+		}
+	})
+}
