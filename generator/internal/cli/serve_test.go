@@ -103,7 +103,9 @@ func TestServeStopsOnInterrupt(t *testing.T) {
 	dir := serveSampleSite(t)
 	var out, errb serveOutput
 	done := make(chan int, 1)
-	go func() { done <- runServe([]string{"--source", dir, "--port", "0", "--now", "2024-06-01"}, &out, &errb, serveNoEnv) }()
+	go func() {
+		done <- runServe([]string{"--source", dir, "--port", "0", "--now", "2024-06-01"}, &out, &errb, serveNoEnv)
+	}()
 	addr := regexp.MustCompile(`Serving the site at (http://\S+/) `)
 	var base string
 	deadline := time.Now().Add(30 * time.Second)
