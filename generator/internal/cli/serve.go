@@ -127,6 +127,9 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 		return 1
 	}
 	fmt.Fprintf(stdout, "Serving the site at %s (press Ctrl-C to stop)\n", address)
+	if anyIP {
+		fmt.Fprintf(stdout, "Listening on every network interface: from another device, open http://<this computer's address>:%d/\n", actual)
+	}
 	if err := srv.Run(ctx); err != nil {
 		fmt.Fprintln(stderr, "gen serve:", err)
 		return 1

@@ -108,6 +108,9 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodHead {
+		return
+	}
 	snap := s.snap.Load()
 	hello := message{Instance: s.instance, Overlay: &snap.overlay, Gen: snap.gen}
 	data, _ := json.Marshal(hello)

@@ -101,11 +101,12 @@ type Server struct {
 	closeOne sync.Once
 
 	// Owned by the goroutine that rebuilds.
-	good    *build.Result // the last result that built
-	changed []string      // paths changed since good
-	full    bool          // everything changed since good
-	gen     uint64
-	events  chan<- Event
+	good     *build.Result // the last result that built
+	changed  []string      // paths changed since good
+	full     bool          // everything changed since good
+	gen      uint64
+	warnings string // the warnings last printed
+	events   chan<- Event
 }
 
 // snapshot is what the server answers with; it is never modified.
@@ -317,8 +318,13 @@ func (s *Server) rebuild(ctx context.Context, b watch.Batch) *build.Result {
 	}
 	srcChanged := s.sourceChanged(s.full, s.changed)
 	s.good, s.changed, s.full = res, nil, false
+	wasBroken := s.snap.Load().overlay != ""
 	paths := s.swap(res, srcChanged, b.Paths)
 	took := time.Since(start).Round(time.Millisecond)
+	if wasBroken {
+		fmt.Fprintln(s.log, "fixed: the site builds again")
+	}
+	s.warn(res)
 	switch {
 	case first:
 		fmt.Fprintf(s.log, "built %d pages in %v\n", len(res.Site.Pages), took)
@@ -346,6 +352,20 @@ func (s *Server) complete(ctx context.Context, res *build.Result, err error) {
 		fmt.Fprintf(s.log, "%s more updated (they show the whole site)\n", count(len(paths), "page"))
 	}
 	s.report(ctx, Event{Paths: paths})
+}
+
+// warn prints the build's warnings when they differ from the last ones
+// printed.
+func (s *Server) warn(res *build.Result) {
+	var b strings.Builder
+	for _, w := range res.Warnings {
+		b.WriteString(w.Error())
+		b.WriteByte('\n')
+	}
+	if b.String() != s.warnings {
+		fmt.Fprint(s.log, b.String())
+		s.warnings = b.String()
+	}
 }
 
 func (s *Server) report(ctx context.Context, e Event) {

@@ -305,6 +305,9 @@ func TestBrokenFileShowsOverlayUntilFixed(t *testing.T) {
 	if strings.Contains(body, "gen-overlay") || !strings.Contains(body, "FIXED-MARKER") {
 		t.Error("the fixed page is not served")
 	}
+	if !strings.Contains(ts.log.String(), "fixed: the site builds again") {
+		t.Errorf("the terminal does not say it is fixed:\n%s", ts.log.String())
+	}
 }
 
 func TestBrokenTemplateAndStrings(t *testing.T) {
