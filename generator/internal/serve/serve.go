@@ -122,6 +122,7 @@ type Event struct {
 	Paths   []string // changed URLs
 	Err     error
 	Partial bool // the rest of the site is still being rendered
+	Rest    bool // this event is the rest of the site, rendered
 }
 
 // New checks the site directory, starts watching it and builds the site
@@ -351,7 +352,7 @@ func (s *Server) complete(ctx context.Context, res *build.Result, err error) {
 	if len(paths) > 0 {
 		fmt.Fprintf(s.log, "%s more updated (they show the whole site)\n", count(len(paths), "page"))
 	}
-	s.report(ctx, Event{Paths: paths})
+	s.report(ctx, Event{Paths: paths, Rest: true})
 }
 
 // warn prints the build's warnings when they differ from the last ones

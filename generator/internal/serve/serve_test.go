@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -436,5 +437,29 @@ func TestStaticFileChange(t *testing.T) {
 	es.next("the stylesheet", func(m map[string]any) bool { return hasPath(m, "/css/main.css") })
 	if _, _, body := ts.get("/css/main.css"); body != "body{color:rebeccapurple}" {
 		t.Errorf("stylesheet %q", body)
+	}
+}
+
+// A git checkout of 500 files is one rebuild.
+func TestBurstIsOneRebuild(t *testing.T) {
+	t.Parallel()
+	ts := start(t, copySample(t), serve.Options{Quiet: 300 * time.Millisecond})
+	for i := range 500 {
+		ts.write(fmt.Sprintf("content/news/burst-%03d/index.en.md", i), fmt.Sprintf("---\ntitle: Burst %d\ndate: 2024-05-01\n---\nText.\n", i))
+	}
+	e := ts.event()
+	if e.Err != nil || !slices.Contains(e.Paths, "/en/news/burst-499/") || !slices.Contains(e.Paths, "/en/news/burst-000/") {
+		t.Fatalf("first rebuild: %v, %d URLs", e.Err, len(e.Paths))
+	}
+	// Nothing but the rest of the same rebuild follows.
+	for {
+		select {
+		case e := <-ts.events:
+			if !e.Rest {
+				t.Fatalf("a second rebuild: %+v", e)
+			}
+		case <-time.After(time.Second):
+			return
+		}
 	}
 }
