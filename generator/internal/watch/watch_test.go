@@ -16,7 +16,7 @@ import (
 
 // quiet is the debounce window in these tests: long enough that a loaded
 // machine does not split one editor save into two batches.
-const quiet = 200 * time.Millisecond
+const quiet = 500 * time.Millisecond
 
 func start(t *testing.T, dir string, opts watch.Options) *watch.Watcher {
 	t.Helper()
