@@ -53,7 +53,7 @@ func none(t *testing.T, w *watch.Watcher) {
 	select {
 	case b := <-w.Batches():
 		t.Fatalf("unexpected second batch: %+v", b)
-	case <-time.After(3 * quiet):
+	case <-time.After(2 * quiet):
 	}
 }
 
@@ -340,7 +340,7 @@ func TestChangesDuringABusyReceiverAreOneBatch(t *testing.T) {
 	// the debounce window, which must not matter.
 	for _, name := range []string{"a", "b", "c"} {
 		write(t, filepath.Join(dir, "content/news/x", name+".md"), name)
-		time.Sleep(2 * quiet)
+		time.Sleep(quiet + quiet/4)
 	}
 	wantPaths(t, next(t, w), "content/news/x/a.md", "content/news/x/b.md", "content/news/x/c.md")
 	none(t, w)
