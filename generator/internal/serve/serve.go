@@ -332,7 +332,7 @@ func (s *Server) rebuild(ctx context.Context, b watch.Batch) *build.Result {
 	case len(paths) == 0:
 		fmt.Fprintf(s.log, "%s: no page changed (%v)\n", describe(b), took)
 	default:
-		fmt.Fprintf(s.log, "%s: %s updated in %v\n", describe(b), count(len(paths), "page"), took)
+		fmt.Fprintf(s.log, "%s: %s updated in %v\n", describe(b), countURLs(paths), took)
 	}
 	s.report(ctx, Event{Paths: paths, Partial: res.Partial()})
 	return res
@@ -349,8 +349,9 @@ func (s *Server) complete(ctx context.Context, res *build.Result, err error) {
 	}
 	s.good = res
 	paths := s.swap(res, func(string) bool { return false }, nil)
-	if len(paths) > 0 {
-		fmt.Fprintf(s.log, "%s more updated (they show the whole site)\n", count(len(paths), "page"))
+	// Feeds and calendars follow the clock; only pages are worth a line.
+	if n := len(slices.DeleteFunc(slices.Clone(paths), isFile)); n > 0 {
+		fmt.Fprintf(s.log, "%s more updated (they show the whole site)\n", count(n, "page"))
 	}
 	s.report(ctx, Event{Paths: paths, Rest: true})
 }
@@ -495,6 +496,27 @@ func describe(b watch.Batch) string {
 		return b.Paths[0] + " changed"
 	}
 	return fmt.Sprintf("%s and %d more changed", b.Paths[0], len(b.Paths)-1)
+}
+
+// isFile tells a feed, calendar, stylesheet or image from a page.
+func isFile(u string) bool { return !strings.HasSuffix(u, "/") && !strings.HasSuffix(u, ".html") }
+
+// countURLs says how many pages and other files changed.
+func countURLs(paths []string) string {
+	files := 0
+	for _, p := range paths {
+		if isFile(p) {
+			files++
+		}
+	}
+	pages := len(paths) - files
+	switch {
+	case files == 0:
+		return count(pages, "page")
+	case pages == 0:
+		return count(files, "file")
+	}
+	return count(pages, "page") + " and " + count(files, "other file")
 }
 
 func count(n int, what string) string {
