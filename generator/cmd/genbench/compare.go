@@ -43,13 +43,15 @@ type compareOptions struct {
 	keep       bool
 	serveEdits int
 	servePause time.Duration
+	warmup     int
+	overlay    string
 }
 
 func runCompare(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	var o compareOptions
 	n := fs.String("n", "1000", "comma-separated `sizes`: releases per site (each in up to three languages)")
-	fs.IntVar(&o.runs, "runs", 5, "measured runs per tool and size, after one warm-up run")
+	fs.IntVar(&o.runs, "runs", 5, "measured runs per tool and size")
 	fs.Int64Var(&o.seed, "seed", 1, "random seed of the generated sites")
 	fs.StringVar(&o.work, "work", "", "work `directory` for sites and outputs (default: a new temporary directory, removed afterwards)")
 	fs.StringVar(&o.peer, "peer", "", "Hugo peer configuration `directory` (default: ../shared/bench/hugo-peer beside the repository)")
@@ -57,14 +59,16 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.genBin, "gen", "", "a gen `binary` to measure (default: go build the repository's)")
 	fs.StringVar(&o.repo, "repo", "", "the gen `repository` to build gen from and copy the theme from (default: the one holding the working directory)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the work directory")
-	fs.IntVar(&o.serveEdits, "serve-edits", 0, "also measure gen serve: this many edits of one release, write to reload event (0: skip)")
+	fs.IntVar(&o.serveEdits, "serve-edits", 0, "also measure gen serve on the smallest size: this many edits of one release, write to reload event (0: skip)")
+	fs.IntVar(&o.warmup, "warmup", 1, "unmeasured runs per tool and size before the measured ones")
+	fs.StringVar(&o.overlay, "overlay", "", "copy this `directory` over each generated gen site (layouts/ overrides, say) to measure a theme change before it lands; the report says so")
 	fs.DurationVar(&o.servePause, "serve-pause", 3*time.Second, "pause between two edits, so that each meets a server at rest")
 	if code := parse(fs, args, stderr); code >= 0 {
 		return code
 	}
 	var err error
-	if o.sizes, err = sizes(*n); err != nil || o.runs < 1 {
-		fmt.Fprintln(stderr, "genbench compare:", cmp(err, "-runs must be at least 1"))
+	if o.sizes, err = sizes(*n); err != nil || o.runs < 1 || o.warmup < 0 {
+		fmt.Fprintln(stderr, "genbench compare:", cmp(err, "-runs must be at least 1, -warmup at least 0"))
 		return 2
 	}
 	if err := compare(o, stdout, stderr); err != nil {
@@ -122,8 +126,14 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 	}
 
 	fmt.Fprintf(stdout, "machine: %s, %d CPUs (GOMAXPROCS %d), %s/%s, %s\n", cpuModel(), runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version())
+	rev, _ := exec.Command("git", "-C", repo, "describe", "--always", "--dirty").Output()
+	fmt.Fprintf(stdout, "gen: %s at commit %s", o.genBin, strings.TrimSpace(string(rev))+"\n")
 	fmt.Fprintf(stdout, "hugo: %s", hugoVersion)
-	fmt.Fprintf(stdout, "runs: %d per tool and size, alternating gen, hugo, floor (rotated each run), after one warm-up run each; seed %d\n\n", o.runs, o.seed)
+	fmt.Fprintf(stdout, "runs: %d per tool and size, alternating gen, hugo, floor (rotated each run), after %d warm-up run(s) each; seed %d; work directory %s\n", o.runs, o.warmup, o.seed, o.work)
+	if o.overlay != "" {
+		fmt.Fprintf(stdout, "NOTE: gen's sites have %s copied over them: these are not the figures of the shipped theme\n", o.overlay)
+	}
+	fmt.Fprintln(stdout)
 
 	type result struct {
 		n          int
@@ -146,6 +156,11 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 		if err := benchsite.WriteFrom(os.DirFS(repo), site, n, o.seed); err != nil {
 			return err
 		}
+		if o.overlay != "" {
+			if err := copyAll(o.overlay, site); err != nil {
+				return err
+			}
+		}
 		if err := hugoTree(site, o.peer, hugoSite); err != nil {
 			return err
 		}
@@ -167,7 +182,7 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 		tools[2].command = func() *exec.Cmd {
 			return exec.Command(self, "floor", "-source", site, "-o", tools[2].out)
 		}
-		for r := -1; r < o.runs; r++ {
+		for r := -o.warmup; r < o.runs; r++ {
 			for k := range tools {
 				t := tools[(k+max(r, 0))%len(tools)]
 				fmt.Fprintf(stderr, "n=%d run %d/%d: %s\n", n, r+1, o.runs, t.name)
@@ -191,7 +206,7 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 		a, _ := htmlPaths(tools[0].out)
 		b, _ := htmlPaths(tools[1].out)
 		res.diff = comparePages(a, b)
-		if o.serveEdits > 0 {
+		if o.serveEdits > 0 && n == slices.Min(o.sizes) {
 			res.serve, res.serveNotes = measureServe(o.genBin, site, o.serveEdits, o.servePause, stderr)
 		}
 		results = append(results, res)
@@ -229,7 +244,7 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 	for _, r := range results {
 		fmt.Fprintf(stdout, "\npage sets at %d × 3 (gen vs hugo):\n", r.n)
 		r.diff.print(stdout, "gen", "hugo")
-		if o.serveEdits > 0 {
+		if r.serveNotes != "" {
 			fmt.Fprintf(stdout, "\ngen serve at %d × 3: %s\n", r.n, r.serveNotes)
 		}
 	}
