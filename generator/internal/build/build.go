@@ -98,18 +98,25 @@ type Result struct {
 // Options.Previous: Complete then makes the result whole.
 func (r *Result) Partial() bool { return r.Stale > 0 || r.staleExtra }
 
+// SiteFS returns fsys, or when it is nil the directory source ("." if empty).
+func SiteFS(fsys fs.FS, source string) (fs.FS, error) {
+	if fsys != nil {
+		return fsys, nil
+	}
+	if source == "" {
+		source = "."
+	}
+	if _, err := os.Stat(source); err != nil {
+		return nil, err
+	}
+	return os.DirFS(source), nil
+}
+
 // Run builds the site.
 func Run(ctx context.Context, opts Options) (*Result, error) {
-	fsys := opts.FS
-	if fsys == nil {
-		src := opts.Source
-		if src == "" {
-			src = "."
-		}
-		if _, err := os.Stat(src); err != nil {
-			return nil, err
-		}
-		fsys = os.DirFS(src)
+	fsys, err := SiteFS(opts.FS, opts.Source)
+	if err != nil {
+		return nil, err
 	}
 	if opts.Now.IsZero() {
 		return nil, errors.New("build: Options.Now is required")

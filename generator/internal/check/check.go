@@ -38,7 +38,6 @@ import (
 	"context"
 	"errors"
 	"io/fs"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -138,16 +137,9 @@ type checker struct {
 
 // Run checks the site.
 func Run(ctx context.Context, opts Options) (*Report, error) {
-	fsys := opts.FS
-	if fsys == nil {
-		src := opts.Source
-		if src == "" {
-			src = "."
-		}
-		if _, err := os.Stat(src); err != nil {
-			return nil, err
-		}
-		fsys = os.DirFS(src)
+	fsys, err := build.SiteFS(opts.FS, opts.Source)
+	if err != nil {
+		return nil, err
 	}
 	if opts.Now.IsZero() {
 		return nil, errors.New("check: Options.Now is required")
