@@ -129,7 +129,7 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 	rev, _ := exec.Command("git", "-C", repo, "describe", "--always", "--dirty").Output()
 	fmt.Fprintf(stdout, "gen: %s at commit %s", o.genBin, strings.TrimSpace(string(rev))+"\n")
 	fmt.Fprintf(stdout, "hugo: %s", hugoVersion)
-	fmt.Fprintf(stdout, "runs: %d per tool and size, alternating gen, hugo, floor (rotated each run), after %d warm-up run(s) each; seed %d; work directory %s\n", o.runs, o.warmup, o.seed, o.work)
+	fmt.Fprintf(stdout, "runs: %d rounds after %d warm-up round(s); each round runs gen, hugo and the floor on every size, the order rotated each round; seed %d; work directory %s\n", o.runs, o.warmup, o.seed, o.work)
 	if o.overlay != "" {
 		fmt.Fprintf(stdout, "NOTE: gen's sites have %s copied over them: these are not the figures of the shipped theme\n", o.overlay)
 	}
@@ -137,6 +137,7 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 
 	type result struct {
 		n          int
+		site       string
 		files      int
 		tools      []*contender
 		pages      map[string]int
@@ -144,7 +145,7 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 		serve      []time.Duration
 		serveNotes string
 	}
-	var results []result
+	var results []*result
 	for _, n := range o.sizes {
 		dir := filepath.Join(o.work, fmt.Sprint(n))
 		site := filepath.Join(dir, "site")
@@ -168,24 +169,28 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 		for _, langs := range benchsite.Releases(n, o.seed) {
 			md += len(langs)
 		}
-		tools := []*contender{
-			{name: "gen", out: filepath.Join(dir, "out-gen"), command: nil},
-			{name: "hugo", out: filepath.Join(dir, "out-hugo")},
-			{name: "floor", out: filepath.Join(dir, "out-floor")},
+		gen := &contender{name: "gen", out: filepath.Join(dir, "out-gen")}
+		gen.command = func() *exec.Cmd {
+			return exec.Command(o.genBin, "build", "--source", site, "--destination", gen.out, "--now", benchsite.Now, "--quiet")
 		}
-		tools[0].command = func() *exec.Cmd {
-			return exec.Command(o.genBin, "build", "--source", site, "--destination", tools[0].out, "--now", benchsite.Now, "--quiet")
+		hugo := &contender{name: "hugo", out: filepath.Join(dir, "out-hugo")}
+		hugo.command = func() *exec.Cmd {
+			return exec.Command(o.hugo, "--quiet", "--source", hugoSite, "--destination", hugo.out, "--cacheDir", filepath.Join(dir, "hugo-cache"))
 		}
-		tools[1].command = func() *exec.Cmd {
-			return exec.Command(o.hugo, "--quiet", "--source", hugoSite, "--destination", tools[1].out, "--cacheDir", filepath.Join(dir, "hugo-cache"))
+		fl := &contender{name: "floor", out: filepath.Join(dir, "out-floor")}
+		fl.command = func() *exec.Cmd {
+			return exec.Command(self, "floor", "-source", site, "-o", fl.out)
 		}
-		tools[2].command = func() *exec.Cmd {
-			return exec.Command(self, "floor", "-source", site, "-o", tools[2].out)
-		}
-		for r := -o.warmup; r < o.runs; r++ {
-			for k := range tools {
-				t := tools[(k+max(r, 0))%len(tools)]
-				fmt.Fprintf(stderr, "n=%d run %d/%d: %s\n", n, r+1, o.runs, t.name)
+		results = append(results, &result{n: n, site: site, files: md, tools: []*contender{gen, hugo, fl}, pages: map[string]int{}})
+	}
+	// Every round runs every tool on every size, the order rotated from
+	// round to round, so that a change in the machine's load falls on all
+	// of them alike, across sizes too.
+	for r := -o.warmup; r < o.runs; r++ {
+		for _, res := range results {
+			for k := range res.tools {
+				t := res.tools[(k+max(r, 0))%len(res.tools)]
+				fmt.Fprintf(stderr, "run %d/%d, n=%d: %s\n", r+1, o.runs, res.n, t.name)
 				s, err := measure(t)
 				if err != nil {
 					return err
@@ -195,21 +200,21 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 				}
 			}
 		}
-		res := result{n: n, files: md, tools: tools, pages: map[string]int{}}
-		for _, t := range tools {
+	}
+	for _, res := range results {
+		for _, t := range res.tools {
 			ps, err := htmlPaths(t.out)
 			if err != nil {
 				return err
 			}
 			res.pages[t.name] = len(ps)
 		}
-		a, _ := htmlPaths(tools[0].out)
-		b, _ := htmlPaths(tools[1].out)
+		a, _ := htmlPaths(res.tools[0].out)
+		b, _ := htmlPaths(res.tools[1].out)
 		res.diff = comparePages(a, b)
-		if o.serveEdits > 0 && n == slices.Min(o.sizes) {
-			res.serve, res.serveNotes = measureServe(o.genBin, site, o.serveEdits, o.servePause, stderr)
+		if o.serveEdits > 0 && res.n == slices.Min(o.sizes) {
+			res.serve, res.serveNotes = measureServe(o.genBin, res.site, o.serveEdits, o.servePause, stderr)
 		}
-		results = append(results, res)
 	}
 
 	fmt.Fprintln(stdout, "| releases × languages | Markdown files | tool | HTML pages | wall, median | wall, min–max | µs per page | peak RSS, median |")
@@ -227,19 +232,26 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 	fmt.Fprintln(stdout)
 	fmt.Fprintln(stdout, "| releases × languages | gen/hugo wall | gen/hugo peak RSS | gen/floor wall | gen/floor peak RSS |")
 	fmt.Fprintln(stdout, "| --- | ---: | ---: | ---: | ---: |")
-	perPage := map[int]float64{}
+	wall := func(t *contender) float64 {
+		return median(t.samples, func(s sample) float64 { return float64(s.wall) })
+	}
+	rss := func(t *contender) float64 { return median(t.samples, func(s sample) float64 { return float64(s.rss) }) }
 	for _, r := range results {
 		g, h, f := r.tools[0], r.tools[1], r.tools[2]
-		wall := func(t *contender) float64 {
-			return median(t.samples, func(s sample) float64 { return float64(s.wall) })
-		}
-		rss := func(t *contender) float64 { return median(t.samples, func(s sample) float64 { return float64(s.rss) }) }
 		fmt.Fprintf(stdout, "| %d × 3 | %.3f | %.3f | %.2f | %.2f |\n", r.n, wall(g)/wall(h), rss(g)/rss(h), wall(g)/wall(f), rss(g)/rss(f))
-		perPage[r.n] = wall(g) / float64(max(1, r.pages["gen"]))
 	}
 	if len(results) > 1 {
-		first, last := results[0].n, results[len(results)-1].n
-		fmt.Fprintf(stdout, "\ngen wall time per page at %d releases / at %d releases: %.3f\n", last, first, perPage[last]/perPage[first])
+		first, last := results[0], results[len(results)-1]
+		fmt.Fprintf(stdout, "\nwall time per page at %d releases / at %d releases:", last.n, first.n)
+		for k, t := range last.tools {
+			perLast := wall(t) / float64(max(1, last.pages[t.name]))
+			perFirst := wall(first.tools[k]) / float64(max(1, first.pages[t.name]))
+			fmt.Fprintf(stdout, " %s %.3f", t.name, perLast/perFirst)
+			if k < len(last.tools)-1 {
+				fmt.Fprint(stdout, ",")
+			}
+		}
+		fmt.Fprintln(stdout)
 	}
 	for _, r := range results {
 		fmt.Fprintf(stdout, "\npage sets at %d × 3 (gen vs hugo):\n", r.n)
