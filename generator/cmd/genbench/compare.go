@@ -45,6 +45,7 @@ type compareOptions struct {
 	servePause time.Duration
 	warmup     int
 	overlay    string
+	also       string
 }
 
 func runCompare(args []string, stdout, stderr io.Writer) int {
@@ -61,6 +62,7 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.keep, "keep", false, "keep the work directory")
 	fs.IntVar(&o.serveEdits, "serve-edits", 0, "also measure gen serve on the smallest size: this many edits of one release, write to reload event (0: skip)")
 	fs.IntVar(&o.warmup, "warmup", 1, "unmeasured runs per tool and size before the measured ones")
+	fs.StringVar(&o.also, "also", "", "also measure another gen binary, written `NAME=PATH` (a branch, a prototype), reported beside gen")
 	fs.StringVar(&o.overlay, "overlay", "", "copy this `directory` over each generated gen site (layouts/ overrides, say) to measure a theme change before it lands; the report says so")
 	fs.DurationVar(&o.servePause, "serve-pause", 3*time.Second, "pause between two edits, so that each meets a server at rest")
 	if code := parse(fs, args, stderr); code >= 0 {
@@ -69,6 +71,10 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	var err error
 	if o.sizes, err = sizes(*n); err != nil || o.runs < 1 || o.warmup < 0 {
 		fmt.Fprintln(stderr, "genbench compare:", cmp(err, "-runs must be at least 1, -warmup at least 0"))
+		return 2
+	}
+	if name, bin, ok := strings.Cut(o.also, "="); o.also != "" && (!ok || name == "" || bin == "" || name == "gen" || name == "hugo" || name == "floor") {
+		fmt.Fprintln(stderr, "genbench compare: write -also NAME=PATH, with a NAME other than gen, hugo and floor")
 		return 2
 	}
 	if err := compare(o, stdout, stderr); err != nil {
@@ -181,7 +187,15 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 		fl.command = func() *exec.Cmd {
 			return exec.Command(self, "floor", "-source", site, "-o", fl.out)
 		}
-		results = append(results, &result{n: n, site: site, files: md, tools: []*contender{gen, hugo, fl}, pages: map[string]int{}})
+		tools := []*contender{gen, hugo, fl}
+		if name, bin, ok := strings.Cut(o.also, "="); ok {
+			other := &contender{name: name, out: filepath.Join(dir, "out-"+name)}
+			other.command = func() *exec.Cmd {
+				return exec.Command(bin, "build", "--source", site, "--destination", other.out, "--now", benchsite.Now, "--quiet")
+			}
+			tools = append(tools, other)
+		}
+		results = append(results, &result{n: n, site: site, files: md, tools: tools, pages: map[string]int{}})
 	}
 	// Every round runs every tool on every size, the order rotated from
 	// round to round, so that a change in the machine's load falls on all
@@ -191,7 +205,7 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 			for k := range res.tools {
 				t := res.tools[(k+max(r, 0))%len(res.tools)]
 				fmt.Fprintf(stderr, "run %d/%d, n=%d: %s\n", r+1, o.runs, res.n, t.name)
-				s, err := measure(t)
+				s, err := measure(self, t)
 				if err != nil {
 					return err
 				}
@@ -230,15 +244,17 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 		}
 	}
 	fmt.Fprintln(stdout)
-	fmt.Fprintln(stdout, "| releases × languages | gen/hugo wall | gen/hugo peak RSS | gen/floor wall | gen/floor peak RSS |")
-	fmt.Fprintln(stdout, "| --- | ---: | ---: | ---: | ---: |")
+	fmt.Fprintln(stdout, "| releases × languages | tool | /hugo wall | /hugo peak RSS | /floor wall | /floor peak RSS |")
+	fmt.Fprintln(stdout, "| --- | --- | ---: | ---: | ---: | ---: |")
 	wall := func(t *contender) float64 {
 		return median(t.samples, func(s sample) float64 { return float64(s.wall) })
 	}
 	rss := func(t *contender) float64 { return median(t.samples, func(s sample) float64 { return float64(s.rss) }) }
 	for _, r := range results {
-		g, h, f := r.tools[0], r.tools[1], r.tools[2]
-		fmt.Fprintf(stdout, "| %d × 3 | %.3f | %.3f | %.2f | %.2f |\n", r.n, wall(g)/wall(h), rss(g)/rss(h), wall(g)/wall(f), rss(g)/rss(f))
+		h, f := r.tools[1], r.tools[2]
+		for _, g := range append([]*contender{r.tools[0]}, r.tools[3:]...) {
+			fmt.Fprintf(stdout, "| %d × 3 | %s | %.3f | %.3f | %.2f | %.2f |\n", r.n, g.name, wall(g)/wall(h), rss(g)/rss(h), wall(g)/wall(f), rss(g)/rss(f))
+		}
 	}
 	if len(results) > 1 {
 		first, last := results[0], results[len(results)-1]
@@ -268,21 +284,48 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// measure runs t once on an empty output directory.
-func measure(t *contender) (sample, error) {
+// measure runs t once on an empty output directory, through "genbench
+// measure" (see runMeasure), and returns what that reports.
+func measure(self string, t *contender) (sample, error) {
 	if err := os.RemoveAll(t.out); err != nil {
 		return sample{}, err
 	}
 	c := t.command()
-	var out bytes.Buffer
-	c.Stdout, c.Stderr = &out, &out
+	helper := exec.Command(self, append([]string{"measure", "--", c.Path}, c.Args[1:]...)...)
+	var report, out bytes.Buffer
+	helper.Stdout, helper.Stderr = &report, &out
+	if err := helper.Run(); err != nil {
+		return sample{}, fmt.Errorf("%s failed: %v\n%s", t.name, err, out.Bytes())
+	}
+	var wall, rss int64
+	if _, err := fmt.Sscanf(report.String(), "wall %d rss %d", &wall, &rss); err != nil {
+		return sample{}, fmt.Errorf("%s: cannot read the measurement %q", t.name, report.String())
+	}
+	return sample{wall: time.Duration(wall), rss: rss}, nil
+}
+
+// runMeasure is "genbench measure -- COMMAND ARGS": it runs the command,
+// its output going to stderr, and prints "wall NS rss BYTES". It exists
+// because Linux counts a child's peak RSS from the memory of the process
+// that started it (the child starts as a copy), so compare, which holds
+// generated sites in memory, cannot start the measured tools itself: this
+// small process does, and its own few MiB are the floor of what it reports.
+func runMeasure(args []string, stdout, stderr io.Writer) int {
+	if len(args) < 2 || args[0] != "--" {
+		fmt.Fprintln(stderr, "usage: genbench measure -- COMMAND [ARGS]")
+		return 2
+	}
+	c := exec.Command(args[1], args[2:]...)
+	c.Stdout, c.Stderr = stderr, stderr
 	start := time.Now()
 	err := c.Run()
 	wall := time.Since(start)
 	if err != nil {
-		return sample{}, fmt.Errorf("%s failed: %v\n%s", t.name, err, out.Bytes())
+		fmt.Fprintln(stderr, "genbench measure:", err)
+		return 1
 	}
-	return sample{wall: wall, rss: peakRSS(c.ProcessState)}, nil
+	fmt.Fprintf(stdout, "wall %d rss %d\n", wall.Nanoseconds(), peakRSS(c.ProcessState))
+	return 0
 }
 
 // hugoTree lays out a Hugo site beside the gen site: the same content, and

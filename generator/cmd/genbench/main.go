@@ -33,10 +33,11 @@ const usage = `genbench writes synthetic trilingual sites and compares gen with 
 
 Usage:
   genbench site -n N -o DIR [-seed S] [-repo DIR]
-  genbench compare [-n 1000,10000] [-runs 5] [-seed S] [-work DIR] [-peer DIR] [-hugo PATH] [-repo DIR] [-serve-edits 20]
+  genbench compare [-n 1000,10000] [-runs 5] [-seed S] [-work DIR] [-peer DIR] [-hugo PATH] [-repo DIR] [-also NAME=PATH] [-overlay DIR] [-serve-edits 20]
   genbench pages -gen DIR -hugo DIR
   genbench floor -source DIR -o DIR
   genbench serve -source DIR -gen BINARY [-edits 20] [-pause 3s]
+  genbench measure -- COMMAND [ARGS]     wall time and peak RSS of one command
 
 Run "genbench <command> -h" for the options of one command.
 `
@@ -61,6 +62,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runFloor(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
+	case "measure":
+		return runMeasure(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -23,6 +24,9 @@ var repoRoot = filepath.Join("..", "..", "..")
 func TestMain(m *testing.M) {
 	if os.Getenv("GENBENCH_TEST_GEN") == "1" {
 		os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+	}
+	if os.Getenv("GENBENCH_TEST_SELF") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
 }
@@ -166,4 +170,34 @@ func TestSamePagesAsHugo(t *testing.T) {
 		t.Errorf("page sets differ:\n%s", report.String())
 	}
 	t.Log(report.String())
+}
+
+// TestMeasureCountsTheChildOnly: the peak RSS reported for a small command
+// stays small even when the process that runs compare holds a lot of memory
+// (Linux starts a child's peak from its parent's when the parent starts it
+// directly).
+func TestMeasureCountsTheChildOnly(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("peak RSS is measured on Linux")
+	}
+	big := make([]byte, 300<<20)
+	for i := 0; i < len(big); i += 4096 {
+		big[i] = 1
+	}
+	t.Setenv("GENBENCH_TEST_SELF", "1")
+	tiny, err := exec.LookPath("true")
+	if err != nil {
+		t.Skip("needs true(1)")
+	}
+	small := &contender{name: "true", out: filepath.Join(t.TempDir(), "out"), command: func() *exec.Cmd {
+		return exec.Command(tiny)
+	}}
+	s, err := measure(os.Args[0], small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.rss <= 0 || s.rss > 150<<20 || s.wall <= 0 {
+		t.Errorf("measured %v and %d MiB for true(1) (this process holds %d MiB)", s.wall, s.rss>>20, len(big)>>20)
+	}
+	runtime.KeepAlive(big)
 }
