@@ -62,7 +62,8 @@ func navigate(t *testing.T, ctx context.Context, url string) {
 // tried again.
 func waitFor(t *testing.T, ctx context.Context, what, expr string) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	// Generous: a loaded 2-core machine can take seconds per rebuild.
+	deadline := time.Now().Add(60 * time.Second)
 	for {
 		tctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 		ok, err := chromedp.Run(tctx, chromedp.Evaluate[bool](expr))
@@ -72,7 +73,7 @@ func waitFor(t *testing.T, ctx context.Context, what, expr string) {
 		}
 		if time.Now().After(deadline) {
 			text, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + "\n" + document.body.innerText.slice(0, 2000)`))
-			t.Fatalf("waited 20s for %s (last error %v); the tab shows:\n%s", what, err, text)
+			t.Fatalf("waited 60s for %s (last error %v); the tab shows:\n%s", what, err, text)
 		}
 		select {
 		case <-ctx.Done():
