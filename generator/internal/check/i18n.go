@@ -1,8 +1,8 @@
 package check
 
 import (
-	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -110,28 +110,8 @@ var (
 // Only the layout that wins for each name (the site's over the theme's) is
 // read.
 func (c *checker) checkTemplates(msgs map[string]map[string]locale.Message) {
-	winners := map[string]string{}
-	var rels []string
-	for _, dir := range theme.Dirs(c.cfg) {
-		err := fs.WalkDir(c.fsys, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) {
-					return fs.SkipDir
-				}
-				return err
-			}
-			if d.IsDir() || !strings.HasSuffix(p, ".html") {
-				return nil
-			}
-			rel := strings.TrimPrefix(p, dir+"/")
-			if _, ok := winners[rel]; !ok {
-				winners[rel] = p
-				rels = append(rels, rel)
-			}
-			return nil
-		})
-		_ = err // theme.Load reports unreadable layouts
-	}
+	winners, _ := theme.Files(c.fsys, theme.Dirs(c.cfg)) // theme.Load reports unreadable layouts
+	rels := slices.Sorted(maps.Keys(winners))
 	var files []string
 	for _, l := range c.cfg.Codes() {
 		files = append(files, "i18n/"+l+locale.FileExt)

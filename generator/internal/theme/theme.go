@@ -63,10 +63,11 @@ func Dirs(cfg *config.Site) []string {
 	return []string{"layouts", path.Join("themes", cfg.Theme, "layouts")}
 }
 
-// Load parses all layouts in dirs (lookup order) from fsys.
-func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Theme, error) {
-	t := &Theme{dirs: dirs, files: map[string]string{}, layouts: map[string]map[string]*template.Template{}}
-	found := false
+// Files maps each layout name ("_default/single.html") to the file that
+// wins for it: the first of dirs (lookup order) that has it. Missing
+// directories are skipped.
+func Files(fsys fs.FS, dirs []string) (map[string]string, error) {
+	files := map[string]string{}
 	for _, dir := range dirs {
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -78,10 +79,9 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 			if d.IsDir() || !strings.HasSuffix(p, ".html") {
 				return nil
 			}
-			found = true
 			rel := strings.TrimPrefix(p, dir+"/")
-			if _, ok := t.files[rel]; !ok {
-				t.files[rel] = p
+			if _, ok := files[rel]; !ok {
+				files[rel] = p
 			}
 			return nil
 		})
@@ -89,9 +89,19 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 			return nil, diag.At(dir, 0, 0, "cannot read layouts: %v", err)
 		}
 	}
-	if !found {
+	return files, nil
+}
+
+// Load parses all layouts in dirs (lookup order) from fsys.
+func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Theme, error) {
+	files, err := Files(fsys, dirs)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
 		return nil, diag.At(dirs[len(dirs)-1], 0, 0, "no layouts found: the theme %q is missing (looked in %s)", cfg.Theme, strings.Join(dirs, " and "))
 	}
+	t := &Theme{dirs: dirs, files: files, layouts: map[string]map[string]*template.Template{}}
 
 	var errs diag.List
 	base := template.New("").Funcs(commonFuncs(cfg, locales)).Funcs(langFuncs(nil))
