@@ -74,21 +74,7 @@ func Write(w io.Writer, ds []*diag.Diagnostic, format, prefix string) error {
 
 // Text formats one diagnostic as path:line:col: severity: message.
 func Text(d *diag.Diagnostic) string {
-	var b strings.Builder
-	if d.Path != "" {
-		b.WriteString(d.Path)
-		if d.Line > 0 {
-			fmt.Fprintf(&b, ":%d", d.Line)
-			if d.Col > 0 {
-				fmt.Fprintf(&b, ":%d", d.Col)
-			}
-		}
-		b.WriteString(": ")
-	}
-	b.WriteString(d.Severity.String())
-	b.WriteString(": ")
-	b.WriteString(d.Msg)
-	return b.String()
+	return d.Where() + d.Severity.String() + ": " + d.Msg
 }
 
 // GitHub workflow commands escape %, CR and LF in data, and also : and ,

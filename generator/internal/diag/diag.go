@@ -43,19 +43,27 @@ type Diagnostic struct {
 	Msg      string
 }
 
+// Where returns "path:line:col: " (the known parts), or "" without a path.
+func (d *Diagnostic) Where() string {
+	if d.Path == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(d.Path)
+	if d.Line > 0 {
+		fmt.Fprintf(&b, ":%d", d.Line)
+		if d.Col > 0 {
+			fmt.Fprintf(&b, ":%d", d.Col)
+		}
+	}
+	b.WriteString(": ")
+	return b.String()
+}
+
 // Error formats the diagnostic as path:line:col: message.
 func (d *Diagnostic) Error() string {
 	var b strings.Builder
-	if d.Path != "" {
-		b.WriteString(d.Path)
-		if d.Line > 0 {
-			fmt.Fprintf(&b, ":%d", d.Line)
-			if d.Col > 0 {
-				fmt.Fprintf(&b, ":%d", d.Col)
-			}
-		}
-		b.WriteString(": ")
-	}
+	b.WriteString(d.Where())
 	if d.Severity == Warning {
 		b.WriteString("warning: ")
 	}
