@@ -72,8 +72,10 @@ type Options struct {
 
 // Result is what a run produced.
 type Result struct {
-	Config   *config.Site
-	Site     *site.Site
+	Config *config.Site
+	Site   *site.Site
+	// Files is every output file, sorted by path. When the run wrote them
+	// to Options.Destination they carry no Bytes: those are on disk.
 	Files    []render.File
 	Warnings []*diag.Diagnostic
 	// Rendered is the number of pages this run rendered.
@@ -178,28 +180,55 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res := &Result{Config: cfg, Site: s, fsys: fsys, locales: locales, theme: th}
 	if prev != nil {
-		err = res.renderChanged(ctx, prev, files, opts.Changed)
-	} else {
-		res.rendered, err = render.Render(ctx, s, th, render.Options{})
-		res.Rendered = len(s.Pages)
-	}
-	if err != nil {
-		return nil, err
-	}
-	if prev != nil {
+		if err := res.renderChanged(ctx, prev, files, opts.Changed); err != nil {
+			return nil, err
+		}
 		// Feeds, sitemap and calendars wait for Complete: no tab shows them.
 		res.extra, res.staleExtra = prev.extra, true
-	} else if res.extra, err = outputs(s, cfg, locales); err != nil {
+		return res, res.assemble()
+	}
+	var stage *publish.Stage
+	if opts.Destination != "" {
+		// Pages go to disk as they are rendered, so the site is never held
+		// in memory whole; until Commit the destination is untouched.
+		if stage, err = publish.Begin(opts.Destination, fsys); err != nil {
+			return nil, err
+		}
+		defer stage.Abort() // does nothing after Commit
+	}
+	var sink func(render.File) error
+	if stage != nil {
+		sink = stage.Add
+	}
+	if res.rendered, err = render.Render(ctx, s, th, render.Options{Sink: sink}); err != nil {
+		return nil, err
+	}
+	res.Rendered = len(s.Pages)
+	if res.extra, err = outputs(s, cfg, locales); err != nil {
 		return nil, err
 	}
 	if err := res.assemble(); err != nil {
 		return nil, err
 	}
-	if opts.Destination != "" {
-		if err := publish.Write(opts.Destination, res.Files, fsys); err != nil {
-			return nil, err
+	if stage == nil {
+		return res, nil
+	}
+	sunk := make(map[string]bool, len(res.rendered))
+	for _, f := range res.rendered {
+		sunk[f.Path] = true
+	}
+	for i, f := range res.Files {
+		if !sunk[f.Path] {
+			if err := stage.Add(f); err != nil {
+				return nil, err
+			}
+			res.Files[i].Bytes = nil
 		}
 	}
+	if err := stage.Commit(); err != nil {
+		return nil, err
+	}
+	res.extra = nil
 	return res, nil
 }
 

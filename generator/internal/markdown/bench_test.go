@@ -29,7 +29,7 @@ func release(lang string) string {
 		item = "- 17 мая -- церемония открытия и форум межрегионального сотрудничества, место: [главный зал](https://expo.example.com/ru/venue)\n"
 		heads = []string{"Программа выставки", "Основные мероприятия", "Как принять участие", "Контакты для прессы"}
 	}
-	c := New(Options{Lang: lang})
+	c := New(Options{Lang: lang, PlainText: true})
 	words := func(s string) int {
 		r, err := c.Convert([]byte(s))
 		if err != nil {
@@ -54,7 +54,7 @@ func BenchmarkConvert(b *testing.B) {
 	for _, lang := range []string{"ru", "zh"} {
 		b.Run(lang, func(b *testing.B) {
 			src := []byte(release(lang))
-			c := New(Options{Lang: lang})
+			c := New(Options{Lang: lang, PlainText: true})
 			r, err := c.Convert(src)
 			if err != nil {
 				b.Fatal(err)

@@ -56,12 +56,12 @@ func FuzzConvertSafe(f *testing.F) {
 	}
 	convs := map[string]*Converter{}
 	for _, l := range []string{"ru", "zh", "en"} {
-		convs[l] = New(Options{Lang: l})
+		convs[l] = New(Options{Lang: l, PlainText: true})
 	}
 	f.Fuzz(func(t *testing.T, src, lang string) {
 		c, ok := convs[lang]
 		if !ok {
-			c = New(Options{Lang: lang})
+			c = New(Options{Lang: lang, PlainText: true})
 		}
 		r, err := c.Convert([]byte(src))
 		if err != nil {

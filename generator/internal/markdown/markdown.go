@@ -17,6 +17,10 @@ import (
 type Options struct {
 	Lang   string // "zh", "ru", "en" (any other: treated like en; a code starting with "zh", "ja", "ko" is CJK)
 	Unsafe bool   // let raw HTML through (site.yaml unsafeHTML); default false
+	// PlainText keeps Result.PlainText. Without it Convert still counts
+	// the words but drops the text, which weighs as much as the HTML and
+	// which no page of a build shows.
+	PlainText bool
 }
 
 // Converter renders Markdown for one language. It is safe for concurrent use
@@ -27,6 +31,7 @@ type Converter struct {
 	style  typoStyle
 	cjk    bool
 	unsafe bool
+	plain  bool
 }
 
 // Result is what Convert learns about one Markdown body.
@@ -35,7 +40,7 @@ type Result struct {
 	Headings       []Heading // in document order
 	Links          []Link    // every link and image destination, in order
 	FirstParagraph string    // plain text of the first paragraph (no markup), for summaries
-	PlainText      string    // whole body as plain text, blocks separated by "\n" (for search, word counts)
+	PlainText      string    // whole body as plain text, blocks separated by "\n"; only with Options.PlainText
 	Words          int       // see WordCount
 	ReadingMinutes int       // see ReadingMinutes
 }
@@ -96,7 +101,7 @@ func styleFor(lang string) typoStyle {
 
 // New returns a Converter for opts.
 func New(opts Options) *Converter {
-	c := &Converter{style: styleFor(opts.Lang), cjk: isCJKLang(opts.Lang), unsafe: opts.Unsafe}
+	c := &Converter{style: styleFor(opts.Lang), cjk: isCJKLang(opts.Lang), unsafe: opts.Unsafe, plain: opts.PlainText}
 	exts := []goldmark.Extender{extension.GFM, extension.Footnote}
 	switch c.style {
 	case typoRussian:
@@ -166,5 +171,8 @@ func (c *Converter) Convert(src []byte) (res *Result, err error) {
 	}
 	cjk, words := count(res.PlainText)
 	res.Words, res.ReadingMinutes = cjk+words, minutes(cjk, words)
+	if !c.plain {
+		res.PlainText = ""
+	}
 	return res, nil
 }

@@ -10,7 +10,7 @@ import (
 
 func convert(t *testing.T, lang, src string) *Result {
 	t.Helper()
-	r, err := New(Options{Lang: lang}).Convert([]byte(src))
+	r, err := New(Options{Lang: lang, PlainText: true}).Convert([]byte(src))
 	if err != nil {
 		t.Fatalf("Convert(%q): %v", src, err)
 	}
@@ -201,7 +201,7 @@ func TestHeadingIDsExplicitWinsOverGenerated(t *testing.T) {
 }
 
 func TestHeadingIDsPerConvert(t *testing.T) {
-	c := New(Options{Lang: "ru"})
+	c := New(Options{Lang: "ru", PlainText: true})
 	for i := range 3 {
 		r, err := c.Convert([]byte("## Итоги\n\n## Итоги\n"))
 		if err != nil {
@@ -214,7 +214,7 @@ func TestHeadingIDsPerConvert(t *testing.T) {
 }
 
 func TestConcurrentConverts(t *testing.T) {
-	c := New(Options{Lang: "ru"})
+	c := New(Options{Lang: "ru", PlainText: true})
 	var wg sync.WaitGroup
 	errs := make(chan error, 64)
 	for g := range 16 {
@@ -257,7 +257,7 @@ func TestRawHTML(t *testing.T) {
 		t.Errorf("PlainText has markup: %q", r.PlainText)
 	}
 
-	u, err := New(Options{Lang: "ru", Unsafe: true}).Convert([]byte(src))
+	u, err := New(Options{Lang: "ru", Unsafe: true, PlainText: true}).Convert([]byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +288,7 @@ func TestDangerousLinks(t *testing.T) {
 		"[![x](javascript:alert(1))](vbscript:x)",
 	} {
 		for _, unsafe := range []bool{false, true} {
-			r, err := New(Options{Lang: "en", Unsafe: unsafe}).Convert([]byte(src))
+			r, err := New(Options{Lang: "en", Unsafe: unsafe, PlainText: true}).Convert([]byte(src))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -421,9 +421,31 @@ func TestHeadingAttributesFiltered(t *testing.T) {
 	src := "## Итоги {#results .wide style=\"color:red\" onclick=\"alert(1)\"}\n"
 	r := convert(t, "ru", src)
 	wantContains(t, r.HTML, `<h2 class="wide" id="results">Итоги</h2>`)
-	u, err := New(Options{Lang: "ru", Unsafe: true}).Convert([]byte(src))
+	u, err := New(Options{Lang: "ru", Unsafe: true, PlainText: true}).Convert([]byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantContains(t, u.HTML, `style="color:red"`)
+}
+
+func TestPlainTextOnlyWhenAsked(t *testing.T) {
+	src := "## Итоги\n\nВыставка открылась сегодня.\n"
+	kept, err := New(Options{Lang: "ru", PlainText: true}).Convert([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dropped, err := New(Options{Lang: "ru"}).Convert([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept.PlainText != "Итоги\nВыставка открылась сегодня." {
+		t.Errorf("PlainText = %q", kept.PlainText)
+	}
+	if dropped.PlainText != "" {
+		t.Errorf("without Options.PlainText the text is still held: %q", dropped.PlainText)
+	}
+	if dropped.Words != kept.Words || dropped.Words != 4 || dropped.FirstParagraph != kept.FirstParagraph {
+		t.Errorf("words %d and %d (want 4), first paragraph %q and %q: dropping the text changed the counts",
+			dropped.Words, kept.Words, dropped.FirstParagraph, kept.FirstParagraph)
+	}
 }

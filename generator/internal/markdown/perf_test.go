@@ -20,7 +20,7 @@ func BenchmarkPathological(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
 				for _, lang := range []string{"ru", "zh"} {
-					r, err := New(Options{Lang: lang}).Convert([]byte(src))
+					r, err := New(Options{Lang: lang, PlainText: true}).Convert([]byte(src))
 					if err != nil {
 						b.Fatal(err)
 					}

@@ -8,7 +8,7 @@ import "testing"
 // no empty line.
 func TestPlainTextCollapsesEveryWhiteSpace(t *testing.T) {
 	src := "  a\u00a0\u00a0b\u3000c \n d\u2028e\u0085f\n\n\u3000\u00a0\n\n```\n  code  \n```\n\n- Ж\u202fз\n- &nbsp;x&#x3000;y"
-	r, err := New(Options{Lang: "ru"}).Convert([]byte(src))
+	r, err := New(Options{Lang: "ru", PlainText: true}).Convert([]byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,72 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/eventnews/gen/generator/internal/build"
+)
+
+// A build to disk streams pages out as they are rendered: the result holds
+// no page in memory, and the disk holds exactly what an in-memory build
+// gives, byte for byte, with nothing else beside it.
+func TestBuildToDiskStreamsEveryFile(t *testing.T) {
+	mem, err := build.Run(context.Background(), build.Options{Source: repoRoot, Now: sampleNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	disk, err := build.Run(context.Background(), build.Options{Source: repoRoot, Destination: dest, Now: sampleNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(disk.Files) != len(mem.Files) {
+		t.Fatalf("%d files written, %d in memory", len(disk.Files), len(mem.Files))
+	}
+	for i, f := range disk.Files {
+		if f.Bytes != nil {
+			t.Errorf("%s: still held in memory after it was written", f.Path)
+		}
+		if f.Path != mem.Files[i].Path {
+			t.Fatalf("file %d is %s on disk, %s in memory", i, f.Path, mem.Files[i].Path)
+		}
+	}
+	onDisk := 0
+	err = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		onDisk++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if onDisk != len(mem.Files) {
+		t.Errorf("%d files on disk, want %d", onDisk, len(mem.Files))
+	}
+	for _, f := range mem.Files {
+		got, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(f.Path)))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		want := f.Bytes
+		if f.Src != "" {
+			if want, err = os.ReadFile(filepath.Join(repoRoot, filepath.FromSlash(f.Src))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs on disk from the in-memory build", f.Path)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dest))
+	if len(entries) != 1 {
+		t.Errorf("beside the output: %d entries, want only public/ (no staging left)", len(entries))
+	}
+}
