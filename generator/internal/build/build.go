@@ -56,7 +56,8 @@ type Options struct {
 	Future  bool
 	// Now is the build clock (required).
 	Now time.Time
-	// Log receives progress lines; nil discards them.
+	// Log, if set, receives one line per stage of the run with the time it
+	// took (gen build --verbose).
 	Log io.Writer
 	// Cache, if set, keeps converted Markdown between runs.
 	Cache *Cache
@@ -123,6 +124,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Now.IsZero() {
 		return nil, errors.New("build: Options.Now is required")
 	}
+	clock := stopwatch{w: opts.Log, last: time.Now()}
 	prev := opts.Previous
 	if opts.Changed == nil || opts.Destination != "" || (prev != nil && prev.theme == nil) {
 		prev = nil
@@ -160,15 +162,25 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			errs.Add(err)
 		}
 	}
+	clock.lap("setup", "configuration, strings and layouts")
 	files, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, Cache: opts.Cache.contentCache()})
 	errs.Add(err)
+	clock.lap("content", "%d files read", len(files))
 	docs := convertAll(files, cfg, opts.Cache)
+	clock.lap("markdown", "%d bodies converted", len(files))
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	var staleOf func(*content.File) (string, bool)
 	if cfg.ShowStaleNotice() {
 		staleOf = status.StaleOf(files)
+	}
+	if opts.Cache == nil {
+		// Converted and hashed: nothing reads the source text again, and
+		// it weighs as much as the pages.
+		for _, f := range files {
+			f.Body = nil
+		}
 	}
 	s, err := site.Build(files, site.Options{
 		Config: cfg, Now: opts.Now, Drafts: opts.Drafts, Future: opts.Future, StaleOf: staleOf,
@@ -178,6 +190,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	clock.lap("site", "%d pages", len(s.Pages))
 	res := &Result{Config: cfg, Site: s, fsys: fsys, locales: locales, theme: th}
 	if prev != nil {
 		if err := res.renderChanged(ctx, prev, files, opts.Changed); err != nil {
@@ -204,9 +217,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	res.Rendered = len(s.Pages)
+	clock.lap("render", "%d pages rendered", res.Rendered)
 	if res.extra, err = outputs(s, cfg, locales); err != nil {
 		return nil, err
 	}
+	clock.lap("outputs", "%d feeds, sitemaps, calendars and redirects", len(res.extra))
 	if err := res.assemble(); err != nil {
 		return nil, err
 	}
@@ -228,8 +243,24 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err := stage.Commit(); err != nil {
 		return nil, err
 	}
+	clock.lap("publish", "%d files in %s", len(res.Files), opts.Destination)
 	res.extra = nil
 	return res, nil
+}
+
+// stopwatch writes how long each stage of a run took.
+type stopwatch struct {
+	w    io.Writer
+	last time.Time
+}
+
+func (s *stopwatch) lap(stage, format string, args ...any) {
+	if s.w == nil {
+		return
+	}
+	now := time.Now()
+	fmt.Fprintf(s.w, "%-9s %7.1f ms  %s\n", stage, float64(now.Sub(s.last).Microseconds())/1000, fmt.Sprintf(format, args...))
+	s.last = now
 }
 
 // assemble joins rendered pages, other outputs and static files into Files.

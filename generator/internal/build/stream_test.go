@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/eventnews/gen/generator/internal/build"
@@ -68,5 +70,30 @@ func TestBuildToDiskStreamsEveryFile(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(dest))
 	if len(entries) != 1 {
 		t.Errorf("beside the output: %d entries, want only public/ (no staging left)", len(entries))
+	}
+}
+
+// Options.Log (gen build --verbose) gets one line per stage, in order.
+func TestLogTimesEveryStage(t *testing.T) {
+	var log bytes.Buffer
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Run(context.Background(), build.Options{Source: repoRoot, Destination: dest, Now: sampleNow, Log: &log}); err != nil {
+		t.Fatal(err)
+	}
+	var stages []string
+	for _, line := range strings.Split(strings.TrimSpace(log.String()), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 3 || f[2] != "ms" {
+			t.Errorf("line %q does not read: stage, time, ms, what", line)
+			continue
+		}
+		stages = append(stages, f[0])
+	}
+	want := []string{"setup", "content", "markdown", "site", "render", "outputs", "publish"}
+	if !slices.Equal(stages, want) {
+		t.Errorf("stages %v, want %v", stages, want)
+	}
+	if !strings.Contains(log.String(), "files in "+dest) {
+		t.Errorf("the publish line does not name the destination:\n%s", log.String())
 	}
 }

@@ -180,6 +180,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	c.register(fs)
 	dest := fs.String("destination", "", "write the site into this `directory` (default: public/ inside the site)")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	verbose := fs.Bool("verbose", false, "also print how long each stage took (on standard error)")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -187,6 +188,10 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if err != nil {
 		fmt.Fprintln(stderr, "gen build:", err)
 		return 2
+	}
+	var log io.Writer
+	if *verbose {
+		log = stderr
 	}
 	if *dest == "" {
 		*dest = filepath.Join(c.source, "public")
@@ -196,7 +201,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	start := time.Now()
 	res, err := build.Run(ctx, build.Options{
 		Source: c.source, Destination: *dest, BaseURL: c.baseURL,
-		Drafts: c.drafts, Future: c.future, Now: now,
+		Drafts: c.drafts, Future: c.future, Now: now, Log: log,
 	})
 	if err != nil {
 		return report(stderr, err)
