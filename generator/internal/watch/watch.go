@@ -15,6 +15,12 @@
 //     Options.Quiet, or at the latest Options.MaxDelay after the first one,
 //     so a git checkout of hundreds of files is one batch. While the
 //     receiver is busy, events keep collecting into the next batch.
+//   - A lone save is not held back: when no event arrived for
+//     Options.Settle and the batch is one Markdown file that exists and is
+//     not empty, it is delivered at once. An editor's save in between (the
+//     file renamed aside, created empty, or truncated before the write)
+//     fails those tests and waits for Quiet; so do several files, new
+//     directories, and temporary files not yet gone.
 //   - Nothing is lost silently. When the kernel queue overflows the batch
 //     says Rescan and a note names fs.inotify.max_queued_events; when a
 //     directory cannot be watched because of a system limit the watcher
@@ -53,6 +59,9 @@ type Options struct {
 	// Quiet is how long no event must arrive before a batch is delivered;
 	// default DefaultQuiet.
 	Quiet time.Duration
+	// Settle is how long no event must arrive before a lone save (see the
+	// package rules) is delivered; default DefaultSettle, at most Quiet.
+	Settle time.Duration
 	// MaxDelay caps how long a batch is held back by a steady stream of
 	// events; default 2s.
 	MaxDelay time.Duration
@@ -64,6 +73,10 @@ type Options struct {
 // DefaultQuiet is the default debounce window: long enough for an editor's
 // save (temporary file, rename, backup removal) to be one batch.
 const DefaultQuiet = 50 * time.Millisecond
+
+// DefaultSettle is the default window for a lone save: long enough for
+// the events of one write (truncation, then the data) to arrive together.
+const DefaultSettle = 3 * time.Millisecond
 
 // DefaultPoll is the polling interval used when the watcher has to fall back
 // to polling.
@@ -106,7 +119,8 @@ type Watcher struct {
 	born   map[string]bool
 	rescan bool
 	notes  []string
-	first  time.Time
+	first  time.Time // the first event of the batch
+	last   time.Time // the last event of the batch
 }
 
 type stamp struct {
@@ -140,6 +154,10 @@ func start(opts Options, wrapAdd func(func(string) error) func(string) error) (*
 	if opts.MaxDelay <= 0 {
 		opts.MaxDelay = 2 * time.Second
 	}
+	if opts.Settle <= 0 {
+		opts.Settle = DefaultSettle
+	}
+	opts.Settle = min(opts.Settle, opts.Quiet)
 	w := &Watcher{
 		opts:    opts,
 		root:    root,
@@ -218,15 +236,18 @@ func (w *Watcher) loop() {
 	setTicker()
 	var ready bool
 	var batch Batch
+	// Every change arms the timer for Settle; when it fires, a lone save
+	// is delivered, anything else waits until Quiet after the last event.
 	changed := func() {
 		ready = false
+		w.last = time.Now()
 		if w.first.IsZero() {
-			w.first = time.Now()
+			w.first = w.last
 		}
-		if time.Since(w.first) >= w.opts.MaxDelay {
+		if w.last.Sub(w.first) >= w.opts.MaxDelay {
 			quiet.Reset(0)
 		} else {
-			quiet.Reset(w.opts.Quiet)
+			quiet.Reset(w.opts.Settle)
 		}
 	}
 	if w.rescan || len(w.notes) > 0 {
@@ -266,9 +287,16 @@ func (w *Watcher) loop() {
 				changed()
 			}
 		case <-quiet.C:
-			if batch, ready = w.peek(); !ready {
+			b, ok := w.peek()
+			if !ok {
 				w.reset() // only temporary files that are gone again
+				continue
 			}
+			if wait := w.opts.Quiet - time.Since(w.last); wait > 0 && time.Since(w.first) < w.opts.MaxDelay && !lone(b, w.abs) {
+				quiet.Reset(wait)
+				continue
+			}
+			batch, ready = b, true
 		case out <- batch:
 			w.reset()
 			ready, batch = false, Batch{}
@@ -293,11 +321,22 @@ func (w *Watcher) peek() (Batch, bool) {
 	return b, len(b.Paths) > 0 || b.Rescan || len(b.Notes) > 0
 }
 
+// lone reports whether b is a lone save: one Markdown file that exists and
+// is not empty. abs maps a path of the batch to the file system.
+func lone(b Batch, abs func(string) string) bool {
+	if len(b.Paths) != 1 || b.Rescan || len(b.Notes) > 0 || !strings.HasSuffix(b.Paths[0], ".md") {
+		return false
+	}
+	p := b.Paths[0]
+	st, err := os.Lstat(abs(p))
+	return err == nil && st.Mode().IsRegular() && st.Size() > 0
+}
+
 // reset forgets what was delivered.
 func (w *Watcher) reset() {
 	clear(w.paths)
 	clear(w.born)
-	w.rescan, w.notes, w.first = false, nil, time.Time{}
+	w.rescan, w.notes, w.first, w.last = false, nil, time.Time{}, time.Time{}
 }
 
 func (w *Watcher) note(p string, born bool) {

@@ -18,11 +18,22 @@ import (
 // machine does not split one editor save into two batches.
 const quiet = 500 * time.Millisecond
 
+// settle is the window for a lone save in these tests: long enough that a
+// loaded machine delivers the events of one write together.
+const settle = 50 * time.Millisecond
+
+// forever is a window no test waits for: a batch delivered under it was
+// delivered as a lone save.
+const forever = time.Hour
+
 func start(t *testing.T, dir string, opts watch.Options) *watch.Watcher {
 	t.Helper()
 	opts.Root = dir
 	if opts.Quiet == 0 {
 		opts.Quiet = quiet
+	}
+	if opts.Settle == 0 {
+		opts.Settle = settle
 	}
 	w, err := watch.Start(opts)
 	if err != nil {
@@ -90,80 +101,121 @@ func wantPaths(t *testing.T, b watch.Batch, want ...string) {
 	}
 }
 
-func TestSaveInPlace(t *testing.T) {
-	t.Parallel()
-	dir := site(t)
-	w := start(t, dir, watch.Options{})
-	write(t, filepath.Join(dir, "content/news/x/index.md"), "new")
-	wantPaths(t, next(t, w), "content/news/x/index.md")
-	none(t, w)
+// The saves of common editors, each of which must reach the watcher as
+// one change of content/news/x/index.md.
+var saves = []struct {
+	name string
+	save func(t *testing.T, dir string)
+}{
+	{"in place", func(t *testing.T, dir string) {
+		write(t, filepath.Join(dir, "content/news/x/index.md"), "new")
+	}},
+	// vim with backupcopy=no and writebackup: probe file 4913, the
+	// original renamed to a backup, a new file written, the backup
+	// deleted; plus the swap file it keeps while editing.
+	{"vim", func(t *testing.T, dir string) {
+		d := filepath.Join(dir, "content/news/x")
+		f := filepath.Join(d, "index.md")
+		write(t, filepath.Join(d, ".index.md.swp"), "swap")
+		write(t, filepath.Join(d, "4913"), "")
+		do(t, os.Remove(filepath.Join(d, "4913")))
+		do(t, os.Rename(f, f+"~"))
+		write(t, f, "saved by vim")
+		do(t, os.Remove(f+"~"))
+		write(t, filepath.Join(d, ".index.md.swp"), "swap 2")
+	}},
+	// JetBrains "safe write": the new text goes to a temporary file, the
+	// original is renamed aside, the temporary renamed into place, the old
+	// one deleted.
+	{"JetBrains", func(t *testing.T, dir string) {
+		f := filepath.Join(dir, "content/news/x/index.md")
+		write(t, f+"___jb_tmp___", "saved by GoLand")
+		do(t, os.Rename(f, f+"___jb_old___"))
+		do(t, os.Rename(f+"___jb_tmp___", f))
+		do(t, os.Remove(f+"___jb_old___"))
+	}},
+	// Emacs: an autosave file #name#, a lock symlink .#name, a backup name~
+	// made by renaming, then the new file.
+	{"Emacs", func(t *testing.T, dir string) {
+		d := filepath.Join(dir, "content/news/x")
+		f := filepath.Join(d, "index.md")
+		write(t, filepath.Join(d, "#index.md#"), "autosave")
+		do(t, os.Symlink("user@host.1234:1", filepath.Join(d, ".#index.md")))
+		do(t, os.Rename(f, f+"~"))
+		write(t, f, "saved by emacs")
+		do(t, os.Remove(filepath.Join(d, "#index.md#")))
+		do(t, os.Remove(filepath.Join(d, ".#index.md")))
+	}},
+	// Atomic save through a temporary file whose name says nothing (VS
+	// Code extensions, sed -i, many libraries): the temporary name must
+	// not show.
+	{"atomic rename", func(t *testing.T, dir string) {
+		f := filepath.Join(dir, "content/news/x/index.md")
+		write(t, f+".tmp-83712", "saved atomically")
+		do(t, os.Rename(f+".tmp-83712", f))
+	}},
 }
 
-// vim with backupcopy=no and writebackup: probe file 4913, the original
-// renamed to a backup, a new file written, the backup deleted; plus the
-// swap file it keeps while editing.
-func TestVimSave(t *testing.T) {
-	t.Parallel()
-	dir := site(t)
-	w := start(t, dir, watch.Options{})
-	d := filepath.Join(dir, "content/news/x")
-	f := filepath.Join(d, "index.md")
-	write(t, filepath.Join(d, ".index.md.swp"), "swap")
-	write(t, filepath.Join(d, "4913"), "")
-	do(t, os.Remove(filepath.Join(d, "4913")))
-	do(t, os.Rename(f, f+"~"))
-	write(t, f, "saved by vim")
-	do(t, os.Remove(f+"~"))
-	write(t, filepath.Join(d, ".index.md.swp"), "swap 2")
-	wantPaths(t, next(t, w), "content/news/x/index.md")
-	none(t, w)
+// Each editor's save is one batch naming the file alone.
+func TestEditorSaves(t *testing.T) {
+	for _, tc := range saves {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := site(t)
+			w := start(t, dir, watch.Options{})
+			tc.save(t, dir)
+			wantPaths(t, next(t, w), "content/news/x/index.md")
+			none(t, w)
+		})
+	}
 }
 
-// JetBrains "safe write": the new text goes to a temporary file, the
-// original is renamed aside, the temporary renamed into place, the old one
-// deleted.
-func TestJetBrainsSafeWrite(t *testing.T) {
-	t.Parallel()
-	dir := site(t)
-	w := start(t, dir, watch.Options{})
-	f := filepath.Join(dir, "content/news/x/index.md")
-	write(t, f+"___jb_tmp___", "saved by GoLand")
-	do(t, os.Rename(f, f+"___jb_old___"))
-	do(t, os.Rename(f+"___jb_tmp___", f))
-	do(t, os.Remove(f+"___jb_old___"))
-	wantPaths(t, next(t, w), "content/news/x/index.md")
-	none(t, w)
+// A save is delivered once its events have settled, without waiting for
+// the quiet window (an hour here), and its intermediate states (the file
+// renamed aside, created empty, truncated) are not delivered on their own.
+func TestEditorSavesAreNotHeldBack(t *testing.T) {
+	for _, tc := range saves {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := site(t)
+			w := start(t, dir, watch.Options{Quiet: forever, MaxDelay: forever})
+			tc.save(t, dir)
+			wantPaths(t, next(t, w), "content/news/x/index.md")
+			none(t, w)
+			// And again: the watcher is at rest after a lone save.
+			write(t, filepath.Join(dir, "content/news/x/index.md"), "once more")
+			wantPaths(t, next(t, w), "content/news/x/index.md")
+		})
+	}
 }
 
-// Emacs: an autosave file #name#, a lock symlink .#name, a backup name~ made
-// by renaming, then the new file.
-func TestEmacsSave(t *testing.T) {
-	t.Parallel()
+// Only one Markdown file that is there and is not empty counts as a lone
+// save; anything else waits for the quiet window.
+func TestLone(t *testing.T) {
 	dir := site(t)
-	w := start(t, dir, watch.Options{})
-	d := filepath.Join(dir, "content/news/x")
-	f := filepath.Join(d, "index.md")
-	write(t, filepath.Join(d, "#index.md#"), "autosave")
-	do(t, os.Symlink("user@host.1234:1", filepath.Join(d, ".#index.md")))
-	do(t, os.Rename(f, f+"~"))
-	write(t, f, "saved by emacs")
-	do(t, os.Remove(filepath.Join(d, "#index.md#")))
-	do(t, os.Remove(filepath.Join(d, ".#index.md")))
-	wantPaths(t, next(t, w), "content/news/x/index.md")
-	none(t, w)
-}
-
-// Atomic save through a temporary file whose name says nothing (VS Code
-// extensions, sed -i, many libraries): the temporary name must not show.
-func TestAtomicRenameIntoPlace(t *testing.T) {
-	t.Parallel()
-	dir := site(t)
-	w := start(t, dir, watch.Options{})
-	f := filepath.Join(dir, "content/news/x/index.md")
-	write(t, f+".tmp-83712", "saved atomically")
-	do(t, os.Rename(f+".tmp-83712", f))
-	wantPaths(t, next(t, w), "content/news/x/index.md")
-	none(t, w)
+	write(t, filepath.Join(dir, "content/news/x/empty.md"), "")
+	write(t, filepath.Join(dir, "content/news/x/photo.jpg"), "jpg")
+	do(t, os.Mkdir(filepath.Join(dir, "content/news/x/dir.md"), 0o755))
+	const md = "content/news/x/index.md"
+	for _, tc := range []struct {
+		name string
+		b    watch.Batch
+		want bool
+	}{
+		{"a saved Markdown file", watch.Batch{Paths: []string{md}}, true},
+		{"two files", watch.Batch{Paths: []string{md, "site.yaml"}}, false},
+		{"a new directory and its file", watch.Batch{Paths: []string{"content/news/x", md}}, false},
+		{"not Markdown", watch.Batch{Paths: []string{"content/news/x/photo.jpg"}}, false},
+		{"an empty file (truncated, not yet written)", watch.Batch{Paths: []string{"content/news/x/empty.md"}}, false},
+		{"a missing file (renamed aside, not yet back)", watch.Batch{Paths: []string{"content/news/x/gone.md"}}, false},
+		{"a directory", watch.Batch{Paths: []string{"content/news/x/dir.md"}}, false},
+		{"a rescan", watch.Batch{Paths: []string{md}, Rescan: true}, false},
+		{"a note", watch.Batch{Paths: []string{md}, Notes: []string{"n"}}, false},
+	} {
+		if got := watch.Lone(tc.b, dir); got != tc.want {
+			t.Errorf("%s: lone = %v, want %v", tc.name, got, tc.want)
+		}
+	}
 }
 
 func TestNewDirectoryIsWalkedAndWatched(t *testing.T) {
