@@ -1,7 +1,10 @@
 package content_test
 
 import (
+	"io/fs"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -37,6 +40,108 @@ func TestCacheGivesWhatLoadGives(t *testing.T) {
 	for _, f := range got {
 		if f.Lang == "ru" && (f.Front.Tags[0] != "energy" || f.Front.Event == nil || !f.Front.Event.Start.IsZero()) {
 			t.Errorf("ru keeps what it inherited before: tags %v, event %+v", f.Front.Tags, f.Front.Event)
+		}
+	}
+}
+
+// countingFS counts the Markdown files read through it.
+type countingFS struct {
+	fstest.MapFS
+	reads map[string]int
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	if strings.HasSuffix(name, ".md") {
+		c.reads[name]++
+	}
+	return c.MapFS.Open(name)
+}
+
+func (c *countingFS) ReadFile(name string) ([]byte, error) {
+	if strings.HasSuffix(name, ".md") {
+		c.reads[name]++
+	}
+	return c.MapFS.ReadFile(name)
+}
+
+// A trusting cache reads a file again only once Invalidate names it (or a
+// directory above it), and then gives what a load without a cache gives.
+func TestTrustingCacheReadsOnlyWhatWasInvalidated(t *testing.T) {
+	const zh, ru, about = "content/news/x/index.zh.md", "content/news/x/index.ru.md", "content/about.zh.md"
+	fsys := &countingFS{MapFS: fstest.MapFS{
+		zh:    {Data: []byte("---\ntitle: 发布\ndate: 2024-05-17\ntags: [trade]\n---\n正文。\n")},
+		ru:    {Data: []byte("---\ntitle: Релиз\n---\nТекст.\n")},
+		about: {Data: []byte("---\ntitle: 关于\ndate: 2024-01-01\n---\n我们。\n")},
+	}, reads: map[string]int{}}
+	opts := content.Options{Languages: []string{"zh", "ru", "en"}, Default: "zh", Location: time.UTC, Cache: content.NewTrustingCache()}
+	load := func(wantRead ...string) []*content.File {
+		t.Helper()
+		clear(fsys.reads)
+		got, err := content.Load(fsys, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var read []string
+		for p := range fsys.reads {
+			read = append(read, p)
+		}
+		slices.Sort(read)
+		slices.Sort(wantRead)
+		if !slices.Equal(read, wantRead) {
+			t.Fatalf("read %q, want %q", read, wantRead)
+		}
+		return got
+	}
+	fresh := func() []*content.File {
+		t.Helper()
+		o := opts
+		o.Cache = nil
+		files, err := content.Load(fsys.MapFS, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	load(zh, ru, about)
+	load()
+
+	// Not reported: not seen.
+	fsys.MapFS[zh] = &fstest.MapFile{Data: []byte("---\ntitle: 发布\ndate: 2024-05-18\ntags: [energy]\n---\n新正文。\n")}
+	if got := load(); string(got[2].Body) != "正文。\n" {
+		t.Fatalf("an unreported change was read: %q", got[2].Body)
+	}
+	opts.Cache.Invalidate([]string{zh})
+	if got := load(zh); !reflect.DeepEqual(got, fresh()) {
+		t.Fatal("after Invalidate, the load differs from one without a cache")
+	}
+	// The translation inherits the new tags although it was not read.
+	if got := load(); !reflect.DeepEqual(got, fresh()) || got[1].Front.Tags[0] != "energy" {
+		t.Fatal("a load after that differs from one without a cache")
+	}
+
+	// A directory stands for everything under it; a removed file goes.
+	delete(fsys.MapFS, ru)
+	opts.Cache.Invalidate([]string{"content/news"})
+	if got := load(zh); !reflect.DeepEqual(got, fresh()) || len(got) != 2 {
+		t.Fatalf("after invalidating the directory: %d files, want 2, as without a cache", len(got))
+	}
+	opts.Cache.InvalidateAll()
+	load(zh, about)
+}
+
+// A cache that is not trusting reads every file every time.
+func TestCacheReadsEveryFile(t *testing.T) {
+	fsys := &countingFS{MapFS: fstest.MapFS{
+		"content/a.md": {Data: []byte("---\ntitle: A\ndate: 2024-01-01\n---\n")},
+	}, reads: map[string]int{}}
+	opts := content.Options{Languages: []string{"zh"}, Cache: content.NewCache()}
+	for range 2 {
+		clear(fsys.reads)
+		if _, err := content.Load(fsys, opts); err != nil {
+			t.Fatal(err)
+		}
+		if fsys.reads["content/a.md"] != 1 {
+			t.Fatalf("read %d times, want 1", fsys.reads["content/a.md"])
 		}
 	}
 }

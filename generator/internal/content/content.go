@@ -177,13 +177,18 @@ func Load(fsys fs.FS, opts Options) ([]*File, error) {
 	var all []*File
 	failed := map[*File]bool{}
 	unreadable := map[*File]bool{}
+	key := optsKey(opts)
 	for _, p := range pages {
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			errs.Add(diag.At(p, 0, 0, "cannot read: %v", unwrapPathErr(err)))
-			continue
+		f, unread, ds, ok := opts.Cache.unchanged(p, key)
+		if !ok {
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				opts.Cache.forget(p)
+				errs.Add(diag.At(p, 0, 0, "cannot read: %v", unwrapPathErr(err)))
+				continue
+			}
+			f, unread, ds = opts.Cache.parse(p, key, data, opts)
 		}
-		f, unread, ds := opts.Cache.parse(p, data, opts)
 		for _, d := range ds {
 			errs.Add(d)
 		}
