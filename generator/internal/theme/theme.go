@@ -27,6 +27,14 @@
 //     with nothing but its "@type".
 //   - eventDate is a date (2024-05-17) for an all-day event, else RFC 3339.
 //   - utcOffset names the site zone's offset at a moment: "UTC+8", "UTC+5:30".
+//
+// partialCached "partials/item.html" . [variant...] renders a partial as
+// {{ template }} does the first time, then gives the same HTML for the same
+// language, context and variants (up to three) until ForgetPartials, which
+// render.Render calls at the start of every run. Unlike Hugo's, the context
+// is part of the key, so caching a list entry cannot show one page's entry
+// for another; a map or slice cannot be a key and is an error. A layout
+// that redefines the partial has a cache of its own.
 package theme
 
 import (
@@ -38,9 +46,12 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
+	"text/template/parse"
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/config"
@@ -56,6 +67,7 @@ type Theme struct {
 	files   map[string]string                        // relative name → winning path
 	layouts map[string]map[string]*template.Template // name → lang → template
 	names   []string
+	cached  sync.Map // partialKey → template.HTML, until ForgetPartials
 }
 
 // Dirs returns the layout directories for a configuration, in lookup order.
@@ -146,6 +158,11 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 		if m := tpl.Lookup("main"); m != nil && any(m.Tree) != baseMain && tpl.Lookup("_default/baseof.html") != nil {
 			entry = "_default/baseof.html"
 		}
+		own, err := defines(fsys, t.files[rel])
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
 		perLang := map[string]*template.Template{}
 		for _, l := range cfg.Languages {
 			c, err := tpl.Clone()
@@ -154,6 +171,7 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 				break
 			}
 			c.Funcs(langFuncs(locales.For(l.Code)))
+			c.Funcs(template.FuncMap{"partialCached": t.partialCached(c, l.Code, rel, own)})
 			perLang[l.Code] = c.Lookup(entry)
 		}
 		t.layouts[rel] = perLang
@@ -274,6 +292,75 @@ func (t *Theme) execError(err error, name string) error {
 	return diag.At(t.files[name], 0, 0, "template: %s", strings.TrimPrefix(msg, "template: "))
 }
 
+// ForgetPartials drops what partialCached kept. render.Render calls it at
+// the start of each run, so a theme kept between runs (gen serve) never
+// shows a partial rendered for an earlier run's pages.
+func (t *Theme) ForgetPartials() { t.cached.Clear() }
+
+// partialKey names one output of partialCached. Scope is "" for a partial
+// every layout shares, or the layout that redefines it.
+type partialKey struct {
+	lang, scope, name string
+	ctx               any
+	variants          [3]any
+}
+
+// partialCached is the function of that name for the clone set of layout
+// rel in lang; own are the templates rel's file defines itself.
+func (t *Theme) partialCached(set *template.Template, lang, rel string, own map[string]bool) func(string, any, ...any) (template.HTML, error) {
+	return func(name string, ctx any, variants ...any) (template.HTML, error) {
+		if len(variants) > len(partialKey{}.variants) {
+			return "", fmt.Errorf("partialCached %q: at most %d variants", name, len(partialKey{}.variants))
+		}
+		k := partialKey{lang: lang, name: name, ctx: ctx}
+		if own[name] {
+			k.scope = rel
+		}
+		copy(k.variants[:], variants)
+		for _, v := range append([]any{ctx}, variants...) {
+			if v != nil && !reflect.ValueOf(v).Comparable() {
+				return "", fmt.Errorf("partialCached %q: a %T cannot key a cache; pass a page, a string or a number", name, v)
+			}
+		}
+		if h, ok := t.cached.Load(k); ok {
+			return h.(template.HTML), nil
+		}
+		p := set.Lookup(name)
+		if p == nil {
+			return "", fmt.Errorf("partialCached: no template %q", name)
+		}
+		var b strings.Builder
+		if err := p.Execute(&b, ctx); err != nil {
+			return "", err
+		}
+		h := template.HTML(b.String())
+		t.cached.Store(k, h)
+		return h, nil
+	}
+}
+
+// defines returns the names of the templates a layout file defines with
+// {{ define }} or {{ block }}.
+func defines(fsys fs.FS, p string) (map[string]bool, error) {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, diag.At(p, 0, 0, "cannot read layout: %v", err)
+	}
+	tree := parse.New(p)
+	tree.Mode = parse.SkipFuncCheck
+	trees := map[string]*parse.Tree{}
+	if _, err := tree.Parse(string(data), "", "", trees); err != nil {
+		return nil, positioned(err, p, p)
+	}
+	own := map[string]bool{}
+	for name := range trees {
+		if name != p {
+			own[name] = true
+		}
+	}
+	return own, nil
+}
+
 func commonFuncs(cfg *config.Site, locales *locale.Set) template.FuncMap {
 	isoDate := func(t time.Time) string { return t.In(cfg.Location).Format("2006-01-02") }
 	rfc3339 := func(t time.Time) string { return t.In(cfg.Location).Format(time.RFC3339) }
@@ -322,6 +409,10 @@ func commonFuncs(cfg *config.Site, locales *locale.Set) template.FuncMap {
 			return m, nil
 		},
 		"html": func(s string) template.HTML { return template.HTML(s) },
+		// Each language's clone replaces it (Theme.partialCached).
+		"partialCached": func(string, any, ...any) (template.HTML, error) {
+			return "", errors.New("partialCached: only in a layout")
+		},
 	}
 }
 

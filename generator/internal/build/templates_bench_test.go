@@ -1,0 +1,33 @@
+package build
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/eventnews/gen/generator/internal/benchsite"
+	"github.com/eventnews/gen/generator/internal/render"
+)
+
+// BenchmarkTemplates1000 measures the layouts alone: every page of a
+// 1,000-release site rendered in memory, the graph built once beforehand.
+// Run it with -cpu 1 for figures that do not depend on the machine's load.
+func BenchmarkTemplates1000(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := benchsite.WriteFrom(os.DirFS("../../.."), dir, 1000, 1); err != nil {
+		b.Fatal(err)
+	}
+	res, err := Run(context.Background(), Options{Source: dir, Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := render.Render(context.Background(), res.Site, res.theme, render.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(res.Site.Pages)), "ns/page")
+}
