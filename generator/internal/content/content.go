@@ -89,8 +89,11 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/diag"
@@ -177,21 +180,11 @@ func Load(fsys fs.FS, opts Options) ([]*File, error) {
 	var all []*File
 	failed := map[*File]bool{}
 	unreadable := map[*File]bool{}
-	key := optsKey(opts)
-	for _, p := range pages {
-		f, unread, ds, ok := opts.Cache.unchanged(p, key)
-		if !ok {
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				opts.Cache.forget(p)
-				errs.Add(diag.At(p, 0, 0, "cannot read: %v", unwrapPathErr(err)))
-				continue
-			}
-			f, unread, ds = opts.Cache.parse(p, key, data, opts)
-		}
-		for _, d := range ds {
+	for _, r := range readAll(fsys, pages, opts) {
+		for _, d := range r.ds {
 			errs.Add(d)
 		}
+		f := r.f
 		if f == nil {
 			continue
 		}
@@ -199,8 +192,8 @@ func Load(fsys fs.FS, opts Options) ([]*File, error) {
 			f.Resources = slices.Clone(resources[f.Bundle])
 		}
 		all = append(all, f)
-		failed[f] = len(ds) > 0
-		unreadable[f] = unread
+		failed[f] = len(r.ds) > 0
+		unreadable[f] = r.unread
 	}
 	opts.Cache.keep(pages)
 	// Files with parse errors still take part, so that their translations
@@ -211,6 +204,44 @@ func Load(fsys fs.FS, opts Options) ([]*File, error) {
 	good := slices.DeleteFunc(all, func(f *File) bool { return failed[f] })
 	slices.SortFunc(good, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
 	return good, errs.Err()
+}
+
+// read is what readAll learned of one file.
+type read struct {
+	f      *File
+	unread bool
+	ds     []*diag.Diagnostic
+}
+
+// readAll reads and parses pages on every core; the result is in the
+// order of pages.
+func readAll(fsys fs.FS, pages []string, opts Options) []read {
+	key := optsKey(opts)
+	out := make([]read, len(pages))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(pages); i = int(next.Add(1) - 1) {
+				p := pages[i]
+				f, unread, ds, ok := opts.Cache.unchanged(p, key)
+				if !ok {
+					data, err := fs.ReadFile(fsys, p)
+					if err != nil {
+						opts.Cache.forget(p)
+						out[i].ds = []*diag.Diagnostic{diag.At(p, 0, 0, "cannot read: %v", unwrapPathErr(err))}
+						continue
+					}
+					f, unread, ds = opts.Cache.parse(p, key, data, opts)
+				}
+				out[i] = read{f: f, unread: unread, ds: ds}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 func unwrapPathErr(err error) error {
