@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -44,23 +45,29 @@ func TestCacheGivesWhatLoadGives(t *testing.T) {
 	}
 }
 
-// countingFS counts the Markdown files read through it.
+// countingFS counts the Markdown files read through it (Load reads on
+// several goroutines).
 type countingFS struct {
 	fstest.MapFS
+	mu    sync.Mutex
 	reads map[string]int
 }
 
-func (c *countingFS) Open(name string) (fs.File, error) {
+func (c *countingFS) count(name string) {
 	if strings.HasSuffix(name, ".md") {
+		c.mu.Lock()
 		c.reads[name]++
+		c.mu.Unlock()
 	}
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	c.count(name)
 	return c.MapFS.Open(name)
 }
 
 func (c *countingFS) ReadFile(name string) ([]byte, error) {
-	if strings.HasSuffix(name, ".md") {
-		c.reads[name]++
-	}
+	c.count(name)
 	return c.MapFS.ReadFile(name)
 }
 
