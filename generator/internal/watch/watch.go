@@ -63,7 +63,7 @@ type Options struct {
 	// package rules) is delivered; default DefaultSettle, at most Quiet.
 	Settle time.Duration
 	// MaxDelay caps how long a batch is held back by a steady stream of
-	// events; default 2s.
+	// events; default 2s, or 10 × Quiet when that is longer.
 	MaxDelay time.Duration
 	// Poll, when positive, walks the tree at this interval instead of
 	// asking the kernel for events.
@@ -152,7 +152,7 @@ func start(opts Options, wrapAdd func(func(string) error) func(string) error) (*
 		opts.Quiet = DefaultQuiet
 	}
 	if opts.MaxDelay <= 0 {
-		opts.MaxDelay = 2 * time.Second
+		opts.MaxDelay = max(2*time.Second, 10*opts.Quiet)
 	}
 	if opts.Settle <= 0 {
 		opts.Settle = DefaultSettle
@@ -287,12 +287,20 @@ func (w *Watcher) loop() {
 				changed()
 			}
 		case <-quiet.C:
+			wait := w.opts.Quiet - time.Since(w.last)
+			if time.Since(w.first) >= w.opts.MaxDelay {
+				wait = 0
+			}
+			if wait > 0 && !w.mayBeLone() {
+				quiet.Reset(wait) // cheaply: no look at the files
+				continue
+			}
 			b, ok := w.peek()
 			if !ok {
 				w.reset() // only temporary files that are gone again
 				continue
 			}
-			if wait := w.opts.Quiet - time.Since(w.last); wait > 0 && time.Since(w.first) < w.opts.MaxDelay && !lone(b, w.abs) {
+			if wait > 0 && !lone(b, w.abs) {
 				quiet.Reset(wait)
 				continue
 			}
@@ -319,6 +327,16 @@ func (w *Watcher) peek() (Batch, bool) {
 	slices.Sort(b.Paths)
 	b.Rescan, b.Notes = w.rescan, slices.Clone(w.notes)
 	return b, len(b.Paths) > 0 || b.Rescan || len(b.Notes) > 0
+}
+
+// mayBeLone reports whether the batch being collected may turn out a lone
+// save, without looking at the files: at most one path that was there
+// before the batch, and few new ones (temporary files that may be gone).
+func (w *Watcher) mayBeLone() bool {
+	if w.rescan || len(w.notes) > 0 || len(w.paths) > 8 {
+		return false
+	}
+	return len(w.paths)-len(w.born) <= 1
 }
 
 // lone reports whether b is a lone save: one Markdown file that exists and
