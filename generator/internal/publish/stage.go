@@ -13,12 +13,13 @@ import (
 )
 
 // Stage is a publication in progress, for a caller that produces files one
-// at a time (render.Options.Sink): Add queues a file and returns at once,
-// a pool of writers puts it into the staging directory while rendering goes
-// on, and Commit waits for them and swaps the staging directory in for the
-// destination. The rules of Write hold: until Commit succeeds the
-// destination is untouched, and Abort or a failed Commit leaves nothing
-// behind. Add is safe for concurrent use; Commit and Abort are not.
+// at a time (render.Options.Sink): Put writes a file into the staging
+// directory at once, from the caller's goroutine; Add queues it for a pool
+// of writers and returns at once. Commit waits for the writers and swaps
+// the staging directory in for the destination. The rules of Write hold:
+// until Commit succeeds the destination is untouched, and Abort or a
+// failed Commit leaves nothing behind. Put and Add are safe for concurrent
+// use; Commit and Abort are not.
 type Stage struct {
 	dest, dir string
 	src       fs.FS
@@ -81,6 +82,32 @@ func (s *Stage) Add(f render.File) error {
 	}
 	s.queue <- f
 	return nil
+}
+
+// Put writes f into the staging directory before it returns, so f.Bytes
+// may be reused as soon as it does. Like Add, it returns an error once any
+// write has failed, and must not be called after, or at the same time as,
+// Commit or Abort.
+func (s *Stage) Put(f render.File) error {
+	s.mu.Lock()
+	err := errors.Join(s.errs...)
+	if s.done {
+		err = errStageClosed
+	}
+	s.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	err = s.mkdir(path.Dir(f.Path))
+	if err == nil {
+		err = writeOne(s.dir, f, s.src)
+	}
+	if err != nil {
+		s.mu.Lock()
+		s.errs = append(s.errs, err)
+		s.mu.Unlock()
+	}
+	return err
 }
 
 var errStageClosed = errors.New("publish: stage already committed or aborted")

@@ -108,3 +108,44 @@ func TestStageAbortLeavesNothing(t *testing.T) {
 		t.Errorf("Abort left %v", entries)
 	}
 }
+
+// Put has written the file when it returns: the caller reuses its buffer
+// at once, and what is on disk is what was passed, not what the buffer
+// holds later.
+func TestStagePutWritesBeforeReturning(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	s, err := Begin(dest, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			buf := make([]byte, 0, 64)
+			for i := range 50 {
+				p := fmt.Sprintf("en/news/n%d-%d/index.html", g, i)
+				buf = append(buf[:0], p...)
+				if err := s.Put(render.File{Path: p, Bytes: buf}); err != nil {
+					t.Error(err)
+				}
+				staged := filepath.Join(s.dir, filepath.FromSlash(p))
+				if got := read(t, staged); got != p {
+					t.Errorf("%s holds %q right after Put", p, got)
+				}
+				copy(buf, "overwritten")
+			}
+		}()
+	}
+	wg.Wait()
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, filepath.Join(dest, "en", "news", "n3-49", "index.html")); got != "en/news/n3-49/index.html" {
+		t.Errorf("after Commit: %q", got)
+	}
+	if err := s.Put(render.File{Path: "late.html"}); err == nil {
+		t.Error("Put after Commit succeeded")
+	}
+}
