@@ -20,11 +20,25 @@ import (
 // parsed is taken as unchanged, without being read, until Invalidate or
 // InvalidateAll names it. Its owner must report every change to the files
 // (gen serve does, from package watch); a change it does not report is not
-// seen.
+// seen. And while no file of a translation group changed, was added or
+// went, and its bundle has the same resources, Load hands out the same
+// Files as last time, inheritance done: treat the Files from such a cache
+// as read-only.
 type Cache struct {
 	mu       sync.Mutex
 	entries  map[string]*cached
 	trusting bool
+
+	// What the last Load through a trusting cache handed out.
+	last   map[string]*handed // by path
+	groups map[string][]string
+}
+
+// handed is a file as the last Load handed it out, with what inheritance
+// found wrong in it.
+type handed struct {
+	f  *File
+	ds []*diag.Diagnostic
 }
 
 type cached struct {
@@ -96,8 +110,8 @@ func optsKey(opts Options) string {
 	return strings.Join(opts.Languages, ",") + "|" + opts.Default + "|" + opts.Location.String()
 }
 
-// unchanged returns a copy of what the cache holds for p when it may be
-// taken without reading the file: a trusting cache, an entry not
+// unchanged returns what the cache holds for p (not a copy) when it may
+// be taken without reading the file: a trusting cache, an entry not
 // invalidated since it was read, with the same options.
 func (c *Cache) unchanged(p, key string) (*File, bool, []*diag.Diagnostic, bool) {
 	if c == nil || !c.trusting {
@@ -110,7 +124,7 @@ func (c *Cache) unchanged(p, key string) (*File, bool, []*diag.Diagnostic, bool)
 	if !ok {
 		return nil, false, nil, false
 	}
-	return e.f.clone(), e.unread, slices.Clone(e.ds), true
+	return e.f, e.unread, e.ds, true
 }
 
 func (c *Cache) parse(p, key string, data []byte, opts Options) (*File, bool, []*diag.Diagnostic) {
@@ -128,7 +142,126 @@ func (c *Cache) parse(p, key string, data []byte, opts Options) (*File, bool, []
 	e.valid = c.trusting
 	c.entries[p] = e
 	c.mu.Unlock()
-	return e.f.clone(), e.unread, slices.Clone(e.ds)
+	return e.f, e.unread, e.ds
+}
+
+// inheritAll applies inheritance to what readAll gave and returns every
+// file that parsed (in the order of reads), those among them with parse
+// errors, and what inheritance found wrong. A trusting cache hands out
+// again, as they were, the files of every translation group that is as the
+// last Load left it; the others are copied before inheritance changes
+// them.
+func (c *Cache) inheritAll(reads []read, resources map[string][]string, opts Options) ([]*File, map[*File]bool, []*diag.Diagnostic) {
+	groups := map[string][]int{}
+	var keys []string
+	for i, r := range reads {
+		if r.f == nil {
+			continue
+		}
+		if _, ok := groups[r.f.Key]; !ok {
+			keys = append(keys, r.f.Key)
+		}
+		groups[r.f.Key] = append(groups[r.f.Key], i)
+	}
+	reuse := c != nil && c.trusting
+	if reuse {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+	}
+	all := make([]*File, len(reads))
+	failed := map[*File]bool{}
+	var ds []*diag.Diagnostic
+	var fresh []*File
+	var dirty []string
+	unreadable := map[*File]bool{}
+	for _, key := range keys {
+		members := groups[key]
+		if reuse && c.sameGroup(key, members, reads, resources) {
+			for _, i := range members {
+				h := c.last[reads[i].f.Path]
+				all[i] = h.f
+				failed[h.f] = len(reads[i].ds) > 0
+				ds = append(ds, h.ds...)
+			}
+			continue
+		}
+		dirty = append(dirty, key)
+		for _, i := range members {
+			f := reads[i].f
+			if reads[i].shared {
+				f = f.clone()
+			}
+			if f.Bundle != "" {
+				f.Resources = slices.Clone(resources[f.Bundle])
+			}
+			all[i] = f
+			failed[f] = len(reads[i].ds) > 0
+			unreadable[f] = reads[i].unread
+			fresh = append(fresh, f)
+		}
+	}
+	fds := inherit(fresh, opts, unreadable)
+	ds = append(ds, fds...)
+	if reuse {
+		c.remember(groups, dirty, all, fds)
+	}
+	return slices.DeleteFunc(all, func(f *File) bool { return f == nil }), failed, ds
+}
+
+// sameGroup reports whether a translation group is as the last Load left
+// it: the same files, none of them read again, the same resources. c.mu is
+// held.
+func (c *Cache) sameGroup(key string, members []int, reads []read, resources map[string][]string) bool {
+	last := c.groups[key]
+	if len(last) != len(members) {
+		return false
+	}
+	for j, i := range members {
+		r := reads[i]
+		h := c.last[r.f.Path]
+		if !r.hit || last[j] != r.f.Path || h == nil {
+			return false
+		}
+		if r.f.Bundle != "" && !slices.Equal(h.f.Resources, resources[r.f.Bundle]) {
+			return false
+		}
+	}
+	return true
+}
+
+// remember keeps what a Load handed out for the next one: the groups
+// handed out anew (dirty) replace what the cache held for them, and groups
+// that are gone are forgotten. all is indexed like the reads that groups
+// index. c.mu is held.
+func (c *Cache) remember(groups map[string][]int, dirty []string, all []*File, fds []*diag.Diagnostic) {
+	if c.last == nil {
+		c.last, c.groups = map[string]*handed{}, map[string][]string{}
+	}
+	renewed := make(map[string]bool, len(dirty))
+	for _, key := range dirty {
+		renewed[key] = true
+	}
+	for key, paths := range c.groups {
+		if _, ok := groups[key]; !ok || renewed[key] {
+			for _, p := range paths {
+				delete(c.last, p)
+			}
+			delete(c.groups, key)
+		}
+	}
+	byPath := map[string][]*diag.Diagnostic{}
+	for _, d := range fds {
+		byPath[d.Path] = append(byPath[d.Path], d)
+	}
+	for _, key := range dirty {
+		paths := make([]string, len(groups[key]))
+		for j, i := range groups[key] {
+			f := all[i]
+			paths[j] = f.Path
+			c.last[f.Path] = &handed{f: f, ds: byPath[f.Path]}
+		}
+		c.groups[key] = paths
+	}
 }
 
 // forget drops what the cache holds for p (which could not be read).
@@ -144,6 +277,20 @@ func (c *Cache) forget(p string) {
 // keep forgets the files not in paths.
 func (c *Cache) keep(paths []string) {
 	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	// As many entries as paths, and every path among them: nothing to
+	// forget (the usual case, as Load just read or found every path).
+	exact := len(c.entries) == len(paths)
+	for _, p := range paths {
+		if !exact {
+			break
+		}
+		_, exact = c.entries[p]
+	}
+	c.mu.Unlock()
+	if exact {
 		return
 	}
 	set := make(map[string]bool, len(paths))

@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"fmt"
 	"io/fs"
 	"reflect"
 	"slices"
@@ -151,4 +152,76 @@ func TestCacheReadsEveryFile(t *testing.T) {
 			t.Fatalf("read %d times, want 1", fsys.reads["content/a.md"])
 		}
 	}
+}
+
+// A trusting cache hands out the same Files again for the translation
+// groups in which nothing changed, and new ones, inheritance done, for the
+// others: a changed file, a new resource in its bundle, a file that moved
+// to another group. Every load equals one without a cache.
+func TestTrustingCacheHandsOutUnchangedGroupsAgain(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/news/a/index.zh.md": {Data: []byte("---\ntitle: 甲\ndate: 2024-05-17\ntags: [trade]\n---\n甲。\n")},
+		"content/news/a/index.ru.md": {Data: []byte("---\ntitle: А\n---\nА.\n")},
+		"content/news/b/index.zh.md": {Data: []byte("---\ntitle: 乙\ndate: 2024-05-18\n---\n乙。\n")},
+		"content/news/b/index.ru.md": {Data: []byte("---\ntitle: Б\n---\nБ.\n")},
+		"content/news/c/index.zh.md": {Data: []byte("---\ntitle: 丙\ndate: 2024-05-19\n---\n丙。\n")},
+		"content/news/c/index.en.md": {Data: []byte("---\ntitle: C\n---\nC.\n")},
+	}
+	opts := content.Options{Languages: []string{"zh", "ru", "en"}, Default: "zh", Location: time.UTC, Cache: content.NewTrustingCache()}
+	byPath := func(files []*content.File) map[string]*content.File {
+		m := map[string]*content.File{}
+		for _, f := range files {
+			m[f.Path] = f
+		}
+		return m
+	}
+	var prev map[string]*content.File
+	// load loads with the cache, checks the result against a load without
+	// one, and that exactly the files under the prefixes are new objects.
+	load := func(newUnder ...string) {
+		t.Helper()
+		got, err := content.Load(fsys, opts)
+		o := opts
+		o.Cache = nil
+		want, wantErr := content.Load(fsys, o)
+		if !reflect.DeepEqual(got, want) || fmt.Sprint(err) != fmt.Sprint(wantErr) {
+			t.Fatalf("the load differs from one without a cache:\n%v\n%v", err, wantErr)
+		}
+		cur := byPath(got)
+		for p, f := range cur {
+			isNew := prev[p] != f
+			wantNew := prev == nil || slices.ContainsFunc(newUnder, func(d string) bool { return strings.HasPrefix(p, d) })
+			if isNew != wantNew {
+				t.Errorf("%s: handed out anew %v, want %v", p, isNew, wantNew)
+			}
+		}
+		prev = cur
+	}
+	load()
+	load()
+	// The source of a group changes: its translation inherits anew.
+	fsys["content/news/a/index.zh.md"] = &fstest.MapFile{Data: []byte("---\ntitle: 甲\ndate: 2024-05-17\ntags: [energy]\n---\n甲。\n")}
+	opts.Cache.Invalidate([]string{"content/news/a/index.zh.md"})
+	load("content/news/a/")
+	if prev["content/news/a/index.ru.md"].Front.Tags[0] != "energy" {
+		t.Fatal("the translation did not inherit the new tags")
+	}
+	// A new resource in a bundle.
+	fsys["content/news/b/photo.jpg"] = &fstest.MapFile{Data: []byte("jpg")}
+	opts.Cache.Invalidate([]string{"content/news/b/photo.jpg"})
+	load("content/news/b/")
+	// A file moves to another group; its old group loses it.
+	fsys["content/news/c/index.en.md"] = &fstest.MapFile{Data: []byte("---\ntitle: C\ntranslationKey: news/b\n---\nC.\n")}
+	opts.Cache.Invalidate([]string{"content/news/c/index.en.md"})
+	load("content/news/b/", "content/news/c/")
+	// A file goes.
+	delete(fsys, "content/news/b/index.ru.md")
+	opts.Cache.Invalidate([]string{"content/news/b/index.ru.md"})
+	load("content/news/b/", "content/news/c/index.en.md")
+	// A broken file keeps failing the same way, and its group is handed
+	// out again.
+	fsys["content/news/a/index.ru.md"] = &fstest.MapFile{Data: []byte("---\ntitle: [\n---\n")}
+	opts.Cache.Invalidate([]string{"content/news/a/index.ru.md"})
+	load("content/news/a/")
+	load()
 }

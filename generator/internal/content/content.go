@@ -177,30 +177,19 @@ func Load(fsys fs.FS, opts Options) ([]*File, error) {
 		slices.Sort(r)
 	}
 
-	var all []*File
-	failed := map[*File]bool{}
-	unreadable := map[*File]bool{}
-	for _, r := range readAll(fsys, pages, opts) {
+	reads := readAll(fsys, pages, opts)
+	for _, r := range reads {
 		for _, d := range r.ds {
 			errs.Add(d)
 		}
-		f := r.f
-		if f == nil {
-			continue
-		}
-		if f.Bundle != "" {
-			f.Resources = slices.Clone(resources[f.Bundle])
-		}
-		all = append(all, f)
-		failed[f] = len(r.ds) > 0
-		unreadable[f] = r.unread
 	}
-	opts.Cache.keep(pages)
 	// Files with parse errors still take part, so that their translations
 	// inherit what could be read and no error is reported twice.
-	for _, d := range inherit(all, opts, unreadable) {
+	all, failed, ds := opts.Cache.inheritAll(reads, resources, opts)
+	for _, d := range ds {
 		errs.Add(d)
 	}
+	opts.Cache.keep(pages)
 	good := slices.DeleteFunc(all, func(f *File) bool { return failed[f] })
 	slices.SortFunc(good, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
 	return good, errs.Err()
@@ -211,6 +200,8 @@ type read struct {
 	f      *File
 	unread bool
 	ds     []*diag.Diagnostic
+	shared bool // f is the cache's: copy it before changing it
+	hit    bool // f was taken from a trusting cache without reading
 }
 
 // readAll reads and parses pages on every core; the result is in the
@@ -236,7 +227,7 @@ func readAll(fsys fs.FS, pages []string, opts Options) []read {
 					}
 					f, unread, ds = opts.Cache.parse(p, key, data, opts)
 				}
-				out[i] = read{f: f, unread: unread, ds: ds}
+				out[i] = read{f: f, unread: unread, ds: ds, shared: opts.Cache != nil, hit: ok}
 			}
 		}()
 	}
