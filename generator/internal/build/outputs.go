@@ -1,6 +1,9 @@
 package build
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/eventnews/gen/generator/internal/aliases"
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/feeds"
@@ -14,12 +17,16 @@ import (
 // outputs returns the files besides HTML pages: feeds, sitemap, robots.txt,
 // calendars, alias redirects. Aliases come last: they must not replace any
 // other output.
+// Feeds, sitemap and calendars are made at the same time.
 func outputs(s *site.Site, cfg *config.Site, locales *locale.Set) ([]render.File, error) {
 	_ = cfg // s.Config is the same configuration
-	var out []render.File
-	out = append(out, feeds.Files(s, locales)...)
-	out = append(out, sitemap.Files(s)...)
-	out = append(out, ical.Files(s, locales)...)
+	var parts [3][]render.File
+	var wg sync.WaitGroup
+	wg.Go(func() { parts[0] = feeds.Files(s, locales) })
+	wg.Go(func() { parts[1] = sitemap.Files(s) })
+	parts[2] = ical.Files(s, locales)
+	wg.Wait()
+	out := slices.Concat(parts[:]...)
 	redirects, err := aliases.Files(s, out)
 	if err != nil {
 		return nil, err
