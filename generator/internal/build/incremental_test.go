@@ -74,13 +74,7 @@ func diff(a, b []render.File) []string {
 // switchers included; Complete then gives exactly a full run's output,
 // feeds, sitemap and calendars included.
 func TestIncrementalRunEqualsFullRun(t *testing.T) {
-	edits := []struct {
-		name   string
-		path   string
-		text   string // "" removes the file
-		reused bool   // the run carries pages over (an edit inside content/)
-		most   int    // if set, at most this many pages are rendered
-	}{
+	edits := []incrementalEdit{
 		{"body after the summary", "content/news/r06/index.en.md", "---\ntitle: Release 6\n---\nText 6.\n\nA second paragraph.\n", true, 1},
 		{"body of the default language", "content/news/r06/index.zh.md", "---\ntitle: 发布 6\ndate: 2024-03-07\ntags: [trade]\n---\n正文 6。\n\n第二段。\n", true, 3},
 		{"body", "content/news/r05/index.zh.md", "---\ntitle: 发布 5\ndate: 2024-03-06\ntags: [energy]\n---\n新的正文。\n", true, 0},
@@ -92,9 +86,31 @@ func TestIncrementalRunEqualsFullRun(t *testing.T) {
 		{"new release in a new directory", "content/news/2025/new-release/index.zh.md", "---\ntitle: 新发布\ndate: 2024-05-30\ntags: [youth]\n---\n新。\n", true, 0},
 		{"bundle resource", "content/news/r03/photo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", true, 0},
 		{"strings", "i18n/en.yaml", "readMore: Read on\n", false, 0},
+		{"body, among many paths", "content/news/r08/index.zh.md", "---\ntitle: 发布 8\ndate: 2024-03-09\ntags: [energy]\n---\n正文 8。\n\n又一段。\n", true, 3},
 	}
+	for _, c := range []struct {
+		name  string
+		cache *build.Cache
+	}{{"cache", build.NewCache()}, {"trusting cache", build.NewTrustingCache()}} {
+		t.Run(c.name, func(t *testing.T) {
+			testIncrementalEdits(t, edits, c.cache)
+		})
+	}
+}
+
+// incrementalEdit is one edit of incrementalSite.
+type incrementalEdit struct {
+	name   string
+	path   string
+	text   string // "" removes the file
+	reused bool   // the run carries pages over (an edit inside content/)
+	most   int    // if set, at most this many pages are rendered
+}
+
+// testIncrementalEdits makes the edits one after the other, telling the
+// cache what changed, and compares each incremental run with a full one.
+func testIncrementalEdits(t *testing.T, edits []incrementalEdit, cache *build.Cache) {
 	fsys := incrementalSite(t)
-	cache := build.NewCache()
 	prev := run(t, fsys, nil, nil, cache)
 	pages := len(prev.Site.Pages)
 	for _, e := range edits {
@@ -104,7 +120,15 @@ func TestIncrementalRunEqualsFullRun(t *testing.T) {
 			} else {
 				fsys[e.path] = &fstest.MapFile{Data: []byte(e.text), Mode: 0o644}
 			}
-			inc := run(t, fsys, prev, []string{e.path}, cache)
+			changed := []string{e.path}
+			if strings.Contains(e.name, "many paths") {
+				// More than a handful of paths are looked up another way.
+				for i := range 40 {
+					changed = append(changed, fmt.Sprintf("content/news/gone-%02d/index.md", i))
+				}
+			}
+			cache.Invalidate(changed)
+			inc := run(t, fsys, prev, changed, cache)
 			full := run(t, fsys, nil, nil, nil)
 			if d := slices.DeleteFunc(diff(full.Files, inc.Files), notHTML); len(d) > 0 {
 				t.Errorf("incremental pages differ from a full run in %q", d)
