@@ -6,9 +6,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/render"
 )
@@ -165,4 +167,44 @@ func FuzzServePath(f *testing.F) {
 			}
 		}
 	})
+}
+
+// swap reports every URL whose output was added, removed or changed (or
+// whose copied source changed), and serves exactly the new files, in
+// whatever order the build gives them.
+func TestSwapReportsWhatChanged(t *testing.T) {
+	s := &Server{hub: newHub(), instance: "test"}
+	s.snap.Store(&snapshot{files: map[string]render.File{}})
+	page := func(p, text string) render.File { return render.File{Path: p, Bytes: []byte(text)} }
+	first := &build.Result{Files: []render.File{
+		page("index.html", "home"), page("a/index.html", "a"), page("b/index.html", "b"), page("d/index.html", "d"),
+		{Path: "c.css", Src: "static/c.css"}, {Path: "e.css", Src: "static/e.css"},
+	}}
+	none := func(string) bool { return false }
+	if got, want := s.swap(first, none, nil), []string{"/", "/a/", "/b/", "/c.css", "/d/", "/e.css"}; !slices.Equal(got, want) {
+		t.Fatalf("first build reports %q, want %q", got, want)
+	}
+	second := &build.Result{Files: []render.File{
+		page("b/index.html", "b changed"), page("a/index.html", "a"), page("index.html", "home"), page("f/index.html", "new"),
+		{Path: "c.css", Src: "static/c.css"}, {Path: "e.css", Src: "static/e.css"},
+	}}
+	changed := func(src string) bool { return src == "static/c.css" }
+	if got, want := s.swap(second, changed, nil), []string{"/b/", "/c.css", "/d/", "/f/"}; !slices.Equal(got, want) {
+		t.Fatalf("second build reports %q, want %q", got, want)
+	}
+	snap := s.snap.Load()
+	if len(snap.files) != len(second.Files) || len(snap.list) != len(second.Files) {
+		t.Fatalf("serving %d files (%d listed), want %d", len(snap.files), len(snap.list), len(second.Files))
+	}
+	for i, f := range snap.list {
+		if g := snap.files[f.Path]; g.Src != f.Src || string(g.Bytes) != string(f.Bytes) || i > 0 && snap.list[i-1].Path >= f.Path {
+			t.Fatalf("snapshot list and map disagree at %s, or the list is not sorted", f.Path)
+		}
+	}
+	if string(snap.files["b/index.html"].Bytes) != "b changed" {
+		t.Fatal("the changed page is not served")
+	}
+	if got := s.swap(second, none, nil); got != nil {
+		t.Fatalf("the same build again reports %q", got)
+	}
 }

@@ -7,7 +7,12 @@
 //     that a rebuild replaces at once, so a request during a rebuild gets
 //     the last good output, never half of one.
 //   - Rebuilds run one at a time. Changes that arrive during one are
-//     collected into exactly one more (package watch holds them).
+//     collected into exactly one more (package watch holds them). The
+//     parsed content is cached and read again only where the watcher saw a
+//     change (build.NewTrustingCache).
+//   - Once a rebuild is complete the server collects its garbage at once,
+//     while at rest, so that the next edit's rebuild does not run into a
+//     collection set off by its own allocations.
 //   - A rebuild renders first what the change touches (build.Options
 //     Previous and Changed), swaps and tells the tabs; then it renders the
 //     rest of the site, which only a layout reading every page can need,
@@ -40,11 +45,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -113,8 +120,9 @@ type Server struct {
 type snapshot struct {
 	gen     uint64
 	files   map[string]render.File
-	built   bool   // files hold a good build
-	overlay string // the error overlay; "" when the last rebuild succeeded
+	list    []render.File // the same files, sorted by path
+	built   bool          // files hold a good build
+	overlay string        // the error overlay; "" when the last rebuild succeeded
 }
 
 // Event reports a finished rebuild (for tests and benchmarks).
@@ -147,7 +155,7 @@ func New(opts Options) (*Server, error) {
 		log:      opts.Log,
 		root:     root,
 		src:      newSourceFS(opts.Source),
-		cache:    build.NewCache(),
+		cache:    build.NewTrustingCache(),
 		hub:      newHub(),
 		hosts:    map[string]bool{},
 		anyIP:    opts.AnyIP,
@@ -254,6 +262,9 @@ func (s *Server) loop(ctx context.Context) {
 		}
 		res := s.rebuild(ctx, b)
 		if res == nil || !res.Partial() {
+			if res != nil {
+				go runtime.GC()
+			}
 			continue
 		}
 		cctx, cancel := context.WithCancel(ctx)
@@ -270,6 +281,10 @@ func (s *Server) loop(ctx context.Context) {
 		case c := <-done:
 			cancel()
 			s.complete(ctx, c.res, c.err)
+			// At rest now: collect the garbage of the whole rebuild, so
+			// that the next edit's allocations do not set a collection off
+			// halfway through its rebuild.
+			go runtime.GC()
 		case nb, ok := <-batches:
 			cancel()
 			<-done
@@ -295,9 +310,11 @@ func (s *Server) rebuild(ctx context.Context, b watch.Batch) *build.Result {
 	first := s.good == nil && s.gen == 0
 	if b.Rescan {
 		s.src.InvalidateAll()
+		s.cache.InvalidateAll()
 		s.full = true
 	} else {
 		s.src.Invalidate(b.Paths)
+		s.cache.Invalidate(b.Paths)
 		s.changed = append(s.changed, b.Paths...)
 	}
 	opts := s.opts.Build
@@ -401,25 +418,41 @@ func (s *Server) sourceChanged(all bool, changed []string) func(string) bool {
 // swap installs a good result and tells the tabs which URLs changed.
 func (s *Server) swap(res *build.Result, srcChanged func(string) bool, sources []string) []string {
 	old := s.snap.Load()
-	files := make(map[string]render.File, len(res.Files))
-	for _, f := range res.Files {
-		files[f.Path] = f
+	sorted := sortedFiles(res.Files)
+	// Both lists are sorted: walk them side by side, and change a copy of
+	// the old map only where they differ.
+	list, prev := sorted, old.list
+	var files map[string]render.File
+	if old.built {
+		files = maps.Clone(old.files)
+	} else {
+		files, prev = make(map[string]render.File, len(list)), nil
 	}
 	var paths []string
-	for p, f := range files {
-		o, ok := old.files[p]
-		if !ok || !old.built || o.Src != f.Src || f.Src == "" && !bytes.Equal(o.Bytes, f.Bytes) || f.Src != "" && srcChanged(f.Src) {
-			paths = append(paths, siteURL(p))
-		}
-	}
-	for p := range old.files {
-		if _, ok := files[p]; !ok {
-			paths = append(paths, siteURL(p))
+	for len(list) > 0 || len(prev) > 0 {
+		switch {
+		case len(prev) == 0 || len(list) > 0 && list[0].Path < prev[0].Path:
+			f := list[0]
+			files[f.Path] = f
+			paths = append(paths, siteURL(f.Path))
+			list = list[1:]
+		case len(list) == 0 || prev[0].Path < list[0].Path:
+			delete(files, prev[0].Path)
+			paths = append(paths, siteURL(prev[0].Path))
+			prev = prev[1:]
+		default:
+			f, o := list[0], prev[0]
+			files[f.Path] = f
+			if o.Src != f.Src || f.Src == "" && !bytes.Equal(o.Bytes, f.Bytes) || f.Src != "" && srcChanged(f.Src) {
+				paths = append(paths, siteURL(f.Path))
+			}
+			list, prev = list[1:], prev[1:]
 		}
 	}
 	slices.Sort(paths)
+	paths = slices.Compact(paths)
 	s.gen++
-	s.snap.Store(&snapshot{gen: s.gen, files: files, built: true})
+	s.snap.Store(&snapshot{gen: s.gen, files: files, list: sorted, built: true})
 	if len(paths) == 0 && old.overlay == "" {
 		return nil
 	}
@@ -432,6 +465,17 @@ func (s *Server) swap(res *build.Result, srcChanged func(string) bool, sources [
 	}
 	s.hub.publish(m)
 	return paths
+}
+
+// sortedFiles returns files sorted by path: files itself when it is.
+func sortedFiles(files []render.File) []render.File {
+	byPath := func(a, b render.File) int { return strings.Compare(a.Path, b.Path) }
+	if slices.IsSortedFunc(files, byPath) {
+		return files
+	}
+	files = slices.Clone(files)
+	slices.SortStableFunc(files, byPath)
+	return files
 }
 
 // fail keeps the last good output and shows what is wrong.
@@ -448,7 +492,7 @@ func (s *Server) fail(ctx context.Context, err error) {
 	overlay := overlayHTML(ps, old.built)
 	fmt.Fprintf(s.log, "error: the site does not build; the browser shows %s until this is fixed:\n%s", count(len(ps), "problem"), terminalText(ps))
 	s.gen++
-	s.snap.Store(&snapshot{gen: s.gen, files: old.files, built: old.built, overlay: overlay})
+	s.snap.Store(&snapshot{gen: s.gen, files: old.files, list: old.list, built: old.built, overlay: overlay})
 	s.hub.publish(message{Instance: s.instance, Overlay: &overlay})
 	s.report(ctx, Event{Err: err})
 }
