@@ -205,7 +205,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	var sink func(render.File) error
 	if stage != nil {
-		sink = stage.Add
+		sink = stage.Put
 	}
 	if res.rendered, err = render.Render(ctx, s, th, render.Options{Sink: sink}); err != nil {
 		return nil, err

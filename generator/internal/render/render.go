@@ -137,8 +137,12 @@ type Options struct {
 	// Sink, if set, receives every file as soon as it is rendered, from the
 	// worker that rendered it (so it must be safe for concurrent use), and
 	// the Files that Render returns carry no Bytes: a caller that writes
-	// to disk (publish.Stage.Add) overlaps writing with rendering and does
-	// not hold the whole site in memory. An error from Sink fails the run.
+	// to disk (publish.Stage.Put) overlaps writing with rendering and does
+	// not hold the whole site in memory. Bytes are the worker's buffer,
+	// valid only until Sink returns: a Sink that keeps them copies them.
+	// Render then runs twice as many workers as cores, so that one
+	// waiting on a write leaves its core to another. An error from Sink
+	// fails the run.
 	Sink func(File) error
 }
 
@@ -158,6 +162,9 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) ([
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
+		if opts.Sink != nil {
+			workers *= 2
+		}
 	}
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -173,11 +180,12 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) ([
 					errs.Add(err)
 					continue
 				}
-				out[i] = File{Path: p.Path, Bytes: bytes.Clone(buf.Bytes()), Page: p}
 				if opts.Sink != nil {
-					errs.Add(opts.Sink(out[i]))
-					out[i].Bytes = nil
+					errs.Add(opts.Sink(File{Path: p.Path, Bytes: buf.Bytes(), Page: p}))
+					out[i] = File{Path: p.Path, Page: p}
+					continue
 				}
+				out[i] = File{Path: p.Path, Bytes: bytes.Clone(buf.Bytes()), Page: p}
 			}
 		}()
 	}

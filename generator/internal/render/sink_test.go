@@ -60,6 +60,7 @@ func TestSinkGetsWhatRenderWouldReturn(t *testing.T) {
 		if _, dup := sunk[f.Path]; dup {
 			t.Errorf("%s sunk twice", f.Path)
 		}
+		f.Bytes = bytes.Clone(f.Bytes) // the worker reuses them once Sink returns
 		sunk[f.Path] = f
 		return nil
 	}})
