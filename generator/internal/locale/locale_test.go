@@ -2,6 +2,7 @@ package locale
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -594,4 +595,33 @@ func BenchmarkT(b *testing.B) {
 	for b.Loop() {
 		_ = ru.T("minutes", 21)
 	}
+}
+
+func BenchmarkFormats(b *testing.B) {
+	set, err := Load(os.DirFS("../../.."), []string{"themes/default/i18n", "i18n"}, langs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ru := set.For("ru")
+	at := time.Date(2024, 5, 17, 10, 0, 0, 0, time.UTC)
+	b.Run("plain", func(b *testing.B) {
+		for b.Loop() {
+			_ = ru.T("events")
+		}
+	})
+	b.Run("data", func(b *testing.B) {
+		for b.Loop() {
+			_ = ru.T("pageOf", map[string]any{"Number": 2, "Total": 9})
+		}
+	})
+	b.Run("plural", func(b *testing.B) {
+		for b.Loop() {
+			_ = ru.T("readingTime", 3)
+		}
+	})
+	b.Run("dateLong", func(b *testing.B) {
+		for b.Loop() {
+			_ = ru.DateLong(at)
+		}
+	})
 }
