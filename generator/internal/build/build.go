@@ -23,6 +23,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/config"
@@ -157,11 +158,32 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	clock.lap("setup", "configuration, strings and layouts")
-	files, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, Cache: opts.Cache.contentCache()})
+	loadOpts := content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, Cache: opts.Cache.contentCache()}
+	var docs map[*content.File]*markdown.Result
+	if opts.Cache == nil {
+		// Each file is converted as soon as it is parsed, on the same core.
+		var mu sync.Mutex
+		docs = map[*content.File]*markdown.Result{}
+		convs := map[string]*markdown.Converter{}
+		for _, l := range cfg.Languages {
+			convs[l.Code] = opts.Cache.converter(l.Code, cfg.UnsafeHTML)
+		}
+		loadOpts.Parsed = func(f *content.File) {
+			doc, _ := convs[f.Lang].Convert(f.Body)
+			mu.Lock()
+			docs[f] = doc
+			mu.Unlock()
+		}
+	}
+	files, err := content.Load(fsys, loadOpts)
 	errs.Add(err)
-	clock.lap("content", "%d files read", len(files))
-	docs := convertAll(files, cfg, opts.Cache)
-	clock.lap("markdown", "%d bodies converted", len(files))
+	if docs == nil {
+		clock.lap("content", "%d files read", len(files))
+		docs = convertAll(files, cfg, opts.Cache)
+		clock.lap("markdown", "%d bodies converted", len(files))
+	} else {
+		clock.lap("content", "%d files read and converted", len(files))
+	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

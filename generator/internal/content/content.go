@@ -109,6 +109,12 @@ type Options struct {
 	Location  *time.Location // zone for dates written without one
 	// Cache, if set, keeps parsed files between Loads (see Cache).
 	Cache *Cache
+	// Parsed, if set, is called for every file read without a problem, as
+	// soon as it is parsed, from the goroutine that parsed it (so, at the
+	// same time for several files), before inheritance: work on the body
+	// overlaps reading. Without a Cache its argument is the File that Load
+	// returns (with a Cache, possibly a copy).
+	Parsed func(*File)
 }
 
 func (o Options) normalized() Options {
@@ -228,6 +234,9 @@ func readAll(fsys fs.FS, pages []string, opts Options) []read {
 					f, unread, ds = opts.Cache.parse(p, key, data, opts)
 				}
 				out[i] = read{f: f, unread: unread, ds: ds, shared: opts.Cache != nil, hit: ok}
+				if opts.Parsed != nil && f != nil && len(ds) == 0 {
+					opts.Parsed(f)
+				}
 			}
 		}()
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -1143,4 +1144,50 @@ func FuzzParse(f *testing.F) {
 			checkDiagnostics(t, path, err)
 		}
 	})
+}
+
+// Parsed sees every file that parsed cleanly, once, as the File Load
+// returns, and never a file with a problem.
+func TestParsedSeesEachGoodFileOnce(t *testing.T) {
+	var mu sync.Mutex
+	seen := map[*File]int{}
+	o := opts
+	o.Parsed = func(f *File) {
+		if len(f.Body) == 0 {
+			t.Errorf("%s: Parsed before the body was read", f.Path)
+		}
+		mu.Lock()
+		seen[f]++
+		mu.Unlock()
+	}
+	files, err := Load(site(`
+-- content/news/a/index.md --
+---
+title: 甲
+date: 2024-05-17
+---
+正文
+-- content/news/a/index.ru.md --
+---
+title: А
+---
+Текст
+-- content/news/b/index.md --
+---
+title: 乙
+date: 2024-02-30
+---
+正文
+`), o)
+	if err == nil || !strings.Contains(err.Error(), "content/news/b/index.md") {
+		t.Fatalf("want the bad date of b reported, got %v", err)
+	}
+	if len(files) != 2 || len(seen) != 2 {
+		t.Fatalf("%d files returned, %d seen by Parsed, want 2 and 2", len(files), len(seen))
+	}
+	for _, f := range files {
+		if seen[f] != 1 {
+			t.Errorf("%s seen %d times, want once", f.Path, seen[f])
+		}
+	}
 }

@@ -83,7 +83,7 @@ func (d *Data) Schema() (template.HTML, error) {
 		"headline": d.Title, "description": d.Description,
 		"datePublished": d.Date.In(loc).Format(time.RFC3339),
 		"inLanguage":    d.Language.Locale, "url": d.Canonical, "mainEntityOfPage": d.Canonical,
-		"image": d.Image,
+		"image":     d.Image,
 		"publisher": map[string]any{"@type": "Organization", "name": d.Language.Title, "url": d.Config.AbsURL(d.Lang.Home.URL)},
 	}
 	var b strings.Builder
@@ -172,4 +172,3 @@ func normURL(s string) string {
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
-
