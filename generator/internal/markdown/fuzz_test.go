@@ -49,6 +49,8 @@ func FuzzConvertSafe(f *testing.F) {
 		"- [ ] <img src=javascript:x>",
 		"`<script>`",
 		"&lt;script&gt;",
+		"Слово-слово, 3,5 млн\n\n```\ncode here\n```\n\n> цитата «тут»\n\n1. раз\n2. два\n\n    indented code",
+		"哈尔滨 Expo 2024年\n\n| 城市 | 人数 |\n|---|---|\n| 哈尔滨 | 1,200 |\n\n* a\n  * b\n\n---\n\nend's",
 	} {
 		f.Add(s, "ru")
 		f.Add(s, "zh")
@@ -66,6 +68,14 @@ func FuzzConvertSafe(f *testing.F) {
 		r, err := c.Convert([]byte(src))
 		if err != nil {
 			t.Fatalf("Convert: %v", err)
+		}
+		// Without the plain text the words are counted another way.
+		lean, err := New(Options{Lang: lang}).Convert([]byte(src))
+		if err != nil {
+			t.Fatalf("Convert without plain text: %v", err)
+		}
+		if lean.Words != r.Words || lean.ReadingMinutes != r.ReadingMinutes {
+			t.Errorf("words %d, minutes %d without the plain text; %d, %d with it (%q)", lean.Words, lean.ReadingMinutes, r.Words, r.ReadingMinutes, r.PlainText)
 		}
 		if strings.Contains(strings.ToLower(r.HTML), "<script") {
 			t.Errorf("output has <script:\n%s", r.HTML)

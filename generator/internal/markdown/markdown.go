@@ -167,12 +167,14 @@ func (c *Converter) Convert(src []byte) (res *Result, err error) {
 		Headings:       p.headings,
 		Links:          p.links,
 		FirstParagraph: p.firstParagraph(doc),
-		PlainText:      p.plainText(doc),
 	}
-	cjk, words := count(res.PlainText)
+	var cjk, words int
+	if c.plain {
+		res.PlainText = p.plainText(doc)
+		cjk, words = count(res.PlainText)
+	} else {
+		cjk, words = p.words(doc)
+	}
 	res.Words, res.ReadingMinutes = cjk+words, minutes(cjk, words)
-	if !c.plain {
-		res.PlainText = ""
-	}
 	return res, nil
 }

@@ -569,13 +569,34 @@ func collapseInto(b *strings.Builder, s []byte, sep byte) {
 func (p *page) plainText(doc ast.Node) string {
 	var out strings.Builder
 	var scratch bytes.Buffer
-	p.blockTexts(doc, &out, &scratch)
+	p.blockTexts(doc, &scratch, func(text []byte, code bool) {
+		if !code {
+			collapseInto(&out, text, '\n')
+			return
+		}
+		if out.Len() > 0 {
+			out.WriteByte('\n')
+		}
+		out.Write(text)
+	})
 	return out.String()
 }
 
-// blockTexts appends the text of each block under n to out, blocks
-// separated by "\n"; scratch is reused for the raw inline text.
-func (p *page) blockTexts(n ast.Node, out *strings.Builder, scratch *bytes.Buffer) {
+// words counts the CJK characters and other words of the body: what
+// count(plainText) gives, without making the text.
+func (p *page) words(doc ast.Node) (cjk, words int) {
+	var scratch bytes.Buffer
+	p.blockTexts(doc, &scratch, func(text []byte, _ bool) {
+		c, w := count(string(text))
+		cjk, words = cjk+c, words+w
+	})
+	return cjk, words
+}
+
+// blockTexts calls emit with the raw text of each block under n, in order:
+// code verbatim and trimmed (code true), other blocks as written, white
+// space not collapsed. The text is scratch's, valid during the call.
+func (p *page) blockTexts(n ast.Node, scratch *bytes.Buffer, emit func(text []byte, code bool)) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c.Kind() {
 		case ast.KindHTMLBlock, ast.KindThematicBreak:
@@ -588,20 +609,17 @@ func (p *page) blockTexts(n ast.Node, out *strings.Builder, scratch *bytes.Buffe
 				scratch.Write(seg.Value(p.src))
 			}
 			if s := bytes.TrimSpace(scratch.Bytes()); len(s) > 0 {
-				if out.Len() > 0 {
-					out.WriteByte('\n')
-				}
-				out.Write(s)
+				emit(s, true)
 			}
 			continue
 		}
 		if hasInlineChild(c) {
 			scratch.Reset()
 			p.writeInline(scratch, c, true)
-			collapseInto(out, scratch.Bytes(), '\n')
+			emit(scratch.Bytes(), false)
 			continue
 		}
-		p.blockTexts(c, out, scratch)
+		p.blockTexts(c, scratch, emit)
 	}
 }
 
