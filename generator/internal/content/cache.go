@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"io/fs"
 	"maps"
 	"slices"
 	"strings"
@@ -20,10 +21,12 @@ import (
 // parsed is taken as unchanged, without being read, until Invalidate or
 // InvalidateAll names it. Its owner must report every change to the files
 // (gen serve does, from package watch); a change it does not report is not
-// seen. And while no file of a translation group changed, was added or
-// went, and its bundle has the same resources, Load hands out the same
-// Files as last time, inheritance done: treat the Files from such a cache
-// as read-only.
+// seen. While no change can have added or removed a file, Load does not
+// list the content directory again either. And while no file of a
+// translation group changed, was added or went, and its bundle has the
+// same resources, Load hands out the same Files as last time, inheritance
+// done: treat the Files from such a cache as read-only. Call Invalidate
+// between Loads, not during one.
 type Cache struct {
 	mu       sync.Mutex
 	entries  map[string]*cached
@@ -32,6 +35,15 @@ type Cache struct {
 	// What the last Load through a trusting cache handed out.
 	last   map[string]*handed // by path
 	groups map[string][]string
+
+	// What the last walk of a trusting cache found, while no change since
+	// can have added or removed a file: pages and other files, in walk
+	// order. moved is set by a change that can; touched holds the
+	// Markdown files invalidated since the walk (they may be gone).
+	pages, others []string
+	hasWalk       bool
+	moved         bool
+	touched       []string
 }
 
 // handed is a file as the last Load handed it out, with what inheritance
@@ -75,11 +87,17 @@ func (c *Cache) Invalidate(paths []string) {
 			c.invalidateAll()
 			return
 		}
+		if p != contentDir && !strings.HasPrefix(p, contentDir+"/") {
+			continue // not content's
+		}
 		if e := c.entries[p]; e != nil {
 			e.valid = false
+			c.touched = append(c.touched, p)
 			continue
 		}
-		// A directory (or a file the cache does not hold).
+		// A directory, or a file the cache does not hold (new, or not
+		// Markdown): files may have come or gone.
+		c.moved = true
 		prefix := p + "/"
 		for q, e := range c.entries {
 			if strings.HasPrefix(q, prefix) {
@@ -103,6 +121,39 @@ func (c *Cache) invalidateAll() {
 	for _, e := range c.entries {
 		e.valid = false
 	}
+	c.moved = true
+}
+
+// lastWalk returns what the last walk found when a trusting cache knows it
+// holds: no change since may have added or removed a file, and every
+// Markdown file changed since is still there.
+func (c *Cache) lastWalk(fsys fs.FS) (pages, others []string, ok bool) {
+	if c == nil || !c.trusting {
+		return nil, nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.hasWalk || c.moved {
+		return nil, nil, false
+	}
+	for _, p := range c.touched {
+		if st, err := fs.Stat(fsys, p); err != nil || !st.Mode().IsRegular() && st.Mode()&fs.ModeSymlink == 0 {
+			return nil, nil, false
+		}
+	}
+	c.touched = c.touched[:0]
+	return c.pages, c.others, true
+}
+
+// walked keeps what a walk found; clean says it met no error.
+func (c *Cache) walked(pages, others []string, clean bool) {
+	if c == nil || !c.trusting {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.pages, c.others, c.hasWalk = pages, others, clean
+	c.moved, c.touched = false, c.touched[:0]
 }
 
 // optsKey is what of Options a parse depends on.

@@ -46,8 +46,8 @@ func TestCacheGivesWhatLoadGives(t *testing.T) {
 	}
 }
 
-// countingFS counts the Markdown files read through it (Load reads on
-// several goroutines).
+// countingFS counts the Markdown files read through it, and the
+// directories listed ("dir/"); Load reads on several goroutines.
 type countingFS struct {
 	fstest.MapFS
 	mu    sync.Mutex
@@ -72,6 +72,59 @@ func (c *countingFS) ReadFile(name string) ([]byte, error) {
 	return c.MapFS.ReadFile(name)
 }
 
+func (c *countingFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	c.mu.Lock()
+	c.reads[name+"/"]++
+	c.mu.Unlock()
+	return c.MapFS.ReadDir(name)
+}
+
+// A trusting cache lists the content directory again only after a change
+// that can add or remove a file: a path it does not hold, a directory, or
+// a Markdown file that is gone.
+func TestTrustingCacheListsOnlyAfterFilesCameOrWent(t *testing.T) {
+	fsys := &countingFS{MapFS: fstest.MapFS{
+		"content/news/a/index.md": {Data: []byte("---\ntitle: A\ndate: 2024-01-01\n---\nA.\n")},
+		"content/news/b/index.md": {Data: []byte("---\ntitle: B\ndate: 2024-01-02\n---\nB.\n")},
+	}, reads: map[string]int{}}
+	opts := content.Options{Languages: []string{"zh"}, Cache: content.NewTrustingCache()}
+	load := func(wantListed bool) {
+		t.Helper()
+		clear(fsys.reads)
+		got, err := content.Load(fsys, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if listed := fsys.reads["content/"] > 0; listed != wantListed {
+			t.Fatalf("listed the content directory: %v, want %v", listed, wantListed)
+		}
+		o := opts
+		o.Cache = nil
+		if want, _ := content.Load(fsys.MapFS, o); !reflect.DeepEqual(got, want) {
+			t.Fatal("the load differs from one without a cache")
+		}
+	}
+	load(true)
+	load(false)
+	opts.Cache.Invalidate([]string{"static/css/main.css", "site.yaml"})
+	load(false)
+	fsys.MapFS["content/news/a/index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A2\ndate: 2024-01-01\n---\nA.\n")}
+	opts.Cache.Invalidate([]string{"content/news/a/index.md"})
+	load(false)
+	fsys.MapFS["content/news/a/photo.jpg"] = &fstest.MapFile{Data: []byte("jpg")}
+	opts.Cache.Invalidate([]string{"content/news/a/photo.jpg"})
+	load(true)
+	delete(fsys.MapFS, "content/news/b/index.md")
+	opts.Cache.Invalidate([]string{"content/news/b/index.md"})
+	load(true)
+	fsys.MapFS["content/news/c/index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: C\ndate: 2024-01-03\n---\nC.\n")}
+	opts.Cache.Invalidate([]string{"content/news/c"})
+	load(true)
+	load(false)
+	opts.Cache.InvalidateAll()
+	load(true)
+}
+
 // A trusting cache reads a file again only once Invalidate names it (or a
 // directory above it), and then gives what a load without a cache gives.
 func TestTrustingCacheReadsOnlyWhatWasInvalidated(t *testing.T) {
@@ -91,7 +144,9 @@ func TestTrustingCacheReadsOnlyWhatWasInvalidated(t *testing.T) {
 		}
 		var read []string
 		for p := range fsys.reads {
-			read = append(read, p)
+			if strings.HasSuffix(p, ".md") {
+				read = append(read, p)
+			}
 		}
 		slices.Sort(read)
 		slices.Sort(wantRead)

@@ -135,33 +135,14 @@ func (o Options) normalized() Options {
 func Load(fsys fs.FS, opts Options) ([]*File, error) {
 	opts = opts.normalized()
 	var errs diag.List
-	var pages, others []string
-	err := fs.WalkDir(fsys, contentDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == contentDir && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll
-			}
-			errs.Add(diag.At(p, 0, 0, "cannot read: %v", unwrapPathErr(err)))
-			return nil
+	pages, others, ok := opts.Cache.lastWalk(fsys)
+	if !ok {
+		var ds []*diag.Diagnostic
+		pages, others, ds = walk(fsys)
+		for _, d := range ds {
+			errs.Add(d)
 		}
-		if p != contentDir && ignored(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		switch {
-		case d.IsDir():
-		case !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0:
-		case strings.HasSuffix(p, ".md"):
-			pages = append(pages, p)
-		default:
-			others = append(others, p)
-		}
-		return nil
-	})
-	if err != nil {
-		errs.Add(diag.At(contentDir, 0, 0, "cannot read: %v", unwrapPathErr(err)))
+		opts.Cache.walked(pages, others, len(ds) == 0)
 	}
 
 	bundles := map[string]bool{}
@@ -199,6 +180,38 @@ func Load(fsys fs.FS, opts Options) ([]*File, error) {
 	good := slices.DeleteFunc(all, func(f *File) bool { return failed[f] })
 	slices.SortFunc(good, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
 	return good, errs.Err()
+}
+
+// walk lists the Markdown files (pages) and the other files under content.
+func walk(fsys fs.FS) (pages, others []string, ds []*diag.Diagnostic) {
+	err := fs.WalkDir(fsys, contentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == contentDir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			ds = append(ds, diag.At(p, 0, 0, "cannot read: %v", unwrapPathErr(err)))
+			return nil
+		}
+		if p != contentDir && ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+		case !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0:
+		case strings.HasSuffix(p, ".md"):
+			pages = append(pages, p)
+		default:
+			others = append(others, p)
+		}
+		return nil
+	})
+	if err != nil {
+		ds = append(ds, diag.At(contentDir, 0, 0, "cannot read: %v", unwrapPathErr(err)))
+	}
+	return pages, others, ds
 }
 
 // read is what readAll learned of one file.
