@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"html"
 	"html/template"
 	"strings"
@@ -71,20 +72,39 @@ func (d *Data) FeedLinks() template.HTML {
 }
 
 // Schema is the JSON-LD of a release: a NewsArticle, and an Event when it
-// announces one; "" for other pages. Empty values are left out (see
-// theme.JSONLD).
+// announces one; "" for other pages. Empty values are left out, and so is
+// an object left with nothing but its "@type" (as theme.JSONLD does).
 func (d *Data) Schema() (template.HTML, error) {
 	if !d.IsRelease {
 		return "", nil
 	}
 	loc := d.Config.Location
-	article := map[string]any{
-		"@context": "https://schema.org", "@type": "NewsArticle",
-		"headline": d.Title, "description": d.Description,
-		"datePublished": d.Date.In(loc).Format(time.RFC3339),
-		"inLanguage":    d.Language.Locale, "url": d.Canonical, "mainEntityOfPage": d.Canonical,
-		"image":     d.Image,
-		"publisher": map[string]any{"@type": "Organization", "name": d.Language.Title, "url": d.Config.AbsURL(d.Lang.Home.URL)},
+	// Fields in the order of their names: what encoding/json gives for a
+	// map, which the theme's jsonLD writes.
+	type organization struct {
+		Type string `json:"@type"`
+		Name string `json:"name,omitempty"`
+		URL  string `json:"url,omitempty"`
+	}
+	article := struct {
+		Context          string        `json:"@context"`
+		Type             string        `json:"@type"`
+		DatePublished    string        `json:"datePublished,omitempty"`
+		Description      string        `json:"description,omitempty"`
+		Headline         string        `json:"headline,omitempty"`
+		Image            string        `json:"image,omitempty"`
+		InLanguage       string        `json:"inLanguage,omitempty"`
+		MainEntityOfPage string        `json:"mainEntityOfPage,omitempty"`
+		Publisher        *organization `json:"publisher,omitempty"`
+		URL              string        `json:"url,omitempty"`
+	}{
+		Context: "https://schema.org", Type: "NewsArticle",
+		DatePublished: d.Date.In(loc).Format(time.RFC3339), Description: d.Description,
+		Headline: d.Title, Image: d.Image, InLanguage: d.Language.Locale,
+		MainEntityOfPage: d.Canonical, URL: d.Canonical,
+	}
+	if pub := (organization{Type: "Organization", Name: d.Language.Title, URL: d.Config.AbsURL(d.Lang.Home.URL)}); pub.Name != "" || pub.URL != "" {
+		article.Publisher = &pub
 	}
 	var b strings.Builder
 	if err := script(&b, article); err != nil {
@@ -100,14 +120,40 @@ func (d *Data) Schema() (template.HTML, error) {
 			}
 			return t.In(loc).Format(time.RFC3339)
 		}
-		event := map[string]any{
-			"@context": "https://schema.org", "@type": "Event",
-			"name": or(e.Name, d.Title), "description": d.Description,
-			"startDate": when(e.Start), "endDate": when(e.End),
-			"eventStatus": "https://schema.org/EventScheduled",
-			"location": map[string]any{"@type": "Place", "name": or(e.Venue, e.City),
-				"address": map[string]any{"@type": "PostalAddress", "addressLocality": e.City}},
-			"image": d.Image, "inLanguage": d.Language.Locale, "url": d.Canonical, "sameAs": e.URL,
+		type address struct {
+			Type     string `json:"@type"`
+			Locality string `json:"addressLocality,omitempty"`
+		}
+		type place struct {
+			Type    string   `json:"@type"`
+			Address *address `json:"address,omitempty"`
+			Name    string   `json:"name,omitempty"`
+		}
+		event := struct {
+			Context     string `json:"@context"`
+			Type        string `json:"@type"`
+			Description string `json:"description,omitempty"`
+			EndDate     string `json:"endDate,omitempty"`
+			EventStatus string `json:"eventStatus"`
+			Image       string `json:"image,omitempty"`
+			InLanguage  string `json:"inLanguage,omitempty"`
+			Location    *place `json:"location,omitempty"`
+			Name        string `json:"name,omitempty"`
+			SameAs      string `json:"sameAs,omitempty"`
+			StartDate   string `json:"startDate,omitempty"`
+			URL         string `json:"url,omitempty"`
+		}{
+			Context: "https://schema.org", Type: "Event", Description: d.Description,
+			EndDate: when(e.End), EventStatus: "https://schema.org/EventScheduled",
+			Image: d.Image, InLanguage: d.Language.Locale, Name: or(e.Name, d.Title),
+			SameAs: e.URL, StartDate: when(e.Start), URL: d.Canonical,
+		}
+		where := place{Type: "Place", Name: or(e.Venue, e.City)}
+		if e.City != "" {
+			where.Address = &address{Type: "PostalAddress", Locality: e.City}
+		}
+		if where.Name != "" || where.Address != nil {
+			event.Location = &where
 		}
 		if err := script(&b, event); err != nil {
 			return "", err
@@ -116,13 +162,15 @@ func (d *Data) Schema() (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-func script(b *strings.Builder, v map[string]any) error {
-	js, err := theme.JSONLD(v)
+// script writes v as a JSON-LD script element. encoding/json writes <, >
+// and & as \u003c, \u003e and \u0026, so no text can end the element.
+func script(b *strings.Builder, v any) error {
+	js, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
 	b.WriteString(`<script type="application/ld+json">`)
-	b.WriteString(string(js))
+	b.Write(js)
 	b.WriteString("</script>\n")
 	return nil
 }
