@@ -267,9 +267,7 @@ func (r *Result) renderChanged(ctx context.Context, prev *Result, files []*conte
 			sources[f.Key] = true
 		}
 	}
-	old := make(map[string]*site.Page, len(prev.Site.Pages))
 	for _, p := range prev.Site.Pages {
-		old[p.Path] = p
 		if f := p.File; f != nil && f.Lang == prev.Config.DefaultLanguage && ch.file(f) {
 			sources[f.Key] = true
 		}
@@ -279,24 +277,30 @@ func (r *Result) renderChanged(ctx context.Context, prev *Result, files []*conte
 		f := p.File
 		return f != nil && (ch.file(f) || f.Lang != r.Config.DefaultLanguage && sources[f.Key])
 	}
+	// old holds, for each page, the page of prev at the same path, or nil.
+	old := make([]*site.Page, len(r.Site.Pages))
+	findOld := finder(prev.Site.Pages)
+	for i, p := range r.Site.Pages {
+		old[i] = findOld(p.Path)
+	}
 	// shown holds the pages of which what another page can show changed:
 	// all but their body, which reaches lists and translations only
 	// through Complete.
 	shown := map[*site.Page]bool{}
 	owned := map[*site.Page]bool{}
-	for _, p := range r.Site.Pages {
+	for i, p := range r.Site.Pages {
 		if !own(p) {
 			continue
 		}
 		owned[p] = true
-		if o := old[p.Path]; o == nil || o.File == nil || p.File == nil || !sameEntry(p, o) {
+		if o := old[i]; o == nil || o.File == nil || p.File == nil || !sameEntry(p, o) {
 			shown[p] = true
 		}
 	}
 
 	todo := map[*site.Page]bool{}
-	for _, p := range r.Site.Pages {
-		o := old[p.Path]
+	for i, p := range r.Site.Pages {
+		o := old[i]
 		switch {
 		case o == nil, owned[p], (o.File == nil) != (p.File == nil):
 		case p.Kind == site.KindTags && tagSummary(r.Site, p.Lang) != tagSummary(prev.Site, p.Lang):
@@ -315,13 +319,16 @@ func (r *Result) renderChanged(ctx context.Context, prev *Result, files []*conte
 	}
 	r.Rendered = len(fresh)
 
-	byPath := make(map[string]*site.Page, len(r.Site.Pages))
-	for _, p := range r.Site.Pages {
-		byPath[p.Path] = p
+	byPath := func(a, b render.File) int { return strings.Compare(a.Path, b.Path) }
+	carried := prev.rendered
+	if !slices.IsSortedFunc(carried, byPath) {
+		carried = slices.Clone(carried)
+		slices.SortFunc(carried, byPath)
 	}
-	kept := make([]render.File, 0, len(prev.rendered))
-	for _, f := range prev.rendered {
-		switch p := byPath[f.Path]; {
+	findNew, findPrev := finder(r.Site.Pages), finder(prev.Site.Pages)
+	kept := make([]render.File, 0, len(carried))
+	for _, f := range carried {
+		switch p := findNew(f.Path); {
 		case f.Src != "":
 			// Bundle resources come from the new graph below.
 		case p != nil:
@@ -330,7 +337,7 @@ func (r *Result) renderChanged(ctx context.Context, prev *Result, files []*conte
 				kept = append(kept, f)
 				r.Stale++
 			}
-		case old[f.Path] == nil:
+		case findPrev(f.Path) == nil:
 			// Not a page of the graph: the root pages, which show only the
 			// configuration.
 			kept = append(kept, f)
@@ -342,6 +349,34 @@ func (r *Result) renderChanged(ctx context.Context, prev *Result, files []*conte
 	}
 	r.rendered = mergeByPath(kept, added)
 	return nil
+}
+
+// finder returns a function that finds the page of pages with a given
+// output path. Asked for paths in increasing order, as renderChanged asks,
+// it walks pages once when they are sorted by path (site.Build sorts
+// them); otherwise it looks them up in a map.
+func finder(pages []*site.Page) func(string) *site.Page {
+	sorted := slices.IsSortedFunc(pages, func(a, b *site.Page) int { return strings.Compare(a.Path, b.Path) })
+	if !sorted {
+		m := make(map[string]*site.Page, len(pages))
+		for _, p := range pages {
+			m[p.Path] = p
+		}
+		return func(path string) *site.Page { return m[path] }
+	}
+	i := 0
+	return func(path string) *site.Page {
+		if i > 0 && i <= len(pages) && pages[i-1].Path > path {
+			i = 0 // asked out of order: start again
+		}
+		for i < len(pages) && pages[i].Path < path {
+			i++
+		}
+		if i < len(pages) && pages[i].Path == path {
+			return pages[i]
+		}
+		return nil
+	}
 }
 
 // mergeByPath returns a and b together, sorted by path. a is usually the
