@@ -52,15 +52,7 @@ func Begin(dest string, src fs.FS) (*Stage, error) {
 		go func() {
 			defer s.writers.Done()
 			for f := range s.queue {
-				err := s.mkdir(path.Dir(f.Path))
-				if err == nil {
-					err = writeOne(s.dir, f, s.src)
-				}
-				if err != nil {
-					s.mu.Lock()
-					s.errs = append(s.errs, err)
-					s.mu.Unlock()
-				}
+				s.write(f)
 			}
 		}()
 	}
@@ -71,13 +63,7 @@ func Begin(dest string, src fs.FS) (*Stage, error) {
 // stop early, once a write has failed; Commit reports every failure.
 // Add must not be called after, or at the same time as, Commit or Abort.
 func (s *Stage) Add(f render.File) error {
-	s.mu.Lock()
-	err := errors.Join(s.errs...)
-	if s.done {
-		err = errStageClosed
-	}
-	s.mu.Unlock()
-	if err != nil {
+	if err := s.failed(); err != nil {
 		return err
 	}
 	s.queue <- f
@@ -89,16 +75,26 @@ func (s *Stage) Add(f render.File) error {
 // write has failed, and must not be called after, or at the same time as,
 // Commit or Abort.
 func (s *Stage) Put(f render.File) error {
-	s.mu.Lock()
-	err := errors.Join(s.errs...)
-	if s.done {
-		err = errStageClosed
-	}
-	s.mu.Unlock()
-	if err != nil {
+	if err := s.failed(); err != nil {
 		return err
 	}
-	err = s.mkdir(path.Dir(f.Path))
+	return s.write(f)
+}
+
+// failed is why no more files may be added: a failed write, or the stage
+// being closed.
+func (s *Stage) failed() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.done {
+		return errStageClosed
+	}
+	return errors.Join(s.errs...)
+}
+
+// write writes f into the staging directory and keeps any error for Commit.
+func (s *Stage) write(f render.File) error {
+	err := s.mkdir(path.Dir(f.Path))
 	if err == nil {
 		err = writeOne(s.dir, f, s.src)
 	}
