@@ -178,6 +178,7 @@ func New(opts Options) (*Server, error) {
 		return nil, fmt.Errorf("cannot watch %s for changes: %v", opts.Source, err)
 	}
 	s.rebuild(context.Background(), watch.Batch{Rescan: true})
+	go runtime.GC() // at rest, as after every rebuild (see loop)
 	return s, nil
 }
 
