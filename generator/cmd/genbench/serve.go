@@ -155,7 +155,6 @@ func serveEdits(genBin, site string, edits int, pause time.Duration, log io.Writ
 	for k := range edits {
 		time.Sleep(pause) // let the server finish the rest of the previous rebuild
 		drain(events)
-		fmt.Fprintf(log, "serve: edit %d/%d\n", k+1, edits)
 		body := append(slices.Clone(orig), fmt.Sprintf("\n编辑第%d次。\n", k+1)...)
 		start := time.Now()
 		if err := os.WriteFile(file, body, 0o644); err != nil {
@@ -171,6 +170,7 @@ func serveEdits(genBin, site string, edits int, pause time.Duration, log io.Writ
 				}
 				if slices.Contains(m.paths, page) {
 					lat = append(lat, m.at.Sub(start))
+					fmt.Fprintf(log, "serve: edit %d/%d: %.1f ms\n", k+1, edits, float64(lat[k])/1e6)
 					break wait
 				}
 			case <-deadline:
