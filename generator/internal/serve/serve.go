@@ -86,7 +86,8 @@ type Options struct {
 	// Poll, when positive, polls for changes at this interval.
 	Poll time.Duration
 	// Quiet is how long changes must settle before a rebuild (see package
-	// watch); zero means the watcher's default.
+	// watch; a lone save of one Markdown file waits only
+	// watch.DefaultSettle); zero means the watcher's default.
 	Quiet time.Duration
 	// Log receives what the terminal shows; nil discards it.
 	Log io.Writer
