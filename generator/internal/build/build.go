@@ -229,23 +229,37 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if stage != nil {
 		sink = stage.Put
 	}
-	if res.rendered, err = render.Render(ctx, s, th, render.Options{Sink: sink}); err != nil {
+	// Feeds, sitemap and calendars need only the graph: they are made, and
+	// queued for writing, while the pages render.
+	extra := make(chan error, 1)
+	go func() {
+		files, err := outputs(s, cfg, locales)
+		for i := 0; err == nil && stage != nil && i < len(files); i++ {
+			err = stage.Add(files[i])
+			files[i].Bytes = nil // the queue holds them until written
+		}
+		res.extra = files
+		extra <- err
+	}()
+	res.rendered, err = render.Render(ctx, s, th, render.Options{Sink: sink})
+	clock.lap("render", "%d pages rendered", len(s.Pages))
+	// The stage must not be aborted while the outputs are still added.
+	if extraErr := <-extra; err == nil {
+		err = extraErr
+	}
+	if err != nil {
 		return nil, err
 	}
 	res.Rendered = len(s.Pages)
-	clock.lap("render", "%d pages rendered", res.Rendered)
-	if res.extra, err = outputs(s, cfg, locales); err != nil {
-		return nil, err
-	}
-	clock.lap("outputs", "%d feeds, sitemaps, calendars and redirects", len(res.extra))
+	clock.lap("outputs", "%d feeds, sitemaps, calendars and redirects, made while pages rendered", len(res.extra))
 	if err := res.assemble(); err != nil {
 		return nil, err
 	}
 	if stage == nil {
 		return res, nil
 	}
-	sunk := make(map[string]bool, len(res.rendered))
-	for _, f := range res.rendered {
+	sunk := make(map[string]bool, len(res.rendered)+len(res.extra))
+	for _, f := range slices.Concat(res.rendered, res.extra) {
 		sunk[f.Path] = true
 	}
 	for i, f := range res.Files {
