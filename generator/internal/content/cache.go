@@ -161,21 +161,29 @@ func optsKey(opts Options) string {
 	return strings.Join(opts.Languages, ",") + "|" + opts.Default + "|" + opts.Location.String()
 }
 
-// unchanged returns what the cache holds for p (not a copy) when it may
-// be taken without reading the file: a trusting cache, an entry not
-// invalidated since it was read, with the same options.
-func (c *Cache) unchanged(p, key string) (*File, bool, []*diag.Diagnostic, bool) {
+// unchangedAll returns, for each of pages, what the cache holds (not a
+// copy) when it may be taken without reading the file: a trusting cache,
+// an entry not invalidated since it was read, with the same options. todo
+// lists the indexes of the others.
+func (c *Cache) unchangedAll(pages []string, key string) (out []read, todo []int) {
+	out = make([]read, len(pages))
 	if c == nil || !c.trusting {
-		return nil, false, nil, false
+		todo = make([]int, len(pages))
+		for i := range todo {
+			todo[i] = i
+		}
+		return out, todo
 	}
 	c.mu.Lock()
-	e := c.entries[p]
-	ok := e != nil && e.valid && e.opts == key
-	c.mu.Unlock()
-	if !ok {
-		return nil, false, nil, false
+	defer c.mu.Unlock()
+	for i, p := range pages {
+		if e := c.entries[p]; e != nil && e.valid && e.opts == key {
+			out[i] = read{f: e.f, unread: e.unread, ds: e.ds, shared: true, hit: true}
+		} else {
+			todo = append(todo, i)
+		}
 	}
-	return e.f, e.unread, e.ds, true
+	return out, todo
 }
 
 func (c *Cache) parse(p, key string, data []byte, opts Options) (*File, bool, []*diag.Diagnostic) {

@@ -227,26 +227,26 @@ type read struct {
 // order of pages.
 func readAll(fsys fs.FS, pages []string, opts Options) []read {
 	key := optsKey(opts)
-	out := make([]read, len(pages))
+	// What a trusting cache holds is taken first, under one lock; the
+	// rest is read on every core.
+	out, todo := opts.Cache.unchangedAll(pages, key)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(pages); i = int(next.Add(1) - 1) {
+			for n := int(next.Add(1) - 1); n < len(todo); n = int(next.Add(1) - 1) {
+				i := todo[n]
 				p := pages[i]
-				f, unread, ds, ok := opts.Cache.unchanged(p, key)
-				if !ok {
-					data, err := fs.ReadFile(fsys, p)
-					if err != nil {
-						opts.Cache.forget(p)
-						out[i].ds = []*diag.Diagnostic{diag.At(p, 0, 0, "cannot read: %v", unwrapPathErr(err))}
-						continue
-					}
-					f, unread, ds = opts.Cache.parse(p, key, data, opts)
+				data, err := fs.ReadFile(fsys, p)
+				if err != nil {
+					opts.Cache.forget(p)
+					out[i].ds = []*diag.Diagnostic{diag.At(p, 0, 0, "cannot read: %v", unwrapPathErr(err))}
+					continue
 				}
-				out[i] = read{f: f, unread: unread, ds: ds, shared: opts.Cache != nil, hit: ok}
+				f, unread, ds := opts.Cache.parse(p, key, data, opts)
+				out[i] = read{f: f, unread: unread, ds: ds, shared: opts.Cache != nil}
 				if opts.Parsed != nil && f != nil && len(ds) == 0 {
 					opts.Parsed(f)
 				}
@@ -254,6 +254,13 @@ func readAll(fsys fs.FS, pages []string, opts Options) []read {
 		}()
 	}
 	wg.Wait()
+	if opts.Parsed != nil {
+		for _, r := range out {
+			if r.hit && r.f != nil && len(r.ds) == 0 {
+				opts.Parsed(r.f)
+			}
+		}
+	}
 	return out
 }
 
