@@ -204,14 +204,14 @@ func (c *Cache) parse(p, key string, data []byte, opts Options) (*File, bool, []
 	return e.f, e.unread, e.ds
 }
 
-// inheritAll applies inheritance to what readAll gave and returns every
-// file that parsed (in the order of reads), those among them with parse
-// errors, and what inheritance found wrong. A trusting cache hands out
-// again, as they were, the files of every translation group that is as the
-// last Load left it; the others are copied before inheritance changes
-// them.
-func (c *Cache) inheritAll(reads []read, resources map[string][]string, opts Options) ([]*File, map[*File]bool, []*diag.Diagnostic) {
-	groups := map[string][]int{}
+// inheritAll applies inheritance to what readAll gave and returns the
+// files that parsed without errors (in the order of reads; those with
+// errors take part in inheritance all the same) and what inheritance found
+// wrong. A trusting cache hands out again, as they were, the files of
+// every translation group that is as the last Load left it; the others are
+// copied before inheritance changes them.
+func (c *Cache) inheritAll(reads []read, resources map[string][]string, opts Options) ([]*File, []*diag.Diagnostic) {
+	groups := make(map[string][]int, len(reads))
 	var keys []string
 	for i, r := range reads {
 		if r.f == nil {
@@ -228,7 +228,6 @@ func (c *Cache) inheritAll(reads []read, resources map[string][]string, opts Opt
 		defer c.mu.Unlock()
 	}
 	all := make([]*File, len(reads))
-	failed := map[*File]bool{}
 	var ds []*diag.Diagnostic
 	var fresh []*File
 	var dirty []string
@@ -239,7 +238,6 @@ func (c *Cache) inheritAll(reads []read, resources map[string][]string, opts Opt
 			for _, i := range members {
 				h := c.last[reads[i].f.Path]
 				all[i] = h.f
-				failed[h.f] = len(reads[i].ds) > 0
 				ds = append(ds, h.ds...)
 			}
 			continue
@@ -254,7 +252,6 @@ func (c *Cache) inheritAll(reads []read, resources map[string][]string, opts Opt
 				f.Resources = slices.Clone(resources[f.Bundle])
 			}
 			all[i] = f
-			failed[f] = len(reads[i].ds) > 0
 			unreadable[f] = reads[i].unread
 			fresh = append(fresh, f)
 		}
@@ -264,7 +261,13 @@ func (c *Cache) inheritAll(reads []read, resources map[string][]string, opts Opt
 	if reuse {
 		c.remember(groups, dirty, all, fds)
 	}
-	return slices.DeleteFunc(all, func(f *File) bool { return f == nil }), failed, ds
+	good := all[:0]
+	for i, f := range all {
+		if f != nil && len(reads[i].ds) == 0 {
+			good = append(good, f)
+		}
+	}
+	return good, ds
 }
 
 // sameGroup reports whether a translation group is as the last Load left

@@ -172,12 +172,11 @@ func Load(fsys fs.FS, opts Options) ([]*File, error) {
 	}
 	// Files with parse errors still take part, so that their translations
 	// inherit what could be read and no error is reported twice.
-	all, failed, ds := opts.Cache.inheritAll(reads, resources, opts)
+	good, ds := opts.Cache.inheritAll(reads, resources, opts)
 	for _, d := range ds {
 		errs.Add(d)
 	}
 	opts.Cache.keep(pages)
-	good := slices.DeleteFunc(all, func(f *File) bool { return failed[f] })
 	slices.SortFunc(good, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
 	return good, errs.Err()
 }
