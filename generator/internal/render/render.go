@@ -1,5 +1,5 @@
-// Package render turns the page graph and a theme into output files in
-// memory. It writes nothing to disk.
+// Package render turns the page graph and a theme into output files. It
+// writes nothing to disk itself.
 //
 // Rules:
 //   - Every page is rendered with the first layout of theme.Candidates for
@@ -17,6 +17,14 @@
 //     front matter summary or first paragraph), else the site title; Image is
 //     the absolute URL of the lead image; OGType is "article" for a release
 //     (a page in a section) and "website" otherwise.
+//   - Data's methods Hreflang, OpenGraph, FeedLinks and Schema write the
+//     head's hreflang links, Open Graph and Twitter lines, feed links and
+//     JSON-LD in Go (see head.go): the same markup on every page, which as
+//     template actions was half of all rendering time.
+//   - render.Render empties the theme's partialCached store first, so no
+//     run shows a partial rendered for an earlier run.
+//   - With Options.Sink, pages go to the sink as they are rendered and are
+//     not kept; this package still writes nothing itself.
 package render
 
 import (
