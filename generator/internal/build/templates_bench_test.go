@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
@@ -36,13 +35,4 @@ func BenchmarkTemplates1000(b *testing.B) {
 	// CPU time counts what the machine's other jobs do not: a steadier
 	// figure than wall time on a shared machine.
 	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/pages, "cpu-ns/page")
-}
-
-// cpuTime is the user and system time this process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
