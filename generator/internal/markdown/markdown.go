@@ -27,6 +27,7 @@ type Options struct {
 // by many goroutines: it holds only configuration, and every Convert call
 // keeps its own state.
 type Converter struct {
+	lang   string
 	md     goldmark.Markdown
 	style  typoStyle
 	cjk    bool
@@ -40,6 +41,7 @@ type Result struct {
 	Headings       []Heading // in document order
 	Links          []Link    // every link and image destination, in order
 	FirstParagraph string    // plain text of the first paragraph (no markup), for summaries
+	Summary        string    // Summarize(FirstParagraph, Options.Lang, 0), made once with the conversion
 	PlainText      string    // whole body as plain text, blocks separated by "\n"; only with Options.PlainText
 	Words          int       // see WordCount
 	ReadingMinutes int       // see ReadingMinutes
@@ -101,7 +103,7 @@ func styleFor(lang string) typoStyle {
 
 // New returns a Converter for opts.
 func New(opts Options) *Converter {
-	c := &Converter{style: styleFor(opts.Lang), cjk: isCJKLang(opts.Lang), unsafe: opts.Unsafe, plain: opts.PlainText}
+	c := &Converter{lang: opts.Lang, style: styleFor(opts.Lang), cjk: isCJKLang(opts.Lang), unsafe: opts.Unsafe, plain: opts.PlainText}
 	exts := []goldmark.Extender{extension.GFM, extension.Footnote}
 	switch c.style {
 	case typoRussian:
@@ -168,6 +170,7 @@ func (c *Converter) Convert(src []byte) (res *Result, err error) {
 		Links:          p.links,
 		FirstParagraph: p.firstParagraph(doc),
 	}
+	res.Summary = Summarize(res.FirstParagraph, c.lang, 0)
 	var cjk, words int
 	if c.plain {
 		res.PlainText = p.plainText(doc)

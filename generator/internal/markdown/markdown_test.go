@@ -449,3 +449,23 @@ func TestPlainTextOnlyWhenAsked(t *testing.T) {
 			dropped.Words, kept.Words, dropped.FirstParagraph, kept.FirstParagraph)
 	}
 }
+
+// Convert makes the summary once, as Summarize would from the first
+// paragraph in the converter's language: by characters for Chinese, by
+// words otherwise.
+func TestConvertSummarizes(t *testing.T) {
+	long := map[string]string{
+		"zh": strings.Repeat("第十届中俄博览会在哈尔滨开幕，", 20),
+		"ru": strings.Repeat("Десятое российско-китайское ЭКСПО открылось в Харбине. ", 20),
+		"en": strings.Repeat("The tenth China-Russia Expo opened in Harbin today. ", 20),
+	}
+	for lang, text := range long {
+		r := convert(t, lang, "## Итоги\n\n"+text+"\n\nSecond paragraph.\n")
+		if r.Summary == "" || r.Summary != Summarize(r.FirstParagraph, lang, 0) {
+			t.Errorf("%s: Summary %q, want Summarize of the first paragraph %q", lang, r.Summary, Summarize(r.FirstParagraph, lang, 0))
+		}
+		if !strings.HasSuffix(r.Summary, "…") {
+			t.Errorf("%s: a long first paragraph was not cut: %q", lang, r.Summary)
+		}
+	}
+}

@@ -297,8 +297,8 @@ func description(p *site.Page) string {
 		if d := p.File.Front.Summary; d != "" {
 			return d
 		}
-		if p.Doc != nil && p.Doc.FirstParagraph != "" {
-			return markdown.Summarize(p.Doc.FirstParagraph, p.Lang, 0)
+		if p.Doc != nil && p.Doc.Summary != "" {
+			return p.Doc.Summary
 		}
 	}
 	return p.Language.Title

@@ -547,11 +547,7 @@ func newRegular(f *content.File, cfg *config.Site, opts Options) *Page {
 	}
 	p.Summary = fm.Summary
 	if p.Summary == "" && p.Doc != nil {
-		limit := markdown.SummaryWords
-		if isCJK(f.Lang) {
-			limit = markdown.SummaryChars
-		}
-		p.Summary = markdown.Summarize(p.Doc.FirstParagraph, f.Lang, limit)
+		p.Summary = p.Doc.Summary
 	}
 	return p
 }
