@@ -623,6 +623,8 @@ func (p *page) blockTexts(n ast.Node, scratch *bytes.Buffer, emit func(text []by
 	}
 }
 
+// firstParagraph is the text of the first top-level paragraph with text of
+// its own, or failing that of the first such paragraph anywhere.
 func (p *page) firstParagraph(doc ast.Node) string {
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Kind() == ast.KindParagraph {

@@ -552,10 +552,6 @@ func newRegular(f *content.File, cfg *config.Site, opts Options) *Page {
 	return p
 }
 
-func isCJK(lang string) bool {
-	return strings.HasPrefix(lang, "zh") || strings.HasPrefix(lang, "ja") || strings.HasPrefix(lang, "ko")
-}
-
 // paginate splits items into list pages at base, base+"page/2/", ...
 func paginate(items []*Page, size int, base string, mk func(n int, items []*Page) *Page) []*Page {
 	total := max(1, (len(items)+size-1)/size)
