@@ -164,10 +164,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		// Each file is converted as soon as it is parsed, on the same core.
 		var mu sync.Mutex
 		docs = map[*content.File]*markdown.Result{}
-		convs := map[string]*markdown.Converter{}
-		for _, l := range cfg.Languages {
-			convs[l.Code] = opts.Cache.converter(l.Code, cfg.UnsafeHTML)
-		}
+		convs := opts.Cache.converters(cfg)
 		loadOpts.Parsed = func(f *content.File) {
 			doc, _ := convs[f.Lang].Convert(f.Body)
 			mu.Lock()

@@ -132,30 +132,31 @@ func (c *Cache) keep(files []*content.File) {
 	maps.DeleteFunc(c.docs, func(p string, _ *cachedDoc) bool { return !set[p] })
 }
 
-// convertAll converts the body of every file, taking what the cache holds
+// converters returns a Markdown converter per configured language, kept by
+// the cache when there is one.
+func (c *Cache) converters(cfg *config.Site) map[string]*markdown.Converter {
+	convs := make(map[string]*markdown.Converter, len(cfg.Languages))
+	for _, l := range cfg.Languages {
+		convs[l.Code] = c.converter(l.Code, cfg.UnsafeHTML)
+	}
+	return convs
+}
+
+// convertAll converts the body of every file, taking what cache (not nil:
+// without a cache Run converts each file as content.Load parses it) holds
 // and converting the rest on every core.
 func convertAll(files []*content.File, cfg *config.Site, cache *Cache) map[*content.File]*markdown.Result {
 	docs := make([]*markdown.Result, len(files))
 	var todo []int
-	if cache != nil {
-		cache.mu.Lock()
-		for i, f := range files {
-			if docs[i] = cache.lookup(f, cfg.UnsafeHTML); docs[i] == nil {
-				todo = append(todo, i)
-			}
-		}
-		cache.mu.Unlock()
-	} else {
-		todo = make([]int, len(files))
-		for i := range todo {
-			todo[i] = i
+	cache.mu.Lock()
+	for i, f := range files {
+		if docs[i] = cache.lookup(f, cfg.UnsafeHTML); docs[i] == nil {
+			todo = append(todo, i)
 		}
 	}
+	cache.mu.Unlock()
 	if len(todo) > 0 {
-		convs := map[string]*markdown.Converter{}
-		for _, l := range cfg.Languages {
-			convs[l.Code] = cache.converter(l.Code, cfg.UnsafeHTML)
-		}
+		convs := cache.converters(cfg)
 		convert := func(i int) {
 			f := files[i]
 			docs[i], _ = convs[f.Lang].Convert(f.Body)
@@ -177,15 +178,13 @@ func convertAll(files []*content.File, cfg *config.Site, cache *Cache) map[*cont
 		}
 		wg.Wait()
 	}
-	if cache != nil {
-		// With every file found in the cache and as many entries as
-		// files, the cache holds exactly these files.
-		cache.mu.Lock()
-		exact := len(todo) == 0 && len(cache.docs) == len(files)
-		cache.mu.Unlock()
-		if !exact {
-			cache.keep(files)
-		}
+	// With every file found in the cache and as many entries as files, the
+	// cache holds exactly these files.
+	cache.mu.Lock()
+	exact := len(todo) == 0 && len(cache.docs) == len(files)
+	cache.mu.Unlock()
+	if !exact {
+		cache.keep(files)
 	}
 	m := make(map[*content.File]*markdown.Result, len(files))
 	for i, f := range files {
