@@ -145,23 +145,25 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 			errs.Add(err)
 			continue
 		}
-		var baseMain any
-		if m := tpl.Lookup("main"); m != nil {
-			baseMain = m.Tree
+		before := map[string]*parse.Tree{}
+		for _, x := range tpl.Templates() {
+			before[x.Name()] = x.Tree
 		}
 		if err := parseInto(fsys, tpl, rel, t.files[rel]); err != nil {
 			errs.Add(err)
 			continue
 		}
+		// The templates the layout's file defines or redefines.
+		own := map[string]bool{}
+		for _, x := range tpl.Templates() {
+			if x.Name() != rel && x.Tree != before[x.Name()] {
+				own[x.Name()] = true
+			}
+		}
 		entry := rel
 		// A layout that (re)defines "main" fills the skeleton.
-		if m := tpl.Lookup("main"); m != nil && any(m.Tree) != baseMain && tpl.Lookup("_default/baseof.html") != nil {
+		if own["main"] && tpl.Lookup("_default/baseof.html") != nil {
 			entry = "_default/baseof.html"
-		}
-		own, err := defines(fsys, t.files[rel])
-		if err != nil {
-			errs.Add(err)
-			continue
 		}
 		perLang := map[string]*template.Template{}
 		for _, l := range cfg.Languages {
@@ -317,7 +319,7 @@ func (t *Theme) partialCached(set *template.Template, lang, rel string, own map[
 			k.scope = rel
 		}
 		copy(k.variants[:], variants)
-		for _, v := range append([]any{ctx}, variants...) {
+		for _, v := range [...]any{k.ctx, k.variants[0], k.variants[1], k.variants[2]} {
 			if v != nil && !reflect.ValueOf(v).Comparable() {
 				return "", fmt.Errorf("partialCached %q: a %T cannot key a cache; pass a page, a string or a number", name, v)
 			}
@@ -337,28 +339,6 @@ func (t *Theme) partialCached(set *template.Template, lang, rel string, own map[
 		t.cached.Store(k, h)
 		return h, nil
 	}
-}
-
-// defines returns the names of the templates a layout file defines with
-// {{ define }} or {{ block }}.
-func defines(fsys fs.FS, p string) (map[string]bool, error) {
-	data, err := fs.ReadFile(fsys, p)
-	if err != nil {
-		return nil, diag.At(p, 0, 0, "cannot read layout: %v", err)
-	}
-	tree := parse.New(p)
-	tree.Mode = parse.SkipFuncCheck
-	trees := map[string]*parse.Tree{}
-	if _, err := tree.Parse(string(data), "", "", trees); err != nil {
-		return nil, positioned(err, p, p)
-	}
-	own := map[string]bool{}
-	for name := range trees {
-		if name != p {
-			own[name] = true
-		}
-	}
-	return own, nil
 }
 
 func commonFuncs(cfg *config.Site, locales *locale.Set) template.FuncMap {
