@@ -211,7 +211,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 		// Feeds, sitemap and calendars wait for Complete: no tab shows them.
 		res.extra, res.staleExtra = prev.extra, true
-		return res, res.assemble()
+		_, err := res.assemble()
+		return res, err
 	}
 	var stage *publish.Stage
 	if opts.Destination != "" {
@@ -249,22 +250,16 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Rendered = len(s.Pages)
 	clock.lap("outputs", "%d feeds, sitemaps, calendars and redirects, made while pages rendered", len(res.extra))
-	if err := res.assemble(); err != nil {
+	static, err := res.assemble()
+	if err != nil {
 		return nil, err
 	}
 	if stage == nil {
 		return res, nil
 	}
-	sunk := make(map[string]bool, len(res.rendered)+len(res.extra))
-	for _, f := range slices.Concat(res.rendered, res.extra) {
-		sunk[f.Path] = true
-	}
-	for i, f := range res.Files {
-		if !sunk[f.Path] {
-			if err := stage.Add(f); err != nil {
-				return nil, err
-			}
-			res.Files[i].Bytes = nil
+	for _, f := range static {
+		if err := stage.Add(f); err != nil {
+			return nil, err
 		}
 	}
 	if err := stage.Commit(); err != nil {
@@ -290,17 +285,21 @@ func (s *stopwatch) lap(stage, format string, args ...any) {
 	s.last = now
 }
 
-// assemble joins rendered pages, other outputs and static files into Files.
-func (r *Result) assemble() error {
+// assemble joins rendered pages, other outputs and static files into Files,
+// and returns the static files it added.
+func (r *Result) assemble() ([]render.File, error) {
 	out := make([]render.File, 0, len(r.rendered)+len(r.extra))
 	out = append(out, r.rendered...)
 	out = append(out, r.extra...)
+	n := len(out)
 	out, err := addStatic(r.fsys, r.Config, out)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	static := slices.Clone(out[n:])
+	slices.SortFunc(out, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
 	r.Files = out
-	return nil
+	return static, nil
 }
 
 // Complete renders the pages and other outputs Run carried over from
@@ -323,7 +322,7 @@ func (r *Result) Complete(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	full.staleExtra = false
-	if err := full.assemble(); err != nil {
+	if _, err := full.assemble(); err != nil {
 		return nil, err
 	}
 	return &full, nil
@@ -373,6 +372,5 @@ func addStatic(fsys fs.FS, cfg *config.Site, out []render.File) ([]render.File, 
 			return nil, err
 		}
 	}
-	slices.SortFunc(out, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
 	return out, nil
 }
