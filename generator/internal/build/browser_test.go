@@ -5,10 +5,7 @@ import (
 	"mime"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,6 +13,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/eventnews/gen/generator/internal/browsertest"
 )
 
 // staticHost serves a built site from memory as a static host does: a
@@ -36,36 +34,6 @@ func staticHost(files map[string][]byte) http.Handler {
 		w.WriteHeader(status)
 		w.Write(data)
 	})
-}
-
-// browser starts one headless Chromium for the test and returns its context.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	exe, err := exec.LookPath("chromium")
-	if err != nil {
-		exe, err = "/usr/bin/chromium", nil
-		if _, statErr := os.Stat(exe); statErr != nil {
-			err = statErr
-		}
-	}
-	need(t, "chromium", "install it with: apt-get install -y chromium", err == nil)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-	)
-	t.Cleanup(cancel)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	return ctx
 }
 
 // reader opens a tab in a fresh profile (nothing remembered) whose
@@ -130,7 +98,7 @@ func TestRootAndNotFoundInABrowser(t *testing.T) {
 	_, files := buildSample(t, "")
 	srv := httptest.NewServer(staticHost(files))
 	defer srv.Close()
-	bctx := browser(t)
+	bctx := browsertest.Start(t)
 
 	for _, tc := range []struct{ langs, want string }{
 		{"ru-RU", "/ru/"},

@@ -2,51 +2,15 @@ package serve_test
 
 import (
 	"context"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/eventnews/gen/generator/internal/browsertest"
 	"github.com/eventnews/gen/generator/internal/serve"
 )
-
-// browser starts a headless Chromium for the test. Without one the test is
-// skipped, except under CI=true, where it fails.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	exe, err := exec.LookPath("chromium")
-	if err != nil {
-		exe = "/usr/bin/chromium"
-		_, err = os.Stat(exe)
-	}
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("chromium is missing and CI=true: install it with apt-get install -y chromium (%v)", err)
-		}
-		t.Skip("chromium is not installed (apt-get install -y chromium)")
-	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-	)
-	t.Cleanup(cancel)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	return ctx
-}
 
 func navigate(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
@@ -91,7 +55,7 @@ func shows(text string) string {
 // action in the tab, errors included, and a page in a new directory can be
 // opened without a restart.
 func TestBrowserLiveReload(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.Start(t)
 	ts := start(t, copySample(t), serve.Options{})
 	good := ts.read(release)
 
@@ -131,7 +95,7 @@ func TestBrowserLiveReload(t *testing.T) {
 
 // With --navigate the tab goes to the page that was saved.
 func TestBrowserNavigate(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.Start(t)
 	ts := start(t, copySample(t), serve.Options{Navigate: true})
 	navigate(t, ctx, ts.url+"/en/")
 	waitFor(t, ctx, "the home", shows("China–Russia Event News"))
