@@ -19,7 +19,11 @@ func BenchmarkTemplates1000(b *testing.B) {
 	if err := benchsite.WriteFrom(os.DirFS("../../.."), dir, 1000, 1); err != nil {
 		b.Fatal(err)
 	}
-	res, err := Run(context.Background(), Options{Source: dir, Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)})
+	now, err := time.Parse(time.DateOnly, benchsite.Now)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := Run(context.Background(), Options{Source: dir, Now: now})
 	if err != nil {
 		b.Fatal(err)
 	}
