@@ -263,3 +263,23 @@ date: 2024-05-01
 		`<a href="../nothing/index.md">пусто</a>`,
 	)
 }
+
+// The menu and footer are rendered once per language and place
+// (partialCached on .Frame), so each page must still show its own.
+func TestMenuMarksWhereTheReaderIs(t *testing.T) {
+	s := newSite(t, newsSite).build(build.Options{}).ok()
+	current := func(href string) string { return `<a href="` + href + `" aria-current="page">` }
+	s.assert("en/news/expo/index.html", current("/en/news/"), `! `+current("/en/events/"), `! `+current("/en/tags/"))
+	s.assert("en/news/index.html", current("/en/news/"))
+	s.assert("en/events/index.html", current("/en/events/"), `! `+current("/en/news/"))
+	s.assert("en/tags/index.html", current("/en/tags/"), `! `+current("/en/events/"))
+	s.assert("en/tags/expo/index.html", current("/en/tags/"))
+	s.assert("en/index.html", `! aria-current="page"`, `<a class="brand" href="/en/">Event News</a>`)
+	s.assert("en/about/index.html", `! aria-current="page"`)
+	s.assert("ru/news/expo/index.html", current("/ru/news/"), `<a class="brand" href="/ru/">`,
+		`<span aria-current="true" lang="ru">Русский</span>`)
+	for _, page := range []string{"zh/news/expo/index.html", "zh/events/index.html"} {
+		s.assert(page, `<p>© 2024 `, `<a href="/zh/about/">关于我们</a>`, `! /en/about/`, `! /ru/about/`)
+	}
+	s.assert("ru/events/index.html", `<a href="/ru/about/">О нас</a>`, `! /zh/about/"`)
+}

@@ -39,7 +39,7 @@ func TestHeadEscapesWhatItWrites(t *testing.T) {
 		Event:      &content.Event{Start: time.Date(2024, 5, 17, 0, 0, 0, 0, loc), AllDay: true, City: "Harbin"},
 		Feeds:      []site.Feed{{Type: site.FeedRSS, URL: "/en/index.xml", Title: `A & B`}},
 	}
-	d := newData(p, &site.Site{Config: cfg}, &site.Language{Language: lang, Home: home})
+	d := newData(p, &site.Site{Config: cfg}, &site.Language{Language: lang, Home: home}, nil)
 	d.Description, d.IsRelease, d.OGType = description(p), true, "article"
 	schema, err := d.Schema()
 	if err != nil {

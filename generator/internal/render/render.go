@@ -20,7 +20,12 @@
 //   - Data's methods Hreflang, OpenGraph, FeedLinks and Schema write the
 //     head's hreflang links, Open Graph and Twitter lines, feed links and
 //     JSON-LD in Go (see head.go): the same markup on every page, which as
-//     template actions was half of all rendering time.
+//     template actions was half of all rendering time. LanguageSwitcher
+//     writes the switcher the same way (chrome.go).
+//   - Data.Frame is the page's language, section and kind and the build's
+//     time: all a header or footer may depend on. Pages in the same place
+//     have equal Frames, so a theme renders its menu and footer with
+//     partialCached once per language and place, not once per page.
 //   - render.Render empties the theme's partialCached store first, so no
 //     run shows a partial rendered for an earlier run.
 //   - With Options.Sink, pages go to the sink as they are rendered and are
@@ -40,6 +45,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/locale"
 	"github.com/eventnews/gen/generator/internal/markdown"
 	"github.com/eventnews/gen/generator/internal/site"
 	"github.com/eventnews/gen/generator/internal/theme"
@@ -82,6 +88,11 @@ type Data struct {
 	// every language (root and /404.html); a template may hand them to a
 	// script as JSON.
 	Choices []Choice
+	// Frame is the page's place in the site, for partialCached headers and
+	// footers (chrome.go).
+	Frame Frame
+
+	loc *locale.Locale // the page language's strings, for the Go-written parts
 
 	// Copies of the page's fields; see above.
 	Kind           site.Kind
@@ -116,9 +127,10 @@ type Data struct {
 }
 
 // newData is the dot for p, with the page's fields copied (see Data).
-func newData(p *site.Page, s *site.Site, lang *site.Language) *Data {
+func newData(p *site.Page, s *site.Site, lang *site.Language, loc *locale.Locale) *Data {
 	return &Data{
 		Page: p, Site: s, Config: s.Config, Lang: lang, Now: s.Now, Canonical: s.Config.AbsURL(p.URL),
+		Frame: Frame{Lang: lang, Section: p.Section, Kind: p.Kind, Now: s.Now}, loc: loc,
 		Kind: p.Kind, Language: p.Language, File: p.File, Doc: p.Doc, Body: p.Body, Key: p.Key,
 		Section: p.Section, Title: p.Title, Date: p.Date, Slug: p.Slug, URL: p.URL, Path: p.Path,
 		Layout: p.Layout, Summary: p.Summary, Tags: p.Tags, Event: p.Event, Params: p.Params,
@@ -248,7 +260,7 @@ func renderRoots(th *theme.Theme, s *site.Site, langs map[string]*site.Language)
 		page   *site.Page
 		layout string
 	}{{root, "root"}, {notFound, "404-root"}} {
-		d := newData(r.page, s, langs[r.page.Lang])
+		d := newData(r.page, s, langs[r.page.Lang], th.Locale(r.page.Lang))
 		d.Description, d.OGType, d.Choices = root.Language.Title, "website", choices
 		var b bytes.Buffer
 		if err := th.Execute(&b, []string{r.layout + ".html", "_default/" + r.layout + ".html"}, r.page.Lang, d); err != nil {
@@ -260,7 +272,7 @@ func renderRoots(th *theme.Theme, s *site.Site, langs map[string]*site.Language)
 }
 
 func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang *site.Language, p *site.Page) error {
-	d := newData(p, s, lang)
+	d := newData(p, s, lang, th.Locale(p.Lang))
 	if p.Doc != nil {
 		d.Content = template.HTML(p.Body)
 	}

@@ -68,6 +68,7 @@ type Theme struct {
 	layouts map[string]map[string]*template.Template // name → lang → template
 	names   []string
 	cached  sync.Map // partialKey → template.HTML, until ForgetPartials
+	locales *locale.Set
 }
 
 // Dirs returns the layout directories for a configuration, in lookup order.
@@ -113,7 +114,7 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 	if len(files) == 0 {
 		return nil, diag.At(dirs[len(dirs)-1], 0, 0, "no layouts found: the theme %q is missing (looked in %s)", cfg.Theme, strings.Join(dirs, " and "))
 	}
-	t := &Theme{dirs: dirs, files: files, layouts: map[string]map[string]*template.Template{}}
+	t := &Theme{dirs: dirs, files: files, layouts: map[string]map[string]*template.Template{}, locales: locales}
 
 	var errs diag.List
 	base := template.New("").Funcs(commonFuncs(cfg, locales)).Funcs(langFuncs(nil))
@@ -250,6 +251,10 @@ func Candidates(kind, section, layout string) []string {
 	}
 	return c
 }
+
+// Locale is the strings and formats the layouts of lang speak with (their
+// T, tag, dateLong...), nil for a language without a bundle.
+func (t *Theme) Locale(lang string) *locale.Locale { return t.locales.For(lang) }
 
 // Has reports whether a layout exists.
 func (t *Theme) Has(name string) bool { _, ok := t.layouts[name]; return ok }
