@@ -63,3 +63,11 @@ func (d *Data) t(id string) string {
 	}
 	return d.loc.T(id)
 }
+
+// tag is a tag's label in the page's language, as a layout's tag gives it.
+func (d *Data) tag(key string) string {
+	if d.loc == nil {
+		return ""
+	}
+	return d.loc.Tag(key)
+}

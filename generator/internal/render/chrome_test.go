@@ -16,7 +16,7 @@ func TestLanguageSwitcherMarksEachKindOfEntry(t *testing.T) {
 		{Lang: ru, URL: "/ru/news/выставка/", Exists: true},
 		{Lang: en, URL: "/en/news/", Fallback: true},
 	}}
-	d := newData(p, &site.Site{Config: &config.Site{}}, nil, nil)
+	d := newData(p, &site.Site{Config: &config.Site{}}, language{})
 	want := `<nav class="lang-switch" aria-label="">
 <ul>
 <li><span aria-current="true" lang="zh-Hans">中文</span></li>

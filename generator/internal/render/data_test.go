@@ -19,7 +19,7 @@ func TestDataCopiesEveryPageField(t *testing.T) {
 	for i := range pv.NumField() {
 		fillNonZero(t, pv.Field(i), pv.Type().Field(i).Name)
 	}
-	d := newData(&p, &site.Site{Config: &config.Site{}, Now: time.Unix(1, 0)}, nil, nil)
+	d := newData(&p, &site.Site{Config: &config.Site{}, Now: time.Unix(1, 0)}, language{})
 	dv := reflect.ValueOf(d).Elem()
 	for i := range pv.NumField() {
 		f := pv.Type().Field(i)

@@ -1,11 +1,11 @@
 package render
 
 import (
-	"encoding/json"
 	"html"
 	"html/template"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/eventnews/gen/generator/internal/theme"
 )
@@ -32,10 +32,11 @@ func (d *Data) Hreflang() template.HTML {
 }
 
 // OpenGraph is the page's Open Graph and Twitter card lines but og:title
-// (which a theme words) and article:tag (which speaks the page's language):
-// og:type, og:description, og:url, og:site_name, og:locale and one
-// og:locale:alternate per translation, og:image and og:image:alt with a
-// lead image, twitter:card, and article:published_time for a release.
+// (which a theme words): og:type, og:description, og:url, og:site_name,
+// og:locale and one og:locale:alternate per translation, og:image and
+// og:image:alt with a lead image, twitter:card, and for a release
+// article:published_time and an article:tag per tag, in the page's
+// language.
 func (d *Data) OpenGraph() template.HTML {
 	var b strings.Builder
 	meta := func(prop, value string) { line(&b, `<meta property="`, prop, `" content="`, value, `">`) }
@@ -43,9 +44,9 @@ func (d *Data) OpenGraph() template.HTML {
 	meta("og:description", d.Description)
 	meta("og:url", d.Canonical)
 	meta("og:site_name", d.Language.Title)
-	meta("og:locale", theme.OGLocale(d.Language.Locale))
+	meta("og:locale", d.ogLocale(d.Page.Lang, d.Language.Locale))
 	for _, t := range d.Translations {
-		meta("og:locale:alternate", theme.OGLocale(t.Language.Locale))
+		meta("og:locale:alternate", d.ogLocale(t.Lang, t.Language.Locale))
 	}
 	card := "summary"
 	if d.Image != "" {
@@ -58,8 +59,19 @@ func (d *Data) OpenGraph() template.HTML {
 	line(&b, `<meta name="twitter:card" content="`, card, `">`)
 	if d.IsRelease {
 		meta("article:published_time", d.Date.In(d.Config.Location).Format(time.RFC3339))
+		for _, t := range d.Tags {
+			meta("article:tag", d.tag(t))
+		}
 	}
 	return template.HTML(b.String())
+}
+
+// ogLocale is theme.OGLocale of a language's locale, made once per run.
+func (d *Data) ogLocale(code, locale string) string {
+	if og, ok := d.ogOf[code]; ok {
+		return og
+	}
+	return theme.OGLocale(locale)
 }
 
 // FeedLinks is a <link rel="alternate"> line for each feed of the page.
@@ -73,43 +85,31 @@ func (d *Data) FeedLinks() template.HTML {
 
 // Schema is the JSON-LD of a release: a NewsArticle, and an Event when it
 // announces one; "" for other pages. Empty values are left out, and so is
-// an object left with nothing but its "@type" (as theme.JSONLD does).
-func (d *Data) Schema() (template.HTML, error) {
+// an object left with nothing but its "@type" (as theme.JSONLD does). Keys
+// are in the order of their names, as encoding/json writes a map, and
+// strings are escaped as it escapes them (jsonString).
+func (d *Data) Schema() template.HTML {
 	if !d.IsRelease {
-		return "", nil
+		return ""
 	}
 	loc := d.Config.Location
-	// Fields in the order of their names: what encoding/json gives for a
-	// map, which the theme's jsonLD writes.
-	type organization struct {
-		Type string `json:"@type"`
-		Name string `json:"name,omitempty"`
-		URL  string `json:"url,omitempty"`
-	}
-	article := struct {
-		Context          string        `json:"@context"`
-		Type             string        `json:"@type"`
-		DatePublished    string        `json:"datePublished,omitempty"`
-		Description      string        `json:"description,omitempty"`
-		Headline         string        `json:"headline,omitempty"`
-		Image            string        `json:"image,omitempty"`
-		InLanguage       string        `json:"inLanguage,omitempty"`
-		MainEntityOfPage string        `json:"mainEntityOfPage,omitempty"`
-		Publisher        *organization `json:"publisher,omitempty"`
-		URL              string        `json:"url,omitempty"`
-	}{
-		Context: "https://schema.org", Type: "NewsArticle",
-		DatePublished: d.Date.In(loc).Format(time.RFC3339), Description: d.Description,
-		Headline: d.Title, Image: d.Image, InLanguage: d.Language.Locale,
-		MainEntityOfPage: d.Canonical, URL: d.Canonical,
-	}
-	if pub := (organization{Type: "Organization", Name: d.Language.Title, URL: d.Config.AbsURL(d.Lang.Home.URL)}); pub.Name != "" || pub.URL != "" {
-		article.Publisher = &pub
-	}
 	var b strings.Builder
-	if err := script(&b, article); err != nil {
-		return "", err
+	o := jsonObject{b: &b}
+	b.WriteString(`<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle"`)
+	o.field("datePublished", d.Date.In(loc).Format(time.RFC3339))
+	o.field("description", d.Description)
+	o.field("headline", d.Title)
+	o.field("image", d.Image)
+	o.field("inLanguage", d.Language.Locale)
+	o.field("mainEntityOfPage", d.Canonical)
+	if name, url := d.Language.Title, d.Config.AbsURL(d.Lang.Home.URL); name != "" || url != "" {
+		b.WriteString(`,"publisher":{"@type":"Organization"`)
+		o.field("name", name)
+		o.field("url", url)
+		b.WriteByte('}')
 	}
+	o.field("url", d.Canonical)
+	b.WriteString("}</script>\n")
 	if e := d.Event; e != nil {
 		when := func(t time.Time) string {
 			switch {
@@ -120,59 +120,101 @@ func (d *Data) Schema() (template.HTML, error) {
 			}
 			return t.In(loc).Format(time.RFC3339)
 		}
-		type address struct {
-			Type     string `json:"@type"`
-			Locality string `json:"addressLocality,omitempty"`
+		b.WriteString(`<script type="application/ld+json">{"@context":"https://schema.org","@type":"Event"`)
+		o.field("description", d.Description)
+		o.field("endDate", when(e.End))
+		b.WriteString(`,"eventStatus":"https://schema.org/EventScheduled"`)
+		o.field("image", d.Image)
+		o.field("inLanguage", d.Language.Locale)
+		if name := or(e.Venue, e.City); name != "" || e.City != "" {
+			b.WriteString(`,"location":{"@type":"Place"`)
+			if e.City != "" {
+				b.WriteString(`,"address":{"@type":"PostalAddress"`)
+				o.field("addressLocality", e.City)
+				b.WriteByte('}')
+			}
+			o.field("name", name)
+			b.WriteByte('}')
 		}
-		type place struct {
-			Type    string   `json:"@type"`
-			Address *address `json:"address,omitempty"`
-			Name    string   `json:"name,omitempty"`
-		}
-		event := struct {
-			Context     string `json:"@context"`
-			Type        string `json:"@type"`
-			Description string `json:"description,omitempty"`
-			EndDate     string `json:"endDate,omitempty"`
-			EventStatus string `json:"eventStatus"`
-			Image       string `json:"image,omitempty"`
-			InLanguage  string `json:"inLanguage,omitempty"`
-			Location    *place `json:"location,omitempty"`
-			Name        string `json:"name,omitempty"`
-			SameAs      string `json:"sameAs,omitempty"`
-			StartDate   string `json:"startDate,omitempty"`
-			URL         string `json:"url,omitempty"`
-		}{
-			Context: "https://schema.org", Type: "Event", Description: d.Description,
-			EndDate: when(e.End), EventStatus: "https://schema.org/EventScheduled",
-			Image: d.Image, InLanguage: d.Language.Locale, Name: or(e.Name, d.Title),
-			SameAs: e.URL, StartDate: when(e.Start), URL: d.Canonical,
-		}
-		where := place{Type: "Place", Name: or(e.Venue, e.City)}
-		if e.City != "" {
-			where.Address = &address{Type: "PostalAddress", Locality: e.City}
-		}
-		if where.Name != "" || where.Address != nil {
-			event.Location = &where
-		}
-		if err := script(&b, event); err != nil {
-			return "", err
-		}
+		o.field("name", or(e.Name, d.Title))
+		o.field("sameAs", e.URL)
+		o.field("startDate", when(e.Start))
+		o.field("url", d.Canonical)
+		b.WriteString("}</script>\n")
 	}
-	return template.HTML(b.String()), nil
+	return template.HTML(b.String())
 }
 
-// script writes v as a JSON-LD script element. encoding/json writes <, >
-// and & as \u003c, \u003e and \u0026, so no text can end the element.
-func script(b *strings.Builder, v any) error {
-	js, err := json.Marshal(v)
-	if err != nil {
-		return err
+// jsonObject writes the members of a JSON object after its first.
+type jsonObject struct{ b *strings.Builder }
+
+// field writes ,"key":"value", or nothing when value is "".
+func (o jsonObject) field(key, value string) {
+	if value == "" {
+		return
 	}
-	b.WriteString(`<script type="application/ld+json">`)
-	b.Write(js)
-	b.WriteString("</script>\n")
-	return nil
+	o.b.WriteString(`,"`)
+	o.b.WriteString(key)
+	o.b.WriteString(`":`)
+	jsonString(o.b, value)
+}
+
+// jsonString writes s as a JSON string exactly as encoding/json.Marshal
+// does: <, > and & as \u escapes, so no text can end a <script> element;
+// U+2028 and U+2029 escaped too; invalid UTF-8 as \ufffd.
+func jsonString(b *strings.Builder, s string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\b':
+				b.WriteString(`\b`)
+			case '\f':
+				b.WriteString(`\f`)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				b.WriteString(`\u00`)
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
+		case r == '\u2028' || r == '\u2029':
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
 }
 
 func or(a, b string) string {

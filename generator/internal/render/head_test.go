@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -39,12 +40,9 @@ func TestHeadEscapesWhatItWrites(t *testing.T) {
 		Event:      &content.Event{Start: time.Date(2024, 5, 17, 0, 0, 0, 0, loc), AllDay: true, City: "Harbin"},
 		Feeds:      []site.Feed{{Type: site.FeedRSS, URL: "/en/index.xml", Title: `A & B`}},
 	}
-	d := newData(p, &site.Site{Config: cfg}, &site.Language{Language: lang, Home: home}, nil)
+	d := newData(p, &site.Site{Config: cfg}, language{Language: &site.Language{Language: lang, Home: home}})
 	d.Description, d.IsRelease, d.OGType = description(p), true, "article"
-	schema, err := d.Schema()
-	if err != nil {
-		t.Fatal(err)
-	}
+	schema := d.Schema()
 	got := string(d.Hreflang()) + string(d.OpenGraph()) + string(d.FeedLinks()) + string(schema)
 	for _, want := range []string{
 		`<link rel="alternate" hreflang="en" href="https://example.org/en/news/a/">` + "\n",
@@ -67,4 +65,22 @@ func TestHeadEscapesWhatItWrites(t *testing.T) {
 	if strings.Count(got, "</script>") != 2 {
 		t.Errorf("want exactly the two closing tags of the article and the event:\n%s", got)
 	}
+}
+
+func FuzzJSONStringMatchesEncodingJSON(f *testing.F) {
+	for _, s := range []string{"", "plain", `"quoted" \ back`, "<script>&</script>", "tab\tnl\nnul\x00 del\x7f",
+		"\b\f\r\x1f", "\u2028\u2029", "bad \xff\xfe utf8", "中文 Русский", "\xe2\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		jsonString(&b, s)
+		if b.String() != string(want) {
+			t.Errorf("jsonString(%q) = %s, encoding/json gives %s", s, b.String(), want)
+		}
+	})
 }

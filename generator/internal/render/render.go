@@ -92,7 +92,8 @@ type Data struct {
 	// footers (chrome.go).
 	Frame Frame
 
-	loc *locale.Locale // the page language's strings, for the Go-written parts
+	loc  *locale.Locale // the page language's strings, for the Go-written parts
+	ogOf map[string]string // language code → og:locale, made once per run
 
 	// Copies of the page's fields; see above.
 	Kind           site.Kind
@@ -127,10 +128,10 @@ type Data struct {
 }
 
 // newData is the dot for p, with the page's fields copied (see Data).
-func newData(p *site.Page, s *site.Site, lang *site.Language, loc *locale.Locale) *Data {
+func newData(p *site.Page, s *site.Site, l language) *Data {
 	return &Data{
-		Page: p, Site: s, Config: s.Config, Lang: lang, Now: s.Now, Canonical: s.Config.AbsURL(p.URL),
-		Frame: Frame{Lang: lang, Section: p.Section, Kind: p.Kind, Now: s.Now}, loc: loc,
+		Page: p, Site: s, Config: s.Config, Lang: l.Language, Now: s.Now, Canonical: s.Config.AbsURL(p.URL),
+		Frame: Frame{Lang: l.Language, Section: p.Section, Kind: p.Kind, Now: s.Now}, loc: l.loc, ogOf: l.ogOf,
 		Kind: p.Kind, Language: p.Language, File: p.File, Doc: p.Doc, Body: p.Body, Key: p.Key,
 		Section: p.Section, Title: p.Title, Date: p.Date, Slug: p.Slug, URL: p.URL, Path: p.Path,
 		Layout: p.Layout, Summary: p.Summary, Tags: p.Tags, Event: p.Event, Params: p.Params,
@@ -169,10 +170,7 @@ type Options struct {
 // Render renders every page of s.
 func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) ([]File, error) {
 	th.ForgetPartials()
-	langs := map[string]*site.Language{}
-	for _, l := range s.Languages {
-		langs[l.Code] = l
-	}
+	langs := languages(s, th)
 	pages := s.Pages
 	if opts.Only != nil {
 		pages = slices.DeleteFunc(slices.Clone(pages), func(p *site.Page) bool { return !opts.Only(p) })
@@ -247,8 +245,27 @@ feed:
 	return out, nil
 }
 
+// language is what the pages of one language share in a run.
+type language struct {
+	*site.Language
+	loc  *locale.Locale
+	ogOf map[string]string // every language's og:locale, by code
+}
+
+func languages(s *site.Site, th *theme.Theme) map[string]language {
+	ogOf := map[string]string{}
+	for _, l := range s.Languages {
+		ogOf[l.Code] = theme.OGLocale(l.Locale)
+	}
+	langs := map[string]language{}
+	for _, l := range s.Languages {
+		langs[l.Code] = language{Language: l, loc: th.Locale(l.Code), ogOf: ogOf}
+	}
+	return langs
+}
+
 // renderRoots renders /index.html and /404.html in the default language.
-func renderRoots(th *theme.Theme, s *site.Site, langs map[string]*site.Language) ([]File, error) {
+func renderRoots(th *theme.Theme, s *site.Site, langs map[string]language) ([]File, error) {
 	var choices []Choice
 	for _, l := range s.Languages {
 		choices = append(choices, Choice{Code: l.Code, Locale: l.Locale, Name: l.Name, Title: l.Title, URL: l.Home.URL})
@@ -260,7 +277,7 @@ func renderRoots(th *theme.Theme, s *site.Site, langs map[string]*site.Language)
 		page   *site.Page
 		layout string
 	}{{root, "root"}, {notFound, "404-root"}} {
-		d := newData(r.page, s, langs[r.page.Lang], th.Locale(r.page.Lang))
+		d := newData(r.page, s, langs[r.page.Lang])
 		d.Description, d.OGType, d.Choices = root.Language.Title, "website", choices
 		var b bytes.Buffer
 		if err := th.Execute(&b, []string{r.layout + ".html", "_default/" + r.layout + ".html"}, r.page.Lang, d); err != nil {
@@ -271,8 +288,8 @@ func renderRoots(th *theme.Theme, s *site.Site, langs map[string]*site.Language)
 	return out, nil
 }
 
-func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang *site.Language, p *site.Page) error {
-	d := newData(p, s, lang, th.Locale(p.Lang))
+func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang language, p *site.Page) error {
+	d := newData(p, s, lang)
 	if p.Doc != nil {
 		d.Content = template.HTML(p.Body)
 	}
