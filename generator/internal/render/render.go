@@ -92,7 +92,7 @@ type Data struct {
 	// footers (chrome.go).
 	Frame Frame
 
-	loc  *locale.Locale // the page language's strings, for the Go-written parts
+	loc  *locale.Locale    // the page language's strings, for the Go-written parts
 	ogOf map[string]string // language code → og:locale, made once per run
 
 	// Copies of the page's fields; see above.
