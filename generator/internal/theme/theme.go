@@ -11,11 +11,15 @@
 // partials/ are shared by all layouts and called as
 // {{ template "partials/name.html" . }}.
 //
-// Functions: T, tag, dateLong, dateMedium, dateShort, timeShort and number
-// speak the page's language (each layout is cloned once per language);
-// absURL, isoDate, rfc3339, eventDate, local, sameDay, utcOffset, eventOver,
-// ogLocale, TLang, jsonLD, dict, add and html are the same in every language.
+// Functions: T, tag, dateLong, dateMedium, dateShort, timeShort, number and
+// eventWhen speak the page's language (each layout is cloned once per
+// language); absURL, isoDate, rfc3339, eventDate, local, sameDay,
+// utcOffset, eventOver, ogLocale, TLang, jsonLD, dict, add and html are the
+// same in every language.
 //
+//   - eventWhen .Event is when an event takes place, as <time> elements:
+//     dates for an all-day event, date and time with the zone's offset for
+//     a timed one (see event.go).
 //   - TLang "ru" "id" translates in a named language, for the pages that
 //     speak every language at once (the root chooser, /404.html).
 //   - ogLocale "zh-Hans" is "zh_CN": Open Graph's language_TERRITORY form,
@@ -55,6 +59,7 @@ import (
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/config"
+	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/locale"
 	"github.com/eventnews/gen/generator/internal/site"
@@ -117,7 +122,7 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 	t := &Theme{dirs: dirs, files: files, layouts: map[string]map[string]*template.Template{}, locales: locales}
 
 	var errs diag.List
-	base := template.New("").Funcs(commonFuncs(cfg, locales)).Funcs(langFuncs(nil))
+	base := template.New("").Funcs(commonFuncs(cfg, locales)).Funcs(langFuncs(cfg, nil))
 	var shared []string
 	for rel := range t.files {
 		if rel == "_default/baseof.html" || strings.HasPrefix(rel, "partials/") {
@@ -173,7 +178,7 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 				errs.Add(err)
 				break
 			}
-			c.Funcs(langFuncs(locales.For(l.Code)))
+			c.Funcs(langFuncs(cfg, locales.For(l.Code)))
 			c.Funcs(template.FuncMap{"partialCached": t.partialCached(c, l.Code, rel, own)})
 			perLang[l.Code] = c.Lookup(entry)
 		}
@@ -401,11 +406,12 @@ func commonFuncs(cfg *config.Site, locales *locale.Set) template.FuncMap {
 	}
 }
 
-func langFuncs(l *locale.Locale) template.FuncMap {
+func langFuncs(cfg *config.Site, l *locale.Locale) template.FuncMap {
 	if l == nil {
 		stub := func(args ...any) string { return "" }
 		return template.FuncMap{"T": func(string, ...any) string { return "" }, "tag": func(string) string { return "" },
-			"dateLong": stub, "dateMedium": stub, "dateShort": stub, "timeShort": stub, "number": stub}
+			"dateLong": stub, "dateMedium": stub, "dateShort": stub, "timeShort": stub, "number": stub,
+			"eventWhen": func(*content.Event) template.HTML { return "" }}
 	}
 	loc := l
 	return template.FuncMap{
@@ -416,6 +422,7 @@ func langFuncs(l *locale.Locale) template.FuncMap {
 		"dateShort":  loc.DateShort,
 		"timeShort":  loc.Time,
 		"number":     func(n int) string { return loc.Number(float64(n), 0) },
+		"eventWhen":  eventWhen(cfg, loc),
 	}
 }
 
