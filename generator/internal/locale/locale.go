@@ -126,6 +126,9 @@ type entry struct {
 	msg   Message
 	i18n  *i18n.Message
 	empty bool // every form is "": renders as ""
+	// forms are msg.Forms indexed as pluralOrder, split for substitution;
+	// nil where the message lacks the form.
+	forms [len(pluralOrder)]*form
 }
 
 // Locale is one language's strings and formats.
@@ -137,10 +140,13 @@ type Locale struct {
 	localizer *i18n.Localizer // messages
 	probe     *i18n.Localizer // one message whose forms are their own names
 	forms     []string
+	intForms  []uint8 // the plural form of counts 0, 1, 2, …, as an index into pluralOrder
 }
 
 // pluralOrder is CLDR's order of plural categories.
 var pluralOrder = [...]string{"zero", "one", "two", "few", "many", "other"}
+
+const otherForm = len(pluralOrder) - 1 // index of "other"
 
 const probeID = "form"
 
@@ -252,41 +258,60 @@ func (l *Locale) finish() error {
 		return diag.At("", 0, 0, "locale: language %q: %v", l.lang.Code, err)
 	}
 	l.probe = i18n.NewLocalizer(probe, l.tag.String())
-	l.forms = l.probeForms()
+	l.forms, l.intForms = l.probeForms()
 	return nil
 }
 
 // probeForms finds the plural categories the language's rules produce for
 // integers 0–200 and some powers of ten, and for decimals 0.0–20.0 and
 // 0.00–2.00 (rules depend on the last two digits of the integer and
-// fraction parts, and on the number of fraction digits).
-func (l *Locale) probeForms() []string {
+// fraction parts, and on the number of fraction digits). It also returns
+// the form of each integer 0–200.
+func (l *Locale) probeForms() (forms []string, ints []uint8) {
 	seen := map[string]bool{}
 	for i := int64(0); i <= 200; i++ {
-		seen[l.pluralForm(i)] = true
-		seen[l.pluralForm(fmt.Sprintf("%d.%d", i/10, i%10))] = true
-		seen[l.pluralForm(fmt.Sprintf("%d.%02d", i/100, i%100))] = true
+		f, _ := l.pluralForm(i)
+		seen[f] = true
+		ints = append(ints, uint8(slices.Index(pluralOrder[:], f)))
+		f, _ = l.pluralForm(fmt.Sprintf("%d.%d", i/10, i%10))
+		seen[f] = true
+		f, _ = l.pluralForm(fmt.Sprintf("%d.%02d", i/100, i%100))
+		seen[f] = true
 	}
 	for _, n := range []int64{1000, 10000, 100000, 1000000, 10000000, 1000000000} {
-		seen[l.pluralForm(n)] = true
+		f, _ := l.pluralForm(n)
+		seen[f] = true
 	}
-	var out []string
 	for _, f := range pluralOrder {
 		if seen[f] {
-			out = append(out, f)
+			forms = append(forms, f)
 		}
 	}
-	return out
+	return forms, ints
 }
 
 // pluralForm returns the plural category of a count (int64 or a decimal
-// string), "other" when the count is not understood.
-func (l *Locale) pluralForm(count any) string {
+// string); "other" and false when go-i18n rejects the count.
+func (l *Locale) pluralForm(count any) (string, bool) {
 	s, err := l.probe.Localize(&i18n.LocalizeConfig{MessageID: probeID, PluralCount: count})
 	if err != nil {
-		return "other"
+		return "other", false
 	}
-	return s
+	return s, true
+}
+
+// formIndex is pluralForm as an index into pluralOrder, cached for small
+// counts.
+func (l *Locale) formIndex(count any) (int, bool) {
+	if n, ok := count.(int64); ok && n >= 0 && n < int64(len(l.intForms)) {
+		return int(l.intForms[n]), true
+	}
+	f, ok := l.pluralForm(count)
+	if !ok {
+		return 0, false
+	}
+	i := slices.Index(pluralOrder[:], f)
+	return i, i >= 0
 }
 
 // For returns the locale of a language code, nil if not configured.
@@ -359,6 +384,17 @@ func (l *Locale) Tag(key string) string {
 }
 
 func (l *Locale) render(id string, args []any) (string, bool) {
+	if s, ok := l.substitute(id, args); ok {
+		return s, true
+	}
+	return l.localize(id, args)
+}
+
+// substitute renders what it can without go-i18n, exactly as go-i18n would:
+// forms of literal text and {{.Name}} actions whose values are strings or
+// integers (see form). It reports false for everything else, which T leaves
+// to localize, including every call that fails.
+func (l *Locale) substitute(id string, args []any) (string, bool) {
 	if l == nil {
 		return "", false
 	}
@@ -366,68 +402,55 @@ func (l *Locale) render(id string, args []any) (string, bool) {
 	if e == nil {
 		return "", false
 	}
-	if len(args) == 0 {
-		// What go-i18n gives for a form without template actions, at a
-		// tenth of the cost: most layout strings are such.
-		if other, ok := e.msg.Forms["other"]; ok && !strings.Contains(other, "{{") {
-			return other, true
-		}
-	}
-	var (
-		data     map[string]any
-		count    any // as given, for {{.Count}}
-		pc       any // as go-i18n wants it: int64 or a decimal string
-		hasCount bool
-	)
-	for _, a := range args {
-		switch v := a.(type) {
-		case map[string]any:
-			if data != nil {
-				return "", false
-			}
-			data = maps.Clone(v)
-			if data == nil {
-				data = map[string]any{}
-			}
-		case map[string]string:
-			if data != nil {
-				return "", false
-			}
-			data = make(map[string]any, len(v))
-			for k, s := range v {
-				data[k] = s
-			}
-		default:
-			c, ok := pluralCount(a, false)
-			if !ok || hasCount {
-				return "", false
-			}
-			count, pc, hasCount = a, c, true
-		}
-	}
-	if data == nil {
-		data = map[string]any{}
-	}
-	if hasCount {
-		if _, ok := data["Count"]; !ok {
-			data["Count"] = count
-		}
-	} else if c, ok := data["Count"]; ok && c != nil {
-		if pc, ok = pluralCount(c, true); !ok {
-			return "", false
-		}
-		hasCount = true
+	c, ok := readArgs(args)
+	if !ok {
+		return "", false
 	}
 	if e.empty {
 		return "", true
 	}
-	cfg := &i18n.LocalizeConfig{MessageID: id, TemplateData: data}
-	if hasCount {
+	// go-i18n renders the form of the count if the message has it, else
+	// "other", and fails on a count it rejects.
+	f := e.forms[otherForm]
+	if c.hasCount {
+		i, ok := l.formIndex(c.pc)
+		if !ok {
+			return "", false
+		}
+		if e.forms[i] != nil {
+			f = e.forms[i]
+		}
+	}
+	if f == nil {
+		return "", false
+	}
+	return f.fill(&c)
+}
+
+// localize renders through go-i18n.
+func (l *Locale) localize(id string, args []any) (string, bool) {
+	if l == nil {
+		return "", false
+	}
+	e := l.msgs[id]
+	if e == nil {
+		return "", false
+	}
+	c, ok := readArgs(args)
+	if !ok {
+		return "", false
+	}
+	if e.empty {
+		return "", true
+	}
+	cfg := &i18n.LocalizeConfig{MessageID: id, TemplateData: c.data()}
+	if c.hasCount {
 		// Without PluralCount go-i18n renders "other": what we want when
 		// the message lacks the selected form. With it, an error can only
-		// be a failed execution.
-		if _, ok := e.msg.Forms[l.pluralForm(pc)]; ok {
-			cfg.PluralCount = pc
+		// be a failed execution or a count it rejects.
+		f, _ := l.pluralForm(c.pc)
+		if _, ok := e.msg.Forms[f]; ok {
+			cfg.PluralCount = c.pc
 		}
 	}
 	s, err := l.localizer.Localize(cfg)
@@ -435,6 +458,86 @@ func (l *Locale) render(id string, args []any) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// call is the arguments of one T call, read without copying the data.
+type call struct {
+	anyData  map[string]any
+	strData  map[string]string
+	count    any  // the count argument as given
+	hasArg   bool // there is a count argument
+	pc       any  // the plural count as go-i18n wants it: int64 or a decimal string
+	hasCount bool // from the count argument or the data's Count
+}
+
+func readArgs(args []any) (call, bool) {
+	var (
+		c       call
+		hasData bool
+	)
+	for _, a := range args {
+		switch v := a.(type) {
+		case map[string]any:
+			if hasData {
+				return c, false
+			}
+			c.anyData, hasData = v, true
+		case map[string]string:
+			if hasData {
+				return c, false
+			}
+			c.strData, hasData = v, true
+		default:
+			pc, ok := pluralCount(a, false)
+			if !ok || c.hasArg {
+				return c, false
+			}
+			c.count, c.pc, c.hasArg, c.hasCount = a, pc, true, true
+		}
+	}
+	if c.hasArg {
+		return c, true
+	}
+	var (
+		n   any
+		has bool
+	)
+	if c.strData != nil {
+		n, has = c.strData["Count"]
+	} else {
+		n, has = c.anyData["Count"]
+	}
+	if has && n != nil {
+		pc, ok := pluralCount(n, true)
+		if !ok {
+			return c, false
+		}
+		c.pc, c.hasCount = pc, true
+	}
+	return c, true
+}
+
+// data is the template data: a copy of the map argument, whose Count is the
+// count argument if it has none.
+func (c *call) data() map[string]any {
+	var data map[string]any
+	if c.strData != nil {
+		data = make(map[string]any, len(c.strData))
+		for k, s := range c.strData {
+			data[k] = s
+		}
+	} else {
+		data = maps.Clone(c.anyData)
+	}
+	if data == nil {
+		data = map[string]any{}
+	}
+	if c.hasArg {
+		if _, ok := data["Count"]; !ok {
+			data["Count"] = c.count
+		}
+	}
+	return data
 }
 
 // pluralCount converts a count to what go-i18n accepts: int64 or a decimal

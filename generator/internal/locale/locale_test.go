@@ -615,6 +615,11 @@ func BenchmarkFormats(b *testing.B) {
 			_ = ru.T("pageOf", map[string]any{"Number": 2, "Total": 9})
 		}
 	})
+	b.Run("dateTime", func(b *testing.B) {
+		for b.Loop() {
+			_ = ru.T("dateTime", map[string]any{"Date": "17 мая 2024\u202fг.", "Time": "10:00"})
+		}
+	})
 	b.Run("plural", func(b *testing.B) {
 		for b.Loop() {
 			_ = ru.T("readingTime", 3)

@@ -292,6 +292,7 @@ func (p *fileParser) add(at *yaml.Node, id string, forms []formNode, meta i18n.M
 			}
 		}
 		e.msg.Forms[f.name] = src
+		e.forms[slices.Index(pluralOrder[:], f.name)] = compileForm(src, meta.LeftDelim, meta.RightDelim)
 		switch f.name {
 		case "zero":
 			meta.Zero = src
