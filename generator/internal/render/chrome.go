@@ -34,6 +34,7 @@ type Frame struct {
 // write its own from .Alternates.
 func (d *Data) LanguageSwitcher() template.HTML {
 	var b strings.Builder
+	b.Grow(1024)
 	b.WriteString(`<nav class="lang-switch" aria-label="`)
 	b.WriteString(html.EscapeString(d.t("languageSwitcher")))
 	b.WriteString("\">\n<ul>")

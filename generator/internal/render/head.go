@@ -22,6 +22,7 @@ import (
 // the page exists in, then the x-default one.
 func (d *Data) Hreflang() template.HTML {
 	var b strings.Builder
+	b.Grow(512)
 	for _, a := range d.Alternates {
 		if a.Exists {
 			line(&b, `<link rel="alternate" hreflang="`, a.Lang.Locale, `" href="`, d.abs(a.URL), `">`)
@@ -39,6 +40,7 @@ func (d *Data) Hreflang() template.HTML {
 // language.
 func (d *Data) OpenGraph() template.HTML {
 	var b strings.Builder
+	b.Grow(1024)
 	meta := func(prop, value string) { line(&b, `<meta property="`, prop, `" content="`, value, `">`) }
 	meta("og:type", d.OGType)
 	meta("og:description", d.Description)
@@ -94,6 +96,7 @@ func (d *Data) Schema() template.HTML {
 	}
 	loc := d.Config.Location
 	var b strings.Builder
+	b.Grow(2048)
 	o := jsonObject{b: &b}
 	b.WriteString(`<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle"`)
 	o.field("datePublished", d.Date.In(loc).Format(time.RFC3339))
