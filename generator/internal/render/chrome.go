@@ -72,3 +72,24 @@ func (d *Data) tag(key string) string {
 	}
 	return d.loc.Tag(key)
 }
+
+// TagLink is one of a page's tags as a link.
+type TagLink struct {
+	Key  string // as written in front matter
+	Name string // its label in the page's language (message "tag.<key>")
+	URL  string // its list page
+}
+
+// TagLinks are the page's tags, in their order, ready to link: a layout
+// ranging over them runs a few actions per tag instead of building each
+// URL and label itself.
+func (d *Data) TagLinks() []TagLink {
+	if len(d.Tags) == 0 {
+		return nil
+	}
+	links := make([]TagLink, len(d.Tags))
+	for i, k := range d.Tags {
+		links[i] = TagLink{Key: k, Name: d.tag(k), URL: d.Lang.TagsURL + k + "/"}
+	}
+	return links
+}
