@@ -587,7 +587,7 @@ func (p *page) plainText(doc ast.Node) string {
 func (p *page) words(doc ast.Node) (cjk, words int) {
 	var scratch bytes.Buffer
 	p.blockTexts(doc, &scratch, func(text []byte, _ bool) {
-		c, w := count(string(text))
+		c, w := count(text)
 		cjk, words = cjk+c, words+w
 	})
 	return cjk, words

@@ -21,13 +21,44 @@ func cjkRune(r rune) bool {
 // wordRune reports whether r belongs to a word of a script that separates
 // words with spaces.
 func wordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	return classOf(r) == classWord
+}
+
+// How a rune counts.
+const (
+	classOther = iota // separates words
+	classWord         // part of a word
+	classCJK          // a unit of its own
+)
+
+// classOf tells cjkRune from wordRune, taking the common ranges first;
+// TestClassOf checks every rune against classOfSlow.
+func classOf(r rune) uint8 {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' {
+			return classWord
+		}
+		return classOther
+	case 0x0410 <= r && r <= 0x044F: // А–я
+		return classWord
+	case 0x4E00 <= r && r <= 0x9FFF:
+		return classCJK
+	case 0x2000 <= r && r <= 0x206F, // general punctuation: — “ ” …
+		0x3000 <= r && r <= 0x3004, 0x3008 <= r && r <= 0x3020: // 、。「」【】
+		return classOther
 	}
-	if 0x0410 <= r && r <= 0x044F { // А–я
-		return true
+	return classOfSlow(r)
+}
+
+func classOfSlow(r rune) uint8 {
+	switch {
+	case cjkRune(r):
+		return classCJK
+	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+		return classWord
 	}
-	return (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) && !cjkRune(r)
+	return classOther
 }
 
 // span is one counting unit: a CJK character or a word, as byte offsets.
@@ -46,28 +77,59 @@ func spans(text string) []span {
 	return out
 }
 
+// decodeRune is utf8.DecodeRune for either type of text, with two- and
+// three-byte sequences (Cyrillic, CJK) decoded in line.
+func decodeRune[T string | []byte](text T, i int) (rune, int) {
+	c := text[i]
+	switch {
+	case c < utf8.RuneSelf:
+		return rune(c), 1
+	case 0xC2 <= c && c < 0xE0 && i+1 < len(text):
+		if c1 := text[i+1]; c1&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
+		}
+	case 0xE0 <= c && c < 0xF0 && i+2 < len(text):
+		lo, hi := byte(0x80), byte(0xBF)
+		if c == 0xE0 {
+			lo = 0xA0 // no overlong forms
+		} else if c == 0xED {
+			hi = 0x9F // no surrogates
+		}
+		if c1, c2 := text[i+1], text[i+2]; lo <= c1 && c1 <= hi && c2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	// At most utf8.UTFMax bytes: a []byte is converted without allocating.
+	return utf8.DecodeRuneInString(string(text[i:min(i+utf8.UTFMax, len(text))]))
+}
+
 // eachSpan calls fn for every span of text, in order.
-func eachSpan(text string, fn func(start, end int, cjk bool)) {
+func eachSpan[T string | []byte](text T, fn func(start, end int, cjk bool)) {
 	start := -1   // start of the current word, or -1
 	var prev rune // last rune of the current word
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+		r, size, class := rune(text[i]), 1, uint8(classOther)
+		if r < utf8.RuneSelf {
+			if 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' {
+				class = classWord
+			}
+		} else {
+			r, size = decodeRune(text, i)
+			class = classOf(r)
 		}
 		switch {
-		case cjkRune(r):
+		case class == classCJK:
 			if start >= 0 {
 				fn(start, i, false)
 				start = -1
 			}
 			fn(i, i+size, true)
-		case wordRune(r):
+		case class == classWord:
 			if start < 0 {
 				start = i
 			}
 			prev = r
-		case start >= 0 && joiner(prev, r, text[i+size:]):
+		case start >= 0 && joiner(prev, r, text, i+size):
 			// stays in the word
 		case start >= 0:
 			fn(start, i, false)
@@ -80,15 +142,26 @@ func eachSpan(text string, fn func(start, end int, cjk bool)) {
 	}
 }
 
-func joiner(prev, r rune, rest string) bool {
-	next, _ := utf8.DecodeRuneInString(rest)
+// joiner reports whether r, between prev and the rune at text[next:], joins
+// them into one word.
+func joiner[T string | []byte](prev, r rune, text T, next int) bool {
 	switch r {
 	case '\'', '’', '-', '‐', '‑':
-		return wordRune(next)
 	case '.', ',':
-		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+		if !unicode.IsDigit(prev) {
+			return false
+		}
+	default:
+		return false
 	}
-	return false
+	if next >= len(text) {
+		return false
+	}
+	n, _ := decodeRune(text, next)
+	if r == '.' || r == ',' {
+		return unicode.IsDigit(n)
+	}
+	return wordRune(n)
 }
 
 // WordCount counts words; each Han/Kana/Hangul character counts as one
@@ -111,7 +184,7 @@ func minutes(cjk, words int) int {
 }
 
 // count returns the number of CJK characters and of other words.
-func count(text string) (cjk, words int) {
+func count[T string | []byte](text T) (cjk, words int) {
 	eachSpan(text, func(_, _ int, isCJK bool) {
 		if isCJK {
 			cjk++

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -115,5 +116,49 @@ func TestSummarizeDefaults(t *testing.T) {
 	}
 	if got := Summarize(words, "ru", 0); WordCount(got) != SummaryWords {
 		t.Errorf("ru default: %d words", WordCount(got))
+	}
+}
+
+// TestClassOf checks the fast ranges of classOf against the Unicode tables
+// for every rune.
+func TestClassOf(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := uint8(classOther)
+		switch {
+		case cjkRune(r):
+			want = classCJK
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			want = classWord
+		}
+		if got := classOf(r); got != want {
+			t.Fatalf("classOf(%U) = %d, want %d", r, got, want)
+		}
+	}
+}
+
+// TestDecodeRune compares decodeRune with utf8.DecodeRune on every
+// sequence of up to three bytes, and on sequences cut short.
+func TestDecodeRune(t *testing.T) {
+	buf := make([]byte, 3)
+	for a := 0x80; a < 0x100; a++ {
+		step := 1
+		if a < 0xE0 { // the third byte is never read
+			step = 0x41
+		}
+		for b := 0; b < 0x100; b++ {
+			for c := 0; c < 0x100; c += step {
+				buf[0], buf[1], buf[2] = byte(a), byte(b), byte(c)
+				for n := 1; n <= 3; n++ {
+					r, size := decodeRune(buf[:n], 0)
+					wr, wsize := utf8.DecodeRune(buf[:n])
+					if r != wr || size != wsize {
+						t.Fatalf("decodeRune(% x) = %U, %d; want %U, %d", buf[:n], r, size, wr, wsize)
+					}
+					if r, size := decodeRune(string(buf[:n]), 0); r != wr || size != wsize {
+						t.Fatalf("decodeRune(%q) = %U, %d; want %U, %d", buf[:n], r, size, wr, wsize)
+					}
+				}
+			}
+		}
 	}
 }
