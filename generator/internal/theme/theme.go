@@ -17,6 +17,9 @@
 // utcOffset, eventOver, ogLocale, TLang, jsonLD, dict, add and html are the
 // same in every language.
 //
+//   - T "id" with no further arguments is a constant in each language: it
+//     is replaced by its translation when the layouts are loaded (fold.go),
+//     and escaped for its place as T's result would be.
 //   - eventWhen .Event is when an event takes place, as <time> elements:
 //     dates for an all-day event, date and time with the zone's offset for
 //     a timed one (see event.go).
@@ -179,6 +182,7 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 				break
 			}
 			c.Funcs(langFuncs(cfg, locales.For(l.Code)))
+			foldT(c, locales.For(l.Code))
 			c.Funcs(template.FuncMap{"partialCached": t.partialCached(c, l.Code, rel, own)})
 			perLang[l.Code] = c.Lookup(entry)
 		}
