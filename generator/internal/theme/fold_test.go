@@ -14,8 +14,8 @@ func TestConstantStringsAreFoldedPerLanguageAndEscapedAsBefore(t *testing.T) {
 	fsys := fstest.MapFS{
 		"site.yaml": {Data: []byte("baseURL: https://example.org/\nlanguages:\n" +
 			"  - {code: en, name: English, locale: en, title: News}\n  - {code: ru, name: Русский, locale: ru, title: Новости}\n")},
-		"i18n/en.yaml": {Data: []byte("hello: \"Hi <you> & 'them' + \\\"us\\\"\"\nn: \"{{.Count}} items\"\n")},
-		"i18n/ru.yaml": {Data: []byte("hello: \"Привет\"\n")},
+		"i18n/en.yaml":                           {Data: []byte("hello: \"Hi <you> & 'them' + \\\"us\\\"\"\nn: \"{{.Count}} items\"\n")},
+		"i18n/ru.yaml":                           {Data: []byte("hello: \"Привет\"\n")},
 		"themes/default/layouts/partials/p.html": {Data: []byte(`<i>{{ T "hello" }}</i>`)},
 		"themes/default/layouts/page.html": {Data: []byte(
 			`<b title="{{ T "hello" }}">{{ T "hello" }}</b>{{ if eq (T "hello") "Привет" }}ru{{ end }}{{ template "partials/p.html" . }}|{{ T "n" 3 }}|{{ T "missing" }}`)},
