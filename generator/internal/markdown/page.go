@@ -20,6 +20,7 @@ type page struct {
 	src        []byte
 	conv       *Converter
 	lineStarts []int                        // byte offsets where lines start, computed on first use
+	runBuf     []run                        // reused by fixLineBreaks
 	last       struct{ line, off, col int } // the last position computed
 
 	headings []Heading
@@ -116,7 +117,11 @@ func (p *page) runs(n ast.Node, out []run) []run {
 // fixLineBreaks drops soft line breaks between two East Asian wide
 // characters, so the renderer writes nothing there.
 func (p *page) fixLineBreaks(block ast.Node) {
-	rs := p.runs(block, nil)
+	if !p.mayJoin(block) {
+		return
+	}
+	p.runBuf = p.runs(block, p.runBuf[:0])
+	rs := p.runBuf
 	for i, r := range rs {
 		t, ok := r.node.(*ast.Text)
 		if !ok || !t.SoftLineBreak() {
@@ -131,6 +136,31 @@ func (p *page) fixLineBreaks(block ast.Node) {
 			t.SetSoftLineBreak(false)
 		}
 	}
+}
+
+// mayJoin reports whether a soft line break under n, among the texts runs
+// visits, could be dropped: the text before it ends in a wide character
+// or has nothing of its own to tell.
+func (p *page) mayJoin(n ast.Node) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			if c.SoftLineBreak() {
+				t := bytes.TrimRight(c.Segment.Value(p.src), " \t")
+				if len(t) == 0 {
+					return true
+				}
+				if r, _ := utf8.DecodeLastRune(t); wideRune(r) {
+					return true
+				}
+			}
+		case *ast.CodeSpan, *ast.Link, *ast.Emphasis, *east.Strikethrough:
+			if p.mayJoin(c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func lastRuneBefore(rs []run, i int) (rune, bool) {
