@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -33,7 +34,24 @@ type Converter struct {
 	cjk    bool
 	unsafe bool
 	plain  bool
+	// buffers holds *buffers for Convert calls to reuse.
+	buffers sync.Pool
 }
+
+// buffers are the scratch space of one Convert call, reused by later calls.
+type buffers struct {
+	html   htmlBuffer
+	text   bytes.Buffer // a block's text, for blockTexts
+	inline bytes.Buffer // for inlineText
+	runs   []run        // for fixLineBreaks
+}
+
+// htmlBuffer is a goldmark util.BufWriter: any other io.Writer is wrapped
+// in a new 4 KB bufio.Writer on every Render.
+type htmlBuffer struct{ bytes.Buffer }
+
+func (*htmlBuffer) Buffered() int { return 0 }
+func (*htmlBuffer) Flush() error  { return nil }
 
 // Result is what Convert learns about one Markdown body.
 type Result struct {
@@ -155,13 +173,19 @@ func (c *Converter) Convert(src []byte) (res *Result, err error) {
 			res, err = nil, fmt.Errorf("markdown: internal error: %v", p)
 		}
 	}()
+	bufs, _ := c.buffers.Get().(*buffers)
+	if bufs == nil {
+		bufs = new(buffers)
+	}
+	defer c.buffers.Put(bufs)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
-	p := &page{src: src, conv: c}
+	p := &page{src: src, conv: c, bufs: bufs}
 	p.process(doc)
 
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/4)
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	buf := &bufs.html
+	buf.Reset()
+	buf.Grow(len(src) + len(src)/2)
+	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
 		return nil, fmt.Errorf("markdown: %w", err)
 	}
 	res = &Result{

@@ -19,8 +19,8 @@ import (
 type page struct {
 	src        []byte
 	conv       *Converter
+	bufs       *buffers
 	lineStarts []int                        // byte offsets where lines start, computed on first use
-	runBuf     []run                        // reused by fixLineBreaks
 	last       struct{ line, off, col int } // the last position computed
 
 	headings []Heading
@@ -120,8 +120,8 @@ func (p *page) fixLineBreaks(block ast.Node) {
 	if !p.mayJoin(block) {
 		return
 	}
-	p.runBuf = p.runs(block, p.runBuf[:0])
-	rs := p.runBuf
+	p.bufs.runs = p.runs(block, p.bufs.runs[:0])
+	rs := p.bufs.runs
 	for i, r := range rs {
 		t, ok := r.node.(*ast.Text)
 		if !ok || !t.SoftLineBreak() {
@@ -467,8 +467,9 @@ func slug(text string) string {
 // inlineText is the plain text of a leaf block's inline content, spaces
 // collapsed. withAlt includes image alt text.
 func (p *page) inlineText(n ast.Node, withAlt bool) string {
-	var raw bytes.Buffer
-	p.writeInline(&raw, n, withAlt)
+	raw := &p.bufs.inline
+	raw.Reset()
+	p.writeInline(raw, n, withAlt)
 	var b strings.Builder
 	collapseInto(&b, raw.Bytes(), 0)
 	return b.String()
@@ -598,8 +599,7 @@ func collapseInto(b *strings.Builder, s []byte, sep byte) {
 // plainText is the whole body as text, one line per block.
 func (p *page) plainText(doc ast.Node) string {
 	var out strings.Builder
-	var scratch bytes.Buffer
-	p.blockTexts(doc, &scratch, func(text []byte, code bool) {
+	p.blockTexts(doc, &p.bufs.text, func(text []byte, code bool) {
 		if !code {
 			collapseInto(&out, text, '\n')
 			return
@@ -615,8 +615,7 @@ func (p *page) plainText(doc ast.Node) string {
 // words counts the CJK characters and other words of the body: what
 // count(plainText) gives, without making the text.
 func (p *page) words(doc ast.Node) (cjk, words int) {
-	var scratch bytes.Buffer
-	p.blockTexts(doc, &scratch, func(text []byte, _ bool) {
+	p.blockTexts(doc, &p.bufs.text, func(text []byte, _ bool) {
 		c, w := count(text)
 		cjk, words = cjk+c, words+w
 	})
