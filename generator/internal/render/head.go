@@ -245,21 +245,34 @@ func line(b *strings.Builder, parts ...string) {
 // does for an href: a valid %XX escape is kept.
 func normURL(s string) string {
 	const hex = "0123456789ABCDEF"
+	i := 0
+	for i < len(s) && urlKeeps(s, i) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0,
-			c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		if c := s[i]; urlKeeps(s, i) {
 			b.WriteByte(c)
-		default:
+		} else {
 			b.WriteByte('%')
 			b.WriteByte(hex[c>>4])
 			b.WriteByte(hex[c&15])
 		}
 	}
 	return b.String()
+}
+
+// urlKeeps reports whether normURL keeps s[i] as it is.
+func urlKeeps(s string, i int) bool {
+	c := s[i]
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0 ||
+		c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])
 }
 
 func isHex(c byte) bool {
