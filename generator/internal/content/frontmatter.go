@@ -121,19 +121,22 @@ func (d *decoder) pos(key string, n *yaml.Node) {
 var yamlErr = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 func (d *decoder) decode(text []byte) {
-	dec := yaml.NewDecoder(bytes.NewReader(text))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if err != io.EOF {
+	doc := parseSimple(text)
+	if doc == nil {
+		dec := yaml.NewDecoder(bytes.NewReader(text))
+		doc = new(yaml.Node)
+		if err := dec.Decode(doc); err != nil {
+			if err != io.EOF {
+				d.yamlError(err)
+			}
+			return
+		}
+		var extra yaml.Node
+		if err := dec.Decode(&extra); err == nil {
+			d.errorf(&extra, "the front matter must be one YAML document")
+		} else if err != io.EOF {
 			d.yamlError(err)
 		}
-		return
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		d.errorf(&extra, "the front matter must be one YAML document")
-	} else if err != io.EOF {
-		d.yamlError(err)
 	}
 	if len(doc.Content) == 0 {
 		return
