@@ -85,6 +85,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
@@ -291,6 +292,7 @@ func Parse(path string, data []byte, opts Options) (*File, error) {
 		slices.SortStableFunc(ds, diag.Compare)
 		return nil, diag.Join(ds)
 	}
+	f.Body = bytes.Clone(f.Body) // the caller keeps data
 	return f, nil
 }
 

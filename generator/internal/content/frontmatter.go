@@ -21,7 +21,8 @@ import (
 const bom = "\xEF\xBB\xBF"
 
 // parseFile splits data into front matter and body and decodes the front
-// matter. It returns what it could decode even when it reports problems.
+// matter; the body is a part of data. It returns what it could decode even
+// when it reports problems.
 // unreadable says the front matter could not be read as a whole, so which
 // keys it has is unknown.
 func parseFile(p string, data []byte, loc *time.Location) (fm FrontMatter, body []byte, bodyLine int, unreadable bool, errs []*diag.Diagnostic) {
@@ -35,16 +36,16 @@ func parseFile(p string, data []byte, loc *time.Location) (fm FrontMatter, body 
 		return FrontMatter{}, nil, 1, true, []*diag.Diagnostic{diag.At(p, line, col, "invalid UTF-8 (save the file as UTF-8)")}
 	}
 
-	d := &decoder{path: p, loc: loc, fm: FrontMatter{Pos: map[string]Pos{}}}
+	d := &decoder{path: p, loc: loc, fm: FrontMatter{Pos: make(map[string]Pos, 16)}}
 	first, rest, _ := bytes.Cut(data, []byte("\n"))
 	switch strings.TrimRight(string(first), " \t") {
 	case "---":
 	case "+++":
 		d.add(1, 1, "TOML front matter is not supported: write YAML between lines ---")
-		return d.fm, bytes.Clone(data), 1, true, d.errs
+		return d.fm, data, 1, true, d.errs
 	default:
 		d.add(1, 1, "title is required")
-		return d.fm, bytes.Clone(data), 1, false, d.errs
+		return d.fm, data, 1, false, d.errs
 	}
 	yamlText, body, closeLine, ok := cutFrontMatter(rest)
 	if !ok {
@@ -55,7 +56,7 @@ func parseFile(p string, data []byte, loc *time.Location) (fm FrontMatter, body 
 	if !d.unreadable && !d.fm.Has("title") {
 		d.add(1, 1, "title is required")
 	}
-	return d.fm, bytes.Clone(body), closeLine + 1, d.unreadable, d.errs
+	return d.fm, body, closeLine + 1, d.unreadable, d.errs
 }
 
 // cutFrontMatter finds the closing "---" line in rest, which starts at line 2.
@@ -150,7 +151,7 @@ func (d *decoder) decode(text []byte) {
 		d.unreadable = true
 		return
 	}
-	d.mapping(root, "front matter", "", topKeys, d.topKey)
+	d.mapping(root, "front matter", topKeys, topKeys, d.topKey)
 }
 
 func (d *decoder) yamlError(err error) {
@@ -187,29 +188,45 @@ var (
 	eventKeys  = []string{"city", "end", "name", "start", "url", "venue"}
 	imageKeys  = []string{"alt", "caption", "src"}
 	sourceKeys = []string{"name", "url"}
+
+	// The names of nested keys in Pos and messages: "event.city", ….
+	eventNames  = prefixed("event.", eventKeys)
+	imageNames  = prefixed("image.", imageKeys)
+	sourceNames = prefixed("source.", sourceKeys)
 )
+
+func prefixed(prefix string, keys []string) []string {
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = prefix + k
+	}
+	return names
+}
 
 // mapping walks the keys of m, reporting unknown and duplicate ones and
 // calling fn for every known key with a value other than null. what names
-// the mapping in messages, prefix is put before keys in Pos ("event.").
-func (d *decoder) mapping(m *yaml.Node, what, prefix string, known []string, fn func(key string, v *yaml.Node)) {
-	seen := map[string]int{}
+// the mapping in messages; names[i] is what Pos and fn call known[i]
+// ("event.city"). known has at most 32 keys.
+func (d *decoder) mapping(m *yaml.Node, what string, known, names []string, fn func(key string, v *yaml.Node)) {
+	var seenAt [32]int // the file line where known[i] was first set, or 0
+	seen := seenAt[:len(known)]
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], resolve(m.Content[i+1])
-		if !slices.Contains(known, k.Value) || k.Kind != yaml.ScalarNode {
+		j := slices.Index(known, k.Value)
+		if j < 0 || k.Kind != yaml.ScalarNode {
 			d.errorf(k, "unknown %s key %q (%s)", what, k.Value, suggest(k.Value, known))
 			continue
 		}
-		if line, ok := seen[k.Value]; ok {
+		if line := seen[j]; line != 0 {
 			d.errorf(k, "duplicate %s key %q (first set on line %d)", what, k.Value, line)
 			continue
 		}
-		seen[k.Value] = k.Line + 1
+		seen[j] = k.Line + 1
 		if isNull(v) {
 			continue
 		}
-		d.pos(prefix+k.Value, v)
-		fn(prefix+k.Value, v)
+		d.pos(names[j], v)
+		fn(names[j], v)
 	}
 }
 
@@ -267,7 +284,7 @@ func (d *decoder) topKey(key string, v *yaml.Node) {
 			return
 		}
 		s := &Source{}
-		d.mapping(v, "source", "source.", sourceKeys, func(key string, v *yaml.Node) {
+		d.mapping(v, "source", sourceKeys, sourceNames, func(key string, v *yaml.Node) {
 			switch key {
 			case "source.name":
 				s.Name = d.text(key, v)
@@ -296,7 +313,7 @@ func (d *decoder) event(v *yaml.Node) *Event {
 	e := &Event{}
 	var startNode, endNode *yaml.Node
 	var startDateOnly, endDateOnly bool
-	d.mapping(v, "event", "event.", eventKeys, func(key string, v *yaml.Node) {
+	d.mapping(v, "event", eventKeys, eventNames, func(key string, v *yaml.Node) {
 		switch key {
 		case "event.name":
 			e.Name = d.text(key, v)
@@ -330,7 +347,7 @@ func (d *decoder) image(v *yaml.Node) *Image {
 		return nil
 	}
 	im := &Image{}
-	d.mapping(v, "image", "image.", imageKeys, func(key string, v *yaml.Node) {
+	d.mapping(v, "image", imageKeys, imageNames, func(key string, v *yaml.Node) {
 		switch key {
 		case "image.src":
 			im.Src = d.text(key, v)
@@ -412,7 +429,10 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 		return nil
 	}
 	out := []string{}
-	seen := map[string]bool{}
+	var seen map[string]bool // for long lists; out is searched in short ones
+	if len(v.Content) > 16 {
+		seen = make(map[string]bool, len(v.Content))
+	}
 	for _, n := range v.Content {
 		n = resolve(n)
 		if n.Kind != yaml.ScalarNode || isNull(n) {
@@ -423,11 +443,13 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 			d.errorf(n, "%s: %q %s", key, n.Value, msg)
 			continue
 		}
-		if seen[n.Value] {
+		if seen[n.Value] || seen == nil && slices.Contains(out, n.Value) {
 			d.errorf(n, "%s: %q is listed twice", key, n.Value)
 			continue
 		}
-		seen[n.Value] = true
+		if seen != nil {
+			seen[n.Value] = true
+		}
 		out = append(out, n.Value)
 	}
 	return out

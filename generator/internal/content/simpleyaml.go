@@ -21,13 +21,22 @@ func parseSimple(text []byte) *yaml.Node {
 	if !simpleRunes(text) {
 		return nil
 	}
-	root := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	// Every node is taken from one slice and every value is a substring
+	// of one string.
+	y := &simple{
+		text:  string(text),
+		nodes: make([]yaml.Node, 0, 2*bytes.Count(text, []byte("\n"))+bytes.Count(text, []byte(","))+4),
+	}
+	root := y.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"})
+	at := 0               // offset of the line in text
 	var nested *yaml.Node // the mapping being filled below a key, or nil
 	indent := 0           // its indentation
 	open := false         // the last top-level key has no value yet
 	for line := 1; len(text) > 0; line++ {
 		var l []byte
 		l, text, _ = bytes.Cut(text, []byte("\n"))
+		y.line, y.at = line, at
+		at += len(l) + 1
 		n := 0
 		for n < len(l) && l[n] == ' ' {
 			n++
@@ -41,14 +50,14 @@ func parseSimple(text []byte) *yaml.Node {
 			}
 			nested = nil
 		case open:
-			nested = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line, Column: n + 1}
+			nested = y.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line, Column: n + 1})
 			indent = n
 			root.Content = append(root.Content, nested)
 			open = false
 		case nested == nil || n != indent:
 			return nil
 		}
-		k, v, ok := simpleEntry(l, n, line)
+		k, v, ok := y.entry(l, n)
 		if !ok {
 			return nil
 		}
@@ -72,7 +81,28 @@ func parseSimple(text []byte) *yaml.Node {
 	if open || len(root.Content) == 0 {
 		return nil
 	}
-	return &yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: root.Column, Content: []*yaml.Node{root}}
+	return y.node(yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: root.Column, Content: []*yaml.Node{root}})
+}
+
+// simple is the state of one parseSimple: the text, the line being read
+// and the nodes made so far.
+type simple struct {
+	text     string
+	line, at int // the line being read and its offset in text
+	nodes    []yaml.Node
+}
+
+func (y *simple) node(n yaml.Node) *yaml.Node {
+	if len(y.nodes) == cap(y.nodes) {
+		y.nodes = make([]yaml.Node, 0, 8)
+	}
+	y.nodes = append(y.nodes, n)
+	return &y.nodes[len(y.nodes)-1]
+}
+
+// str returns l[i:j], l being the line being read, as a substring of text.
+func (y *simple) str(i, j int) string {
+	return y.text[y.at+i : y.at+j]
 }
 
 // simpleRunes reports whether text holds only characters that YAML takes
@@ -100,9 +130,9 @@ func simpleRunes(text []byte) bool {
 	return true
 }
 
-// simpleEntry reads "key: value" from line l, whose key starts at byte n.
-// A key with nothing after it has a nil value.
-func simpleEntry(l []byte, n, line int) (k, v *yaml.Node, ok bool) {
+// entry reads "key: value" from line l, whose key starts at byte n. A
+// key with nothing after it has a nil value.
+func (y *simple) entry(l []byte, n int) (k, v *yaml.Node, ok bool) {
 	i := n
 	for i < len(l) && i-n < 64 && (isKeyByte(l[i]) || i > n && l[i] >= '0' && l[i] <= '9') {
 		i++
@@ -110,7 +140,7 @@ func simpleEntry(l []byte, n, line int) (k, v *yaml.Node, ok bool) {
 	if i == n || i == len(l) || l[i] != ':' {
 		return nil, nil, false
 	}
-	k = simplePlain(string(l[n:i]), line, n+1)
+	k = y.plain(n, i, n+1)
 	i++
 	if i < len(l) && l[i] != ' ' {
 		return nil, nil, false
@@ -123,15 +153,15 @@ func simpleEntry(l []byte, n, line int) (k, v *yaml.Node, ok bool) {
 	}
 	switch l[i] {
 	case '[':
-		v = simpleList(l, i, line)
+		v = y.list(l, i)
 	case '"', '\'':
 		var end int
-		v, end = simpleQuoted(l, i, line)
+		v, end = y.quoted(l, i)
 		if v != nil && !blank(l[end:]) {
 			v = nil
 		}
 	default:
-		v = simpleScalar(l[i:], line, i+1, false)
+		v = y.scalar(l, i, len(l), i+1, false)
 	}
 	return k, v, v != nil
 }
@@ -144,18 +174,19 @@ func blank(s []byte) bool {
 	return len(bytes.TrimLeft(s, " ")) == 0
 }
 
-// simplePlain makes the node of a plain scalar, tagged as yaml.v3 tags it.
-func simplePlain(s string, line, col int) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Value: s, Line: line, Column: col}
+// plain makes the node of the plain scalar l[i:j] at column col, tagged as
+// yaml.v3 tags it.
+func (y *simple) plain(i, j, col int) *yaml.Node {
+	n := y.node(yaml.Node{Kind: yaml.ScalarNode, Value: y.str(i, j), Line: y.line, Column: col})
 	n.Tag = n.ShortTag()
 	return n
 }
 
-// simpleScalar reads a plain scalar that is all of s but trailing spaces;
-// in a flow list (flow) it may hold fewer characters. col is the column of
-// its first byte.
-func simpleScalar(s []byte, line, col int, flow bool) *yaml.Node {
-	s = bytes.TrimRight(s, " ")
+// scalar reads a plain scalar that is all of l[i:j] but trailing spaces;
+// in a flow list (flow) it may hold fewer characters. col is the column
+// of l[i].
+func (y *simple) scalar(l []byte, i, j, col int, flow bool) *yaml.Node {
+	s := bytes.TrimRight(l[i:j], " ")
 	if len(s) == 0 || string(s) == "<<" {
 		return nil
 	}
@@ -169,31 +200,27 @@ func simpleScalar(s []byte, line, col int, flow bool) *yaml.Node {
 	if flow && bytes.ContainsAny(s, ":#,?[]{}'\"") {
 		return nil
 	}
-	return simplePlain(string(s), line, col)
+	return y.plain(i, i+len(s), col)
 }
 
-// simpleQuoted reads the quoted scalar that starts at l[i], without
-// escapes, and returns the offset after its closing quote.
-func simpleQuoted(l []byte, i, line int) (*yaml.Node, int) {
+// quoted reads the quoted scalar that starts at l[i], without escapes,
+// and returns the offset after its closing quote.
+func (y *simple) quoted(l []byte, i int) (*yaml.Node, int) {
 	q := l[i]
 	j := bytes.IndexByte(l[i+1:], q)
-	if j < 0 {
-		return nil, 0
-	}
-	s := l[i+1 : i+1+j]
-	if bytes.IndexByte(s, '\\') >= 0 {
+	if j < 0 || bytes.IndexByte(l[i+1:i+1+j], '\\') >= 0 {
 		return nil, 0
 	}
 	style := yaml.DoubleQuotedStyle
 	if q == '\'' {
 		style = yaml.SingleQuotedStyle
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: string(s), Line: line, Column: column(l, i)}, i + j + 2
+	return y.node(yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: y.str(i+1, i+1+j), Line: y.line, Column: column(l, i)}), i + j + 2
 }
 
-// simpleList reads the flow list that starts at l[i] and ends the line.
-func simpleList(l []byte, i, line int) *yaml.Node {
-	seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: line, Column: column(l, i)}
+// list reads the flow list that starts at l[i] and ends the line.
+func (y *simple) list(l []byte, i int) *yaml.Node {
+	seq := y.node(yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: y.line, Column: column(l, i)})
 	i++
 	for {
 		for i < len(l) && l[i] == ' ' {
@@ -207,13 +234,13 @@ func simpleList(l []byte, i, line int) *yaml.Node {
 		}
 		var item *yaml.Node
 		if l[i] == '"' || l[i] == '\'' {
-			item, i = simpleQuoted(l, i, line)
+			item, i = y.quoted(l, i)
 		} else {
 			end := i
 			for end < len(l) && l[end] != ',' && l[end] != ']' {
 				end++
 			}
-			item = simpleScalar(l[i:end], line, column(l, i), true)
+			item = y.scalar(l, i, end, column(l, i), true)
 			i = end
 		}
 		if item == nil {
