@@ -40,7 +40,7 @@ func classOf(r rune) uint8 {
 			return classWord
 		}
 		return classOther
-	case 0x0410 <= r && r <= 0x044F: // А–я
+	case 0x0400 <= r && r <= 0x047F: // Cyrillic letters
 		return classWord
 	case 0x4E00 <= r && r <= 0x9FFF:
 		return classCJK
@@ -183,15 +183,46 @@ func minutes(cjk, words int) int {
 	return max(m, 1)
 }
 
-// count returns the number of CJK characters and of other words.
+// count returns the number of CJK characters and of other words: the
+// spans eachSpan finds, counted in a loop of its own that decodes the
+// commonest characters (ASCII, Cyrillic, Han) on the spot.
 func count[T string | []byte](text T) (cjk, words int) {
-	eachSpan(text, func(_, _ int, isCJK bool) {
-		if isCJK {
-			cjk++
-		} else {
-			words++
+	inWord := false
+	var prev rune // last rune of the current word
+	for i := 0; i < len(text); {
+		r, size, class := rune(text[i]), 1, uint8(classOther)
+		switch c := r; {
+		case c < utf8.RuneSelf:
+			if 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' {
+				class = classWord
+			}
+		case (c == 0xD0 || c == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+			// U+0400–U+047F, Cyrillic letters
+			r, size, class = (c&0x1F)<<6|rune(text[i+1]&0x3F), 2, classWord
+		case 0xE5 <= c && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			// U+5000–U+9FFF, Han
+			size, class = 3, classCJK
+		default:
+			r, size = decodeRune(text, i)
+			class = classOf(r)
 		}
-	})
+		switch {
+		case class == classCJK:
+			cjk++
+			inWord = false
+		case class == classWord:
+			if !inWord {
+				words++
+				inWord = true
+			}
+			prev = r
+		case inWord && joiner(prev, r, text, i+size):
+			// stays in the word
+		default:
+			inWord = false
+		}
+		i += size
+	}
 	return cjk, words
 }
 

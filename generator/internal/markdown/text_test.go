@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -159,6 +161,32 @@ func TestDecodeRune(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestCountIsSpans checks that count, which has a loop of its own, finds
+// the spans eachSpan finds.
+func TestCountIsSpans(t *testing.T) {
+	pieces := []string{"a", "Z", "9", " ", "-", "'", "’", ".", ",", "ё", "Ж", "ѿ", "҂", "中", "丂", "鿿", "ー", "カ", "한",
+		"，", "。", "—", "«", "é", "\u0301", "Ａ", "１", "\xd0", "\xe5\x80", "\xff", "\u4dff", "\u3005"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		var wantCJK, wantWords int
+		for _, s := range spans(text) {
+			if s.cjk {
+				wantCJK++
+			} else {
+				wantWords++
+			}
+		}
+		if cjk, words := count([]byte(text)); cjk != wantCJK || words != wantWords {
+			t.Fatalf("count(%q) = %d, %d; spans give %d, %d", text, cjk, words, wantCJK, wantWords)
 		}
 	}
 }
