@@ -8,15 +8,99 @@ import (
 	"time"
 )
 
-// dateForm is every accepted date: a day, an optional time of day (minutes,
-// seconds and fractions) after "T" or a space, and an optional zone.
-var dateForm = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)? ?([Zz]|[+-]\d{2}:?\d{2})?)?$`)
+// dateFields splits every accepted date, and nothing else, into its
+// parts: a day, an optional time of day (minutes, seconds and fractions)
+// after "T" or a space, and an optional zone. It reads what the regular
+// expression
+//
+//	^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)? ?([Zz]|[+-]\d{2}:?\d{2})?)?$
+//
+// matches, and returns its submatches; TestDateFields holds it to that.
+func dateFields(s string) (m [9]string, ok bool) {
+	i := 0
+	// digits takes n ASCII digits at i.
+	digits := func(n int) (string, bool) {
+		if len(s)-i < n {
+			return "", false
+		}
+		for j := i; j < i+n; j++ {
+			if s[j] < '0' || s[j] > '9' {
+				return "", false
+			}
+		}
+		i += n
+		return s[i-n : i], true
+	}
+	// next takes the byte c at i.
+	next := func(c byte) bool {
+		if i < len(s) && s[i] == c {
+			i++
+			return true
+		}
+		return false
+	}
+	var y, mo, d bool
+	if m[1], y = digits(4); !y || !next('-') {
+		return m, false
+	}
+	if m[2], mo = digits(2); !mo || !next('-') {
+		return m, false
+	}
+	if m[3], d = digits(2); !d {
+		return m, false
+	}
+	if i < len(s) {
+		if !next('T') && !next('t') && !next(' ') {
+			return m, false
+		}
+		var h, mi bool
+		if m[4], h = digits(2); !h || !next(':') {
+			return m, false
+		}
+		if m[5], mi = digits(2); !mi {
+			return m, false
+		}
+		if next(':') {
+			var sec bool
+			if m[6], sec = digits(2); !sec {
+				return m, false
+			}
+			if next('.') {
+				n := 0
+				for n < 9 && i+n < len(s) && '0' <= s[i+n] && s[i+n] <= '9' {
+					n++
+				}
+				if n == 0 {
+					return m, false
+				}
+				m[7], _ = digits(n)
+			}
+		}
+		next(' ')
+		switch start := i; {
+		case next('Z') || next('z'):
+			m[8] = s[start:i]
+		case next('+') || next('-'):
+			_, zh := digits(2)
+			next(':')
+			if _, zm := digits(2); !zh || !zm {
+				return m, false
+			}
+			m[8] = s[start:i]
+		}
+	}
+	if i != len(s) {
+		return m, false
+	}
+	m[0] = s
+	return m, true
+}
 
 // parseDate reads s in loc unless s names its own zone. time.Parse is not
 // used because it would take the machine's zone for a matching offset.
 func parseDate(s string, loc *time.Location) (t time.Time, dateOnly, ok bool) {
-	m := dateForm.FindStringSubmatch(s)
-	if m == nil {
+	m, ok := dateFields(s)
+	if !ok {
 		return time.Time{}, false, false
 	}
 	num := func(s string) int { n, _ := strconv.Atoi(s); return n }
