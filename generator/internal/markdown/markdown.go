@@ -194,7 +194,7 @@ func (c *Converter) Convert(src []byte) (res *Result, err error) {
 		Links:          p.links,
 		FirstParagraph: p.firstParagraph(doc),
 	}
-	res.Summary = Summarize(res.FirstParagraph, c.lang, 0)
+	res.Summary = summarize(res.FirstParagraph, c.lang, 0) // collapsed already
 	var cjk, words int
 	if c.plain {
 		res.PlainText = p.plainText(doc)

@@ -352,11 +352,14 @@ func (p *page) computeLines() {
 	if p.lineStarts != nil {
 		return
 	}
-	p.lineStarts = []int{0}
-	for i, c := range p.src {
-		if c == '\n' {
-			p.lineStarts = append(p.lineStarts, i+1)
+	p.lineStarts = make([]int, 1, bytes.Count(p.src, []byte("\n"))+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(p.src[i:], '\n')
+		if j < 0 {
+			return
 		}
+		i += j + 1
+		p.lineStarts = append(p.lineStarts, i)
 	}
 }
 

@@ -251,12 +251,25 @@ func closer(r rune) bool {
 // less means the default, SummaryChars or SummaryWords. A single word longer
 // than the whole limit is the one case cut inside a word.
 func Summarize(text, lang string, limit int) string {
-	text = collapseSpaces(text)
+	return summarize(collapseSpaces(text), lang, limit)
+}
+
+// summarize is Summarize of text with its spaces collapsed.
+func summarize(text, lang string, limit int) string {
 	cjk := isCJKLang(lang)
 	if limit <= 0 {
 		limit = SummaryWords
 		if cjk {
 			limit = SummaryChars
+		}
+	}
+	// Most first paragraphs are short enough already.
+	if cjk && utf8.RuneCountInString(text) <= limit {
+		return text
+	}
+	if !cjk {
+		if c, w := count(text); c+w <= limit {
+			return text
 		}
 	}
 	words := spans(text)
