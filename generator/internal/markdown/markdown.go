@@ -94,7 +94,7 @@ const (
 )
 
 // Punctuation written by the typographer. Russian single quotes and nested
-// double quotes are fixed up after parsing (see fixRussianQuotes).
+// double quotes are fixed up after parsing (see quoteNesting).
 const (
 	ruOpenOuter  = "«"
 	ruCloseOuter = "»"

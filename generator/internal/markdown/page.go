@@ -38,11 +38,12 @@ type linkSite struct {
 // dangerous links) and collects headings and links.
 func (p *page) process(doc ast.Node) {
 	var (
-		leaves   []ast.Node
 		headings []*ast.Heading
 		sites    []linkSite
 		cursor   int
+		quotes   quoteNesting
 	)
+	russian := p.conv.style == typoRussian
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -52,7 +53,9 @@ func (p *page) process(doc ast.Node) {
 				cursor = lines.At(0).Start
 			}
 			if hasInlineChild(n) {
-				leaves = append(leaves, n)
+				// A leaf block: its inline nodes come next.
+				p.fixLineBreaks(n)
+				quotes = quotes[:0]
 			}
 			if h, ok := n.(*ast.Heading); ok {
 				headings = append(headings, h)
@@ -62,19 +65,15 @@ func (p *page) process(doc ast.Node) {
 		switch n := n.(type) {
 		case *ast.Text:
 			cursor = n.Segment.Stop
+		case *ast.String:
+			if russian && n.IsCode() {
+				quotes.see(n)
+			}
 		case *ast.Link, *ast.Image, *ast.AutoLink:
 			sites = append(sites, linkSite{node: n, cursor: cursor})
 		}
 		return ast.WalkContinue, nil
 	})
-
-	russian := p.conv.style == typoRussian
-	for _, b := range leaves {
-		p.fixLineBreaks(b)
-		if russian {
-			fixRussianQuotes(b)
-		}
-	}
 	p.collectLinks(sites)
 	p.assignHeadingIDs(headings)
 }
@@ -206,41 +205,39 @@ func wideRune(r rune) bool {
 
 // ---- Russian quotes ----
 
-// fixRussianQuotes gives nested double quotes the inner „лапки“. The
+// quoteNesting gives nested double quotes the inner „лапки“. The
 // typographer writes every opening double quote as « and every single one
-// as „; here a quote opened inside another becomes „…“.
-func fixRussianQuotes(block ast.Node) {
-	type open struct{ double, outer bool }
-	var stack []open
-	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		s, ok := n.(*ast.String)
-		if !entering || !ok || !s.IsCode() {
-			return ast.WalkContinue, nil
+// as „; here a quote opened inside another becomes „…“. It sees the
+// typographer's strings of one leaf block in order.
+type quoteNesting []quote
+
+type quote struct{ double, outer bool }
+
+func (q *quoteNesting) see(s *ast.String) {
+	stack := *q
+	switch string(s.Value) {
+	case ruOpenOuter:
+		outer := len(stack) == 0
+		stack = append(stack, quote{double: true, outer: outer})
+		if !outer {
+			s.Value = []byte(ruOpenInner)
 		}
-		switch string(s.Value) {
-		case ruOpenOuter:
-			outer := len(stack) == 0
-			stack = append(stack, open{double: true, outer: outer})
-			if !outer {
-				s.Value = []byte(ruOpenInner)
-			}
-		case ruOpenInner:
-			stack = append(stack, open{})
-		case ruCloseOuter:
-			if len(stack) > 0 && stack[len(stack)-1].double {
-				top := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				if !top.outer {
-					s.Value = []byte(ruCloseInner)
-				}
-			}
-		case ruCloseInner:
-			if len(stack) > 0 && !stack[len(stack)-1].double {
-				stack = stack[:len(stack)-1]
+	case ruOpenInner:
+		stack = append(stack, quote{})
+	case ruCloseOuter:
+		if len(stack) > 0 && stack[len(stack)-1].double {
+			top := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if !top.outer {
+				s.Value = []byte(ruCloseInner)
 			}
 		}
-		return ast.WalkContinue, nil
-	})
+	case ruCloseInner:
+		if len(stack) > 0 && !stack[len(stack)-1].double {
+			stack = stack[:len(stack)-1]
+		}
+	}
+	*q = stack
 }
 
 // ---- links ----
@@ -388,18 +385,25 @@ func (p *page) position(off int) (line, col int) {
 // ---- headings ----
 
 func (p *page) assignHeadingIDs(hs []*ast.Heading) {
+	if len(hs) == 0 {
+		return
+	}
+	p.headings = make([]Heading, 0, len(hs))
 	explicit := make([]string, len(hs))
-	reserved := map[string]bool{}
+	var reserved map[string]bool // explicit IDs, if any
 	for i, h := range hs {
 		if v, ok := h.AttributeString("id"); ok {
 			if s := attrString(v); s != "" {
+				if reserved == nil {
+					reserved = map[string]bool{}
+				}
 				explicit[i] = s
 				reserved[s] = true
 			}
 		}
 	}
-	taken := map[string]bool{}
-	next := map[string]int{} // next suffix to try per base, so repeats stay linear
+	taken := make(map[string]bool, len(hs))
+	var next map[string]int // next suffix to try per base, so repeats stay linear
 	for i, h := range hs {
 		text := p.inlineText(h, false)
 		id := explicit[i]
@@ -412,6 +416,9 @@ func (p *page) assignHeadingIDs(hs []*ast.Heading) {
 			for n := max(next[base], 1); ; n++ {
 				id = base + "-" + strconv.Itoa(n)
 				if !taken[id] && !reserved[id] {
+					if next == nil {
+						next = map[string]int{}
+					}
 					next[base] = n + 1
 					break
 				}
@@ -425,7 +432,7 @@ func (p *page) assignHeadingIDs(hs []*ast.Heading) {
 				h.SetAttributeString("class", class)
 			}
 		}
-		h.SetAttributeString("id", []byte(id))
+		h.SetAttributeString("id", id)
 		p.headings = append(p.headings, Heading{Level: h.Level, ID: id, Text: text})
 	}
 }
@@ -447,6 +454,7 @@ func attrString(v any) string {
 // "heading".
 func slug(text string) string {
 	var b strings.Builder
+	b.Grow(len(text))
 	pending := false
 	for _, r := range text {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
