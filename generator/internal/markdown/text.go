@@ -184,29 +184,46 @@ func minutes(cjk, words int) int {
 }
 
 // count returns the number of CJK characters and of other words: the
-// spans eachSpan finds, counted in a loop of its own that decodes the
-// commonest characters (ASCII, Cyrillic, Han) on the spot.
+// spans eachSpan finds, counted in a loop of its own that tells the
+// commonest characters (ASCII, Cyrillic, Han) by their first byte.
 func count[T string | []byte](text T) (cjk, words int) {
 	inWord := false
 	var prev rune // last rune of the current word
 	for i := 0; i < len(text); {
-		r, size, class := rune(text[i]), 1, uint8(classOther)
-		switch c := r; {
-		case c < utf8.RuneSelf:
-			if 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' {
-				class = classWord
+		c := text[i]
+		switch leadKinds[c] {
+		case leadWord:
+			if !inWord {
+				words++
+				inWord = true
 			}
-		case (c == 0xD0 || c == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
-			// U+0400–U+047F, Cyrillic letters
-			r, size, class = (c&0x1F)<<6|rune(text[i+1]&0x3F), 2, classWord
-		case 0xE5 <= c && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
-			// U+5000–U+9FFF, Han
-			size, class = 3, classCJK
-		default:
-			r, size = decodeRune(text, i)
-			class = classOf(r)
+			prev = rune(c)
+			i++
+			continue
+		case leadOther:
+			inWord = false
+			i++
+			continue
+		case leadCyrillic: // U+0400–U+047F, letters
+			if i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+				if !inWord {
+					words++
+					inWord = true
+				}
+				prev = rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
+				i += 2
+				continue
+			}
+		case leadHan: // U+5000–U+9FFF
+			if i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+				cjk++
+				inWord = false
+				i += 3
+				continue
+			}
 		}
-		switch {
+		r, size := decodeRune(text, i)
+		switch class := classOf(r); {
 		case class == classCJK:
 			cjk++
 			inWord = false
@@ -225,6 +242,32 @@ func count[T string | []byte](text T) (cjk, words int) {
 	}
 	return cjk, words
 }
+
+// What the first byte of a character tells count.
+const (
+	leadSlow     = iota // anything else: decode and classify
+	leadWord            // ASCII letter or digit
+	leadOther           // ASCII that separates words and joins none
+	leadCyrillic        // D0, D1
+	leadHan             // E5–E9
+)
+
+var leadKinds = func() (t [256]uint8) {
+	for c := range 0x80 {
+		t[c] = leadOther
+		switch {
+		case 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9':
+			t[c] = leadWord
+		case c == '\'' || c == '-' || c == '.' || c == ',':
+			t[c] = leadSlow // may join
+		}
+	}
+	t[0xD0], t[0xD1] = leadCyrillic, leadCyrillic
+	for c := 0xE5; c <= 0xE9; c++ {
+		t[c] = leadHan
+	}
+	return t
+}()
 
 // sentenceEnd reports whether r ends a sentence; ASCII ones only when
 // followed by a space, the end, or closing punctuation.
