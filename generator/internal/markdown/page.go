@@ -532,6 +532,10 @@ func (p *page) writeInline(b *bytes.Buffer, n ast.Node, withAlt bool) {
 // decodeText writes Markdown text as the reader sees it: backslash escapes
 // and character references resolved.
 func decodeText(b *bytes.Buffer, v []byte, escapedSpace bool) {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		b.Write(v)
+		return
+	}
 	for len(v) > 0 {
 		i := bytes.IndexAny(v, `\&`)
 		if i < 0 {
