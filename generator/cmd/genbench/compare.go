@@ -25,10 +25,13 @@ type sample struct {
 
 // contender is one command measured by compare.
 type contender struct {
-	name    string
-	out     string // output directory, emptied before each run
-	command func() *exec.Cmd
-	samples []sample
+	name string
+	// base names the output directories: run k writes into base-k, a new
+	// directory, and out is the last one (see measure).
+	base, out string
+	runs      int
+	command   func() *exec.Cmd
+	samples   []sample
 }
 
 type compareOptions struct {
@@ -135,7 +138,7 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 	rev, _ := exec.Command("git", "-C", repo, "describe", "--always", "--dirty").Output()
 	fmt.Fprintf(stdout, "gen: %s at commit %s", o.genBin, strings.TrimSpace(string(rev))+"\n")
 	fmt.Fprintf(stdout, "hugo: %s", hugoVersion)
-	fmt.Fprintf(stdout, "runs: %d rounds after %d warm-up round(s); each round runs gen, hugo and the floor on every size, the order rotated each round; seed %d; work directory %s\n", o.runs, o.warmup, o.seed, o.work)
+	fmt.Fprintf(stdout, "runs: %d rounds after %d warm-up round(s); each round runs gen, hugo and the floor on every size, the order rotated each round, each run into a new output directory (all deleted at the end); seed %d; work directory %s\n", o.runs, o.warmup, o.seed, o.work)
 	if o.overlay != "" {
 		fmt.Fprintf(stdout, "NOTE: gen's sites have %s copied over them: these are not the figures of the shipped theme\n", o.overlay)
 	}
@@ -175,21 +178,21 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 		for _, langs := range benchsite.Releases(n, o.seed) {
 			md += len(langs)
 		}
-		gen := &contender{name: "gen", out: filepath.Join(dir, "out-gen")}
+		gen := &contender{name: "gen", base: filepath.Join(dir, "out-gen")}
 		gen.command = func() *exec.Cmd {
 			return exec.Command(o.genBin, "build", "--source", site, "--destination", gen.out, "--now", benchsite.Now, "--quiet")
 		}
-		hugo := &contender{name: "hugo", out: filepath.Join(dir, "out-hugo")}
+		hugo := &contender{name: "hugo", base: filepath.Join(dir, "out-hugo")}
 		hugo.command = func() *exec.Cmd {
 			return exec.Command(o.hugo, "--quiet", "--source", hugoSite, "--destination", hugo.out, "--cacheDir", filepath.Join(dir, "hugo-cache"))
 		}
-		fl := &contender{name: "floor", out: filepath.Join(dir, "out-floor")}
+		fl := &contender{name: "floor", base: filepath.Join(dir, "out-floor")}
 		fl.command = func() *exec.Cmd {
 			return exec.Command(self, "floor", "-source", site, "-o", fl.out)
 		}
 		tools := []*contender{gen, hugo, fl}
 		if name, bin, ok := strings.Cut(o.also, "="); ok {
-			other := &contender{name: name, out: filepath.Join(dir, "out-"+name)}
+			other := &contender{name: name, base: filepath.Join(dir, "out-"+name)}
 			other.command = func() *exec.Cmd {
 				return exec.Command(bin, "build", "--source", site, "--destination", other.out, "--now", benchsite.Now, "--quiet")
 			}
@@ -228,6 +231,13 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 		res.diff = comparePages(a, b)
 		if o.serveEdits > 0 && res.n == slices.Min(o.sizes) {
 			res.serve, res.serveNotes = measureServe(o.genBin, res.site, o.serveEdits, o.servePause, stderr)
+		}
+	}
+	if !o.keep {
+		for _, res := range results {
+			for _, t := range res.tools {
+				removeOutputs(t)
+			}
 		}
 	}
 
@@ -284,9 +294,24 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// measure runs t once on an empty output directory, through "genbench
-// measure" (see runMeasure), and returns what that reports.
+// removeOutputs deletes the output directories of t's runs.
+func removeOutputs(t *contender) {
+	for k := 1; k <= t.runs; k++ {
+		os.RemoveAll(fmt.Sprintf("%s-%d", t.base, k))
+	}
+}
+
+// measure runs t once into a new output directory, through "genbench
+// measure" (see runMeasure), and returns what that reports. Outputs are
+// deleted only when compare ends (removeOutputs): on ext4, the allocator
+// passes over the inodes deleted in the last half minute, one by one, each
+// time it makes a file, so deleting one run's 10,000 files before the next
+// run slows that run's file creation many times over (perf shows
+// recently_deleted under ext4_create and ext4_mkdir), and measures the
+// file system's memory of the previous run rather than the tool.
 func measure(self string, t *contender) (sample, error) {
+	t.runs++
+	t.out = fmt.Sprintf("%s-%d", t.base, t.runs)
 	if err := os.RemoveAll(t.out); err != nil {
 		return sample{}, err
 	}
