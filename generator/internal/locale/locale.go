@@ -395,19 +395,9 @@ func (l *Locale) render(id string, args []any) (string, bool) {
 // integers (see form). It reports false for everything else, which T leaves
 // to localize, including every call that fails.
 func (l *Locale) substitute(id string, args []any) (string, bool) {
-	if l == nil {
-		return "", false
-	}
-	e := l.msgs[id]
-	if e == nil {
-		return "", false
-	}
-	c, ok := readArgs(args)
-	if !ok {
-		return "", false
-	}
-	if e.empty {
-		return "", true
+	e, c, ok := l.prepare(id, args)
+	if !ok || e.empty {
+		return "", ok
 	}
 	// go-i18n renders the form of the count if the message has it, else
 	// "other", and fails on a count it rejects.
@@ -429,19 +419,9 @@ func (l *Locale) substitute(id string, args []any) (string, bool) {
 
 // localize renders through go-i18n.
 func (l *Locale) localize(id string, args []any) (string, bool) {
-	if l == nil {
-		return "", false
-	}
-	e := l.msgs[id]
-	if e == nil {
-		return "", false
-	}
-	c, ok := readArgs(args)
-	if !ok {
-		return "", false
-	}
-	if e.empty {
-		return "", true
+	e, c, ok := l.prepare(id, args)
+	if !ok || e.empty {
+		return "", ok
 	}
 	cfg := &i18n.LocalizeConfig{MessageID: id, TemplateData: c.data()}
 	if c.hasCount {
@@ -458,6 +438,20 @@ func (l *Locale) localize(id string, args []any) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// prepare finds message id and reads T's arguments for it; false for a
+// message the language lacks or arguments T does not take.
+func (l *Locale) prepare(id string, args []any) (*entry, call, bool) {
+	if l == nil {
+		return nil, call{}, false
+	}
+	e := l.msgs[id]
+	if e == nil {
+		return nil, call{}, false
+	}
+	c, ok := readArgs(args)
+	return e, c, ok
 }
 
 // call is the arguments of one T call, read without copying the data.
