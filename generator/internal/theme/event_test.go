@@ -6,9 +6,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
-	"github.com/eventnews/gen/generator/internal/locale"
 )
 
 // The markup eventWhen replaced, as template actions: eventWhen must give
@@ -31,19 +29,11 @@ func TestEventWhenMatchesTheTemplateItReplaced(t *testing.T) {
 		"themes/default/layouts/old.html": {Data: []byte(eventWhenTemplate)},
 		"themes/default/layouts/new.html": {Data: []byte(`{{ eventWhen . }}`)},
 	}
-	cfg, err := config.Load(fsys)
+	th := loadFS(t, fsys)
+	sh, err := time.LoadLocation("Asia/Shanghai")
 	if err != nil {
 		t.Fatal(err)
 	}
-	locales, err := locale.Load(fsys, []string{"themes/default/i18n", "i18n"}, cfg.Languages)
-	if err != nil {
-		t.Fatal(err)
-	}
-	th, err := Load(fsys, Dirs(cfg), cfg, locales)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sh := cfg.Location
 	utc := time.UTC
 	at := func(y int, m time.Month, d, h, min int, loc *time.Location) time.Time {
 		return time.Date(y, m, d, h, min, 0, 0, loc)

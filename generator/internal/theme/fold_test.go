@@ -5,9 +5,6 @@ import (
 	"testing"
 	"testing/fstest"
 	"text/template/parse"
-
-	"github.com/eventnews/gen/generator/internal/config"
-	"github.com/eventnews/gen/generator/internal/locale"
 )
 
 func TestConstantStringsAreFoldedPerLanguageAndEscapedAsBefore(t *testing.T) {
@@ -20,18 +17,7 @@ func TestConstantStringsAreFoldedPerLanguageAndEscapedAsBefore(t *testing.T) {
 		"themes/default/layouts/page.html": {Data: []byte(
 			`<b title="{{ T "hello" }}">{{ T "hello" }}</b>{{ if eq (T "hello") "Привет" }}ru{{ end }}{{ template "partials/p.html" . }}|{{ T "n" 3 }}|{{ T "missing" }}`)},
 	}
-	cfg, err := config.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	locales, err := locale.Load(fsys, []string{"themes/default/i18n", "i18n"}, cfg.Languages)
-	if err != nil {
-		t.Fatal(err)
-	}
-	th, err := Load(fsys, Dirs(cfg), cfg, locales)
-	if err != nil {
-		t.Fatal(err)
-	}
+	th := loadFS(t, fsys)
 	const esc = `Hi &lt;you&gt; &amp; &#39;them&#39; &#43; &#34;us&#34;`
 	if got, want := render(t, th, "page.html", "en", nil), `<b title="`+esc+`">`+esc+`</b><i>`+esc+`</i>|3 items|missing`; got != want {
 		t.Errorf("en:\n got %s\nwant %s", got, want)

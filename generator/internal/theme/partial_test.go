@@ -17,6 +17,13 @@ func loadTest(t *testing.T, files map[string]string) *Theme {
 	for name, text := range files {
 		fsys["themes/default/layouts/"+name] = &fstest.MapFile{Data: []byte(text)}
 	}
+	return loadFS(t, fsys)
+}
+
+// loadFS loads the theme of a whole site: site.yaml, i18n/ and
+// themes/default/.
+func loadFS(t *testing.T, fsys fstest.MapFS) *Theme {
+	t.Helper()
 	cfg, err := config.Load(fsys)
 	if err != nil {
 		t.Fatal(err)
