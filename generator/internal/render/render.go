@@ -27,7 +27,8 @@
 //     have equal Frames, so a theme renders its menu and footer with
 //     partialCached once per language and place, not once per page.
 //   - render.Render empties the theme's partialCached store first, so no
-//     run shows a partial rendered for an earlier run.
+//     run shows a partial rendered for an earlier run, and again when it
+//     returns, so the store does not keep a run's pages alive.
 //   - With Options.Sink, pages go to the sink as they are rendered and are
 //     not kept; this package still writes nothing itself.
 package render
@@ -170,6 +171,7 @@ type Options struct {
 // Render renders every page of s.
 func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) ([]File, error) {
 	th.ForgetPartials()
+	defer th.ForgetPartials()
 	langs := languages(s, th)
 	pages := s.Pages
 	if opts.Only != nil {
