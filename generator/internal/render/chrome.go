@@ -40,18 +40,23 @@ func (d *Data) LanguageSwitcher() template.HTML {
 	b.WriteString("\">\n<ul>")
 	for _, a := range d.Alternates {
 		locale, name := html.EscapeString(a.Lang.Locale), html.EscapeString(a.Lang.Name)
-		switch {
-		case a.Current:
+		if a.Current {
 			b.WriteString("\n<li><span aria-current=\"true\" lang=\"" + locale + `">` + name + "</span></li>")
-		case a.Exists:
-			b.WriteString("\n<li><a href=\"" + html.EscapeString(normURL(a.URL)) + `" hreflang="` + locale + `" lang="` + locale +
-				`" data-lang="` + html.EscapeString(a.Lang.Code) + `">` + name + "</a></li>")
-		default:
-			missing := html.EscapeString(d.t("notTranslated"))
-			b.WriteString("\n<li><a class=\"fallback\" href=\"" + html.EscapeString(normURL(a.URL)) + `" hreflang="` + locale + `" lang="` + locale +
-				`" data-lang="` + html.EscapeString(a.Lang.Code) + `" title="` + missing + `">` + name +
-				`<span class="fallback-mark" aria-hidden="true">*</span><span class="visually-hidden"> (` + missing + ")</span></a></li>")
+			continue
 		}
+		b.WriteString("\n<li><a ")
+		if !a.Exists {
+			b.WriteString(`class="fallback" `)
+		}
+		b.WriteString(`href="` + html.EscapeString(normURL(a.URL)) + `" hreflang="` + locale + `" lang="` + locale +
+			`" data-lang="` + html.EscapeString(a.Lang.Code) + `"`)
+		if a.Exists {
+			b.WriteString(">" + name + "</a></li>")
+			continue
+		}
+		missing := html.EscapeString(d.t("notTranslated"))
+		b.WriteString(` title="` + missing + `">` + name +
+			`<span class="fallback-mark" aria-hidden="true">*</span><span class="visually-hidden"> (` + missing + ")</span></a></li>")
 	}
 	b.WriteString("\n</ul>\n</nav>")
 	return template.HTML(b.String())
