@@ -27,12 +27,18 @@ type sample struct {
 type contender struct {
 	name string
 	// base names the output directories: run k writes into base-k, a new
-	// directory, and out is the last one (see measure).
-	base, out string
-	runs      int
-	command   func() *exec.Cmd
-	samples   []sample
+	// directory (see measure).
+	base    string
+	runs    int
+	command func() *exec.Cmd
+	samples []sample
 }
+
+// out is the output directory of run k.
+func (t *contender) out(k int) string { return fmt.Sprintf("%s-%d", t.base, k) }
+
+// last is the output directory of the latest run.
+func (t *contender) last() string { return t.out(t.runs) }
 
 type compareOptions struct {
 	sizes      []int
@@ -180,21 +186,21 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 		}
 		gen := &contender{name: "gen", base: filepath.Join(dir, "out-gen")}
 		gen.command = func() *exec.Cmd {
-			return exec.Command(o.genBin, "build", "--source", site, "--destination", gen.out, "--now", benchsite.Now, "--quiet")
+			return exec.Command(o.genBin, "build", "--source", site, "--destination", gen.last(), "--now", benchsite.Now, "--quiet")
 		}
 		hugo := &contender{name: "hugo", base: filepath.Join(dir, "out-hugo")}
 		hugo.command = func() *exec.Cmd {
-			return exec.Command(o.hugo, "--quiet", "--source", hugoSite, "--destination", hugo.out, "--cacheDir", filepath.Join(dir, "hugo-cache"))
+			return exec.Command(o.hugo, "--quiet", "--source", hugoSite, "--destination", hugo.last(), "--cacheDir", filepath.Join(dir, "hugo-cache"))
 		}
 		fl := &contender{name: "floor", base: filepath.Join(dir, "out-floor")}
 		fl.command = func() *exec.Cmd {
-			return exec.Command(self, "floor", "-source", site, "-o", fl.out)
+			return exec.Command(self, "floor", "-source", site, "-o", fl.last())
 		}
 		tools := []*contender{gen, hugo, fl}
 		if name, bin, ok := strings.Cut(o.also, "="); ok {
 			other := &contender{name: name, base: filepath.Join(dir, "out-"+name)}
 			other.command = func() *exec.Cmd {
-				return exec.Command(bin, "build", "--source", site, "--destination", other.out, "--now", benchsite.Now, "--quiet")
+				return exec.Command(bin, "build", "--source", site, "--destination", other.last(), "--now", benchsite.Now, "--quiet")
 			}
 			tools = append(tools, other)
 		}
@@ -220,14 +226,14 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 	}
 	for _, res := range results {
 		for _, t := range res.tools {
-			ps, err := htmlPaths(t.out)
+			ps, err := htmlPaths(t.last())
 			if err != nil {
 				return err
 			}
 			res.pages[t.name] = len(ps)
 		}
-		a, _ := htmlPaths(res.tools[0].out)
-		b, _ := htmlPaths(res.tools[1].out)
+		a, _ := htmlPaths(res.tools[0].last())
+		b, _ := htmlPaths(res.tools[1].last())
 		res.diff = comparePages(a, b)
 		if o.serveEdits > 0 && res.n == slices.Min(o.sizes) {
 			res.serve, res.serveNotes = measureServe(o.genBin, res.site, o.serveEdits, o.servePause, stderr)
@@ -297,7 +303,7 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 // removeOutputs deletes the output directories of t's runs.
 func removeOutputs(t *contender) {
 	for k := 1; k <= t.runs; k++ {
-		os.RemoveAll(fmt.Sprintf("%s-%d", t.base, k))
+		os.RemoveAll(t.out(k))
 	}
 }
 
@@ -311,8 +317,7 @@ func removeOutputs(t *contender) {
 // file system's memory of the previous run rather than the tool.
 func measure(self string, t *contender) (sample, error) {
 	t.runs++
-	t.out = fmt.Sprintf("%s-%d", t.base, t.runs)
-	if err := os.RemoveAll(t.out); err != nil {
+	if err := os.RemoveAll(t.last()); err != nil {
 		return sample{}, err
 	}
 	c := t.command()

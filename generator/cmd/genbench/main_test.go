@@ -189,7 +189,7 @@ func TestMeasureCountsTheChildOnly(t *testing.T) {
 	if err != nil {
 		t.Skip("needs true(1)")
 	}
-	small := &contender{name: "true", out: filepath.Join(t.TempDir(), "out"), command: func() *exec.Cmd {
+	small := &contender{name: "true", base: filepath.Join(t.TempDir(), "out"), command: func() *exec.Cmd {
 		return exec.Command(tiny)
 	}}
 	s, err := measure(os.Args[0], small)
