@@ -20,15 +20,11 @@ import (
 // it, so a layout that wrote the same markup gives the same bytes.
 func eventWhen(cfg *config.Site, l *locale.Locale) func(*content.Event) template.HTML {
 	loc := cfg.Location
-	day := func(t time.Time) string { return t.In(loc).Format(time.DateOnly) }
-	instant := func(t time.Time) string { return t.In(loc).Format(time.RFC3339) }
+	z := zone{cfg}
+	day, instant, sameDay := z.isoDate, z.rfc3339, z.sameDay
 	dateTime := func(t time.Time) string {
 		t = t.In(loc)
 		return l.T("dateTime", map[string]any{"Date": l.DateLong(t), "Time": l.Time(t)})
-	}
-	sameDay := func(a, b time.Time) bool {
-		a, b = a.In(loc), b.In(loc)
-		return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 	}
 	return func(e *content.Event) template.HTML {
 		if e == nil {
@@ -64,6 +60,19 @@ func eventWhen(cfg *config.Site, l *locale.Locale) func(*content.Event) template
 		b.WriteString(")")
 		return template.HTML(b.String())
 	}
+}
+
+// zone reads times in the site's time zone (cfg.Location, looked up at
+// each call), for the layout functions and eventWhen alike.
+type zone struct{ cfg *config.Site }
+
+func (z zone) isoDate(t time.Time) string { return t.In(z.cfg.Location).Format(time.DateOnly) }
+func (z zone) rfc3339(t time.Time) string { return t.In(z.cfg.Location).Format(time.RFC3339) }
+
+// sameDay reports whether a and b fall on the same day in the zone.
+func (z zone) sameDay(a, b time.Time) bool {
+	a, b = a.In(z.cfg.Location), b.In(z.cfg.Location)
+	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
 
 // htmlEscaper escapes a string as html/template does in text and in a

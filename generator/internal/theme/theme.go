@@ -356,8 +356,8 @@ func (t *Theme) partialCached(set *template.Template, lang, rel string, own map[
 }
 
 func commonFuncs(cfg *config.Site, locales *locale.Set) template.FuncMap {
-	isoDate := func(t time.Time) string { return t.In(cfg.Location).Format("2006-01-02") }
-	rfc3339 := func(t time.Time) string { return t.In(cfg.Location).Format(time.RFC3339) }
+	z := zone{cfg}
+	isoDate, rfc3339 := z.isoDate, z.rfc3339
 	return template.FuncMap{
 		"absURL":  cfg.AbsURL,
 		"isoDate": isoDate,
@@ -382,12 +382,9 @@ func commonFuncs(cfg *config.Site, locales *locale.Set) template.FuncMap {
 			return l.T(id, args...), nil
 		},
 		"eventOver": site.EventOver,
-		"sameDay": func(a, b time.Time) bool {
-			a, b = a.In(cfg.Location), b.In(cfg.Location)
-			return a.Year() == b.Year() && a.YearDay() == b.YearDay()
-		},
-		"local": func(t time.Time) time.Time { return t.In(cfg.Location) },
-		"add":   func(a, b int) int { return a + b },
+		"sameDay":   z.sameDay,
+		"local":     func(t time.Time) time.Time { return t.In(cfg.Location) },
+		"add":       func(a, b int) int { return a + b },
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {
 				return nil, errors.New("dict needs pairs of keys and values")
