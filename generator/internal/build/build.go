@@ -64,6 +64,9 @@ type Options struct {
 	// anything may have changed.
 	Previous *Result
 	Changed  []string
+	// Interpret leaves every page to html/template's interpreter instead of
+	// the compiled templates (theme/exec.go); tests compare the two.
+	Interpret bool
 }
 
 // Result is what a run produced.
@@ -155,6 +158,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		if locales != nil {
 			th, err = theme.Load(fsys, theme.Dirs(cfg), cfg, locales)
 			errs.Add(err)
+			if th != nil && opts.Interpret {
+				th.Interpret()
+			}
 		}
 	}
 	clock.lap("setup", "configuration, strings and layouts")
@@ -239,8 +245,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		res.extra = files
 		extra <- err
 	}()
+	runs0, back0 := th.Compiled()
 	res.rendered, err = render.Render(ctx, s, th, render.Options{Sink: sink})
-	clock.lap("render", "%d pages rendered", len(s.Pages))
+	runs, back := th.Compiled()
+	clock.lap("render", "%d pages rendered; compiled templates ran %d times, handed %d back to html/template", len(s.Pages), runs-runs0, back-back0)
 	// The stage must not be aborted while the outputs are still added.
 	if extraErr := <-extra; err == nil {
 		err = extraErr

@@ -35,6 +35,12 @@
 //   - eventDate is a date (2024-05-17) for an all-day event, else RFC 3339.
 //   - utcOffset names the site zone's offset at a moment: "UTC+8", "UTC+5:30".
 //
+// Execution: the first page of each layout and language goes through
+// html/template, which escapes the layout; the layout is then compiled
+// (exec.go) and later pages run compiled, with the same output. Anything
+// the compiled form does not reproduce exactly, at compile or at run time,
+// is left to html/template (see exec.go for the rules).
+//
 // partialCached "partials/item.html" . [variant...] renders a partial as
 // {{ template }} does the first time, then gives the same HTML for the same
 // language, context and variants (up to three) until ForgetPartials, which
@@ -52,6 +58,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"reflect"
 	"regexp"
@@ -71,12 +78,24 @@ import (
 
 // Theme holds every layout, parsed once and cloned per language.
 type Theme struct {
-	dirs    []string                                 // site layouts dir first, then the theme's
-	files   map[string]string                        // relative name → winning path
-	layouts map[string]map[string]*template.Template // name → lang → template
-	names   []string
-	cached  sync.Map // partialKey → template.HTML, until ForgetPartials
-	locales *locale.Set
+	dirs     []string                      // site layouts dir first, then the theme's
+	files    map[string]string             // relative name → winning path
+	layouts  map[string]map[string]*layout // name → lang → template
+	names    []string
+	cached   sync.Map // partialKey → template.HTML, until ForgetPartials
+	keyTypes sync.Map // reflect.Type → true: its values can key cached
+	locales  *locale.Set
+	// interpret leaves every page to html/template's interpreter (tests
+	// compare it with the compiled templates of exec.go).
+	interpret bool
+}
+
+// layout is a layout in one language: the template to execute and the
+// compiled forms of its clone set.
+type layout struct {
+	tpl   *template.Template
+	entry string
+	fast  *fastSet
 }
 
 // Dirs returns the layout directories for a configuration, in lookup order.
@@ -122,7 +141,7 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 	if len(files) == 0 {
 		return nil, diag.At(dirs[len(dirs)-1], 0, 0, "no layouts found: the theme %q is missing (looked in %s)", cfg.Theme, strings.Join(dirs, " and "))
 	}
-	t := &Theme{dirs: dirs, files: files, layouts: map[string]map[string]*template.Template{}, locales: locales}
+	t := &Theme{dirs: dirs, files: files, layouts: map[string]map[string]*layout{}, locales: locales}
 
 	var errs diag.List
 	base := template.New("").Funcs(commonFuncs(cfg, locales)).Funcs(langFuncs(cfg, nil))
@@ -174,17 +193,21 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 		if own["main"] && tpl.Lookup("_default/baseof.html") != nil {
 			entry = "_default/baseof.html"
 		}
-		perLang := map[string]*template.Template{}
+		perLang := map[string]*layout{}
 		for _, l := range cfg.Languages {
 			c, err := tpl.Clone()
 			if err != nil {
 				errs.Add(err)
 				break
 			}
-			c.Funcs(langFuncs(cfg, locales.For(l.Code)))
+			funcs := map[string]any{}
+			maps.Copy(funcs, commonFuncs(cfg, locales))
+			maps.Copy(funcs, langFuncs(cfg, locales.For(l.Code)))
+			fast := newFastSet(textOf(c), funcs)
+			funcs["partialCached"] = t.partialCached(c, fast, l.Code, rel, own)
+			c.Funcs(funcs)
 			foldT(c, locales.For(l.Code))
-			c.Funcs(template.FuncMap{"partialCached": t.partialCached(c, l.Code, rel, own)})
-			perLang[l.Code] = c.Lookup(entry)
+			perLang[l.Code] = &layout{tpl: c.Lookup(entry), entry: entry, fast: fast}
 		}
 		t.layouts[rel] = perLang
 	}
@@ -272,12 +295,19 @@ func (t *Theme) Has(name string) bool { _, ok := t.layouts[name]; return ok }
 func (t *Theme) Execute(w io.Writer, candidates []string, lang string, data any) error {
 	for _, name := range candidates {
 		if per, ok := t.layouts[name]; ok {
-			tpl := per[lang]
-			if tpl == nil {
+			l := per[lang]
+			if l == nil {
 				return fmt.Errorf("no templates for language %q", lang)
 			}
-			if err := tpl.Execute(w, data); err != nil {
+			buf, isBuf := w.(*bytes.Buffer)
+			if isBuf && !t.interpret && l.fast.execute(buf, l.entry, data) {
+				return nil
+			}
+			if err := l.tpl.Execute(w, data); err != nil {
 				return t.execError(err, name)
+			}
+			if !t.interpret {
+				l.fast.learn(l.entry)
 			}
 			return nil
 		}
@@ -323,7 +353,7 @@ type partialKey struct {
 
 // partialCached is the function of that name for the clone set of layout
 // rel in lang; own are the templates rel's file defines itself.
-func (t *Theme) partialCached(set *template.Template, lang, rel string, own map[string]bool) func(string, any, ...any) (template.HTML, error) {
+func (t *Theme) partialCached(set *template.Template, fast *fastSet, lang, rel string, own map[string]bool) func(string, any, ...any) (template.HTML, error) {
 	return func(name string, ctx any, variants ...any) (template.HTML, error) {
 		if len(variants) > len(partialKey{}.variants) {
 			return "", fmt.Errorf("partialCached %q: at most %d variants", name, len(partialKey{}.variants))
@@ -334,7 +364,7 @@ func (t *Theme) partialCached(set *template.Template, lang, rel string, own map[
 		}
 		copy(k.variants[:], variants)
 		for _, v := range [...]any{k.ctx, k.variants[0], k.variants[1], k.variants[2]} {
-			if v != nil && !reflect.ValueOf(v).Comparable() {
+			if !t.keyable(v) {
 				return "", fmt.Errorf("partialCached %q: a %T cannot key a cache; pass a page, a string or a number", name, v)
 			}
 		}
@@ -345,14 +375,56 @@ func (t *Theme) partialCached(set *template.Template, lang, rel string, own map[
 		if p == nil {
 			return "", fmt.Errorf("partialCached: no template %q", name)
 		}
-		var b strings.Builder
-		if err := p.Execute(&b, ctx); err != nil {
-			return "", err
+		var b bytes.Buffer
+		if t.interpret || !fast.execute(&b, name, ctx) {
+			if err := p.Execute(&b, ctx); err != nil {
+				return "", err
+			}
+			if !t.interpret {
+				fast.learn(name)
+			}
 		}
 		h := template.HTML(b.String())
 		t.cached.Store(k, h)
 		return h, nil
 	}
+}
+
+// keyable reports whether v can be part of a map key: comparable, down to
+// the values held in interfaces. Types whose values always are (no
+// interface inside) are remembered.
+func (t *Theme) keyable(v any) bool {
+	switch v.(type) {
+	case nil, string, int, bool:
+		return true
+	}
+	typ := reflect.TypeOf(v)
+	if ok, known := t.keyTypes.Load(typ); known {
+		return ok.(bool)
+	}
+	if plainComparable(typ) {
+		t.keyTypes.Store(typ, true)
+		return true
+	}
+	return reflect.ValueOf(v).Comparable()
+}
+
+// plainComparable reports whether every value of typ is comparable without
+// looking inside an interface.
+func plainComparable(typ reflect.Type) bool {
+	switch typ.Kind() {
+	case reflect.Interface, reflect.Func, reflect.Map, reflect.Slice:
+		return false
+	case reflect.Array:
+		return plainComparable(typ.Elem())
+	case reflect.Struct:
+		for i := range typ.NumField() {
+			if !plainComparable(typ.Field(i).Type) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func commonFuncs(cfg *config.Site, locales *locale.Set) template.FuncMap {
@@ -510,4 +582,21 @@ func pruneLD(v any) any {
 		}
 	}
 	return v
+}
+
+// Interpret leaves every page to html/template's interpreter from now on.
+func (t *Theme) Interpret() { t.interpret = true }
+
+// Compiled counts the pages and partials rendered by compiled templates
+// (exec.go) and those a compiled template handed back to html/template.
+func (t *Theme) Compiled() (runs, fallbacks int64) {
+	for _, per := range t.layouts {
+		for _, l := range per {
+			if l.fast != nil {
+				runs += l.fast.runs.Load()
+				fallbacks += l.fast.fallbacks.Load()
+			}
+		}
+	}
+	return runs, fallbacks
 }
