@@ -155,15 +155,22 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 		locales, err = locale.Load(fsys, []string{"themes/" + cfg.Theme + "/i18n", "i18n"}, cfg.Languages)
 		errs.Add(err)
-		if locales != nil {
+	}
+	clock.lap("setup", "configuration and strings")
+	// The layouts are parsed while the content is read.
+	loaded := make(chan error, 1)
+	if th != nil || locales == nil {
+		loaded <- nil
+	} else {
+		go func() {
+			var err error
 			th, err = theme.Load(fsys, theme.Dirs(cfg), cfg, locales)
-			errs.Add(err)
 			if th != nil && opts.Interpret {
 				th.Interpret()
 			}
-		}
+			loaded <- err
+		}()
 	}
-	clock.lap("setup", "configuration, strings and layouts")
 	loadOpts := content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, Cache: opts.Cache.contentCache()}
 	var docs map[*content.File]*markdown.Result
 	if opts.Cache == nil {
@@ -181,12 +188,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	files, err := content.Load(fsys, loadOpts)
 	errs.Add(err)
 	if docs == nil {
-		clock.lap("content", "%d files read", len(files))
+		clock.lap("content", "%d files read, layouts parsed", len(files))
 		docs = convertAll(files, cfg, opts.Cache)
 		clock.lap("markdown", "%d bodies converted", len(files))
 	} else {
-		clock.lap("content", "%d files read and converted", len(files))
+		clock.lap("content", "%d files read and converted, layouts parsed", len(files))
 	}
+	errs.Add(<-loaded)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
