@@ -34,13 +34,14 @@ import (
 	"github.com/eventnews/gen/generator/internal/publish"
 	"github.com/eventnews/gen/generator/internal/render"
 	"github.com/eventnews/gen/generator/internal/site"
+	"github.com/eventnews/gen/generator/internal/sitefs"
 	"github.com/eventnews/gen/generator/internal/status"
 	"github.com/eventnews/gen/generator/internal/theme"
 )
 
 // Options configure one run.
 type Options struct {
-	// FS is the site root; if nil, Source is opened with os.DirFS.
+	// FS is the site root; if nil, Source is opened with sitefs.Dir.
 	FS     fs.FS
 	Source string
 	// Destination is the output directory; "" renders in memory only.
@@ -110,7 +111,7 @@ func SiteFS(fsys fs.FS, source string) (fs.FS, error) {
 	if _, err := os.Stat(source); err != nil {
 		return nil, err
 	}
-	return os.DirFS(source), nil
+	return sitefs.Dir(source), nil
 }
 
 // Run builds the site.

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
-	"os"
 	"path"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/eventnews/gen/generator/internal/sitefs"
 )
 
 // maxCached is the largest file kept in memory; bigger ones are read from
@@ -29,7 +30,7 @@ type sourceFS struct {
 }
 
 func newSourceFS(dir string) *sourceFS {
-	s := &sourceFS{base: os.DirFS(dir)}
+	s := &sourceFS{base: sitefs.Dir(dir)}
 	s.InvalidateAll()
 	return s
 }
