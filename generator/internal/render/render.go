@@ -41,6 +41,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/config"
@@ -186,14 +187,16 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) ([
 			workers *= 2
 		}
 	}
-	next := make(chan int)
+	// Each worker takes the next page by counting, not from a channel: no
+	// goroutine hands pages out, and none is woken for each page.
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < len(pages) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
 				p := pages[i]
 				buf.Reset()
 				if err := renderPage(&buf, th, s, langs[p.Lang], p); err != nil {
@@ -209,15 +212,6 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) ([
 			}
 		}()
 	}
-feed:
-	for i := range pages {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
