@@ -75,7 +75,7 @@ type cstate struct {
 
 // run executes t with data into w. On errInterpret (or any error) w may
 // hold part of a page; the caller truncates it.
-func (t *compiled) run(w *bytes.Buffer, data any) (err error) {
+func (t *compiled) run(s *cstate, w *bytes.Buffer, data any) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = errInterpret
@@ -85,8 +85,7 @@ func (t *compiled) run(w *bytes.Buffer, data any) (err error) {
 	if !ok {
 		dot = reflect.ValueOf(data)
 	}
-	s := &cstate{w: w, vars: make([]cvar, 1, 16)}
-	s.vars[0] = cvar{"$", dot}
+	*s = cstate{w: w, vars: append(s.vars[:0], cvar{"$", dot})}
 	return t.root(s, dot)
 }
 
@@ -112,10 +111,11 @@ func (s *cstate) set(name string, v reflect.Value) error {
 // fastSet holds the compiled templates of one clone set (a layout in one
 // language).
 type fastSet struct {
-	text  *texttemplate.Template
-	funcs map[string]any
-	mu    sync.Mutex // serialises compiling
-	ready sync.Map   // name → *compiled, or nil when it cannot be compiled
+	text   *texttemplate.Template
+	funcs  map[string]any
+	mu     sync.Mutex // serialises compiling
+	ready  sync.Map   // name → *compiled, or nil when it cannot be compiled
+	states sync.Pool  // *cstate, for reuse
 
 	runs, fallbacks atomic.Int64 // for tests
 }
@@ -170,7 +170,15 @@ func (f *fastSet) execute(w *bytes.Buffer, name string, data any) (ok bool) {
 		return false
 	}
 	n := w.Len()
-	if err := p.run(w, data); err != nil {
+	s, _ := f.states.Get().(*cstate)
+	if s == nil {
+		s = &cstate{vars: make([]cvar, 0, 16)}
+	}
+	err := p.run(s, w, data)
+	clear(s.vars[:cap(s.vars)]) // keep no page alive
+	*s = cstate{vars: s.vars[:0]}
+	f.states.Put(s)
+	if err != nil {
 		w.Truncate(n)
 		f.fallbacks.Add(1)
 		return false
