@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html/template"
 	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
 	texttemplate "text/template"
 	"text/template/parse"
+	"time"
+
+	"github.com/eventnews/gen/generator/internal/content"
 )
 
 // A compiled template runs the parse trees html/template has escaped, as
@@ -43,6 +47,9 @@ var (
 	errorType   = reflect.TypeFor[error]()
 	stringerTyp = reflect.TypeFor[fmt.Stringer]()
 	valueType   = reflect.TypeFor[reflect.Value]()
+	anyType     = reflect.TypeFor[any]()
+	timeType    = reflect.TypeFor[time.Time]()
+	eventType   = reflect.TypeFor[*content.Event]()
 )
 
 // compiled is one template's program.
@@ -1407,9 +1414,113 @@ func cmp3[T int64 | uint64 | float64](a, b T) int {
 	return 0
 }
 
-// fastCall calls functions of the commonest signatures without reflect,
-// when no value is piped into them and the arguments have the exact
-// parameter types; nil when fn has none of them.
+// fastCall calls functions of the theme's commonest signatures without
+// reflect.Call, when no value is piped into them; the arguments are fitted
+// to the parameters as text/template fits them. It returns nil for any
+// other function.
 func fastCall(fn any, args []carg) cexpr {
-	return nil
+	var direct func(s *cstate, dot reflect.Value) (reflect.Value, error)
+	switch f := fn.(type) {
+	case func(string) string:
+		if len(args) != 1 {
+			return nil
+		}
+		direct = func(s *cstate, dot reflect.Value) (reflect.Value, error) {
+			a, err := args[0](s, dot, stringType)
+			if err != nil {
+				return reflect.Value{}, err
+			}
+			return reflect.ValueOf(f(a.String())), nil
+		}
+	case func(time.Time) string:
+		if len(args) != 1 {
+			return nil
+		}
+		direct = func(s *cstate, dot reflect.Value) (reflect.Value, error) {
+			a, err := args[0](s, dot, timeType)
+			if err != nil {
+				return reflect.Value{}, err
+			}
+			return reflect.ValueOf(f(a.Interface().(time.Time))), nil
+		}
+	case func(string, ...any) string:
+		if len(args) < 1 {
+			return nil
+		}
+		direct = func(s *cstate, dot reflect.Value) (reflect.Value, error) {
+			a, err := args[0](s, dot, stringType)
+			if err != nil {
+				return reflect.Value{}, err
+			}
+			rest, err := anyArgs(s, dot, args[1:])
+			if err != nil {
+				return reflect.Value{}, err
+			}
+			return reflect.ValueOf(f(a.String(), rest...)), nil
+		}
+	case func(string, any, ...any) (template.HTML, error):
+		if len(args) < 2 {
+			return nil
+		}
+		direct = func(s *cstate, dot reflect.Value) (reflect.Value, error) {
+			a, err := args[0](s, dot, stringType)
+			if err != nil {
+				return reflect.Value{}, err
+			}
+			rest, err := anyArgs(s, dot, args[1:])
+			if err != nil {
+				return reflect.Value{}, err
+			}
+			h, err := f(a.String(), rest[0], rest[1:]...)
+			if err != nil {
+				return reflect.Value{}, errInterpret
+			}
+			return reflect.ValueOf(h), nil
+		}
+	case func(...any) (map[string]any, error):
+		direct = func(s *cstate, dot reflect.Value) (reflect.Value, error) {
+			all, err := anyArgs(s, dot, args)
+			if err != nil {
+				return reflect.Value{}, err
+			}
+			m, err := f(all...)
+			if err != nil {
+				return reflect.Value{}, errInterpret
+			}
+			return reflect.ValueOf(m), nil
+		}
+	case func(*content.Event) template.HTML:
+		if len(args) != 1 {
+			return nil
+		}
+		direct = func(s *cstate, dot reflect.Value) (reflect.Value, error) {
+			a, err := args[0](s, dot, eventType)
+			if err != nil {
+				return reflect.Value{}, err
+			}
+			return reflect.ValueOf(f(a.Interface().(*content.Event))), nil
+		}
+	default:
+		return nil
+	}
+	fun := reflect.ValueOf(fn)
+	return func(s *cstate, dot, final reflect.Value, has bool) (reflect.Value, error) {
+		if has {
+			return call(s, dot, fun, args, final, has)
+		}
+		return direct(s, dot)
+	}
+}
+
+// anyArgs evaluates arguments for parameters of type any.
+func anyArgs(s *cstate, dot reflect.Value, args []carg) ([]any, error) {
+	out := make([]any, len(args))
+	for i, a := range args {
+		v, err := a(s, dot, anyType)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v.Interface()
+	}
+	return out, nil
 }
