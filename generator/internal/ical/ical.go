@@ -58,21 +58,33 @@ func Files(s *site.Site, locales *locale.Set) []render.File {
 		if loc := locales.For(l.Code); loc.Has("events") {
 			name += " — " + loc.T("events")
 		}
+		// Each VEVENT is written once, for events.ics and for the page's
+		// own event.ics.
+		events := make([]string, len(l.EventPages))
+		size := 0
+		for i, p := range l.EventPages {
+			e := &calendar{s: s, lang: l, host: host}
+			e.event(p)
+			events[i] = e.b.String()
+			size += len(events[i])
+		}
 		c := &calendar{s: s, lang: l, host: host}
+		c.b.Grow(size + 512)
 		c.begin(name, true)
-		for _, p := range l.EventPages {
-			c.event(p)
+		for _, ev := range events {
+			c.b.WriteString(ev)
 		}
 		c.end()
 		out = append(out, render.File{Path: strings.TrimPrefix(l.Calendar, "/"), Bytes: c.bytes()})
 
-		for _, p := range l.EventPages {
+		for i, p := range l.EventPages {
 			if p.Calendar == "" {
 				continue
 			}
 			c := &calendar{s: s, lang: l, host: host}
+			c.b.Grow(len(events[i]) + 512)
 			c.begin(summary(p), false)
-			c.event(p)
+			c.b.WriteString(events[i])
 			c.end()
 			out = append(out, render.File{Path: strings.TrimPrefix(p.Calendar, "/"), Bytes: c.bytes()})
 		}
@@ -177,6 +189,14 @@ func Fold(b *strings.Builder, s string) {
 // comma get a backslash, a line break becomes \n, other control characters
 // but tab are dropped and invalid UTF-8 becomes U+FFFD.
 func Text(s string) string {
+	clean := utf8.ValidString(s)
+	for i := 0; clean && i < len(s); i++ {
+		c := s[i]
+		clean = c >= 0x20 && c != 0x7f && c != '\\' && c != ';' && c != ','
+	}
+	if clean {
+		return s
+	}
 	var b strings.Builder
 	for i, r := range s {
 		switch {
