@@ -366,20 +366,37 @@ func escape(b *strings.Builder, s string) { xmlEscape(b, s, false) }
 func escapeAttr(b *strings.Builder, s string) { xmlEscape(b, s, true) }
 
 func xmlEscape(b *strings.Builder, s string, attr bool) {
-	for _, r := range s {
+	// Runs that need nothing are copied whole.
+	done := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		var repl string
+		size := 1
 		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"' && attr:
-			b.WriteString("&quot;")
-		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0xFFFE, r == 0xFFFF:
-			b.WriteRune(utf8.RuneError)
+		case c == '&':
+			repl = "&amp;"
+		case c == '<':
+			repl = "&lt;"
+		case c == '>':
+			repl = "&gt;"
+		case c == '"' && attr:
+			repl = "&quot;"
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+			repl = "\uFFFD"
+		case c < utf8.RuneSelf:
 		default:
-			b.WriteRune(r) // an invalid byte reads as utf8.RuneError, U+FFFD
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 || r == 0xFFFE || r == 0xFFFF {
+				repl = "\uFFFD" // an invalid byte reads as utf8.RuneError, U+FFFD
+			}
 		}
+		if repl != "" {
+			b.WriteString(s[done:i])
+			b.WriteString(repl)
+			done = i + size
+		}
+		i += size
 	}
+	b.WriteString(s[done:])
 }

@@ -157,10 +157,12 @@ func laterTime(a, b time.Time) time.Time {
 }
 
 func sitemap(s *site.Site) []byte {
+	entries := Entries(s)
 	var b strings.Builder
+	b.Grow(len(entries) * 400)
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
-	for _, e := range Entries(s) {
+	for _, e := range entries {
 		b.WriteString("  <url>\n    <loc>")
 		escape(&b, e.Loc)
 		b.WriteString("</loc>\n")
@@ -183,18 +185,24 @@ func sitemap(s *site.Site) []byte {
 // escape writes s as XML text or a double-quoted attribute value. URLs are
 // percent-encoded already, so only the markup characters remain.
 func escape(b *strings.Builder, s string) {
+	done := 0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
+		var repl string
+		switch s[i] {
 		case '&':
-			b.WriteString("&amp;")
+			repl = "&amp;"
 		case '<':
-			b.WriteString("&lt;")
+			repl = "&lt;"
 		case '>':
-			b.WriteString("&gt;")
+			repl = "&gt;"
 		case '"':
-			b.WriteString("&quot;")
+			repl = "&quot;"
 		default:
-			b.WriteByte(c)
+			continue
 		}
+		b.WriteString(s[done:i])
+		b.WriteString(repl)
+		done = i + 1
 	}
+	b.WriteString(s[done:])
 }
