@@ -8,7 +8,6 @@ import (
 	"unicode"
 
 	"github.com/gosimple/slug"
-	pinyin "github.com/mozillazg/go-pinyin"
 )
 
 // MaxSlug is the longest slug proposed from a title, in characters.
@@ -37,10 +36,11 @@ type Proposal struct {
 }
 
 // ProposeSlug makes a URL segment from a title in any language: Chinese
-// characters become pinyin syllables (without tones, one per character),
-// Russian is transliterated to Latin letters, and everything is lower-case
-// ASCII letters and digits joined by hyphens, at most MaxSlug characters
-// cut at a hyphen. It returns "" when nothing usable is left.
+// characters become pinyin syllables (without tones, one per character;
+// go-pinyin's readings, kept in pinyin.txt), Russian is transliterated to
+// Latin letters, and everything is lower-case ASCII letters and digits
+// joined by hyphens, at most MaxSlug characters cut at a hyphen. It returns
+// "" when nothing usable is left.
 func ProposeSlug(title string) Proposal {
 	var p Proposal
 	var words []string
@@ -53,15 +53,13 @@ func ProposeSlug(title string) Proposal {
 			other = other[:0]
 		}
 	}
-	args := pinyin.NewArgs()
-	args.Heteronym = true
 	seen := map[rune]bool{}
 	for _, r := range title {
 		if !unicode.Is(unicode.Han, r) {
 			other = append(other, r)
 			continue
 		}
-		readings := pinyin.SinglePinyin(r, args)
+		readings := pinyinReadings(r)
 		if len(readings) == 0 {
 			other = append(other, r)
 			continue
