@@ -430,8 +430,7 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 	markStale(all, byLang, opts)
 	s.Root = &Page{Kind: "root", Key: "root", URL: "/", Path: "index.html", Language: cfg.Default(), Lang: cfg.DefaultLanguage}
 	attachFeeds(s.Languages, all, s.Root, opts)
-	slices.SortFunc(all, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
-	s.Pages = all
+	s.Pages = sortByPath(all)
 	slices.SortFunc(s.Files, func(a, b CopyFile) int { return strings.Compare(a.Dest, b.Dest) })
 	return s, errs.Err()
 }
@@ -635,6 +634,25 @@ func linkTranslations(all []*Page, langs []*Language, cfg *config.Site) map[stri
 		}
 	}
 	return byKey
+}
+
+// sortByPath sorts pages by output path. The paths are sorted beside their
+// pages rather than through them: at 10,000 releases, comparing through
+// 40,000 page pointers missed the cache on most comparisons.
+func sortByPath(pages []*Page) []*Page {
+	type keyed struct {
+		path string
+		page *Page
+	}
+	ks := make([]keyed, len(pages))
+	for i, p := range pages {
+		ks[i] = keyed{p.Path, p}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return strings.Compare(a.path, b.path) })
+	for i, k := range ks {
+		pages[i] = k.page
+	}
+	return pages
 }
 
 func newestFirst(a, b *Page) int {
