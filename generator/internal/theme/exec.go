@@ -402,20 +402,26 @@ func (s *cstate) print(v reflect.Value) error {
 	return nil
 }
 
-func (c *compiler) ifOrWith(b *parse.BranchNode, with bool) (cnode, error) {
-	pipe, err := c.pipe(b.Pipe)
-	if err != nil {
-		return nil, err
+// branch compiles the parts of an if, with or range.
+func (c *compiler) branch(b *parse.BranchNode) (pipe cpipe, list, elseList cnode, err error) {
+	if pipe, err = c.pipe(b.Pipe); err != nil {
+		return nil, nil, nil, err
 	}
-	list, err := c.list(b.List)
-	if err != nil {
-		return nil, err
+	if list, err = c.list(b.List); err != nil {
+		return nil, nil, nil, err
 	}
-	var elseList cnode
 	if b.ElseList != nil {
 		if elseList, err = c.list(b.ElseList); err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
+	}
+	return pipe, list, elseList, nil
+}
+
+func (c *compiler) ifOrWith(b *parse.BranchNode, with bool) (cnode, error) {
+	pipe, list, elseList, err := c.branch(b)
+	if err != nil {
+		return nil, err
 	}
 	return func(s *cstate, dot reflect.Value) error {
 		mark := len(s.vars)
@@ -440,19 +446,9 @@ func (c *compiler) ifOrWith(b *parse.BranchNode, with bool) (cnode, error) {
 }
 
 func (c *compiler) rangeNode(r *parse.RangeNode) (cnode, error) {
-	pipe, err := c.pipe(r.Pipe)
+	pipe, list, elseList, err := c.branch(&r.BranchNode)
 	if err != nil {
 		return nil, err
-	}
-	list, err := c.list(r.List)
-	if err != nil {
-		return nil, err
-	}
-	var elseList cnode
-	if r.ElseList != nil {
-		if elseList, err = c.list(r.ElseList); err != nil {
-			return nil, err
-		}
 	}
 	decl := r.Pipe.Decl
 	assign := r.Pipe.IsAssign
