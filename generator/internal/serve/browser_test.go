@@ -16,8 +16,16 @@ func navigate(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
 	tctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
-	if err := chromedp.Do(tctx, chromedp.Navigate(url)); err != nil {
-		t.Fatalf("open %s: %v", url, err)
+	for {
+		err := chromedp.Do(tctx, chromedp.Navigate(url))
+		// A live reload of the page open before (a rebuild of the last
+		// step arriving late) aborts the navigation: open it again.
+		if err == nil || !strings.Contains(err.Error(), "net::ERR_ABORTED") || tctx.Err() != nil {
+			if err != nil {
+				t.Fatalf("open %s: %v", url, err)
+			}
+			return
+		}
 	}
 }
 
