@@ -305,9 +305,6 @@ func (c *compiler) escapedAction(p *parse.PipeNode) (cnode, error) {
 		if !ok || !strings.HasPrefix(id.Ident, "_html_template_") || len(p.Cmds[len(p.Cmds)-1-k].Args) > 1 {
 			break
 		}
-		if _, user := c.set.funcs[id.Ident]; user {
-			break
-		}
 		k++
 	}
 	if k == 0 {
@@ -795,9 +792,11 @@ func constArg(n parse.Node) (carg, error) {
 	}, nil
 }
 
-// validateType is text/template's: it fits v to a parameter of type typ
-// (nil: a built-in's reflect.Value parameter, which must be valid; the value
-// is returned as it is, not wrapped in a reflect.Value of a reflect.Value).
+// validateType is text/template's for a parameter of type typ. For typ nil
+// (a built-in's reflect.Value parameter, or the receiver of a chain) it
+// differs: the value must be valid and is returned as it is, neither
+// wrapped nor unwrapped; builtin and and/or refuse a value that is itself a
+// reflect.Value (plainArg).
 func validateType(v reflect.Value, typ reflect.Type) (reflect.Value, error) {
 	if typ == nil {
 		if !v.IsValid() {
@@ -952,7 +951,7 @@ func (f *fieldStep) hit(ptr, recv reflect.Value) *fieldHit {
 		return h
 	}
 	h := &fieldHit{typ: ptr.Type(), method: -1}
-	if m, ok := ptr.Type().MethodByName(f.name); ok && ptr.Kind() != reflect.Interface {
+	if m, ok := ptr.Type().MethodByName(f.name); ok {
 		h.method = m.Index
 	} else {
 		switch recv.Kind() {
@@ -982,9 +981,6 @@ func (f *fieldStep) eval(s *cstate, dot, recv reflect.Value, args []carg, final 
 	ptr := recv
 	if ptr.Kind() != reflect.Interface && ptr.Kind() != reflect.Pointer && ptr.CanAddr() {
 		ptr = ptr.Addr()
-	}
-	if ptr.Kind() == reflect.Interface {
-		return reflect.Value{}, errInterpret
 	}
 	h := f.hit(ptr, recv)
 	if h.method >= 0 {
@@ -1100,8 +1096,11 @@ func safeCall(fun reflect.Value, args []reflect.Value) (v reflect.Value, err err
 // function compiles a call of a named function: the set's own, an escaper
 // html/template inserted, or a built-in this file implements.
 func (c *compiler) function(name string, args []parse.Node) (cexpr, error) {
+	// html/template's own functions win over a theme's of the same name,
+	// as they do when html/template runs the trees.
+	reserved := strings.HasPrefix(name, "_html_template_") || name == "_eval_args_"
 	fn, ok := c.set.funcs[name]
-	if !ok {
+	if !ok || reserved {
 		fn, ok = plainBuiltins[name]
 	}
 	if ok {
@@ -1161,13 +1160,16 @@ func (c *compiler) function(name string, args []parse.Node) (cexpr, error) {
 				if err != nil {
 					return reflect.Value{}, err
 				}
+				if !plainArg(w) {
+					return reflect.Value{}, errInterpret
+				}
 				v = w
 				if truth(v) == or {
 					return v, nil
 				}
 			}
 			if has {
-				if !final.IsValid() {
+				if !plainArg(final) {
 					return reflect.Value{}, errInterpret
 				}
 				v = final
@@ -1315,10 +1317,13 @@ func builtin(cargs []carg, min, max int, f func([]reflect.Value) (reflect.Value,
 			if err != nil {
 				return reflect.Value{}, err
 			}
+			if !plainArg(w) {
+				return reflect.Value{}, errInterpret
+			}
 			v = append(v, w)
 		}
 		if has {
-			if !final.IsValid() {
+			if !plainArg(final) {
 				return reflect.Value{}, errInterpret
 			}
 			v = append(v, final)
@@ -1326,6 +1331,10 @@ func builtin(cargs []carg, min, max int, f func([]reflect.Value) (reflect.Value,
 		return f(v)
 	}
 }
+
+// plainArg reports whether v reaches a built-in as it is: valid, and not
+// itself a reflect.Value, which text/template would unwrap first.
+func plainArg(v reflect.Value) bool { return v.IsValid() && v.Type() != valueType }
 
 type basic int
 

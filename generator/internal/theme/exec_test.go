@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"html/template"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -26,6 +27,8 @@ type execData struct {
 	Stringer execStringer
 	Err      error
 	Kind     execKind
+	RV       reflect.Value
+	Go       bool // the cold-start cases render nothing while it is false
 }
 
 type execStringer struct{ n int }
@@ -51,6 +54,8 @@ func newExecData() *execData {
 		Stringer: execStringer{3},
 		Err:      errors.New("an <error>"),
 		Kind:     "page",
+		RV:       reflect.ValueOf(0),
+		Go:       true,
 	}
 }
 
@@ -75,12 +80,18 @@ func TestCompiledTemplatesMatchHTMLTemplate(t *testing.T) {
 		{"templates", `{{ define "p" }}{{ .Name }}{{ end }}{{ template "p" . }}<a title="{{ template "p" . }}">{{ template "p" .Ptr }}</a><title>{{ template "p" . }}</title>{{ block "b" .Ptr }}{{ .URL }}{{ end }}`, true},
 		{"partialCached", `{{ range .Items }}{{ partialCached "partials/item.html" . }}{{ end }}`, true},
 		{"comparison left to html/template", `{{ eq .Num 3.0 }}`, false},
+		{"a reflect.Value for a built-in", `{{ not .RV }}|{{ .RV | not }}|{{ and .RV 1 }}|{{ or .RV 1 }}`, false},
 		{"range over a map", `{{ range $k, $v := .Map }}{{ $k }}{{ end }}`, false},
 		{"break", `{{ range .Items }}{{ break }}{{ end }}`, false},
 	}
 	files := map[string]string{"partials/item.html": `<li><a href="{{ .URL }}">{{ .Name }}</a></li>`}
 	for i, c := range cases {
 		files[layoutName(i)] = c.layout
+		if !strings.Contains(c.layout, "define") {
+			// Compiled from a run that took none of the branches, so that
+			// every path below runs compiled for the first time.
+			files["cold-"+layoutName(i)] = `{{ if .Go }}` + c.layout + `{{ end }}`
+		}
 	}
 	fast := loadTest(t, files)
 	slow := loadTest(t, files)
@@ -111,8 +122,37 @@ func TestCompiledTemplatesMatchHTMLTemplate(t *testing.T) {
 			if !c.compiled && l.fast.runs.Load() > 0 {
 				t.Errorf("%d compiled runs of a layout exec.go does not cover", l.fast.runs.Load())
 			}
+			cold := "cold-" + name
+			if _, ok := files[cold]; !ok {
+				return
+			}
+			off := newExecData()
+			off.Go = false
+			if _, err := fast.Render([]string{cold}, "en", off); err != nil {
+				t.Fatal(err)
+			}
+			for range 2 {
+				got, gerr = fast.Render([]string{cold}, "en", newExecData())
+				if (werr == nil) != (gerr == nil) || werr != nil && errTail(gerr) != errTail(werr) {
+					t.Fatalf("cold start: error %v, html/template %v", gerr, werr)
+				}
+				if !bytes.Equal(got, want) {
+					t.Fatalf("cold start, compiled:\n%s\nhtml/template:\n%s", got, want)
+				}
+			}
+			cl := fast.layouts[cold]["en"]
+			if c.compiled && (cl.fast.get(cl.entry) == nil || cl.fast.fallbacks.Load() > 0 || cl.fast.runs.Load() < 2) {
+				t.Errorf("cold start: not compiled, or handed back %d times; %d compiled runs", cl.fast.fallbacks.Load(), cl.fast.runs.Load())
+			}
 		})
 	}
+}
+
+// errTail is a template error from the action on: the same for a layout
+// and its cold-start copy, which differ in name and column.
+func errTail(err error) string {
+	_, tail, _ := strings.Cut(err.Error(), " at <")
+	return tail
 }
 
 func layoutName(i int) string { return "case" + string(rune('a'+i)) + ".html" }

@@ -54,8 +54,10 @@ func foldPipe(p *parse.PipeNode, l *locale.Locale) {
 	if p == nil {
 		return
 	}
-	for _, c := range p.Cmds {
-		if id, ok := c.Args[0].(*parse.IdentifierNode); ok && id.Ident == "T" && len(c.Args) == 2 {
+	for i, c := range p.Cmds {
+		// Only the first command: a later one gets the value piped into it
+		// as one more argument ({{ 3 | T "n" }}).
+		if id, ok := c.Args[0].(*parse.IdentifierNode); ok && i == 0 && id.Ident == "T" && len(c.Args) == 2 {
 			if s, ok := c.Args[1].(*parse.StringNode); ok {
 				text := ""
 				if l != nil {
