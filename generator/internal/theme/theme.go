@@ -299,15 +299,8 @@ func (t *Theme) Execute(w io.Writer, candidates []string, lang string, data any)
 			if l == nil {
 				return fmt.Errorf("no templates for language %q", lang)
 			}
-			buf, isBuf := w.(*bytes.Buffer)
-			if isBuf && !t.interpret && l.fast.execute(buf, l.entry, data) {
-				return nil
-			}
-			if err := l.tpl.Execute(w, data); err != nil {
+			if err := t.run(l.fast, l.tpl, l.entry, w, data); err != nil {
 				return t.execError(err, name)
-			}
-			if !t.interpret {
-				l.fast.learn(l.entry)
 			}
 			return nil
 		}
@@ -319,6 +312,22 @@ func (t *Theme) Execute(w io.Writer, candidates []string, lang string, data any)
 		}
 	}
 	return fmt.Errorf("no layout found; tried %s", strings.Join(tried, ", "))
+}
+
+// run executes the template called name: compiled when it is ready and w
+// is a buffer, else through html/template (tpl), after which it is
+// compiled for the next time.
+func (t *Theme) run(fast *fastSet, tpl *template.Template, name string, w io.Writer, data any) error {
+	if buf, ok := w.(*bytes.Buffer); ok && !t.interpret && fast.execute(buf, name, data) {
+		return nil
+	}
+	if err := tpl.Execute(w, data); err != nil {
+		return err
+	}
+	if !t.interpret {
+		fast.learn(name)
+	}
+	return nil
 }
 
 func (t *Theme) execError(err error, name string) error {
@@ -376,13 +385,8 @@ func (t *Theme) partialCached(set *template.Template, fast *fastSet, lang, rel s
 			return "", fmt.Errorf("partialCached: no template %q", name)
 		}
 		var b bytes.Buffer
-		if t.interpret || !fast.execute(&b, name, ctx) {
-			if err := p.Execute(&b, ctx); err != nil {
-				return "", err
-			}
-			if !t.interpret {
-				fast.learn(name)
-			}
+		if err := t.run(fast, p, name, &b, ctx); err != nil {
+			return "", err
 		}
 		h := template.HTML(b.String())
 		t.cached.Store(k, h)
