@@ -1453,30 +1453,22 @@ func fastCall(fn any, args []carg) cexpr {
 			return nil
 		}
 		direct = func(s *cstate, dot reflect.Value) (reflect.Value, error) {
-			a, err := args[0](s, dot, stringType)
+			id, rest, err := stringThenAny(s, dot, args)
 			if err != nil {
 				return reflect.Value{}, err
 			}
-			rest, err := anyArgs(s, dot, args[1:])
-			if err != nil {
-				return reflect.Value{}, err
-			}
-			return reflect.ValueOf(f(a.String(), rest...)), nil
+			return reflect.ValueOf(f(id, rest...)), nil
 		}
 	case func(string, any, ...any) (template.HTML, error):
 		if len(args) < 2 {
 			return nil
 		}
 		direct = func(s *cstate, dot reflect.Value) (reflect.Value, error) {
-			a, err := args[0](s, dot, stringType)
+			name, rest, err := stringThenAny(s, dot, args)
 			if err != nil {
 				return reflect.Value{}, err
 			}
-			rest, err := anyArgs(s, dot, args[1:])
-			if err != nil {
-				return reflect.Value{}, err
-			}
-			h, err := f(a.String(), rest[0], rest[1:]...)
+			h, err := f(name, rest[0], rest[1:]...)
 			if err != nil {
 				return reflect.Value{}, errInterpret
 			}
@@ -1515,6 +1507,17 @@ func fastCall(fn any, args []carg) cexpr {
 		}
 		return direct(s, dot)
 	}
+}
+
+// stringThenAny evaluates a string argument followed by arguments of type
+// any.
+func stringThenAny(s *cstate, dot reflect.Value, args []carg) (string, []any, error) {
+	a, err := args[0](s, dot, stringType)
+	if err != nil {
+		return "", nil, err
+	}
+	rest, err := anyArgs(s, dot, args[1:])
+	return a.String(), rest, err
 }
 
 // anyArgs evaluates arguments for parameters of type any.
