@@ -54,7 +54,6 @@ var (
 
 // compiled is one template's program.
 type compiled struct {
-	name string
 	root cnode
 }
 
@@ -207,7 +206,7 @@ func (c *compiler) template(name string) (*compiled, error) {
 	if t == nil || t.Tree == nil || t.Tree.Root == nil {
 		return nil, fmt.Errorf("no template %q", name)
 	}
-	p := &compiled{name: name}
+	p := &compiled{}
 	c.tmpls[name] = p // before the body: a template may call itself
 	root, err := c.list(t.Tree.Root)
 	if err != nil {
@@ -1120,28 +1119,9 @@ func (c *compiler) function(name string, args []parse.Node) (cexpr, error) {
 		}, nil
 	}
 	if strings.HasPrefix(name, "_html_template_") {
-		esc := escaperFor(name)
-		if esc == nil || len(args) > 0 {
-			return nil, fmt.Errorf("escaper %s is not implemented", name)
-		}
-		return func(s *cstate, _, final reflect.Value, has bool) (reflect.Value, error) {
-			if !has {
-				return reflect.Value{}, errInterpret
-			}
-			var in any
-			if final.IsValid() {
-				if final.Type() == stringType {
-					in = final.String()
-				} else {
-					in = final.Interface()
-				}
-			}
-			out, ok := esc(in)
-			if !ok {
-				return reflect.Value{}, errInterpret
-			}
-			return reflect.ValueOf(out), nil
-		}, nil
+		// html/template puts escapers only at the end of an action, which
+		// escapedAction compiles.
+		return nil, fmt.Errorf("escaper %s inside a pipeline", name)
 	}
 	cargs, err := c.args(args)
 	if err != nil {
