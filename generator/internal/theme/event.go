@@ -33,9 +33,9 @@ func eventWhen(cfg *config.Site, l *locale.Locale) func(*content.Event) template
 		var b strings.Builder
 		tag := func(datetime, text string) {
 			b.WriteString(`<time datetime="`)
-			b.WriteString(htmlEscaper.Replace(datetime))
+			b.WriteString(escapeText(datetime))
 			b.WriteString(`">`)
-			b.WriteString(htmlEscaper.Replace(text))
+			b.WriteString(escapeText(text))
 			b.WriteString(`</time>`)
 		}
 		if e.AllDay {
@@ -56,7 +56,7 @@ func eventWhen(cfg *config.Site, l *locale.Locale) func(*content.Event) template
 			}
 		}
 		b.WriteString(" (")
-		b.WriteString(htmlEscaper.Replace(UTCOffset(e.Start.In(loc))))
+		b.WriteString(escapeText(UTCOffset(e.Start.In(loc))))
 		b.WriteString(")")
 		return template.HTML(b.String())
 	}
@@ -75,6 +75,6 @@ func (z zone) sameDay(a, b time.Time) bool {
 	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
 
-// htmlEscaper escapes a string as html/template does in text and in a
-// quoted attribute.
-var htmlEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "'", "&#39;", "&", "&amp;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+// escapeText escapes a string as html/template does in text and in a
+// quoted attribute (its htmlEscaper; see escape.go).
+func escapeText(s string) string { return escReplace(s, &escHTMLTable) }
