@@ -20,7 +20,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -41,7 +40,7 @@ import (
 
 // Options configure one run.
 type Options struct {
-	// FS is the site root; if nil, Source is opened with sitefs.Dir.
+	// FS is the site root; if nil, Source is opened with sitefs.Open.
 	FS     fs.FS
 	Source string
 	// Destination is the output directory; "" renders in memory only.
@@ -91,6 +90,7 @@ type Result struct {
 	fsys       fs.FS
 	locales    *locale.Set
 	theme      *theme.Theme
+	static     []render.File // listStatic()
 	rendered   []render.File // what render.Render gave (or would have given)
 	extra      []render.File // outputs()
 	staleExtra bool          // extra was carried over from Previous
@@ -100,26 +100,30 @@ type Result struct {
 // Options.Previous: Complete then makes the result whole.
 func (r *Result) Partial() bool { return r.Stale > 0 || r.staleExtra }
 
-// SiteFS returns fsys, or when it is nil the directory source ("." if empty).
-func SiteFS(fsys fs.FS, source string) (fs.FS, error) {
+// SiteFS returns fsys, or when it is nil the directory source ("." if
+// empty) opened with sitefs, so that nothing is read through a link that
+// leads outside it. done releases what SiteFS opened.
+func SiteFS(fsys fs.FS, source string) (site fs.FS, done func(), err error) {
 	if fsys != nil {
-		return fsys, nil
+		return fsys, func() {}, nil
 	}
 	if source == "" {
 		source = "."
 	}
-	if _, err := os.Stat(source); err != nil {
-		return nil, err
+	dir, err := sitefs.Open(source)
+	if err != nil {
+		return nil, nil, err
 	}
-	return sitefs.Dir(source), nil
+	return dir, func() { dir.Close() }, nil
 }
 
 // Run builds the site.
 func Run(ctx context.Context, opts Options) (*Result, error) {
-	fsys, err := SiteFS(opts.FS, opts.Source)
+	fsys, done, err := SiteFS(opts.FS, opts.Source)
 	if err != nil {
 		return nil, err
 	}
+	defer done()
 	if opts.Now.IsZero() {
 		return nil, errors.New("build: Options.Now is required")
 	}
@@ -188,6 +192,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	files, err := content.Load(fsys, loadOpts)
 	errs.Add(err)
+	static, err := listStatic(fsys, cfg)
+	errs.Add(err)
 	if docs == nil {
 		clock.lap("content", "%d files read, layouts parsed", len(files))
 		docs = convertAll(files, cfg, opts.Cache)
@@ -219,15 +225,15 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	clock.lap("site", "%d pages", len(s.Pages))
-	res := &Result{Config: cfg, Site: s, fsys: fsys, locales: locales, theme: th}
+	res := &Result{Config: cfg, Site: s, fsys: fsys, locales: locales, theme: th, static: static}
 	if prev != nil {
 		if err := res.renderChanged(ctx, prev, files, opts.Changed); err != nil {
 			return nil, err
 		}
 		// Feeds, sitemap and calendars wait for Complete: no tab shows them.
 		res.extra, res.staleExtra = prev.extra, true
-		_, err := res.assemble()
-		return res, err
+		res.assemble()
+		return res, nil
 	}
 	var stage *publish.Stage
 	if opts.Destination != "" {
@@ -267,14 +273,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Rendered = len(s.Pages)
 	clock.lap("outputs", "%d feeds, sitemaps, calendars and redirects, made while pages rendered", len(res.extra))
-	static, err := res.assemble()
-	if err != nil {
-		return nil, err
-	}
+	added := res.assemble()
 	if stage == nil {
 		return res, nil
 	}
-	for _, f := range static {
+	for _, f := range added {
 		if err := stage.Add(f); err != nil {
 			return nil, err
 		}
@@ -304,24 +307,22 @@ func (s *stopwatch) lap(stage, format string, args ...any) {
 
 // assemble joins rendered pages, other outputs and static files into Files,
 // and returns the static files it added.
-func (r *Result) assemble() ([]render.File, error) {
+func (r *Result) assemble() []render.File {
 	out := make([]render.File, 0, len(r.rendered)+len(r.extra))
 	out = append(out, r.rendered...)
 	out = append(out, r.extra...)
 	n := len(out)
-	out, err := addStatic(r.fsys, r.Config, out)
-	if err != nil {
-		return nil, err
-	}
+	out = addStatic(r.static, out)
 	static := slices.Clone(out[n:])
 	slices.SortFunc(out, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
 	r.Files = out
-	return static, nil
+	return static
 }
 
 // Complete renders the pages and other outputs Run carried over from
 // Options.Previous, so that Files are exactly what a full run gives. It
-// returns r itself when nothing was carried over.
+// returns r itself when nothing was carried over. It reads the site again,
+// so the run needs Options.FS (a directory Run opened itself is closed).
 func (r *Result) Complete(ctx context.Context) (*Result, error) {
 	if !r.Partial() {
 		return r, nil
@@ -339,9 +340,7 @@ func (r *Result) Complete(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	full.staleExtra = false
-	if _, err := full.assemble(); err != nil {
-		return nil, err
-	}
+	full.assemble()
 	return &full, nil
 }
 
@@ -359,16 +358,20 @@ func touchesTemplates(changed []string, themeName string) bool {
 	return false
 }
 
-// addStatic adds the files of themes/<theme>/static and static/ (the site's
-// wins) at the same paths under the output root. A rendered page wins over a
-// static file at the same path.
-func addStatic(fsys fs.FS, cfg *config.Site, out []render.File) ([]render.File, error) {
-	taken := make(map[string]bool, len(out))
-	for _, f := range out {
-		taken[f.Path] = true
-	}
+// listStatic lists the files of static/ and themes/<theme>/static (the
+// site's win) as files at the same paths under the output root.
+func listStatic(fsys fs.FS, cfg *config.Site) ([]render.File, error) {
+	var (
+		errs diag.List
+		out  []render.File
+		seen = map[string]bool{}
+	)
 	for _, dir := range []string{"static", "themes/" + cfg.Theme + "/static"} {
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if le := sitefs.LinkOf(err); le != nil {
+				errs.Add(diag.At(le.Path, 0, 0, "%s", le.Problem()))
+				return fs.SkipDir
+			}
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipDir
@@ -378,16 +381,34 @@ func addStatic(fsys fs.FS, cfg *config.Site, out []render.File) ([]render.File, 
 			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 				return nil
 			}
-			rel := strings.TrimPrefix(p, dir+"/")
-			if !taken[rel] {
-				taken[rel] = true
+			if le := sitefs.Unfollowed(p, d); le != nil {
+				errs.Add(diag.At(p, 0, 0, "%s", le.Problem()))
+				return nil
+			}
+			if rel := strings.TrimPrefix(p, dir+"/"); !seen[rel] {
+				seen[rel] = true
 				out = append(out, render.File{Path: rel, Src: p})
 			}
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, err
+			errs.Add(diag.At(dir, 0, 0, "cannot read: %v", err))
 		}
 	}
-	return out, nil
+	return out, errs.Err()
+}
+
+// addStatic adds the static files to out, except where a rendered page
+// has the same path: the page wins.
+func addStatic(static, out []render.File) []render.File {
+	taken := make(map[string]bool, len(out))
+	for _, f := range out {
+		taken[f.Path] = true
+	}
+	for _, f := range static {
+		if !taken[f.Path] {
+			out = append(out, f)
+		}
+	}
+	return out
 }

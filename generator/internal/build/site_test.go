@@ -137,3 +137,20 @@ func (s *testSite) missing(names ...string) {
 		}
 	}
 }
+
+// onDisk writes the site into a new directory and returns it, for what an
+// in-memory site cannot hold: symbolic links, a destination on disk.
+func (s *testSite) onDisk() string {
+	s.t.Helper()
+	dir := s.t.TempDir()
+	for name, f := range s.fs {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			s.t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			s.t.Fatal(err)
+		}
+	}
+	return dir
+}

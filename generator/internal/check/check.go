@@ -137,10 +137,11 @@ type checker struct {
 
 // Run checks the site.
 func Run(ctx context.Context, opts Options) (*Report, error) {
-	fsys, err := build.SiteFS(opts.FS, opts.Source)
+	fsys, done, err := build.SiteFS(opts.FS, opts.Source)
 	if err != nil {
 		return nil, err
 	}
+	defer done()
 	if opts.Now.IsZero() {
 		return nil, errors.New("check: Options.Now is required")
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/newrelease"
+	"github.com/eventnews/gen/generator/internal/sitefs"
 )
 
 const newHelp = `Start a release: one file per language, from the archetype, marked draft.
@@ -45,7 +45,12 @@ func runNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		fmt.Fprintln(stderr, "gen new:", err)
 		return 2
 	}
-	site := os.DirFS(c.source)
+	site, err := sitefs.Open(c.source)
+	if err != nil {
+		fmt.Fprintln(stderr, "gen new:", err)
+		return 2
+	}
+	defer site.Close()
 	cfg, err := config.Load(site)
 	if err != nil {
 		return report(stderr, err)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -12,6 +11,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/sitefs"
 	"github.com/eventnews/gen/generator/internal/status"
 )
 
@@ -48,7 +48,12 @@ func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) stri
 		fmt.Fprintln(stderr, "gen status: --mark needs the pages to mark, like: gen status --mark ru news/harbin-expo")
 		return 2
 	}
-	fsys := os.DirFS(*source)
+	fsys, err := sitefs.Open(*source)
+	if err != nil {
+		fmt.Fprintln(stderr, "gen status:", err)
+		return 2
+	}
+	defer fsys.Close()
 	cfg, err := config.Load(fsys)
 	if err != nil {
 		return report(stderr, err)

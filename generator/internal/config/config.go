@@ -26,6 +26,7 @@ import (
 	_ "time/tzdata"
 
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/sitefs"
 	"gopkg.in/yaml.v3"
 )
 
@@ -102,6 +103,9 @@ func (s *Site) AbsURL(rel string) string {
 // Load reads site.yaml from fsys.
 func Load(fsys fs.FS) (*Site, error) {
 	data, err := fs.ReadFile(fsys, FileName)
+	if le := sitefs.LinkOf(err); le != nil {
+		return nil, diag.At(le.Path, 0, 0, "%s", le.Problem())
+	}
 	if err != nil {
 		return nil, diag.At(FileName, 0, 0, "cannot read the site configuration: %v", unwrapPathErr(err))
 	}

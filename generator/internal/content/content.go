@@ -98,6 +98,7 @@ import (
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/sitefs"
 )
 
 // contentDir is the content directory at the site root.
@@ -185,6 +186,10 @@ func Load(fsys fs.FS, opts Options) ([]*File, error) {
 // walk lists the Markdown files (pages) and the other files under content.
 func walk(fsys fs.FS) (pages, others []string, ds []*diag.Diagnostic) {
 	err := fs.WalkDir(fsys, contentDir, func(p string, d fs.DirEntry, err error) error {
+		if le := sitefs.LinkOf(err); le != nil {
+			ds = append(ds, diag.At(le.Path, 0, 0, "%s", le.Problem()))
+			return fs.SkipDir
+		}
 		if err != nil {
 			if p == contentDir && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
@@ -198,9 +203,13 @@ func walk(fsys fs.FS) (pages, others []string, ds []*diag.Diagnostic) {
 			}
 			return nil
 		}
+		if le := sitefs.Unfollowed(p, d); le != nil {
+			ds = append(ds, diag.At(p, 0, 0, "%s", le.Problem()))
+			return nil
+		}
 		switch {
 		case d.IsDir():
-		case !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0:
+		case !d.Type().IsRegular():
 		case strings.HasSuffix(p, ".md"):
 			pages = append(pages, p)
 		default:

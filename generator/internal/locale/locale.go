@@ -88,6 +88,7 @@ import (
 	"github.com/bep/golocales"
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/sitefs"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 )
@@ -170,6 +171,10 @@ func Load(fsys fs.FS, dirs []string, langs []config.Language) (*Set, error) {
 		for _, dir := range dirs {
 			p := path.Join(dir, lang.Code+FileExt)
 			buf, err := fs.ReadFile(fsys, p)
+			if le := sitefs.LinkOf(err); le != nil {
+				errs.Add(diag.At(le.Path, 0, 0, "%s", le.Problem()))
+				continue
+			}
 			if err != nil {
 				if !isNotExist(err) {
 					errs.Add(diag.At(p, 0, 0, "read message file: %v", unwrapPathErr(err)))

@@ -175,9 +175,9 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, snap *snapsho
 		http.ServeContent(w, r, f.Path, time.Time{}, bytes.NewReader(f.Bytes))
 		return
 	}
-	// Files copied from the site are read through the site root, so that
-	// no symbolic link leads outside it.
-	src, err := s.root.Open(f.Src)
+	// Files copied from the site are read through sitefs, so that no
+	// symbolic link leads outside it.
+	src, err := s.site.Open(f.Src)
 	if err != nil {
 		http.Error(w, "not found", http.StatusNotFound)
 		return
@@ -188,12 +188,13 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, snap *snapsho
 		http.Error(w, "not found", http.StatusNotFound)
 		return
 	}
-	if status != http.StatusOK {
+	seeker, ok := src.(io.ReadSeeker)
+	if status != http.StatusOK || !ok {
 		w.WriteHeader(status)
 		io.Copy(w, src)
 		return
 	}
-	http.ServeContent(w, r, f.Path, time.Time{}, src)
+	http.ServeContent(w, r, f.Path, time.Time{}, seeker)
 }
 
 // writeHTML sends a page with the live-reload script and, while the site

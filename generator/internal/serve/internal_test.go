@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"github.com/eventnews/gen/generator/internal/sitefs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -71,7 +72,12 @@ func TestSourceFSSeesChangesItIsToldAbout(t *testing.T) {
 		}
 	}
 	write("content/a.md", "one")
-	s := newSourceFS(dir)
+	site, err := sitefs.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { site.Close() })
+	s := newSourceFS(site)
 	read := func(name string) string {
 		data, err := s.ReadFile(name)
 		if err != nil {
@@ -114,12 +120,12 @@ func TestSourceFSSeesChangesItIsToldAbout(t *testing.T) {
 func fuzzServer(t testing.TB) *Server {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("SECRET-SOURCE"), 0o644)
-	root, err := os.OpenRoot(dir)
+	site, err := sitefs.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { root.Close() })
-	s := &Server{root: root, hub: newHub(), hosts: map[string]bool{}, instance: "i"}
+	t.Cleanup(func() { site.Close() })
+	s := &Server{site: site, hub: newHub(), hosts: map[string]bool{}, instance: "i"}
 	s.snap.Store(&snapshot{built: true, gen: 1, files: map[string]render.File{
 		"index.html":       {Path: "index.html", Bytes: []byte("<html><body>ROOT</body></html>")},
 		"404.html":         {Path: "404.html", Bytes: []byte("<html><body>NOTFOUND</body></html>")},

@@ -33,8 +33,8 @@
 //     elsewhere cannot read unpublished releases through DNS rebinding; the
 //     event stream also refuses cross-site Origins; request paths with NUL,
 //     backslashes or "." and ".." segments (however encoded) are refused,
-//     only output paths are looked up, and files copied from the site are
-//     opened through an os.Root, so no symbolic link leads outside it.
+//     only output paths are looked up, and the site is read through
+//     sitefs, so no symbolic link leads outside it, as in gen build.
 package serve
 
 import (
@@ -62,6 +62,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/render"
+	"github.com/eventnews/gen/generator/internal/sitefs"
 	"github.com/eventnews/gen/generator/internal/watch"
 )
 
@@ -97,7 +98,7 @@ type Options struct {
 type Server struct {
 	opts     Options
 	log      io.Writer
-	root     *os.Root
+	site     *sitefs.FS
 	src      *sourceFS
 	cache    *build.Cache
 	watcher  *watch.Watcher
@@ -145,7 +146,7 @@ func New(opts Options) (*Server, error) {
 	if _, err := os.Stat(filepath.Join(opts.Source, config.FileName)); err != nil {
 		return nil, fmt.Errorf("%s holds no %s: run gen serve in the site's directory or name it with --source", opts.Source, config.FileName)
 	}
-	root, err := os.OpenRoot(opts.Source)
+	site, err := sitefs.Open(opts.Source)
 	if err != nil {
 		return nil, err
 	}
@@ -154,8 +155,8 @@ func New(opts Options) (*Server, error) {
 	s := &Server{
 		opts:     opts,
 		log:      opts.Log,
-		root:     root,
-		src:      newSourceFS(opts.Source),
+		site:     site,
+		src:      newSourceFS(site),
 		cache:    build.NewTrustingCache(),
 		hub:      newHub(),
 		hosts:    map[string]bool{},
@@ -175,7 +176,7 @@ func New(opts Options) (*Server, error) {
 	// Watch first, so that nothing saved during the first build is missed.
 	s.watcher, err = watch.Start(watch.Options{Root: opts.Source, Include: watched, Poll: opts.Poll, Quiet: opts.Quiet})
 	if err != nil {
-		root.Close()
+		site.Close()
 		return nil, fmt.Errorf("cannot watch %s for changes: %v", opts.Source, err)
 	}
 	s.rebuild(context.Background(), watch.Batch{Rescan: true})
@@ -233,7 +234,7 @@ func (s *Server) Close() {
 	s.closeOne.Do(func() {
 		s.watcher.Close()
 		s.hub.close()
-		s.root.Close()
+		s.site.Close()
 	})
 }
 

@@ -166,12 +166,6 @@ func TestNothingOutsideTheOutput(t *testing.T) {
 	outside := t.TempDir()
 	mustWrite(t, filepath.Join(outside, "secret.txt"), "TOP-SECRET-OUTSIDE")
 	mustWrite(t, filepath.Join(dir, "static", "ok.txt"), "fine")
-	if err := os.Symlink(filepath.Join(outside, "secret.txt"), filepath.Join(dir, "static", "leak.txt")); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(filepath.Join(outside, "secret.txt"), filepath.Join(dir, "content", "news", "harbin-expo-opens", "leak.txt")); err != nil {
-		t.Fatal(err)
-	}
 	ts := start(t, dir, serve.Options{})
 	if status, body := rawGet(t, ts.host, "/ok.txt", ts.host, nil); status != 200 || body != "fine" {
 		t.Fatalf("a static file: %d %q", status, body)
@@ -192,6 +186,40 @@ func TestNothingOutsideTheOutput(t *testing.T) {
 		for _, secret := range []string{"TOP-SECRET-OUTSIDE", "baseURL:", "root:x:0", "defaultLanguage"} {
 			if strings.Contains(body, secret) {
 				t.Errorf("GET %s: the answer contains %q", p, secret)
+			}
+		}
+	}
+}
+
+// A link out of the site, in a release folder or in static/, stops the
+// preview as it stops gen build: the overlay names each link, and nothing
+// of its target is served.
+func TestLinksOutOfTheSiteAreErrors(t *testing.T) {
+	t.Parallel()
+	dir := copySample(t)
+	outside := t.TempDir()
+	secret := filepath.Join(outside, "secret.txt")
+	mustWrite(t, secret, "TOP-SECRET-OUTSIDE")
+	for _, link := range []string{"static/leak.txt", "content/news/harbin-expo-opens/leak.txt"} {
+		p := filepath.Join(dir, filepath.FromSlash(link))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.Symlink(secret, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ts := start(t, dir, serve.Options{})
+	for _, p := range []string{"/en/", "/leak.txt", "/en/news/harbin-expo-opens/leak.txt"} {
+		status, body := rawGet(t, ts.host, p, ts.host, nil)
+		if strings.Contains(body, "TOP-SECRET-OUTSIDE") {
+			t.Errorf("GET %s: the answer contains the secret", p)
+		}
+		if status != 500 {
+			t.Errorf("GET %s: status %d, want 500 with the overlay", p, status)
+		}
+		for _, link := range []string{"static/leak.txt", "content/news/harbin-expo-opens/leak.txt"} {
+			want := link + "</p><p class=\"gen-msg\">is a symbolic link to " + secret + ", outside the site"
+			if !strings.Contains(body, want) {
+				t.Errorf("GET %s: the overlay does not say %q", p, want)
 			}
 		}
 	}

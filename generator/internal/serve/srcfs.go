@@ -29,8 +29,8 @@ type sourceFS struct {
 	gone  map[string]error // paths known not to exist
 }
 
-func newSourceFS(dir string) *sourceFS {
-	s := &sourceFS{base: sitefs.Dir(dir)}
+func newSourceFS(base *sitefs.FS) *sourceFS {
+	s := &sourceFS{base: base}
 	s.InvalidateAll()
 	return s
 }

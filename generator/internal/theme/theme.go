@@ -73,6 +73,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/locale"
 	"github.com/eventnews/gen/generator/internal/site"
+	"github.com/eventnews/gen/generator/internal/sitefs"
 	"golang.org/x/text/language"
 )
 
@@ -108,8 +109,13 @@ func Dirs(cfg *config.Site) []string {
 // directories are skipped.
 func Files(fsys fs.FS, dirs []string) (map[string]string, error) {
 	files := map[string]string{}
+	var errs diag.List
 	for _, dir := range dirs {
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if le := sitefs.LinkOf(err); le != nil {
+				errs.Add(diag.At(le.Path, 0, 0, "%s", le.Problem()))
+				return fs.SkipDir
+			}
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipDir
@@ -119,6 +125,10 @@ func Files(fsys fs.FS, dirs []string) (map[string]string, error) {
 			if d.IsDir() || !strings.HasSuffix(p, ".html") {
 				return nil
 			}
+			if le := sitefs.Unfollowed(p, d); le != nil {
+				errs.Add(diag.At(p, 0, 0, "%s", le.Problem()))
+				return nil
+			}
 			rel := strings.TrimPrefix(p, dir+"/")
 			if _, ok := files[rel]; !ok {
 				files[rel] = p
@@ -126,10 +136,10 @@ func Files(fsys fs.FS, dirs []string) (map[string]string, error) {
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, diag.At(dir, 0, 0, "cannot read layouts: %v", err)
+			errs.Add(diag.At(dir, 0, 0, "cannot read layouts: %v", err))
 		}
 	}
-	return files, nil
+	return files, errs.Err()
 }
 
 // Load parses all layouts in dirs (lookup order) from fsys.
