@@ -44,7 +44,10 @@ type Options struct {
 	FS     fs.FS
 	Source string
 	// Destination is the output directory; "" renders in memory only.
+	// publish.Check refuses one that is not the site's to fill.
 	Destination string
+	// CleanDestination removes what gen did not write from Destination.
+	CleanDestination bool
 	// BaseURL overrides site.yaml's baseURL when set.
 	BaseURL string
 	Drafts  bool
@@ -77,6 +80,8 @@ type Result struct {
 	// to Options.Destination they carry no Bytes: those are on disk.
 	Files    []render.File
 	Warnings []*diag.Diagnostic
+	// Published tells what publishing into Options.Destination did.
+	Published *publish.Report
 	// Rendered is the number of pages this run rendered.
 	Rendered int
 	// Stale is the number of pages whose output was carried over from
@@ -119,6 +124,17 @@ func SiteFS(fsys fs.FS, source string) (site fs.FS, done func(), err error) {
 
 // Run builds the site.
 func Run(ctx context.Context, opts Options) (*Result, error) {
+	if opts.Destination != "" {
+		source := opts.Source
+		if opts.FS != nil {
+			source = ""
+		} else if source == "" {
+			source = "."
+		}
+		if err := publish.Check(opts.Destination, source, opts.CleanDestination); err != nil {
+			return nil, err
+		}
+	}
 	fsys, done, err := SiteFS(opts.FS, opts.Source)
 	if err != nil {
 		return nil, err
@@ -239,7 +255,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Destination != "" {
 		// Pages go to disk as they are rendered, so the site is never held
 		// in memory whole; until Commit the destination is untouched.
-		if stage, err = publish.Begin(opts.Destination, fsys); err != nil {
+		if stage, err = publish.Begin(opts.Destination, fsys, publish.Options{Clean: opts.CleanDestination}); err != nil {
 			return nil, err
 		}
 		defer stage.Abort() // does nothing after Commit
@@ -282,10 +298,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	if err := stage.Commit(); err != nil {
-		return nil, err
+	res.Published, err = stage.Commit()
+	if err != nil {
+		return res, err
 	}
-	clock.lap("publish", "%d files in %s", len(res.Files), opts.Destination)
+	clock.lap("publish", "%d files in %s: %d written, %d unchanged, %d removed", len(res.Files), opts.Destination, res.Published.Written, res.Published.Kept, res.Published.Removed)
 	res.extra = nil
 	return res, nil
 }

@@ -39,6 +39,9 @@ func TestBuildToDiskStreamsEveryFile(t *testing.T) {
 	}
 	onDisk := 0
 	err = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && p == filepath.Join(dest, ".gen") {
+			return fs.SkipDir // gen's record of what it wrote
+		}
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -70,6 +73,14 @@ func TestBuildToDiskStreamsEveryFile(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(dest))
 	if len(entries) != 1 {
 		t.Errorf("beside the output: %d entries, want only public/ (no staging left)", len(entries))
+	}
+	var state []string
+	entries, _ = os.ReadDir(filepath.Join(dest, ".gen"))
+	for _, e := range entries {
+		state = append(state, e.Name())
+	}
+	if !slices.Equal(state, []string{"lock", "manifest"}) {
+		t.Errorf("public/.gen holds %v, want only the lock and the manifest (no stage, no journal)", state)
 	}
 }
 

@@ -17,10 +17,12 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/publish"
 )
 
 // version reports the module version and, for a build from a checkout, the
@@ -178,7 +180,8 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	fs := newFlags("build", "Build the site into a directory (public/ by default). If anything is wrong,\nevery problem is listed with its file and line and the old output is kept.", stderr)
 	var c common
 	c.register(fs)
-	dest := fs.String("destination", "", "write the site into this `directory` (default: public/ inside the site)")
+	dest := fs.String("destination", "", "write the site into this `directory` (default: public/ inside the site); files gen did not write there are kept")
+	clean := fs.Bool("clean-destination", false, "also remove from the destination what gen did not write (except .git)")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	verbose := fs.Bool("verbose", false, "also print how long each stage took (on standard error)")
 	if code := parse(fs, args); code >= 0 {
@@ -199,29 +202,70 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if pct, ok := buildGCPercent(getenv); ok {
 		defer startHeapFloor(buildHeapFloor, pct)()
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	start := time.Now()
 	res, err := build.Run(ctx, build.Options{
-		Source: c.source, Destination: *dest, BaseURL: c.baseURL,
+		Source: c.source, Destination: *dest, CleanDestination: *clean, BaseURL: c.baseURL,
 		Drafts: c.drafts, Future: c.future, Now: now, Log: log,
 	})
 	if err != nil {
-		return report(stderr, err)
+		return reportBuild(stderr, *dest, err)
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, w.Error())
 	}
 	if !*quiet {
-		pages := 0
-		for _, f := range res.Files {
-			if strings.HasSuffix(f.Path, ".html") {
-				pages++
-			}
-		}
-		fmt.Fprintf(stdout, "built %d pages, %d files in %s into %s\n", pages, len(res.Files), time.Since(start).Round(time.Millisecond), *dest)
+		printBuilt(stdout, res, *dest, time.Since(start))
 	}
 	return 0
+}
+
+// printBuilt says what a build made and what it changed on disk.
+func printBuilt(stdout io.Writer, res *build.Result, dest string, took time.Duration) {
+	pages := 0
+	for _, f := range res.Files {
+		if strings.HasSuffix(f.Path, ".html") {
+			pages++
+		}
+	}
+	p := res.Published
+	if p.Recovered {
+		fmt.Fprintf(stdout, "finished publishing the build that was interrupted earlier in %s\n", dest)
+	}
+	fmt.Fprintf(stdout, "built %d pages, %d files in %s into %s: %d written, %d unchanged, %d removed\n",
+		pages, len(res.Files), took.Round(time.Millisecond), dest, p.Written, p.Kept, p.Removed)
+	if p.Cleaned > 0 {
+		fmt.Fprintf(stdout, "removed %d entries gen did not write (--clean-destination)\n", p.Cleaned)
+	}
+}
+
+// reportBuild prints why a build failed, and what is in the destination
+// now, and returns the exit status.
+func reportBuild(stderr io.Writer, dest string, err error) int {
+	var refused *publish.Refused
+	var failure *publish.Failure
+	switch {
+	case errors.As(err, &refused):
+		fmt.Fprintln(stderr, "gen build:", err)
+		return 2
+	case errors.As(err, &failure):
+		fmt.Fprintln(stderr, "gen build:", err)
+		return 1
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(stderr, "gen build: stopped: nothing was published; the previous site in %s is unchanged\n", dest)
+		return 1
+	}
+	ds := diag.Flatten(err)
+	for _, d := range ds {
+		fmt.Fprintln(stderr, d.Error())
+	}
+	errs := "1 error"
+	if len(ds) > 1 {
+		errs = fmt.Sprintf("%d errors", len(ds))
+	}
+	fmt.Fprintf(stderr, "%s: nothing was published; the previous site in %s is unchanged\n", errs, dest)
+	return 1
 }
 
 // buildHeapFloor: no collection before the heap reaches 64 MiB. A
@@ -246,14 +290,8 @@ func buildGCPercent(getenv func(string) string) (pct int, ok bool) {
 
 // report prints every diagnostic in err and returns the exit status.
 func report(stderr io.Writer, err error) int {
-	ds := diag.Flatten(err)
-	for _, d := range ds {
+	for _, d := range diag.Flatten(err) {
 		fmt.Fprintln(stderr, d.Error())
-	}
-	if len(ds) > 1 {
-		fmt.Fprintf(stderr, "%d errors; nothing was published\n", len(ds))
-	} else {
-		fmt.Fprintln(stderr, "nothing was published")
 	}
 	return 1
 }

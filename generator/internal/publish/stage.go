@@ -1,35 +1,101 @@
+// Package publish writes a build's files into the destination folder, and
+// nothing else there.
+//
+// Rules:
+//   - The destination is the site's output, and only that. Check refuses,
+//     before anything is read or written, a file, the top of the disk, the
+//     user's home, the site itself or a folder holding it, a folder inside
+//     the site's content/, themes/, i18n/, static/, layouts/ or archetypes/,
+//     and any folder that holds content/ or site.yaml.
+//   - gen replaces or deletes only files it wrote. It records them (path,
+//     SHA-256, size) in <dest>/.gen/manifest; everything else in the folder
+//     (the .git of a gh-pages worktree, a hand-placed CNAME) stays. With
+//     Options.Clean (--clean-destination) the rest goes too, except .git and
+//     .gen; a folder with files but no manifest is refused for that, since
+//     nothing in it would be gen's.
+//   - A file is written only when its bytes changed: a page whose hash and
+//     size match the manifest, and whose file in the destination is still
+//     as gen left it (same size, not modified since), is not touched.
+//     Changed files are written into <dest>/.gen/stage. Nothing in the
+//     destination changes until every file is written.
+//   - Commit then records the whole change in <dest>/.gen/journal (the
+//     commit point), moves each staged file into place with one rename
+//     (each file is whole, old or new, at every moment), removes the files
+//     of the last build that the new one no longer has, and makes the
+//     journal the manifest. The destination folder itself is never replaced,
+//     so a mount point (a Docker volume) or a folder a server holds open
+//     works.
+//   - A build stopped before the commit point (a signal, a full disk, a
+//     read-only folder) leaves the destination exactly as it was; one
+//     stopped after it, even by SIGKILL, is finished by the next Begin,
+//     which also removes any stage left behind. Leftovers never pile up.
+//   - Folders are made with mode 0777 and files with 0666, less the umask
+//     (0755 and 0644 under the usual 022), the destination included.
+//   - One build at a time writes into a destination (a lock on
+//     <dest>/.gen/lock, released by the kernel however the process ends).
+//   - Every change goes through an os.Root on the destination, so no link
+//     placed in it leads a write or a removal outside.
 package publish
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
+	"hash"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/eventnews/gen/generator/internal/render"
 )
 
-// Stage is a publication in progress, for a caller that produces files one
-// at a time (render.Options.Sink): Put writes a file into the staging
-// directory at once, from the caller's goroutine; Add queues it for a pool
-// of writers and returns at once. Commit waits for the writers and swaps
-// the staging directory in for the destination. The rules of Write hold:
-// until Commit succeeds the destination is untouched, and Abort or a
-// failed Commit leaves nothing behind. Put and Add are safe for concurrent
-// use; Commit and Abort are not.
-type Stage struct {
-	dest, dir string
-	src       fs.FS
-	queue     chan render.File
-	writers   sync.WaitGroup
+// Options change how a Stage publishes.
+type Options struct {
+	// Clean removes what gen did not write (--clean-destination).
+	Clean bool
+	// fail, in tests, is called before each step that changes the file
+	// system (the step's name and path) and returns an error to give.
+	fail func(step, path string) error
+}
 
-	mu   sync.Mutex
-	dirs map[string]*madeDir
-	errs []error
-	done bool
+// Report tells what a publication did.
+type Report struct {
+	Written   int  // files written because their bytes changed
+	Kept      int  // files left in place, unchanged
+	Removed   int  // files of the last build no longer in the site
+	Cleaned   int  // entries removed by Options.Clean
+	Recovered bool // an interrupted build was finished first
+}
+
+// Stage is a publication in progress, for a caller that produces files one
+// at a time (render.Options.Sink): Put writes a file at once, from the
+// caller's goroutine; Add queues it for a pool of writers and returns at
+// once. Commit waits for the writers and puts the files in place. Put and
+// Add are safe for concurrent use; Commit and Abort are not.
+type Stage struct {
+	dest, abs string // the destination as given, and absolute
+	root      *os.Root
+	lockFile  *os.File
+	src       fs.FS
+	opts      Options
+	old       map[string]entry // the last build's manifest
+	since     time.Time        // when it was written
+	recovered bool
+
+	queue   chan render.File
+	writers sync.WaitGroup
+
+	mu    sync.Mutex
+	dirs  map[string]*madeDir // made in the stage
+	files map[string]entry    // this build's
+	errs  []error
+	done  bool
 }
 
 type madeDir struct {
@@ -37,16 +103,30 @@ type madeDir struct {
 	err  error
 }
 
-// queued bounds the bytes waiting to be written.
+// queued bounds the files waiting to be written.
 const queued = 256
 
 // Begin starts publishing into dest; files with Src are copied from src.
-func Begin(dest string, src fs.FS) (*Stage, error) {
-	dest, dir, err := makeStage(dest)
+// It finishes first a build that was interrupted after its commit point.
+func Begin(dest string, src fs.FS, opts Options) (*Stage, error) {
+	abs, err := filepath.Abs(dest)
 	if err != nil {
-		return nil, err
+		return nil, &Failure{Dest: dest, Err: err}
 	}
-	s := &Stage{dest: dest, dir: dir, src: src, queue: make(chan render.File, queued), dirs: map[string]*madeDir{}}
+	restoreLegacy(abs)
+	if err := os.MkdirAll(abs, 0o777); err != nil {
+		return nil, &Failure{Dest: dest, Err: err}
+	}
+	root, err := os.OpenRoot(abs)
+	if err != nil {
+		return nil, &Failure{Dest: dest, Err: err}
+	}
+	s := &Stage{dest: dest, abs: abs, root: root, src: src, opts: opts,
+		queue: make(chan render.File, queued), dirs: map[string]*madeDir{}, files: map[string]entry{}}
+	if err := s.open(); err != nil {
+		s.close()
+		return nil, &Failure{Dest: dest, Err: err}
+	}
 	for range 4 * runtime.GOMAXPROCS(0) {
 		s.writers.Add(1)
 		go func() {
@@ -57,6 +137,54 @@ func Begin(dest string, src fs.FS) (*Stage, error) {
 		}()
 	}
 	return s, nil
+}
+
+// open takes the lock, finishes an interrupted build, reads the manifest
+// and makes an empty stage.
+func (s *Stage) open() error {
+	if err := s.root.Mkdir(stateDir, 0o777); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	if info, err := s.root.Lstat(stateDir); err != nil || !info.IsDir() {
+		return fmt.Errorf("%s is not a folder gen made: remove it", stateDir)
+	}
+	f, err := s.root.OpenFile(lockName, os.O_RDWR|os.O_CREATE, 0o666)
+	if err != nil {
+		return err
+	}
+	if err := lock(f); err != nil {
+		f.Close()
+		return err
+	}
+	s.lockFile = f
+	if s.recovered, err = s.recover(); err != nil {
+		return err
+	}
+	s.old, s.since = s.readManifest()
+	return s.root.Mkdir(stageName, 0o777)
+}
+
+// readManifest returns the last build's files by path, and when they were
+// recorded. A manifest that cannot be read counts as none: gen then
+// removes nothing it cannot prove it wrote.
+func (s *Stage) readManifest() (map[string]entry, time.Time) {
+	old := map[string]entry{}
+	info, err := s.root.Stat(manifestName)
+	if err != nil {
+		return old, time.Time{}
+	}
+	data, err := s.root.ReadFile(manifestName)
+	if err != nil {
+		return old, time.Time{}
+	}
+	entries, err := parse(data)
+	if err != nil {
+		return old, time.Time{}
+	}
+	for _, e := range entries {
+		old[e.path] = e
+	}
+	return old, info.ModTime()
 }
 
 // Add queues f for writing. It returns an error, so that the caller can
@@ -70,10 +198,8 @@ func (s *Stage) Add(f render.File) error {
 	return nil
 }
 
-// Put writes f into the staging directory before it returns, so f.Bytes
-// may be reused as soon as it does. Like Add, it returns an error once any
-// write has failed, and must not be called after, or at the same time as,
-// Commit or Abort.
+// Put writes f before it returns, so f.Bytes may be reused as soon as it
+// does. Like Add, it returns an error once any write has failed.
 func (s *Stage) Put(f render.File) error {
 	if err := s.failed(); err != nil {
 		return err
@@ -92,24 +218,121 @@ func (s *Stage) failed() error {
 	return errors.Join(s.errs...)
 }
 
-// write writes f into the staging directory and keeps any error for Commit.
-func (s *Stage) write(f render.File) error {
-	err := s.mkdir(path.Dir(f.Path))
-	if err == nil {
-		err = writeOne(s.dir, f, s.src)
-	}
-	if err != nil {
-		s.mu.Lock()
-		s.errs = append(s.errs, err)
-		s.mu.Unlock()
-	}
-	return err
-}
-
 var errStageClosed = errors.New("publish: stage already committed or aborted")
 
-// mkdir makes d (slash-separated, relative to the staging directory) and
-// its parents, each once, with one mkdir each.
+// write stages f if its bytes changed and records it.
+func (s *Stage) write(f render.File) error {
+	e, err := s.place(f)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil {
+		s.errs = append(s.errs, err)
+		return err
+	}
+	s.files[f.Path] = e
+	return nil
+}
+
+func (s *Stage) place(f render.File) (entry, error) {
+	if err := checkPath(f.Path); err != nil {
+		return entry{}, fmt.Errorf("an output file: %v", err)
+	}
+	if f.Src != "" {
+		return s.copy(f)
+	}
+	e := entry{path: f.Path, hash: sum(f.Bytes), size: int64(len(f.Bytes)), op: opKept}
+	if s.unchanged(e) {
+		return e, nil
+	}
+	e.op = opStaged
+	return e, s.create(f.Path, func(w io.Writer) error {
+		_, err := w.Write(f.Bytes)
+		return err
+	})
+}
+
+// copy stages a file copied from the site, reading it once to hash it and,
+// if it changed, once more to copy it.
+func (s *Stage) copy(f render.File) (entry, error) {
+	e := entry{path: f.Path, op: opKept}
+	var err error
+	if e.hash, e.size, err = s.hashSource(f.Src, nil); err != nil {
+		return e, err
+	}
+	if s.unchanged(e) {
+		return e, nil
+	}
+	e.op = opStaged
+	err = s.create(f.Path, func(w io.Writer) error {
+		e.hash, e.size, err = s.hashSource(f.Src, w)
+		return err
+	})
+	return e, err
+}
+
+// hashSource reads the site's file name, copying it to w if w is not nil,
+// and returns its hash and size.
+func (s *Stage) hashSource(name string, w io.Writer) (string, int64, error) {
+	in, err := s.src.Open(name)
+	if err != nil {
+		return "", 0, err
+	}
+	defer in.Close()
+	h := sha256.New()
+	var out io.Writer = h
+	if w != nil {
+		out = io.MultiWriter(h, w)
+	}
+	n, err := io.Copy(out, in)
+	if err != nil {
+		return "", 0, fmt.Errorf("%s: %w", name, err)
+	}
+	return hashString(h), n, nil
+}
+
+func hashString(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)[:16]) }
+
+// unchanged reports whether e is in place already: the last build wrote the
+// same bytes there, and nobody changed the file since.
+func (s *Stage) unchanged(e entry) bool {
+	old, ok := s.old[e.path]
+	if !ok || old.op != opKept || old.hash != e.hash || old.size != e.size {
+		return false
+	}
+	info, err := s.root.Lstat(e.path)
+	return err == nil && info.Mode().IsRegular() && info.Size() == e.size && !info.ModTime().After(s.since)
+}
+
+// create writes a new file at p in the stage.
+func (s *Stage) create(p string, fill func(io.Writer) error) error {
+	if err := s.mkdir(path.Dir(p)); err != nil {
+		return err
+	}
+	if err := s.fault("write", p); err != nil {
+		return err
+	}
+	name := filepath.Join(s.abs, filepath.FromSlash(stageName), filepath.FromSlash(p))
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
+	if err != nil {
+		return err
+	}
+	if err := fill(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// fault is the error a test asks a step to give.
+func (s *Stage) fault(step, p string) error {
+	if s.opts.fail == nil {
+		return nil
+	}
+	return s.opts.fail(step, p)
+}
+
+// mkdir makes d (slash-separated, relative to the stage) and its parents,
+// each once.
 func (s *Stage) mkdir(d string) error {
 	if d == "." {
 		return nil
@@ -123,7 +346,7 @@ func (s *Stage) mkdir(d string) error {
 	s.mu.Unlock()
 	m.once.Do(func() {
 		if m.err = s.mkdir(path.Dir(d)); m.err == nil {
-			m.err = os.Mkdir(filepath.Join(s.dir, filepath.FromSlash(d)), 0o755)
+			m.err = os.Mkdir(filepath.Join(s.abs, filepath.FromSlash(stageName), filepath.FromSlash(d)), 0o777)
 		}
 	})
 	return m.err
@@ -143,19 +366,87 @@ func (s *Stage) finish() error {
 	return errors.Join(s.errs...)
 }
 
-// Commit waits for every queued file and replaces the destination with the
-// staging directory. On any failure the destination stays as it was.
-func (s *Stage) Commit() error {
+// Commit waits for every queued file and puts the build in place (see the
+// package documentation). Its error is a *Failure, which says whether the
+// new site is in place.
+func (s *Stage) Commit() (*Report, error) {
+	defer s.close()
 	if err := s.finish(); err != nil {
-		os.RemoveAll(s.dir)
-		return err
+		s.discard()
+		return nil, &Failure{Dest: s.dest, Err: err}
 	}
-	return swap(s.dir, s.dest)
+	j := s.journal()
+	first, err := s.plan(j)
+	if err == nil {
+		j = append(j, first...)
+		err = s.writeJournal(j)
+	}
+	if err != nil {
+		s.discard()
+		return nil, &Failure{Dest: s.dest, Err: err}
+	}
+	// The commit point: from here on the new site is what the next run
+	// finishes, whatever happens to this one.
+	rep, err := s.apply(j)
+	rep.Recovered = s.recovered
+	if err == nil && s.opts.Clean {
+		rep.Cleaned, err = s.clean()
+	}
+	if err != nil {
+		state := Published
+		if errors.As(err, new(errPartly)) {
+			state = Partly
+		}
+		return rep, &Failure{Dest: s.dest, State: state, Err: err}
+	}
+	return rep, nil
 }
 
-// Abort discards the staging directory. It does nothing after Commit.
+// Abort discards the stage. It does nothing after Commit.
 func (s *Stage) Abort() {
 	if s.finish() != errStageClosed {
-		os.RemoveAll(s.dir)
+		s.discard()
+		s.close()
 	}
+}
+
+// discard removes the stage.
+func (s *Stage) discard() { s.root.RemoveAll(stageName) }
+
+// close releases the lock and the destination.
+func (s *Stage) close() {
+	if s.lockFile != nil {
+		s.lockFile.Close()
+		s.lockFile = nil
+	}
+	s.root.Close()
+}
+
+// journal lists this build's files and the last build's files it no
+// longer has.
+func (s *Stage) journal() []entry {
+	j := make([]entry, 0, len(s.files)+len(s.old))
+	for _, e := range s.files {
+		j = append(j, e)
+	}
+	for p, e := range s.old {
+		if _, ok := s.files[p]; !ok {
+			j = append(j, entry{path: p, hash: e.hash, size: e.size, op: opRemove})
+		}
+	}
+	return j
+}
+
+// writeJournal records the change whole, then makes it the commit point
+// with one rename.
+func (s *Stage) writeJournal(j []entry) error {
+	if err := s.fault("journal", journalName); err != nil {
+		return err
+	}
+	tmp := journalName + ".new"
+	if err := s.root.WriteFile(tmp, format(j), 0o666); err != nil {
+		s.root.Remove(tmp)
+		return err
+	}
+	return s.root.Rename(tmp, journalName)
 }
