@@ -180,7 +180,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	fs := newFlags("build", "Build the site into a directory (public/ by default). If anything is wrong,\nevery problem is listed with its file and line and the old output is kept.", stderr)
 	var c common
 	c.register(fs)
-	dest := fs.String("destination", "", "write the site into this `directory` (default: public/ inside the site); files gen did not write there are kept")
+	dest := fs.String("destination", "", "write the site into this `directory`; a relative one lies in the site's folder, as in Hugo (default: public); files gen did not write there are kept")
 	clean := fs.Bool("clean-destination", false, "also remove from the destination what gen did not write (except .git)")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	verbose := fs.Bool("verbose", false, "also print how long each stage took (on standard error)")
@@ -197,7 +197,10 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		log = stderr
 	}
 	if *dest == "" {
-		*dest = filepath.Join(c.source, "public")
+		*dest = "public"
+	}
+	if !filepath.IsAbs(*dest) {
+		*dest = filepath.Join(c.source, *dest)
 	}
 	if pct, ok := buildGCPercent(getenv); ok {
 		defer startHeapFloor(buildHeapFloor, pct)()

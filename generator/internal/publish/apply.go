@@ -142,15 +142,20 @@ func (s *Stage) apply(j []entry) (*Report, error) {
 		}
 	}
 	made := map[string]bool{".": true}
+	moved := "" // a folder moved whole: the files under it are in place
 	for _, e := range j {
-		switch e.op {
-		case opStaged:
-			if err := s.move(e.path, made); err != nil {
+		switch {
+		case e.op == opKept:
+			rep.Kept++
+		case e.op != opStaged:
+		case moved != "" && strings.HasPrefix(e.path, moved+"/"):
+			rep.Written++
+		default:
+			var err error
+			if moved, err = s.move(e.path, made); err != nil {
 				return rep, partly(err)
 			}
 			rep.Written++
-		case opKept:
-			rep.Kept++
 		}
 	}
 	left, err := s.removeOld(j, rep)
@@ -168,24 +173,58 @@ func (e errPartly) Unwrap() error { return e.err }
 
 func partly(err error) error { return errPartly{err} }
 
-// move puts the staged file p in place, making its folders.
-func (s *Stage) move(p string, made map[string]bool) error {
+// move puts the staged file p in place. Where the destination lacks a
+// folder p needs, the stage's folder moves whole, with every staged file
+// under it (journal entries come sorted by path, so those follow p), and
+// move returns that folder.
+func (s *Stage) move(p string, made map[string]bool) (string, error) {
 	if err := s.fault("move", p); err != nil {
-		return err
+		return "", err
 	}
+	from := p
 	if d := path.Dir(p); !made[d] {
-		if err := s.root.MkdirAll(d, 0o777); err != nil {
-			return err
+		a, err := s.missingFolder(d, made)
+		if err != nil {
+			return "", err
 		}
-		made[d] = true
+		if a != "" {
+			from = a
+		}
 	}
-	err := s.root.Rename(stageName+"/"+p, p)
+	err := s.root.Rename(stageName+"/"+from, from)
 	if errors.Is(err, fs.ErrNotExist) {
-		if _, serr := s.root.Lstat(stageName + "/" + p); errors.Is(serr, fs.ErrNotExist) {
-			return nil // moved already, by the run this one finishes
+		if _, serr := s.root.Lstat(stageName + "/" + from); errors.Is(serr, fs.ErrNotExist) {
+			err = nil // moved already, by the run this one finishes
 		}
 	}
-	return err
+	if err != nil || from == p {
+		return "", err
+	}
+	made[from] = true
+	return from, nil
+}
+
+// missingFolder returns the outermost folder of d (d itself included)
+// that the destination lacks, or "" if it has them all; folders it finds
+// are noted in made.
+func (s *Stage) missingFolder(d string, made map[string]bool) (string, error) {
+	for a := range parents(d + "/") {
+		if made[a] {
+			continue
+		}
+		info, err := s.root.Lstat(a)
+		if errors.Is(err, fs.ErrNotExist) {
+			return a, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		if !info.IsDir() {
+			return "", fmt.Errorf("%s is not a folder", a)
+		}
+		made[a] = true
+	}
+	return "", nil
 }
 
 // removeOld removes the files of the last build that the site no longer
