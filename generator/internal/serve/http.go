@@ -101,11 +101,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f, ok := snap.files[name]
 	if !ok && name == rel {
 		if _, dir := snap.files[rel+"/index.html"]; dir {
-			target := "/" + rel + "/"
-			if r.URL.RawQuery != "" {
-				target += "?" + r.URL.RawQuery
-			}
-			http.Redirect(w, r, (&url.URL{Path: target}).EscapedPath(), http.StatusMovedPermanently)
+			target := &url.URL{Path: "/" + rel + "/", RawQuery: r.URL.RawQuery}
+			http.Redirect(w, r, target.String(), http.StatusMovedPermanently)
 			return
 		}
 	}

@@ -66,6 +66,15 @@ func TestServesTheSiteFromMemory(t *testing.T) {
 	if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != releaseURL {
 		t.Errorf("GET without slash: %d to %q, want 301 to %s", resp.StatusCode, resp.Header.Get("Location"), releaseURL)
 	}
+	// The query stays a query.
+	resp, err = client.Get(ts.url + "/en/news/harbin-expo-opens?a=1&b=%3F")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if want := releaseURL + "?a=1&b=%3F"; resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != want {
+		t.Errorf("GET without slash, with a query: %d to %q, want 301 to %s", resp.StatusCode, resp.Header.Get("Location"), want)
+	}
 	// The script goes before </body> and the stored output is left alone.
 	_, _, body := ts.get(releaseURL)
 	if i, j := strings.Index(body, "/__gen/live.js"), strings.LastIndex(body, "</body>"); i < 0 || j < i {
