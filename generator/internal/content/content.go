@@ -51,7 +51,16 @@
 //	translationKey, translatedFrom  text
 //	weight          whole number
 //	layout          letters, digits, "-" and "_"
-//	params          anything; YAML timestamps stay text
+//	params          anything; YAML timestamps stay text (see below)
+//
+// params is decoded by yaml.v3's own rules, so a merge key ("<<: *defaults",
+// "<<: {x: 1}", "<<: [*a, *b]") merges; a name written twice in one mapping,
+// at any depth, is an error at the second naming the line of the first, as
+// for every other key. Names are text (1: x is the name "1"); values are
+// text, whole numbers, decimals, true or false, null, lists and mappings;
+// any other scalar, a YAML timestamp included, stays the text written.
+// params that expand through aliases to more than 10,000 values, or that
+// contain themselves, are an error.
 //
 // URLs (event.url, source.url) are http or https URLs or site paths
 // starting with a single "/"; javascript: and other schemes are errors.
