@@ -23,7 +23,7 @@ type linkIndex struct {
 	pageOf   map[string]*site.Page       // content file path → its (first) page
 	byURL    map[string]*site.Page       // URL → page
 	wouldBe  map[string]*content.File    // URL an unpublished file would have → file
-	sections map[[2]string]*site.Page    // {lang, section} → list page
+	sections map[[2]string]*site.Page    // {lang, section folder} → list page
 	homes    map[string]*site.Page       // lang → home
 	ids      map[string]map[string]bool  // output path → ids, filled on demand
 	langs    map[string]bool
@@ -74,11 +74,14 @@ func (c *checker) index() *linkIndex {
 // pageURL is the URL a file has, or would have if it were published.
 func pageURL(f *content.File) string {
 	u := "/" + f.Lang + "/"
+	if f.Kind == content.KindSection {
+		if dir := f.Dir(); dir != "" {
+			u += dir + "/"
+		}
+		return u
+	}
 	if f.Section != "" {
 		u += f.Section + "/"
-	}
-	if f.Kind == content.KindSection {
-		return u
 	}
 	slug := f.Front.Slug
 	if slug == "" {
@@ -156,7 +159,7 @@ func (c *checker) checkLink(ix *linkIndex, f *content.File, l markdown.Link) {
 		switch {
 		case same != nil:
 		case other != nil:
-			c.fallback(ix, warnf, other.Key, other.Section, f.Lang)
+			c.fallback(ix, warnf, other, f.Lang)
 			return
 		case c.all[file]:
 			return // it could not be read; its own errors say why
@@ -193,7 +196,7 @@ func (c *checker) checkLink(ix *linkIndex, f *content.File, l markdown.Link) {
 				}
 				return
 			} else if other := ix.otherLang(p); other != nil && !c.outputExists(p) {
-				c.fallback(ix, warnf, other.Key, other.Section, f.Lang)
+				c.fallback(ix, warnf, other, f.Lang)
 				return
 			} else if strings.HasSuffix(p, "/") && !c.outputExists(p) {
 				p = inLang
@@ -334,8 +337,13 @@ func (ix *linkIndex) otherLang(p string) *content.File {
 }
 
 // fallback reports a link to a page that has no version in lang, naming
-// where the language switcher would lead instead.
-func (c *checker) fallback(ix *linkIndex, warnf func(string, ...any), key, section, lang string) {
+// where the language switcher would lead instead: the list of its section
+// (for a section's own file, that section's list), else the home.
+func (c *checker) fallback(ix *linkIndex, warnf func(string, ...any), other *content.File, lang string) {
+	key, section := other.Key, other.Section
+	if other.Kind == content.KindSection {
+		section = other.Dir()
+	}
 	to := ix.homes[lang]
 	if s := ix.sections[[2]string{lang, section}]; section != "" && s != nil {
 		to = s

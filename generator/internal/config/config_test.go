@@ -149,3 +149,30 @@ func TestLoadMissing(t *testing.T) {
 		t.Errorf("error %v, want %s", err, want)
 	}
 }
+
+// params in site.yaml are decoded by yaml.v3: merge keys merge, and a name
+// written twice, at any depth, is an error naming both lines.
+func TestParamsFollowYAML(t *testing.T) {
+	const langs = "languages:\n  - code: zh\n"
+	s, err := Parse("site.yaml", []byte(langs+"params:\n  base: &b {x: 1, y: 2}\n  a: {<<: *b, y: 3}\n  l: {<<: [*b, {z: 4}]}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{
+		"base": map[string]any{"x": 1, "y": 2},
+		"a":    map[string]any{"x": 1, "y": 3},
+		"l":    map[string]any{"x": 1, "y": 2, "z": 4},
+	}
+	if !reflect.DeepEqual(s.Params, want) {
+		t.Errorf("params = %#v, want %#v", s.Params, want)
+	}
+	for yaml, want := range map[string]string{
+		"params:\n  a: 1\n  a: 2\n":           `site.yaml:5: mapping key "a" already defined at line 4`,
+		"params:\n  m:\n    k: 1\n    k: 2\n": `site.yaml:6: mapping key "k" already defined at line 5`,
+	} {
+		_, err := Parse("site.yaml", []byte(langs+yaml))
+		if err == nil || err.Error() != want {
+			t.Errorf("%q: got %v, want %s", yaml, err, want)
+		}
+	}
+}

@@ -11,9 +11,13 @@
 //     bundle if it holds index.md or index.<lang>.md. content/index.md is an
 //     error: the home page is content/_index.md.
 //   - content/about.ru.md is a single page: Name "about", Key "about".
-//   - _index.<lang>.md describes a section (KindSection):
-//     content/news/_index.ru.md has Key and Section "news"; content/_index.md
-//     is the home, Key "".
+//   - _index.<lang>.md describes a section (KindSection), the folder it
+//     lies in: content/news/_index.ru.md has Key and Section "news";
+//     content/_index.md is the home, Key "". In a nested folder it describes
+//     that folder, a nested section: content/news/archive/_index.en.md has
+//     Key "news/archive" and Section "news". A page bundle is not a section:
+//     an _index file in a bundle's folder, or in any folder below it, is an
+//     error naming the file, and the file is left out.
 //   - The suffix before .md is the language. A file without one is in the
 //     default language. A suffix of two or three letters that is not a
 //     configured language is an error ("index.fr.md"), never part of a name.
@@ -51,7 +55,16 @@
 //	translationKey, translatedFrom  text
 //	weight          whole number
 //	layout          letters, digits, "-" and "_"
-//	params          anything; YAML timestamps stay text
+//	params          anything; YAML timestamps stay text (see below)
+//
+// params is decoded by yaml.v3's own rules, so a merge key ("<<: *defaults",
+// "<<: {x: 1}", "<<: [*a, *b]") merges; a name written twice in one mapping,
+// at any depth, is an error at the second naming the line of the first, as
+// for every other key. Names are text (1: x is the name "1"); values are
+// text, whole numbers, decimals, true or false, null, lists and mappings;
+// any other scalar, a YAML timestamp included, stays the text written.
+// params that expand through aliases to more than 10,000 values, or that
+// contain themselves, are an error.
 //
 // URLs (event.url, source.url) are http or https URLs or site paths
 // starting with a single "/"; javascript: and other schemes are errors.
@@ -147,16 +160,17 @@ func Load(fsys fs.FS, opts Options) ([]*File, error) {
 		opts.Cache.walked(pages, others, len(ds) == 0)
 	}
 
-	bundles := map[string]bool{}
+	bundles := map[string]string{} // bundle directory → its first index file
 	for _, p := range pages {
-		if isBundleIndex(path.Base(p), opts) {
-			bundles[path.Dir(p)] = true
+		if dir := path.Dir(p); isBundleIndex(path.Base(p), opts) && bundles[dir] == "" {
+			bundles[dir] = p
 		}
 	}
+	pages = sectionsOutsideBundles(pages, bundles, opts, &errs)
 	resources := map[string][]string{}
 	for _, p := range others {
 		for dir := path.Dir(p); dir != contentDir && dir != "."; dir = path.Dir(dir) {
-			if bundles[dir] {
+			if bundles[dir] != "" {
 				resources[dir] = append(resources[dir], p[len(dir)+1:])
 				break
 			}
@@ -181,6 +195,37 @@ func Load(fsys fs.FS, opts Options) ([]*File, error) {
 	opts.Cache.keep(pages)
 	slices.SortFunc(good, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
 	return good, errs.Err()
+}
+
+// sectionsOutsideBundles reports the _index files in or below a page
+// bundle's folder and returns pages without them.
+func sectionsOutsideBundles(pages []string, bundles map[string]string, opts Options, errs *diag.List) []string {
+	var kept []string // nil while every page is kept
+	for i, p := range pages {
+		stem, _, _ := splitName(path.Base(p), opts)
+		bundle := ""
+		for dir := path.Dir(p); stem == "_index" && bundle == "" && dir != contentDir && dir != "."; dir = path.Dir(dir) {
+			bundle = bundles[dir]
+		}
+		switch {
+		case bundle == "":
+			if kept != nil {
+				kept = append(kept, p)
+			}
+			continue
+		case path.Dir(bundle) == path.Dir(p):
+			errs.Add(diag.At(p, 0, 0, "%s is a page bundle (it has %s), so it cannot also be a section: remove this file, or move the page into a folder of its own", path.Dir(p), path.Base(bundle)))
+		default:
+			errs.Add(diag.At(p, 0, 0, "a section cannot lie inside the page bundle %s: move the folder out of the bundle, or remove this file", path.Dir(bundle)))
+		}
+		if kept == nil {
+			kept = append(make([]string, 0, len(pages)), pages[:i]...)
+		}
+	}
+	if kept == nil {
+		return pages
+	}
+	return kept
 }
 
 // walk lists the Markdown files (pages) and the other files under content.

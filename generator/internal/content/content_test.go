@@ -1119,6 +1119,7 @@ func FuzzParse(f *testing.F) {
 		"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n",
 		"---\ntitel: x\ndate: 17.05.2024\n---\n",
 		"---\na: &a [*a]\nparams: {x: *a}\n---\n",
+		"---\ntitle: x\nparams: {b: &b {x: 1}, c: {<<: [*b, {y: 2}], y: 3}, d: {<<: *b}}\n---\n",
 		"---\n- a\n---\n",
 		"---\ntitle: a\n--- x\n",
 		"---\ntitle: \xff\n---\n",

@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -461,71 +460,6 @@ func (d *decoder) url(key string, v *yaml.Node) string {
 		d.errorf(v, `%s: %q must be an http or https URL or a site path starting with "/"`, key, s)
 	}
 	return s
-}
-
-// maxParamValues bounds what params may expand to through YAML aliases.
-const maxParamValues = 10000
-
-func (d *decoder) params(v *yaml.Node) map[string]any {
-	if v.Kind != yaml.MappingNode {
-		d.errorf(v, "params must be a mapping of names to values, not %s", describe(v))
-		return nil
-	}
-	budget := maxParamValues
-	val, err := paramValue(v, &budget)
-	if err != nil {
-		d.errorf(v, "params: %v", err)
-		return nil
-	}
-	return val.(map[string]any)
-}
-
-// paramValue converts a node to plain Go values: map[string]any, []any,
-// string, int, float64, bool or nil. Timestamps stay text so that their zone
-// is not guessed.
-func paramValue(n *yaml.Node, budget *int) (any, error) {
-	n = resolve(n)
-	if *budget--; *budget < 0 {
-		return nil, errors.New("too many values (check the YAML aliases)")
-	}
-	switch n.Kind {
-	case yaml.MappingNode:
-		m := make(map[string]any, len(n.Content)/2)
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k := resolve(n.Content[i])
-			if k.Kind != yaml.ScalarNode {
-				return nil, fmt.Errorf("line %d: names must be text", k.Line+1)
-			}
-			v, err := paramValue(n.Content[i+1], budget)
-			if err != nil {
-				return nil, err
-			}
-			m[k.Value] = v
-		}
-		return m, nil
-	case yaml.SequenceNode:
-		s := make([]any, 0, len(n.Content))
-		for _, c := range n.Content {
-			v, err := paramValue(c, budget)
-			if err != nil {
-				return nil, err
-			}
-			s = append(s, v)
-		}
-		return s, nil
-	case yaml.ScalarNode:
-		switch n.ShortTag() {
-		case "!!null":
-			return nil, nil
-		case "!!bool", "!!int", "!!float":
-			var v any
-			if err := n.Decode(&v); err == nil {
-				return v, nil
-			}
-		}
-		return n.Value, nil
-	}
-	return nil, fmt.Errorf("line %d: unsupported value", n.Line+1)
 }
 
 var (

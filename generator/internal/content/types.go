@@ -1,6 +1,10 @@
 package content
 
-import "time"
+import (
+	"path"
+	"strings"
+	"time"
+)
 
 // Kind tells a page from a section's _index file.
 type Kind int
@@ -25,6 +29,8 @@ type File struct {
 	// Section is the first directory under content/ ("news"), "" for files at
 	// the top of content/. A bundle directly under content/
 	// (content/about/index.md) is a top-level page: its Section is "".
+	// Files of nested sections are in the top-level one: Section is "news"
+	// for content/news/archive/_index.en.md (see Dir).
 	Section string
 	Kind    Kind
 	// Bundle is the directory of a page bundle ("content/news/harbin-expo"),
@@ -43,6 +49,22 @@ type File struct {
 	// BodyLine is the 1-based line in the file where Body starts.
 	BodyLine int
 	// ModTime is not read: output must not depend on file times.
+}
+
+// Dir is the folder under content/ that holds the page, or that a
+// section's _index file describes: "news" for content/news/a.md,
+// content/news/x/index.md and content/news/_index.md, "news/archive" for
+// content/news/archive/x/index.md and content/news/archive/_index.en.md,
+// "" for content/about.md, content/about/index.md and content/_index.md.
+func (f *File) Dir() string {
+	dir := path.Dir(strings.TrimPrefix(f.Path, contentDir+"/"))
+	if f.Bundle != "" {
+		dir = path.Dir(dir)
+	}
+	if dir == "." {
+		return ""
+	}
+	return dir
 }
 
 // FrontMatter holds the decoded front matter. Pos records where each

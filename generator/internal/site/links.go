@@ -9,22 +9,36 @@ import (
 )
 
 // Content links: a Markdown link to another content file
-// ("../other/index.md", "../other/index.ru.md#facts", "/about.md") or to a
-// site path without a language ("/news/other/") leads to that page in the
+// ("../other/index.md", "../other/index.ru.md#facts", "/about.md",
+// "../_index.md" for a section's list) or to a site path without a
+// language ("/news/other/", "/news/archive/") leads to that page in the
 // linking page's language; when that translation does not exist, to the
 // same fallback the language switcher uses. Other links are left alone.
 // gen check reports links that lead nowhere.
 
-// contentKey maps a content file path without language suffix and ".md"
-// ("content/news/x/index") to its translation key.
+// contentKeys maps a content file path without language suffix and ".md"
+// ("content/news/x/index") to the translation key of its page.
 type contentKeys map[string]string
 
 func newContentKeys(files []*content.File) contentKeys {
 	m := contentKeys{}
 	for _, f := range files {
-		m[stripLang(f.Path, f.Lang)] = f.Key
+		m[stripLang(f.Path, f.Lang)] = pageKey(f)
 	}
 	return m
+}
+
+// pageKey is the translation key of the page a file makes: the file's
+// key, or for an _index file its section's list ("section:news/archive")
+// or the home.
+func pageKey(f *content.File) string {
+	switch {
+	case f.Kind != content.KindSection:
+		return f.Key
+	case f.Dir() == "":
+		return "home"
+	}
+	return "section:" + f.Dir()
 }
 
 func stripLang(p, lang string) string {

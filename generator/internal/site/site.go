@@ -6,6 +6,7 @@
 //
 //	/<lang>/                         home
 //	/<lang>/<section>/               section list, page N at /<lang>/<section>/page/N/
+//	/<lang>/<section>/<sub>/         a nested section's list, paginated likewise
 //	/<lang>/<section>/<slug>/        a page in a section, however deep its file lies
 //	/<lang>/<slug>/                  a page at the top of content/ (about)
 //	/<lang>/tags/, /<lang>/tags/<key>/ (paginated like sections)
@@ -13,6 +14,24 @@
 //	/<lang>/404.html                 not found
 //
 // Rules:
+//   - Sections are the folders at the top of content/ that hold pages or
+//     _index files, at any depth, and the deeper folders with an _index
+//     file in any language: nested sections, as in Hugo
+//     (content/news/archive/ has its list at /<lang>/news/archive/). Every
+//     section has a list page in every language, with the title and intro
+//     of its own _index file in that language, else the folder's name as
+//     title. A section lists every published page under its folder, at any
+//     depth: the top-level list keeps all its releases, and a nested one
+//     lists a part of them. Nested sections have no feeds of their own.
+//   - A nested section changes no page's URL: a release under
+//     content/news/archive/ is still at /<lang>/news/<slug>/, so moving
+//     releases into an archive folder breaks no link. Its Section, and that
+//     of a nested list page, is the top-level folder ("news"), as Hugo's
+//     .Section: layouts, menus and language-switcher fallbacks treat it as
+//     part of that section.
+//   - Two pages at one URL are an error on each file that makes one; a
+//     section list in a language without an _index file is blamed on the
+//     section's folder.
 //   - A page is published unless it is a draft (kept with Drafts), its
 //     publishDate or date lies after Now (kept with Future) or its
 //     expiryDate is at or before Now.
@@ -29,6 +48,7 @@ package site
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -93,8 +113,10 @@ type CopyFile struct {
 // Language is everything published in one language.
 type Language struct {
 	config.Language
-	Home     *Page
-	Sections map[string]*Page // section key → first list page
+	Home *Page
+	// Sections maps a section's folder under content/ ("news",
+	// "news/archive") to its first list page.
+	Sections map[string]*Page
 	// Regular are the published regular pages (releases and single pages), newest first.
 	Regular []*Page
 	// Singles are the regular pages outside any section (about, contact),
@@ -163,7 +185,8 @@ type Page struct {
 	// Body is Doc.HTML with links to other content files resolved to their
 	// URLs in the page's language.
 	Body string
-	// Key is the translation key: the file's key, or "home", "section:news", "tags", "tag:trade", "events", "404".
+	// Key is the translation key: the file's key, or "home", "section:news",
+	// "section:news/archive", "tags", "tag:trade", "events", "404".
 	Key     string
 	Section string
 	Title   string
@@ -255,14 +278,15 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 		s.Languages = append(s.Languages, lang)
 	}
 
-	sectionFiles := map[string]*content.File{} // lang+"\x00"+section
+	sectionFiles := map[string]*content.File{} // lang+"\x00"+folder
 	var pages []*Page
-	sections := map[string]bool{}
+	sections := map[string]bool{} // folders under content/
 	for _, f := range files {
 		if f.Kind == content.KindSection {
-			sectionFiles[f.Lang+"\x00"+f.Section] = f
+			sectionFiles[f.Lang+"\x00"+f.Dir()] = f
 			if f.Section != "" {
 				sections[f.Section] = true
+				sections[f.Dir()] = true
 			}
 			continue
 		}
@@ -286,7 +310,6 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 		byLang[p.Lang].Regular = append(byLang[p.Lang].Regular, p)
 	}
 
-	sectionNames := sortedKeys(sections)
 	var all []*Page
 	all = append(all, pages...)
 	for _, lang := range s.Languages {
@@ -314,28 +337,7 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 		lang.Home = home
 		all = append(all, home)
 
-		for _, sec := range sectionNames {
-			var items []*Page
-			for _, p := range lang.Regular {
-				if p.Section == sec {
-					items = append(items, p)
-				}
-			}
-			title := sec
-			f := sectionFiles[code+"\x00"+sec]
-			if f != nil {
-				title = f.Front.Title
-			}
-			list := paginate(items, cfg.PageSize, "/"+code+"/"+sec+"/", func(n int, items []*Page) *Page {
-				p := &Page{Kind: KindSection, Key: "section:" + sec, Section: sec, Title: title, Layout: "list", File: f}
-				if f != nil {
-					p.Doc = rendered(opts, f)
-				}
-				return p
-			})
-			lang.Sections[sec] = list[0]
-			all = append(all, list...)
-		}
+		all = append(all, sectionLists(lang, sections, sectionFiles, opts)...)
 
 		// Tags.
 		tagPages := map[string][]*Page{}
@@ -402,16 +404,24 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 		}
 		var names []string
 		for _, p := range ps {
-			if p.File != nil {
+			switch {
+			case p.File != nil:
 				names = append(names, p.File.Path)
-			} else {
+			case p.Kind == KindSection:
+				names = append(names, "the section folder content/"+sectionFolder(p))
+			default:
 				names = append(names, "the generated "+string(p.Kind)+" page")
 			}
 		}
 		slices.Sort(names)
 		for _, p := range ps {
-			if p.File != nil {
-				errs.Add(diag.At(p.File.Path, 1, 1, "URL %s is produced by more than one file: %s", p.URL, strings.Join(names, ", ")))
+			msg := fmt.Sprintf("URL %s is produced by more than one file: %s", p.URL, strings.Join(names, ", "))
+			switch {
+			case p.File != nil:
+				errs.Add(diag.At(p.File.Path, 1, 1, "%s", msg))
+			case p.Kind == KindSection:
+				// A section without an _index file in this language.
+				errs.Add(diag.At("content/"+sectionFolder(p), 0, 0, "%s", msg))
 			}
 		}
 	}
@@ -433,6 +443,48 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 	s.Pages = sortByPath(all)
 	slices.SortFunc(s.Files, func(a, b CopyFile) int { return strings.Compare(a.Dest, b.Dest) })
 	return s, errs.Err()
+}
+
+// sectionLists makes the list pages of every section in lang, sorted by
+// folder. A section lists the pages under its folder, at any depth.
+func sectionLists(lang *Language, sections map[string]bool, files map[string]*content.File, opts Options) []*Page {
+	items := map[string][]*Page{}
+	for _, p := range lang.Regular {
+		for dir := p.File.Dir(); dir != "" && dir != "."; dir = path.Dir(dir) {
+			if sections[dir] {
+				items[dir] = append(items[dir], p)
+			}
+		}
+	}
+	var out []*Page
+	for _, sec := range sortedKeys(sections) {
+		title := path.Base(sec)
+		f := files[lang.Code+"\x00"+sec]
+		if f != nil {
+			title = f.Front.Title
+		}
+		top, _, _ := strings.Cut(sec, "/")
+		list := paginate(items[sec], opts.Config.PageSize, "/"+lang.Code+"/"+sec+"/", func(int, []*Page) *Page {
+			p := &Page{Kind: KindSection, Key: "section:" + sec, Section: top, Title: title, Layout: "list", File: f}
+			if f != nil {
+				p.Doc = rendered(opts, f)
+			}
+			return p
+		})
+		lang.Sections[sec] = list[0]
+		out = append(out, list...)
+	}
+	return out
+}
+
+// sectionFolder returns the folder under content/ of a section list page
+// ("news/archive").
+func sectionFolder(p *Page) string {
+	k := strings.TrimPrefix(p.Key, "section:")
+	if p.Pager != nil && p.Pager.Number > 1 {
+		k = strings.TrimSuffix(k, "#page"+strconv.Itoa(p.Pager.Number))
+	}
+	return k
 }
 
 // attachFeeds sets the feed and calendar URLs of languages, tags and pages:

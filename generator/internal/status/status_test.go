@@ -306,3 +306,29 @@ func TestStaleOf(t *testing.T) {
 		t.Errorf("stale: %v, want %v", got, want)
 	}
 }
+
+// A nested section's _index files are a row of their own, apart from the
+// top-level section's.
+func TestNestedSectionRow(t *testing.T) {
+	zh := "---\ntitle: 旧闻\n---\n旧闻简介。\n"
+	rev := status.Revision(parse(t, "content/news/archive/_index.zh.md", zh))
+	m := load(t, map[string]string{
+		"content/news/_index.zh.md":         "---\ntitle: 新闻\n---\n",
+		"content/news/archive/_index.zh.md": zh,
+		"content/news/archive/_index.ru.md": "---\ntitle: Архив\ntranslatedFrom: \"zh@" + rev + "\"\n---\n",
+	})
+	var keys []string
+	for _, r := range m.Rows {
+		keys = append(keys, r.Key)
+		if !r.Section {
+			t.Errorf("%s: not a section row", r.Key)
+		}
+	}
+	if strings.Join(keys, ",") != "news,news/archive" {
+		t.Fatalf("rows %v", keys)
+	}
+	cells := m.Rows[1].Cells
+	if cells["zh"].State != status.Source || cells["ru"].State != status.OK || cells["en"].State != status.Missing {
+		t.Errorf("news/archive: zh %s, ru %s, en %s", cells["zh"].State, cells["ru"].State, cells["en"].State)
+	}
+}
