@@ -364,3 +364,25 @@ func TestGenStatusMarksASectionList(t *testing.T) {
 		t.Errorf("gen status:\n%s", r.stdout)
 	}
 }
+
+// gen check reports a link out of the site as gen build does, and gen
+// status reads nothing through it.
+func TestLinksOutOfTheSiteInCheckAndStatus(t *testing.T) {
+	dir := pressSite(t, map[string]string{
+		"content/news/a/index.zh.md": "---\ntitle: 甲\ndate: 2024-05-01\n---\n",
+	})
+	secret := filepath.Join(t.TempDir(), "secret.md")
+	os.WriteFile(secret, []byte("---\ntitle: TOP-SECRET\ndate: 2024-05-01\n---\n"), 0o644)
+	if err := os.Symlink(secret, filepath.Join(dir, "content", "news", "a", "index.en.md")); err != nil {
+		t.Fatal(err)
+	}
+	want := "content/news/a/index.en.md: error: is a symbolic link to " + secret + ", outside the site: gen reads nothing outside the site folder; copy the file into the site instead"
+	r := run("check", "--source", dir, "--now", "2024-06-01")
+	if r.code != 1 || !strings.Contains(r.stdout, want) || strings.Contains(r.stdout, "TOP-SECRET") {
+		t.Errorf("gen check: exit %d\n%s", r.code, r.stdout)
+	}
+	r = run("status", "--source", dir)
+	if strings.Contains(r.stdout+r.stderr, "TOP-SECRET") || !strings.Contains(r.stderr, "is a symbolic link to "+secret) {
+		t.Errorf("gen status: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
