@@ -32,6 +32,9 @@ type contender struct {
 	runs    int
 	command func() *exec.Cmd
 	samples []sample
+	// rebuild, if set, is measured right after each run of this one: the
+	// same tool again into the output this run just wrote (-rebuild).
+	rebuild *contender
 }
 
 // out is the output directory of run k.
@@ -55,6 +58,7 @@ type compareOptions struct {
 	warmup     int
 	overlay    string
 	also       string
+	rebuild    bool
 }
 
 func runCompare(args []string, stdout, stderr io.Writer) int {
@@ -74,6 +78,7 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.also, "also", "", "also measure another gen binary, written `NAME=PATH` (a branch, a prototype), reported beside gen")
 	fs.StringVar(&o.overlay, "overlay", "", "copy this `directory` over each generated gen site (layouts/ overrides, say) to measure a theme change before it lands; the report says so")
 	fs.DurationVar(&o.servePause, "serve-pause", 3*time.Second, "pause between two edits, so that each meets a server at rest")
+	fs.BoolVar(&o.rebuild, "rebuild", false, "after each gen run (and -also run), also measure a second build of the same site into the output it just wrote, as after an edit that changes nothing")
 	if code := parse(fs, args, stderr); code >= 0 {
 		return code
 	}
@@ -204,6 +209,13 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 			}
 			tools = append(tools, other)
 		}
+		if o.rebuild {
+			for _, t := range tools {
+				if t != hugo && t != fl {
+					t.rebuild = &contender{name: t.name + " rebuild", base: t.base, command: t.command}
+				}
+			}
+		}
 		results = append(results, &result{n: n, site: site, files: md, tools: tools, pages: map[string]int{}})
 	}
 	// Every round runs every tool on every size, the order rotated from
@@ -221,10 +233,29 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 				if r >= 0 {
 					t.samples = append(t.samples, s)
 				}
+				if t.rebuild == nil {
+					continue
+				}
+				fmt.Fprintf(stderr, "run %d/%d, n=%d: %s\n", r+1, o.runs, res.n, t.rebuild.name)
+				if s, err = measureAgain(self, t.rebuild); err != nil {
+					return err
+				}
+				if r >= 0 {
+					t.rebuild.samples = append(t.rebuild.samples, s)
+				}
 			}
 		}
 	}
 	for _, res := range results {
+		var all []*contender
+		for _, t := range res.tools {
+			all = append(all, t)
+			if t.rebuild != nil {
+				t.rebuild.runs = t.runs
+				all = append(all, t.rebuild)
+			}
+		}
+		res.tools = all
 		for _, t := range res.tools {
 			ps, err := htmlPaths(t.last())
 			if err != nil {
@@ -232,8 +263,8 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 			}
 			res.pages[t.name] = len(ps)
 		}
-		a, _ := htmlPaths(res.tools[0].last())
-		b, _ := htmlPaths(res.tools[1].last())
+		a, _ := htmlPaths(named(res.tools, "gen").last())
+		b, _ := htmlPaths(named(res.tools, "hugo").last())
 		res.diff = comparePages(a, b)
 		if o.serveEdits > 0 && res.n == slices.Min(o.sizes) {
 			res.serve, res.serveNotes = measureServe(o.genBin, res.site, o.serveEdits, o.servePause, stderr)
@@ -267,8 +298,11 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 	}
 	rss := func(t *contender) float64 { return median(t.samples, func(s sample) float64 { return float64(s.rss) }) }
 	for _, r := range results {
-		h, f := r.tools[1], r.tools[2]
-		for _, g := range append([]*contender{r.tools[0]}, r.tools[3:]...) {
+		h, f := named(r.tools, "hugo"), named(r.tools, "floor")
+		for _, g := range r.tools {
+			if g == h || g == f {
+				continue
+			}
 			fmt.Fprintf(stdout, "| %d × 3 | %s | %.3f | %.3f | %.2f | %.2f |\n", r.n, g.name, wall(g)/wall(h), rss(g)/rss(h), wall(g)/wall(f), rss(g)/rss(f))
 		}
 	}
@@ -300,6 +334,23 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// named returns the contender called name.
+func named(tools []*contender, name string) *contender {
+	for _, t := range tools {
+		if t.name == name {
+			return t
+		}
+	}
+	return nil
+}
+
+// measureAgain runs t, a rebuild, into the output its tool last wrote,
+// which it leaves in place.
+func measureAgain(self string, t *contender) (sample, error) {
+	c := t.command()
+	return measureCmd(self, t.name, c)
+}
+
 // removeOutputs deletes the output directories of t's runs.
 func removeOutputs(t *contender) {
 	for k := 1; k <= t.runs; k++ {
@@ -320,16 +371,21 @@ func measure(self string, t *contender) (sample, error) {
 	if err := os.RemoveAll(t.last()); err != nil {
 		return sample{}, err
 	}
-	c := t.command()
+	return measureCmd(self, t.name, t.command())
+}
+
+// measureCmd runs c through "genbench measure" and returns what it
+// reports.
+func measureCmd(self, name string, c *exec.Cmd) (sample, error) {
 	helper := exec.Command(self, append([]string{"measure", "--", c.Path}, c.Args[1:]...)...)
 	var report, out bytes.Buffer
 	helper.Stdout, helper.Stderr = &report, &out
 	if err := helper.Run(); err != nil {
-		return sample{}, fmt.Errorf("%s failed: %v\n%s", t.name, err, out.Bytes())
+		return sample{}, fmt.Errorf("%s failed: %v\n%s", name, err, out.Bytes())
 	}
 	var wall, rss int64
 	if _, err := fmt.Sscanf(report.String(), "wall %d rss %d", &wall, &rss); err != nil {
-		return sample{}, fmt.Errorf("%s: cannot read the measurement %q", t.name, report.String())
+		return sample{}, fmt.Errorf("%s: cannot read the measurement %q", name, report.String())
 	}
 	return sample{wall: time.Duration(wall), rss: rss}, nil
 }
