@@ -443,6 +443,7 @@ func attachFeeds(langs []*Language, all []*Page, root *Page, opts Options) {
 		return []Feed{{FeedRSS, dir + "index.xml", title}, {FeedAtom, dir + "atom.xml", title}}
 	}
 	byLang := map[string]*Language{}
+	tags := map[[2]string]*Tag{} // {lang, key} → tag
 	for _, l := range langs {
 		byLang[l.Code] = l
 		l.Feeds = feedsAt("/"+l.Code+"/", l.Title)
@@ -454,6 +455,7 @@ func attachFeeds(langs []*Language, all []*Page, root *Page, opts Options) {
 				label = opts.TagLabel(l.Code, t.Key)
 			}
 			t.Feeds = feedsAt("/"+l.Code+"/tags/"+t.Key+"/", l.Title+": "+label)
+			tags[[2]string{l.Code, t.Key}] = t
 		}
 		for _, p := range l.EventPages {
 			p.Calendar = p.URL + "event.ics"
@@ -461,12 +463,8 @@ func attachFeeds(langs []*Language, all []*Page, root *Page, opts Options) {
 	}
 	for _, p := range all {
 		l := byLang[p.Lang]
-		if p.Kind == KindTag {
-			for _, t := range l.Tags {
-				if t.Key == p.Tag {
-					p.Feeds = append(p.Feeds, t.Feeds...)
-				}
-			}
+		if t := tags[[2]string{p.Lang, p.Tag}]; p.Kind == KindTag && t != nil {
+			p.Feeds = append(p.Feeds, t.Feeds...)
 		}
 		p.Feeds = append(p.Feeds, l.Feeds...)
 	}
