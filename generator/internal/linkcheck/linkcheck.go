@@ -3,17 +3,23 @@
 //
 // Rules:
 //   - The input is the output tree: paths relative to its root,
-//     slash-separated ("ru/news/x/index.html"); only .html files are read.
-//   - Checked: href, src, srcset, poster, action, cite and data attributes,
-//     and the content of <meta property="og:url|og:image"> and
-//     <meta name="twitter:image">.
+//     slash-separated ("ru/news/x/index.html"); .html, .xml and .ics files
+//     are read.
+//   - Checked in HTML: href, src, srcset, poster, action, cite and data
+//     attributes, and the content of <meta property="og:url|og:image"> and
+//     <meta name="twitter:image">. In XML (sitemaps, RSS and Atom feeds):
+//     every href attribute, and the text of loc, link, guid (unless
+//     isPermaLink="false"), id and uri elements. In iCalendar: URL
+//     properties.
 //   - A URL is internal when it is relative ("../x/", "#top"), root-relative
 //     ("/ru/news/x/", resolved against the output root) or absolute under
 //     Options.BaseURL. Other schemes and other hosts (http, https, mailto,
 //     tel, data, javascript, //host) are external and not checked.
 //   - A path resolves to the file itself, or, when it ends in "/" or names a
 //     directory, to its index.html, as static hosts serve it. Query strings
-//     are ignored; paths and fragments are compared percent-decoded.
+//     are ignored; paths and fragments are percent-decoded before they are
+//     looked up, as a host decodes them, so "/news/q%3Fx/" needs the file
+//     news/q?x/index.html and "/news/q?x/" (a query) needs news/q.
 //   - A fragment must match an id (or <a name>) in the target HTML page; an
 //     empty fragment and "#top" need none, as browsers scroll to the top.
 //   - Problems are sorted by path, line, column and URL.
@@ -74,15 +80,28 @@ func Check(files map[string][]byte, opts Options) []Problem {
 		base = nil
 	}
 	pages := map[string]*page{}
+	others := map[string][]link{} // XML and iCalendar files → their links
 	for name, data := range files {
-		if isHTML(name) {
+		switch {
+		case isHTML(name):
 			pages[name] = parse(data)
+		case strings.HasSuffix(name, ".xml"):
+			others[name] = parseXML(data)
+		case strings.HasSuffix(name, ".ics"):
+			others[name] = parseICS(data)
 		}
 	}
 	var problems []Problem
+	linksOf := make(map[string][]link, len(pages)+len(others))
 	for name, pg := range pages {
+		linksOf[name] = pg.links
+	}
+	for name, links := range others {
+		linksOf[name] = links
+	}
+	for name, links := range linksOf {
 		self := &url.URL{Path: "/" + name}
-		for _, l := range pg.links {
+		for _, l := range links {
 			if msg := resolve(l.url, self, base, files, pages); msg != "" {
 				problems = append(problems, Problem{Path: name, Line: l.line, Col: l.col, URL: l.url, Msg: msg})
 			}
@@ -102,7 +121,7 @@ func CheckFS(fsys fs.FS, opts Options) ([]Problem, error) {
 			return err
 		}
 		var data []byte
-		if isHTML(p) {
+		if isHTML(p) || strings.HasSuffix(p, ".xml") || strings.HasSuffix(p, ".ics") {
 			if data, err = fs.ReadFile(fsys, p); err != nil {
 				return err
 			}
@@ -140,7 +159,11 @@ func resolve(raw string, self, base *url.URL, files map[string][]byte, pages map
 	}
 	if _, ok := files[p]; !ok {
 		if _, dir := files[path.Join(p, "index.html")]; !dir {
-			return fmt.Sprintf("link %s leads nowhere: the build wrote no %s", raw, p)
+			msg := fmt.Sprintf("link %s leads nowhere: the build wrote no %s", raw, p)
+			if u.RawQuery != "" || u.ForceQuery {
+				msg += ` ("?" starts a query: a name with "?" is written "%3F" in a link)`
+			}
+			return msg
 		}
 		p = path.Join(p, "index.html")
 	}
