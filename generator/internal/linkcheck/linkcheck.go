@@ -32,8 +32,11 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/eventnews/gen/generator/internal/diag"
 	"golang.org/x/net/html"
@@ -72,45 +75,65 @@ type page struct {
 	ids   map[string]bool
 }
 
-// Check checks the links of every HTML file in files, which maps each
-// output path to its content (the content of other files may be nil).
+// Check checks the links of every HTML, XML and iCalendar file in files,
+// which maps each output path to its content (the content of other files
+// may be nil). Files are read and checked on every core.
 func Check(files map[string][]byte, opts Options) []Problem {
 	base, _ := url.Parse(opts.BaseURL)
 	if base != nil && (base.Scheme == "" || base.Host == "") {
 		base = nil
 	}
-	pages := map[string]*page{}
-	others := map[string][]link{} // XML and iCalendar files → their links
-	for name, data := range files {
-		switch {
-		case isHTML(name):
-			pages[name] = parse(data)
-		case strings.HasSuffix(name, ".xml"):
-			others[name] = parseXML(data)
-		case strings.HasSuffix(name, ".ics"):
-			others[name] = parseICS(data)
+	var names []string
+	for name := range files {
+		if isHTML(name) || strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".ics") {
+			names = append(names, name)
 		}
 	}
-	var problems []Problem
-	linksOf := make(map[string][]link, len(pages)+len(others))
-	for name, pg := range pages {
-		linksOf[name] = pg.links
+	read := make([]*page, len(names))
+	each(len(names), func(i int) {
+		switch data := files[names[i]]; {
+		case isHTML(names[i]):
+			read[i] = parse(data)
+		case strings.HasSuffix(names[i], ".xml"):
+			read[i] = &page{links: parseXML(data)}
+		default:
+			read[i] = &page{links: parseICS(data)}
+		}
+	})
+	pages := map[string]*page{} // HTML files, whose ids fragments name
+	for i, name := range names {
+		if isHTML(name) {
+			pages[name] = read[i]
+		}
 	}
-	for name, links := range others {
-		linksOf[name] = links
-	}
-	for name, links := range linksOf {
-		self := &url.URL{Path: "/" + name}
-		for _, l := range links {
+	found := make([][]Problem, len(names))
+	each(len(names), func(i int) {
+		self := &url.URL{Path: "/" + names[i]}
+		for _, l := range read[i].links {
 			if msg := resolve(l.url, self, base, files, pages); msg != "" {
-				problems = append(problems, Problem{Path: name, Line: l.line, Col: l.col, URL: l.url, Msg: msg})
+				found[i] = append(found[i], Problem{Path: names[i], Line: l.line, Col: l.col, URL: l.url, Msg: msg})
 			}
 		}
-	}
+	})
+	problems := slices.Concat(found...)
 	slices.SortFunc(problems, func(a, b Problem) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), strings.Compare(a.URL, b.URL))
 	})
 	return problems
+}
+
+// each calls f(0) ... f(n-1) on every core.
+func each(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // CheckFS reads every file of fsys (an output tree) and checks it.
