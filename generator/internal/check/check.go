@@ -17,6 +17,14 @@
 //     else URLs resolved against the page's URL. A #fragment must be the id
 //     of a heading (or any id of the rendered page) of the target. Links
 //     with a scheme or a host are not checked.
+//   - links of the built site (code "link"), when the build succeeded:
+//     every internal link of every page, feed, sitemap and calendar it
+//     wrote must lead to a file of the build (package linkcheck; a
+//     percent-encoded link is decoded first, as a host does). Links written
+//     in a Markdown body are left to the check above, which knows their
+//     line; the others (from the theme, front matter or generated pages)
+//     are reported at the content file of the page, or with no file for a
+//     generated page, naming the built file and line.
 //   - content sense (code "content"): event end before start; summary
 //     longer than feed readers show (SummaryLimit); event name left empty;
 //     a tag no language has a label for; a translatedFrom that cannot be
@@ -181,6 +189,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	c.convert()
 
 	c.checkLinks()
+	c.checkOutputLinks()
 	c.checkSense()
 	c.checkTranslations()
 	c.checkI18n()

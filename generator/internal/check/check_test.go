@@ -435,6 +435,46 @@ content/news/a/index.zh.md:9:44: error: link to /news/b/#nope: content/news/b/in
 	}
 }
 
+// builtLinks has links that lead nowhere outside any Markdown body: in a
+// layout on every page, and from front matter (a lead image that is not
+// in the bundle). Its release lives in a folder named "q?x".
+const builtLinks = siteYAML + `
+-- layouts/partials/footer.html --
+<footer><a href="/zh/nowhere/">x</a> <a href="/zh/news/q%3Fz/">y</a> <a href="/zh/news/q%3Fx/">ok</a> <a href="/zh/news/q?x/">query</a></footer>
+-- content/news/q?x/index.zh.md --
+---
+title: 甲
+date: 2024-05-01
+image: {src: missing.svg, alt: 图}
+---
+[自己](/zh/news/q%3Fx/) [坏](/zh/news/q?x/)
+`
+
+// gen check reports every link of the built site that leads nowhere, a
+// percent-encoded one decoded first, once however many files have it.
+func TestBuiltSiteLinksAreChecked(t *testing.T) {
+	r, err := check.Run(context.Background(), check.Options{FS: newSite(t, builtLinks), Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `error: link /zh/news/q%3Fz/ leads nowhere: the build wrote no zh/news/q?z/index.html (in 16 built files, the first en/404.html, line 44)
+error: link /zh/news/q?x/ leads nowhere: the build wrote no zh/news/q ("?" starts a query: a name with "?" is written "%3F" in a link) (in 16 built files, the first en/404.html, line 44)
+error: link /zh/nowhere/ leads nowhere: the build wrote no zh/nowhere/index.html (in 16 built files, the first en/404.html, line 44)
+content/news/q?x/index.zh.md: error: link https://news.example.org/zh/news/q%3Fx/missing.svg leads nowhere: the build wrote no zh/news/q?x/missing.svg (in the built file zh/news/q?x/index.html, line 17)
+content/news/q?x/index.zh.md: error: link missing.svg leads nowhere: the build wrote no zh/news/q?x/missing.svg (in the built file zh/news/q?x/index.html, line 56)
+content/news/q?x/index.zh.md:1:1: warning: no en translation yet (write content/news/q?x/index.en.md)
+content/news/q?x/index.zh.md:1:1: warning: no ru translation yet (write content/news/q?x/index.ru.md)
+content/news/q?x/index.zh.md:6:23: error: link to /zh/news/q?x/: nothing is published at /zh/news/q ("?" starts a query: a name with "?" is written "%3F" in a link)
+`
+	var got strings.Builder
+	for _, d := range r.Diagnostics {
+		got.WriteString(check.Text(d) + "\n")
+	}
+	if got.String() != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got.String(), want)
+	}
+}
+
 // gaps has a stale translation, a missing one and a plain warning.
 const gaps = siteYAML + `
 -- content/news/a/index.zh.md --

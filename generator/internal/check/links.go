@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"io/fs"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/linkcheck"
 	"github.com/eventnews/gen/generator/internal/markdown"
 	"github.com/eventnews/gen/generator/internal/site"
 )
@@ -21,8 +23,8 @@ type linkIndex struct {
 	byPath   map[string]*content.File    // content file path → file
 	byKey    map[[2]string]*content.File // {key, lang} → page file (not sections)
 	pageOf   map[string]*site.Page       // content file path → its (first) page
-	byURL    map[string]*site.Page       // URL → page
-	wouldBe  map[string]*content.File    // URL an unpublished file would have → file
+	byURL    map[string]*site.Page       // URL, decoded (site.DecodedPath) → page
+	wouldBe  map[string]*content.File    // URL an unpublished file would have, decoded → file
 	sections map[[2]string]*site.Page    // {lang, section folder} → list page
 	homes    map[string]*site.Page       // lang → home
 	ids      map[string]map[string]bool  // output path → ids, filled on demand
@@ -52,7 +54,7 @@ func (c *checker) index() *linkIndex {
 		if p.Pager != nil && p.Pager.Number > 1 {
 			continue
 		}
-		ix.byURL[p.URL] = p
+		ix.byURL[site.DecodedPath(p.URL)] = p
 		if p.File != nil && ix.pageOf[p.File.Path] == nil && (p.Kind == site.KindPage || p.Kind == site.KindSection || p.Kind == site.KindHome) {
 			ix.pageOf[p.File.Path] = p
 		}
@@ -71,7 +73,8 @@ func (c *checker) index() *linkIndex {
 	return ix
 }
 
-// pageURL is the URL a file has, or would have if it were published.
+// pageURL is the URL a file has, or would have if it were published,
+// decoded: its names as they are, as url.Parse gives a link's path.
 func pageURL(f *content.File) string {
 	u := "/" + f.Lang + "/"
 	if f.Kind == content.KindSection {
@@ -183,7 +186,7 @@ func (c *checker) checkLink(ix *linkIndex, f *content.File, l markdown.Link) {
 				}
 				return
 			}
-			base, _ := url.Parse(pageURL(f))
+			base := &url.URL{Path: pageURL(f)}
 			p = base.ResolveReference(&url.URL{Path: p}).Path
 		} else if !ix.langs[firstSegment(p)] {
 			// A site path without a language means the page in this language.
@@ -220,7 +223,11 @@ func (c *checker) checkLink(ix *linkIndex, f *content.File, l markdown.Link) {
 				errorf("there is no %s", path.Clean(path.Join(path.Dir(f.Path), u.Path)))
 				return
 			}
-			errorf("nothing is published at %s", p)
+			hint := ""
+			if u.RawQuery != "" || u.ForceQuery {
+				hint = ` ("?" starts a query: a name with "?" is written "%3F" in a link)`
+			}
+			errorf("nothing is published at %s%s", p, hint)
 		}
 		return
 	}
@@ -442,4 +449,58 @@ func headingIDs(doc *markdown.Result) []string {
 		out = append(out, h.ID)
 	}
 	return out
+}
+
+// checkOutputLinks checks the links of the built site with package
+// linkcheck, when the build succeeded (see the package doc). A problem
+// that many built files share (a theme's link on every page) is one
+// diagnostic, naming the first of them and how many there are; it names
+// a content file when all of them are its pages.
+func (c *checker) checkOutputLinks() {
+	if !c.complete {
+		return
+	}
+	pageAt := map[string]*site.Page{}
+	for _, p := range c.site.Pages {
+		pageAt[p.Path] = p
+	}
+	var msgs []string
+	byMsg := map[string][]linkcheck.Problem{}
+	where := map[string]string{} // message → the content file of all its pages, or ""
+	for _, pr := range linkcheck.Check(c.outputs, linkcheck.Options{BaseURL: c.cfg.BaseURL}) {
+		file := ""
+		if p := pageAt[pr.Path]; p != nil && p.File != nil {
+			if c.inBody(p, pr.Line) {
+				continue
+			}
+			file = p.File.Path
+		}
+		if byMsg[pr.Msg] == nil {
+			msgs = append(msgs, pr.Msg)
+			where[pr.Msg] = file
+		} else if where[pr.Msg] != file {
+			where[pr.Msg] = ""
+		}
+		byMsg[pr.Msg] = append(byMsg[pr.Msg], pr)
+	}
+	for _, msg := range msgs {
+		prs := byMsg[msg]
+		in := fmt.Sprintf("in the built file %s, line %d", prs[0].Path, prs[0].Line)
+		if len(prs) > 1 {
+			in = fmt.Sprintf("in %d built files, the first %s, line %d", len(prs), prs[0].Path, prs[0].Line)
+		}
+		c.add(diag.At(where[msg], 0, 0, "%s (%s)", msg, in), CodeLink)
+	}
+}
+
+// inBody reports whether line of p's output lies in the HTML of its
+// Markdown body, whose links checkLink checks, knowing their lines.
+func (c *checker) inBody(p *site.Page, line int) bool {
+	out := c.outputs[p.Path]
+	i := bytes.Index(out, []byte(p.Body))
+	if p.Body == "" || i < 0 {
+		return false
+	}
+	start := 1 + bytes.Count(out[:i], []byte("\n"))
+	return start <= line && line <= start+strings.Count(p.Body, "\n")
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/markdown"
+	"github.com/eventnews/gen/generator/internal/newrelease"
 	"github.com/eventnews/gen/generator/internal/status"
 )
 
@@ -126,7 +127,7 @@ func (c *checker) checkTranslations() {
 				}
 				c.add(diag.Warn(f.Path, line, col, "%s", msg), CodeTranslationStale)
 			case cell.State == status.Missing && !r.Section && source != nil && ix[source.Path] && !c.unreadable(source, l):
-				c.add(diag.Warn(source.Path, 1, 1, "no %s translation yet (gen new %s --lang %s starts one)", l, r.Key, l), CodeTranslationGap)
+				c.add(diag.Warn(source.Path, 1, 1, "no %s translation yet (%s)", l, startTranslation(source, r.Key, l)), CodeTranslationGap)
 			}
 		}
 	}
@@ -155,4 +156,16 @@ func (c *checker) unreadable(f *content.File, lang string) bool {
 		}
 	}
 	return false
+}
+
+// startTranslation says how to start the translation into lang of the
+// page of f, whose key is key: with gen new, unless gen new refuses the
+// name (as it does names that are not lower-case Latin letters, digits and
+// hyphens, or a shell would misread), by writing its file.
+func startTranslation(f *content.File, key, lang string) string {
+	if newrelease.ValidatePath(key) == nil {
+		return fmt.Sprintf("gen new %s --lang %s starts one", key, lang)
+	}
+	p := strings.TrimSuffix(strings.TrimSuffix(f.Path, ".md"), "."+f.Lang)
+	return "write " + p + "." + lang + ".md"
 }

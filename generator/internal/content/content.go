@@ -24,6 +24,11 @@
 //   - Section is the first directory under content/ that is not the page's own
 //     bundle: "news" for content/news/x/index.md and content/news/a.md, "" for
 //     content/about.md and content/about/index.md.
+//   - Names become URLs (package site percent-encodes "?", "#", "%", spaces
+//     and the like, so such names work). A folder or file name, or the page
+//     name a file gives ("about." of "about..md"), that holds a control
+//     character or "\", is not UTF-8, or ends in "." or a space is an error
+//     naming it, with nothing under a refused folder read.
 //   - Hidden files and directories (".name"), and editor leftovers (names
 //     ending in "~", ".swp", ".swo", ".swx", "#name#", and vim's "4913"), are
 //     skipped.
@@ -44,14 +49,15 @@
 //
 //	title           required, text
 //	date            required for pages (not sections) unless inherited
-//	summary, slug   text; slug is one URL segment
+//	summary, slug   text; slug is one URL segment, not ending in "."
 //	draft, sitemap  true or false
 //	publishDate, expiryDate  dates
 //	tags            list of tag keys: lower-case letters, digits, hyphens
 //	event           name, start, end, city, venue, url (no other keys)
 //	image           src (bundle file or http(s) URL), alt (required with src), caption
 //	source          name, url
-//	aliases         list of site paths starting with "/"
+//	aliases         list of site paths starting with "/"; a %-escape may
+//	                not hide "/", a dot segment, a control character or "\"
 //	translationKey, translatedFrom  text
 //	weight          whole number
 //	layout          letters, digits, "-" and "_"
@@ -105,6 +111,7 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -251,6 +258,19 @@ func walk(fsys fs.FS) (pages, others []string, ds []*diag.Diagnostic) {
 		if le := sitefs.Unfollowed(p, d); le != nil {
 			ds = append(ds, diag.At(p, 0, 0, "%s", le.Problem()))
 			return nil
+		}
+		if p != contentDir {
+			what := "file"
+			if d.IsDir() {
+				what = "folder"
+			}
+			if msg := nameProblem(d.Name(), "the "+what+" name", what); msg != "" {
+				ds = append(ds, diag.At(printable(p), 0, 0, "%s", msg))
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
 		}
 		switch {
 		case d.IsDir():
@@ -408,6 +428,18 @@ func fileFromPath(p string, opts Options) (*File, *diag.Diagnostic) {
 	}
 	if stem == "" {
 		return nil, diag.At(p, 0, 0, "the file name needs a name before %q", strings.TrimPrefix(base, "."))
+	}
+	if dir != "" {
+		for _, name := range strings.Split(dir, "/") {
+			if msg := nameProblem(name, "the folder name "+strconv.Quote(name), "folder"); msg != "" {
+				return nil, diag.At(printable(p), 0, 0, "%s", msg)
+			}
+		}
+	}
+	if stem != "index" && stem != "_index" {
+		if msg := nameProblem(stem, "the page name "+strconv.Quote(stem), "file"); msg != "" {
+			return nil, diag.At(printable(p), 0, 0, "%s", msg)
+		}
 	}
 	first, _, _ := strings.Cut(dir, "/")
 	f := &File{Path: p, Lang: lang, Section: first}

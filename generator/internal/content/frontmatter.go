@@ -242,7 +242,7 @@ func (d *decoder) topKey(key string, v *yaml.Node) {
 	case "slug":
 		fm.Slug = d.text(key, v)
 		if fm.Slug != "" && !validSlug(fm.Slug) {
-			d.errorf(v, `slug: %q must be one URL segment, without spaces or "/", "\", "?", "#", "%%"`, fm.Slug)
+			d.errorf(v, `slug: %q must be one URL segment, without spaces or "/", "\", "?", "#", "%%", not ending in "."`, fm.Slug)
 		}
 	case "layout":
 		fm.Layout = d.text(key, v)
@@ -487,6 +487,29 @@ func checkAlias(s string) string {
 		return `must be a plain path without spaces, "\", "?" or "#"`
 	case hasDotSegment(s):
 		return `must not contain "." or ".." segments`
+	case strings.Contains(s, "%"):
+		return checkEscapedAlias(s)
+	}
+	return ""
+}
+
+// checkEscapedAlias checks the percent-escapes of an alias, which a host
+// decodes before it looks for the file: they must not hide what the
+// alias may not hold.
+func checkEscapedAlias(s string) string {
+	d, err := url.PathUnescape(s)
+	switch {
+	case err != nil:
+		return `has a "%" that starts no escape: write "%25" for "%"`
+	case strings.Contains(strings.ToLower(s), "%2f"):
+		return `must not escape "/" as "%2F": hosts disagree on what it means`
+	case hasDotSegment(d):
+		return `must not contain "." or ".." segments, escaped or not`
+	}
+	for _, seg := range strings.Split(d, "/") {
+		if seg != "" && nameProblem(seg, "", "") != "" {
+			return fmt.Sprintf(`decodes to %q, which holds a control character, "\" or a name ending in a dot or space: write the alias without it`, d)
+		}
 	}
 	return ""
 }
@@ -496,7 +519,7 @@ func hasDotSegment(s string) bool {
 }
 
 func validSlug(s string) bool {
-	return s != "." && s != ".." && !strings.ContainsFunc(s, func(r rune) bool {
+	return s != "." && s != ".." && !strings.HasSuffix(s, ".") && !strings.ContainsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune(`/\?#%`, r)
 	})
 }

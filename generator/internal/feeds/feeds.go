@@ -10,10 +10,16 @@
 //     pages such as about); a tag feed lists every page with the tag. Items
 //     are newest first, at most site.yaml's feeds.limit (default 20).
 //   - Every URL is absolute. An item is its title, permalink (RSS guid with
-//     isPermaLink), date, one category per tag (the tag's label in the
-//     feed's language) and the summary as text, or with feeds.fullContent
+//     isPermaLink), date, categories (below) and the summary as text, or
+//     with feeds.fullContent
 //     the whole body as HTML, its relative links and images made absolute
 //     against the page's permalink (site paths "/..." against baseURL).
+//   - Categories: one per tag, the tag's label in the feed's language, for
+//     at most MaxCategories tags of the page, the first as written; in a
+//     tag's feed the feed's own tag is always one of them (it takes the
+//     last place when it comes later). A release with thousands of tags is
+//     in thousands of tag feeds, so without the bound the feeds would grow
+//     with the square of its tags.
 //   - Dates are in the site's time zone with their offset: RFC 1123 with a
 //     numeric zone in RSS, RFC 3339 in Atom. The feed's own date
 //     (lastBuildDate, updated) is its newest item's, never the build clock,
@@ -34,6 +40,7 @@ package feeds
 import (
 	"io"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -48,6 +55,9 @@ import (
 // Generator names gen in the feeds.
 const Generator = "gen"
 
+// MaxCategories is the most categories an item lists (see the package doc).
+const MaxCategories = 10
+
 // feed is what both formats say about one feed.
 type feed struct {
 	cfg         *config.Site
@@ -56,6 +66,7 @@ type feed struct {
 	title       string
 	description string
 	alternate   string // absolute URL of the HTML page the feed follows
+	tag         string // the tag of a tag's feed, "" for a language's
 	tagScheme   string // absolute URL of the language's tags page
 	host        string
 	items       []*site.Page
@@ -96,6 +107,7 @@ func Files(s *site.Site, locales *locale.Set) []render.File {
 		for _, t := range l.Tags {
 			f := base
 			f.alternate = abs(cfg, t.Page.URL)
+			f.tag = t.Key
 			f.items = limit(t.Pages, cfg.Feeds.Limit)
 			if len(t.Feeds) > 0 {
 				f.title = t.Feeds[0].Title
@@ -123,7 +135,7 @@ func (f *feed) files(feeds []site.Feed) []render.File {
 		default:
 			continue
 		}
-		out = append(out, render.File{Path: strings.TrimPrefix(fd.URL, "/"), Bytes: []byte(b.String())})
+		out = append(out, render.File{Path: site.FilePath(fd.URL), Bytes: []byte(b.String())})
 	}
 	return out
 }
@@ -173,7 +185,7 @@ func (f *feed) rss(b *strings.Builder, self string) {
 		escape(b, link)
 		b.WriteString("</guid>\n")
 		elem(b, "    ", "pubDate", f.date(p.Date).Format(time.RFC1123Z))
-		for _, t := range p.Tags {
+		for _, t := range f.categories(p) {
 			elem(b, "    ", "category", f.loc.Tag(t))
 		}
 		if f.cfg.Feeds.FullContent && p.Doc != nil {
@@ -219,7 +231,7 @@ func (f *feed) atom(b *strings.Builder, self string) {
 		elem(b, "    ", "id", f.entryID(p, permalink))
 		elem(b, "    ", "published", date)
 		elem(b, "    ", "updated", date)
-		for _, t := range p.Tags {
+		for _, t := range f.categories(p) {
 			b.WriteString(`    <category term="`)
 			escapeAttr(b, t)
 			b.WriteString(`" scheme="`)
@@ -241,6 +253,19 @@ func (f *feed) atom(b *strings.Builder, self string) {
 		b.WriteString("  </entry>\n")
 	}
 	b.WriteString("</feed>\n")
+}
+
+// categories are the tags an item of p lists: at most MaxCategories, the
+// first as written, the feed's own tag among them.
+func (f *feed) categories(p *site.Page) []string {
+	if len(p.Tags) <= MaxCategories {
+		return p.Tags
+	}
+	tags := p.Tags[:MaxCategories]
+	if f.tag == "" || slices.Contains(tags, f.tag) {
+		return tags
+	}
+	return append(slices.Clip(tags[:MaxCategories-1]), f.tag)
 }
 
 func (f *feed) entryID(p *site.Page, permalink string) string {

@@ -2,6 +2,7 @@ package feeds_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -396,6 +397,50 @@ func TestRSSLanguage(t *testing.T) {
 	} {
 		if got := feeds.RSSLanguage(in); got != want {
 			t.Errorf("RSSLanguage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A release with many tags lists at most feeds.MaxCategories of them in
+// every feed, the first as written; in a tag's feed, that tag is among
+// them even when it comes later.
+func TestCategoriesAreBounded(t *testing.T) {
+	var tags []string
+	for i := range feeds.MaxCategories + 5 {
+		tags = append(tags, fmt.Sprintf("t%d", i))
+	}
+	archive := `-- site.yaml --
+baseURL: https://news.example.org/
+languages:
+  - {code: en, name: English, locale: en, title: Event News}
+-- content/news/x/index.md --
+---
+title: X
+date: 2024-05-17
+tags: [` + strings.Join(tags, ", ") + `]
+---
+Body.
+`
+	s, locales := graph(t, archive, "", now)
+	files := map[string]string{}
+	for _, f := range feeds.Files(s, locales) {
+		files[f.Path] = string(f.Bytes)
+	}
+	first := tags[:feeds.MaxCategories]
+	last := tags[len(tags)-1]
+	for name, want := range map[string][]string{
+		"en/index.xml":                   first,
+		"en/atom.xml":                    first,
+		"en/tags/t0/index.xml":           first,
+		"en/tags/" + last + "/index.xml": append(slices.Clone(first[:feeds.MaxCategories-1]), last),
+		"en/tags/" + last + "/atom.xml":  append(slices.Clone(first[:feeds.MaxCategories-1]), last),
+	} {
+		f := parse(t, files, name)
+		if len(f.Items) != 1 {
+			t.Fatalf("%s: %d items, want 1", name, len(f.Items))
+		}
+		if got := f.Items[0].Categories; !slices.Equal(got, want) {
+			t.Errorf("%s: categories %q, want %q", name, got, want)
 		}
 	}
 }

@@ -3,17 +3,23 @@
 //
 // Rules:
 //   - The input is the output tree: paths relative to its root,
-//     slash-separated ("ru/news/x/index.html"); only .html files are read.
-//   - Checked: href, src, srcset, poster, action, cite and data attributes,
-//     and the content of <meta property="og:url|og:image"> and
-//     <meta name="twitter:image">.
+//     slash-separated ("ru/news/x/index.html"); .html, .xml and .ics files
+//     are read.
+//   - Checked in HTML: href, src, srcset, poster, action, cite and data
+//     attributes, and the content of <meta property="og:url|og:image"> and
+//     <meta name="twitter:image">. In XML (sitemaps, RSS and Atom feeds):
+//     every href attribute, and the text of loc, link, guid (unless
+//     isPermaLink="false"), id and uri elements. In iCalendar: URL
+//     properties.
 //   - A URL is internal when it is relative ("../x/", "#top"), root-relative
 //     ("/ru/news/x/", resolved against the output root) or absolute under
 //     Options.BaseURL. Other schemes and other hosts (http, https, mailto,
 //     tel, data, javascript, //host) are external and not checked.
 //   - A path resolves to the file itself, or, when it ends in "/" or names a
 //     directory, to its index.html, as static hosts serve it. Query strings
-//     are ignored; paths and fragments are compared percent-decoded.
+//     are ignored; paths and fragments are percent-decoded before they are
+//     looked up, as a host decodes them, so "/news/q%3Fx/" needs the file
+//     news/q?x/index.html and "/news/q?x/" (a query) needs news/q.
 //   - A fragment must match an id (or <a name>) in the target HTML page; an
 //     empty fragment and "#top" need none, as browsers scroll to the top.
 //   - Problems are sorted by path, line, column and URL.
@@ -26,8 +32,11 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/eventnews/gen/generator/internal/diag"
 	"golang.org/x/net/html"
@@ -66,32 +75,65 @@ type page struct {
 	ids   map[string]bool
 }
 
-// Check checks the links of every HTML file in files, which maps each
-// output path to its content (the content of other files may be nil).
+// Check checks the links of every HTML, XML and iCalendar file in files,
+// which maps each output path to its content (the content of other files
+// may be nil). Files are read and checked on every core.
 func Check(files map[string][]byte, opts Options) []Problem {
 	base, _ := url.Parse(opts.BaseURL)
 	if base != nil && (base.Scheme == "" || base.Host == "") {
 		base = nil
 	}
-	pages := map[string]*page{}
-	for name, data := range files {
-		if isHTML(name) {
-			pages[name] = parse(data)
+	var names []string
+	for name := range files {
+		if isHTML(name) || strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".ics") {
+			names = append(names, name)
 		}
 	}
-	var problems []Problem
-	for name, pg := range pages {
-		self := &url.URL{Path: "/" + name}
-		for _, l := range pg.links {
+	read := make([]*page, len(names))
+	each(len(names), func(i int) {
+		switch data := files[names[i]]; {
+		case isHTML(names[i]):
+			read[i] = parse(data)
+		case strings.HasSuffix(names[i], ".xml"):
+			read[i] = &page{links: parseXML(data)}
+		default:
+			read[i] = &page{links: parseICS(data)}
+		}
+	})
+	pages := map[string]*page{} // HTML files, whose ids fragments name
+	for i, name := range names {
+		if isHTML(name) {
+			pages[name] = read[i]
+		}
+	}
+	found := make([][]Problem, len(names))
+	each(len(names), func(i int) {
+		self := &url.URL{Path: "/" + names[i]}
+		for _, l := range read[i].links {
 			if msg := resolve(l.url, self, base, files, pages); msg != "" {
-				problems = append(problems, Problem{Path: name, Line: l.line, Col: l.col, URL: l.url, Msg: msg})
+				found[i] = append(found[i], Problem{Path: names[i], Line: l.line, Col: l.col, URL: l.url, Msg: msg})
 			}
 		}
-	}
+	})
+	problems := slices.Concat(found...)
 	slices.SortFunc(problems, func(a, b Problem) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), strings.Compare(a.URL, b.URL))
 	})
 	return problems
+}
+
+// each calls f(0) ... f(n-1) on every core.
+func each(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // CheckFS reads every file of fsys (an output tree) and checks it.
@@ -102,7 +144,7 @@ func CheckFS(fsys fs.FS, opts Options) ([]Problem, error) {
 			return err
 		}
 		var data []byte
-		if isHTML(p) {
+		if isHTML(p) || strings.HasSuffix(p, ".xml") || strings.HasSuffix(p, ".ics") {
 			if data, err = fs.ReadFile(fsys, p); err != nil {
 				return err
 			}
@@ -140,7 +182,11 @@ func resolve(raw string, self, base *url.URL, files map[string][]byte, pages map
 	}
 	if _, ok := files[p]; !ok {
 		if _, dir := files[path.Join(p, "index.html")]; !dir {
-			return fmt.Sprintf("link %s leads nowhere: the build wrote no %s", raw, p)
+			msg := fmt.Sprintf("link %s leads nowhere: the build wrote no %s", raw, p)
+			if u.RawQuery != "" || u.ForceQuery {
+				msg += ` ("?" starts a query: a name with "?" is written "%3F" in a link)`
+			}
+			return msg
 		}
 		p = path.Join(p, "index.html")
 	}

@@ -85,3 +85,48 @@ func TestCheckFS(t *testing.T) {
 		t.Errorf("CheckFS found %d problems, Check %d", len(got), len(want))
 	}
 }
+
+// Feeds, sitemaps and calendars are checked too, and every path is
+// decoded before it is looked up, as a host decodes it.
+func TestFeedsSitemapsCalendarsAndEscapes(t *testing.T) {
+	files := map[string][]byte{
+		"zh/news/q?x/index.html": []byte(`<a href="/zh/news/q%3Fx/">escaped</a>
+<a href="/zh/news/q?x/">a query</a>`),
+		"sitemap.xml": []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+  <url>
+    <loc>https://news.example.org/zh/news/q%3Fx/</loc>
+    <xhtml:link rel="alternate" hreflang="ru" href="https://news.example.org/ru/news/q%3Fx/"/>
+  </url>
+</urlset>
+`),
+		"zh/index.xml": []byte(`<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+<channel>
+  <link>https://news.example.org/zh/</link>
+  <atom:link href="https://news.example.org/zh/index.xml" rel="self" type="application/rss+xml"/>
+  <item>
+    <link>https://news.example.org/zh/news/q?x/</link>
+    <guid isPermaLink="true">https://news.example.org/zh/news/q%3Fx/</guid>
+    <guid isPermaLink="false">not-a-url</guid>
+  </item>
+</channel>
+</rss>
+`),
+		"zh/events.ics": []byte("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nURL:https://news.example.org/zh/news/q%3F\r\n x/\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nURL:https://news.example.org/zh/news/gone/\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"),
+	}
+	var got []string
+	for _, p := range Check(files, Options{BaseURL: "https://news.example.org/"}) {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`sitemap.xml:5:5: link https://news.example.org/ru/news/q%3Fx/ leads nowhere: the build wrote no ru/news/q?x/index.html`,
+		`zh/events.ics:7:1: link https://news.example.org/zh/news/gone/ leads nowhere: the build wrote no zh/news/gone/index.html`,
+		`zh/index.xml:4:3: link https://news.example.org/zh/ leads nowhere: the build wrote no zh/index.html`,
+		`zh/index.xml:7:5: link https://news.example.org/zh/news/q?x/ leads nowhere: the build wrote no zh/news/q ("?" starts a query: a name with "?" is written "%3F" in a link)`,
+		`zh/news/q?x/index.html:2:1: link /zh/news/q?x/ leads nowhere: the build wrote no zh/news/q ("?" starts a query: a name with "?" is written "%3F" in a link)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

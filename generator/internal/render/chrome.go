@@ -94,7 +94,7 @@ func (d *Data) TagLinks() []TagLink {
 	}
 	links := make([]TagLink, len(d.Tags))
 	for i, k := range d.Tags {
-		links[i] = TagLink{Key: k, Name: d.tag(k), URL: d.Lang.TagsURL + k + "/"}
+		links[i] = TagLink{Key: k, Name: d.tag(k), URL: d.Lang.TagsURL + site.Segment(k) + "/"}
 	}
 	return links
 }

@@ -82,6 +82,10 @@ type Data struct {
 	Description string
 	// Image is the absolute URL of the lead image, "" without one.
 	Image, ImageAlt string
+	// ImageSrc is the lead image as the page links it: a file of the
+	// bundle as a relative URL (its name escaped, site.EscapePath), or
+	// the http(s) URL as written.
+	ImageSrc string
 	// OGType is "article" for releases, "website" otherwise.
 	OGType string
 	// IsRelease is true for a page in a section.
@@ -297,7 +301,7 @@ func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang language,
 	}
 	if p.File != nil && p.File.Front.Image != nil && p.File.Front.Image.Src != "" {
 		img := p.File.Front.Image
-		d.Image, d.ImageAlt = imageURL(s.Config, p.URL, img.Src), img.Alt
+		d.Image, d.ImageAlt, d.ImageSrc = imageURL(s.Config, p.URL, img.Src), img.Alt, imageSrc(img.Src)
 	}
 	section := p.Section
 	cands := theme.Candidates(string(p.Kind), section, p.Layout)
@@ -337,5 +341,15 @@ func imageURL(cfg *config.Site, pageURL, src string) string {
 	if strings.HasPrefix(src, "/") {
 		return cfg.AbsURL(src)
 	}
-	return cfg.AbsURL(pageURL + strings.TrimPrefix(src, "./"))
+	return cfg.AbsURL(pageURL + imageSrc(src))
+}
+
+// imageSrc is image.src as a URL relative to the page: a bundle file's
+// path escaped, so that a file named "100%.png" is found; an http(s) URL
+// or a site path stays as written.
+func imageSrc(src string) string {
+	if strings.HasPrefix(src, "https://") || strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "/") {
+		return src
+	}
+	return site.EscapePath(strings.TrimPrefix(src, "./"))
 }

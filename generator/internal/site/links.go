@@ -1,6 +1,8 @@
 package site
 
 import (
+	htmlpkg "html"
+	"net/url"
 	"path"
 	"strings"
 
@@ -8,10 +10,10 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// Content links: a Markdown link to another content file
-// ("../other/index.md", "../other/index.ru.md#facts", "/about.md",
-// "../_index.md" for a section's list) or to a site path without a
-// language ("/news/other/", "/news/archive/") leads to that page in the
+// Content links: a Markdown link (a URL, percent-decoded to find the file)
+// to another content file ("../other/index.md", "../other/index.ru.md#facts",
+// "/about.md", "../_index.md" for a section's list) or to a site path
+// without a language ("/news/other/", "/news/archive/") leads to that page in the
 // linking page's language; when that translation does not exist, to the
 // same fallback the language switcher uses. Other links are left alone.
 // gen check reports links that lead nowhere.
@@ -70,7 +72,7 @@ func resolveLinks(p *Page, keys contentKeys, langs []string, byKey map[string]ma
 			continue // a link to nothing: gen check reports it
 		}
 		for _, written := range []string{l.Dest, string(util.EscapeHTML(util.URLEscape([]byte(l.Dest), true)))} {
-			html = strings.ReplaceAll(html, `href="`+written+`"`, `href="`+url+`"`)
+			html = strings.ReplaceAll(html, `href="`+written+`"`, `href="`+htmlpkg.EscapeString(url)+`"`)
 		}
 	}
 	p.Body = html
@@ -87,6 +89,11 @@ func contentTarget(f *content.File, dest string, keys contentKeys, langs []strin
 		p, frag = p[:i], p[i:]
 	}
 	if i := strings.IndexByte(p, '?'); i >= 0 {
+		return "", "", false
+	}
+	// A link is a URL: a file or folder named "q?x" is written "q%3Fx".
+	p, err := url.PathUnescape(p)
+	if err != nil {
 		return "", "", false
 	}
 	if strings.HasSuffix(p, ".md") {

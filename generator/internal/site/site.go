@@ -43,6 +43,10 @@
 //     its home, marked as a fallback.
 //   - hreflang alternates list only translations that exist, plus x-default:
 //     the default-language translation if it exists, else the root chooser.
+//   - Names (folders, files, slugs, section and tag keys) enter URLs through
+//     Segment, percent-encoded where a URL needs it ("q?x" → "q%3Fx"); a
+//     page's output path, and a bundle file's, is its URL decoded
+//     (FilePath), the file a static host looks for.
 package site
 
 import (
@@ -192,8 +196,8 @@ type Page struct {
 	Title   string
 	Date    time.Time
 	Slug    string
-	URL     string // site-relative, starts and ends with "/", or ends in .html
-	Path    string // output path relative to public/: "ru/news/x/index.html"
+	URL     string // site-relative, starts and ends with "/", or ends in .html; names escaped (Segment)
+	Path    string // output path relative to public/, URL decoded: "ru/news/x/index.html"
 	Layout  string
 	Summary string
 	Tags    []string
@@ -299,7 +303,7 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 			sections[f.Section] = true
 		}
 		if f.Bundle != "" {
-			dir := strings.TrimPrefix(p.URL, "/")
+			dir := strings.TrimSuffix(FilePath(p.URL), "index.html")
 			for _, r := range f.Resources {
 				s.Files = append(s.Files, CopyFile{Src: f.Bundle + "/" + r, Dest: dir + r})
 			}
@@ -350,7 +354,7 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 		tagsIndex := &Page{Kind: KindTags, Key: "tags", URL: lang.TagsURL, Layout: "tags"}
 		all = append(all, tagsIndex)
 		for _, key := range sortedKeys(tagPages) {
-			list := paginate(tagPages[key], cfg.PageSize, "/"+code+"/tags/"+key+"/", func(int, []*Page) *Page {
+			list := paginate(tagPages[key], cfg.PageSize, "/"+code+"/tags/"+Segment(key)+"/", func(int, []*Page) *Page {
 				return &Page{Kind: KindTag, Key: "tag:" + key, Tag: key, Title: key, Layout: "tag"}
 			})
 			lang.Tags = append(lang.Tags, &Tag{Key: key, Pages: tagPages[key], Page: list[0]})
@@ -388,7 +392,7 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 	for _, p := range all {
 		p.Language = byLang[p.Lang].Language
 		if p.Path == "" {
-			p.Path = strings.TrimPrefix(p.URL, "/") + "index.html"
+			p.Path = FilePath(p.URL)
 		}
 		p.Sitemap = p.Kind != Kind404 && (p.File == nil || p.File.Front.Sitemap == nil || *p.File.Front.Sitemap) && !p.Draft
 	}
@@ -464,7 +468,7 @@ func sectionLists(lang *Language, sections map[string]bool, files map[string]*co
 			title = f.Front.Title
 		}
 		top, _, _ := strings.Cut(sec, "/")
-		list := paginate(items[sec], opts.Config.PageSize, "/"+lang.Code+"/"+sec+"/", func(int, []*Page) *Page {
+		list := paginate(items[sec], opts.Config.PageSize, "/"+lang.Code+"/"+EscapePath(sec)+"/", func(int, []*Page) *Page {
 			p := &Page{Kind: KindSection, Key: "section:" + sec, Section: top, Title: title, Layout: "list", File: f}
 			if f != nil {
 				p.Doc = rendered(opts, f)
@@ -495,6 +499,7 @@ func attachFeeds(langs []*Language, all []*Page, root *Page, opts Options) {
 		return []Feed{{FeedRSS, dir + "index.xml", title}, {FeedAtom, dir + "atom.xml", title}}
 	}
 	byLang := map[string]*Language{}
+	tags := map[[2]string]*Tag{} // {lang, key} → tag
 	for _, l := range langs {
 		byLang[l.Code] = l
 		l.Feeds = feedsAt("/"+l.Code+"/", l.Title)
@@ -505,7 +510,8 @@ func attachFeeds(langs []*Language, all []*Page, root *Page, opts Options) {
 			if opts.TagLabel != nil {
 				label = opts.TagLabel(l.Code, t.Key)
 			}
-			t.Feeds = feedsAt("/"+l.Code+"/tags/"+t.Key+"/", l.Title+": "+label)
+			t.Feeds = feedsAt(t.Page.URL, l.Title+": "+label)
+			tags[[2]string{l.Code, t.Key}] = t
 		}
 		for _, p := range l.EventPages {
 			p.Calendar = p.URL + "event.ics"
@@ -513,12 +519,8 @@ func attachFeeds(langs []*Language, all []*Page, root *Page, opts Options) {
 	}
 	for _, p := range all {
 		l := byLang[p.Lang]
-		if p.Kind == KindTag {
-			for _, t := range l.Tags {
-				if t.Key == p.Tag {
-					p.Feeds = append(p.Feeds, t.Feeds...)
-				}
-			}
+		if t := tags[[2]string{p.Lang, p.Tag}]; p.Kind == KindTag && t != nil {
+			p.Feeds = append(p.Feeds, t.Feeds...)
 		}
 		p.Feeds = append(p.Feeds, l.Feeds...)
 	}
@@ -576,9 +578,9 @@ func newRegular(f *content.File, cfg *config.Site, opts Options) *Page {
 	}
 	url := "/" + f.Lang + "/"
 	if f.Section != "" {
-		url += f.Section + "/"
+		url += Segment(f.Section) + "/"
 	}
-	url += slug + "/"
+	url += Segment(slug) + "/"
 	p := &Page{
 		Kind:    KindPage,
 		Lang:    f.Lang,

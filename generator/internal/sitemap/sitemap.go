@@ -74,8 +74,12 @@ func Entries(s *site.Site) []Entry {
 	cfg := s.Config
 	abs := func(rel string) string { return site.EscapeURL(cfg.AbsURL(rel)) }
 	langs := map[string]*site.Language{}
+	tags := map[[2]string]*site.Tag{} // {lang, key} → tag
 	for _, l := range s.Languages {
 		langs[l.Code] = l
+		for _, t := range l.Tags {
+			tags[[2]string{l.Code, t.Key}] = t
+		}
 	}
 	var out []Entry
 	var newestAll time.Time
@@ -83,7 +87,7 @@ func Entries(s *site.Site) []Entry {
 		if !listed(p) {
 			continue
 		}
-		e := Entry{Loc: abs(p.URL), Lastmod: lastmod(p, langs[p.Lang])}
+		e := Entry{Loc: abs(p.URL), Lastmod: lastmod(p, langs[p.Lang], tags[[2]string{p.Lang, p.Tag}])}
 		newestAll = laterTime(newestAll, e.Lastmod)
 		group := append([]*site.Page{p}, p.Translations...)
 		for _, l := range s.Languages {
@@ -113,7 +117,9 @@ func listed(p *site.Page) bool {
 	return p.Sitemap && !p.Draft && p.Kind != site.Kind404 && (p.Pager == nil || p.Pager.Number == 1)
 }
 
-func lastmod(p *site.Page, l *site.Language) time.Time {
+// lastmod is the page's date, or the newest date of what it lists; tag is
+// the page's tag on a tag page.
+func lastmod(p *site.Page, l *site.Language, tag *site.Tag) time.Time {
 	if !p.Date.IsZero() {
 		return p.Date
 	}
@@ -131,11 +137,9 @@ func lastmod(p *site.Page, l *site.Language) time.Time {
 			}
 		}
 	case site.KindTag:
-		for _, tag := range l.Tags {
-			if tag.Key == p.Tag {
-				for _, q := range tag.Pages {
-					t = later(t, q)
-				}
+		if tag != nil {
+			for _, q := range tag.Pages {
+				t = later(t, q)
 			}
 		}
 	}
