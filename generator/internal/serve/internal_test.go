@@ -214,3 +214,19 @@ func TestSwapReportsWhatChanged(t *testing.T) {
 		t.Fatalf("the same build again reports %q", got)
 	}
 }
+
+// Live reload names a changed page by the URL the browser shows, escaped
+// as the site links it, so a page named "q?x" reloads too.
+func TestSiteURLIsTheLinkedURL(t *testing.T) {
+	for p, want := range map[string]string{
+		"index.html":               "/",
+		"zh/news/q?x#y/index.html": "/zh/news/q%3Fx%23y/",
+		"zh/news/博览会/index.html":   "/zh/news/博览会/",
+		"zh/news/x/100%.svg":       "/zh/news/x/100%25.svg",
+		"css/main.css":             "/css/main.css",
+	} {
+		if got := siteURL(p); got != want {
+			t.Errorf("siteURL(%q) = %q, want %q", p, got, want)
+		}
+	}
+}

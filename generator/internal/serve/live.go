@@ -146,10 +146,11 @@ const liveJS = `(function () {
   var navigate = me.getAttribute("data-navigate") === "1";
   var empty = me.getAttribute("data-empty") === "1";
   var gen = Number(me.getAttribute("data-gen"));
+  function dec(p) {
+    try { return decodeURI(p); } catch (e) { return p; }
+  }
   function here() {
-    var p = location.pathname;
-    try { p = decodeURI(p); } catch (e) {}
-    return p.replace(/\/index\.html$/, "/");
+    return dec(location.pathname).replace(/\/index\.html$/, "/");
   }
   function used(p) {
     var els = document.querySelectorAll("[src],link[href]");
@@ -157,7 +158,7 @@ const liveJS = `(function () {
       var v = els[i].getAttribute("src") || els[i].getAttribute("href");
       try {
         var u = new URL(v, location.href);
-        if (u.origin === location.origin && decodeURI(u.pathname) === p) return true;
+        if (u.origin === location.origin && dec(u.pathname) === p) return true;
       } catch (e) {}
     }
     return false;
@@ -188,9 +189,9 @@ const liveJS = `(function () {
     var m = JSON.parse(e.data);
     if (m.instance !== instance || (m.gen && m.gen !== gen)) { es.close(); location.reload(); return; }
     if (typeof m.overlay === "string") setOverlay(m.overlay);
-    var paths = m.paths || [];
+    var paths = (m.paths || []).map(dec);
     if (!paths.length) return;
-    if (navigate && m.navigate && m.navigate !== here()) { es.close(); location.href = m.navigate; return; }
+    if (navigate && m.navigate && dec(m.navigate) !== here()) { es.close(); location.href = m.navigate; return; }
     if (empty || paths.some(affects)) { es.close(); location.reload(); }
   };
 })();

@@ -62,6 +62,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/render"
+	"github.com/eventnews/gen/generator/internal/site"
 	"github.com/eventnews/gen/generator/internal/sitefs"
 	"github.com/eventnews/gen/generator/internal/watch"
 )
@@ -506,9 +507,9 @@ func siteURL(p string) string {
 		return "/"
 	}
 	if dir, ok := strings.CutSuffix(p, "/index.html"); ok {
-		return "/" + dir + "/"
+		return "/" + site.EscapePath(dir) + "/"
 	}
-	return "/" + p
+	return "/" + site.EscapePath(p)
 }
 
 // navigateTo returns the URL of the page made from a changed file, if its
