@@ -202,9 +202,6 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if !filepath.IsAbs(*dest) {
 		*dest = filepath.Join(c.source, *dest)
 	}
-	if pct, ok := buildGCPercent(getenv); ok {
-		defer startHeapFloor(buildHeapFloor, pct)()
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	start := time.Now()
@@ -269,26 +266,6 @@ func reportBuild(stderr io.Writer, dest string, err error) int {
 	}
 	fmt.Fprintf(stderr, "%s: nothing was published; the previous site in %s is unchanged\n", errs, dest)
 	return 1
-}
-
-// buildHeapFloor: no collection before the heap reaches 64 MiB. A
-// 1,000-release site peaks at about 75 MiB of heap while its pages render,
-// so the floor spares the collections of the content stage without raising
-// the peak.
-const buildHeapFloor = 64 << 20
-
-// buildGCPercent is the garbage collector's target for gen build. A build
-// keeps little (the page graph, the converted bodies) and makes much
-// short-lived garbage: collecting at 1.75 times the live heap instead of 2
-// costs a few per cent of CPU and keeps peak memory near a fifth of Hugo's
-// (measured in BENCHMARKS.md). GOGC or GOMEMLIMIT in the environment win
-// (ok is false). Below buildHeapFloor the collector waits for the floor
-// instead (heapFloor).
-func buildGCPercent(getenv func(string) string) (pct int, ok bool) {
-	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
-		return 0, false
-	}
-	return 75, true
 }
 
 // report prints every diagnostic in err and returns the exit status.
