@@ -72,6 +72,17 @@
 // paragraph that has text of its own (a paragraph holding only an image is
 // skipped), without image alt text.
 //
+// All plain text (PlainText, FirstParagraph, Summary, Heading.Text, the
+// words counted) is the text a reader sees in the HTML: one function
+// (writeInline) makes it, and it resolves backslash escapes and character
+// references with the very writer the body is rendered with, by
+// CommonMark's rules. A named reference needs its semicolon and must be an
+// HTML5 entity ("&param=2;" and "&copy" stay as written); a numeric one has
+// at most 7 decimal or 6 hexadecimal digits, and one for 0, a surrogate or
+// a code point beyond U+10FFFF reads U+FFFD. A NUL anywhere in the source
+// becomes U+FFFD before parsing, as CommonMark asks, so none reaches the
+// HTML, the text or the links.
+//
 // # Counting
 //
 // [WordCount] counts each Han, Kana or Hangul character as one unit and each
