@@ -53,6 +53,9 @@
 //	layout          letters, digits, "-" and "_"
 //	params          anything; YAML timestamps stay text
 //
+// A NUL character, which YAML writes "\0" in double quotes, becomes U+FFFD
+// in every value, as it does in the Markdown body.
+//
 // URLs (event.url, source.url) are http or https URLs or site paths
 // starting with a single "/"; javascript: and other schemes are errors.
 //
