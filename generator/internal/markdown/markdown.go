@@ -167,6 +167,7 @@ func New(opts Options) *Converter {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
 	c.md = goldmark.New(
+		goldmark.WithParser(newGuardedParser()),
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(parserOpts...),
 		goldmark.WithRendererOptions(rendererOpts...),
@@ -186,7 +187,10 @@ func (c *Converter) Convert(src []byte) (res *Result, err error) {
 		bufs = new(buffers)
 	}
 	defer c.buffers.Put(bufs)
-	doc, p := c.parse(src, bufs)
+	doc, p, err := c.parse(src, bufs)
+	if err != nil {
+		return nil, err
+	}
 	src = p.src
 
 	buf := &bufs.html
@@ -215,16 +219,20 @@ func (c *Converter) Convert(src []byte) (res *Result, err error) {
 
 // parse reads src into a document whose line breaks, quotes, heading IDs
 // and dangerous links are done, and the page that holds its headings and
-// links.
-func (c *Converter) parse(src []byte, bufs *buffers) (ast.Node, *page) {
+// links; or it returns the *LimitError of a body beyond the limits.
+func (c *Converter) parse(src []byte, bufs *buffers) (ast.Node, *page, error) {
 	// CommonMark replaces U+0000 with U+FFFD. Done here, before parsing,
 	// no NUL reaches the HTML (raw HTML included), the plain text, the
 	// summary or the links.
 	if bytes.IndexByte(src, 0) >= 0 {
 		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
 	}
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
+	g := newGuards(src)
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(g))
+	if err := g.err(); err != nil {
+		return nil, nil, err
+	}
 	p := &page{src: src, conv: c, bufs: bufs}
 	p.process(doc)
-	return doc, p
+	return doc, p, nil
 }
