@@ -20,7 +20,7 @@ var repoRoot = filepath.Join("..", "..", "..")
 // testSite is a site written as a txtar archive plus, unless the archive has
 // its own layouts, the repository's default theme.
 type testSite struct {
-	t     *testing.T
+	t     testing.TB
 	fs    fstest.MapFS
 	files map[string][]byte
 	res   *build.Result
@@ -40,7 +40,7 @@ languages:
 
 var testNow = time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
 
-func newSite(t *testing.T, archive string) *testSite {
+func newSite(t testing.TB, archive string) *testSite {
 	t.Helper()
 	m := fstest.MapFS{}
 	addDir(t, m, filepath.Join(repoRoot, "themes", "default"), "themes/default")
@@ -51,7 +51,7 @@ func newSite(t *testing.T, archive string) *testSite {
 	return &testSite{t: t, fs: m}
 }
 
-func addDir(t *testing.T, m fstest.MapFS, dir, prefix string) {
+func addDir(t testing.TB, m fstest.MapFS, dir, prefix string) {
 	t.Helper()
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
