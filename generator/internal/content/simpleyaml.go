@@ -90,6 +90,8 @@ type simple struct {
 	text     string
 	line, at int // the line being read and its offset in text
 	nodes    []yaml.Node
+	// The last column counted: line, byte offset in it, column.
+	colLine, colAt, col int
 }
 
 func (y *simple) node(n yaml.Node) *yaml.Node {
@@ -215,12 +217,12 @@ func (y *simple) quoted(l []byte, i int) (*yaml.Node, int) {
 	if q == '\'' {
 		style = yaml.SingleQuotedStyle
 	}
-	return y.node(yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: y.str(i+1, i+1+j), Line: y.line, Column: column(l, i)}), i + j + 2
+	return y.node(yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: y.str(i+1, i+1+j), Line: y.line, Column: y.column(l, i)}), i + j + 2
 }
 
 // list reads the flow list that starts at l[i] and ends the line.
 func (y *simple) list(l []byte, i int) *yaml.Node {
-	seq := y.node(yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: y.line, Column: column(l, i)})
+	seq := y.node(yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: y.line, Column: y.column(l, i)})
 	i++
 	for {
 		for i < len(l) && l[i] == ' ' {
@@ -240,7 +242,7 @@ func (y *simple) list(l []byte, i int) *yaml.Node {
 			for end < len(l) && l[end] != ',' && l[end] != ']' {
 				end++
 			}
-			item = y.scalar(l, i, end, column(l, i), true)
+			item = y.scalar(l, i, end, y.column(l, i), true)
 			i = end
 		}
 		if item == nil {
@@ -267,7 +269,14 @@ func (y *simple) list(l []byte, i int) *yaml.Node {
 	return seq
 }
 
-// column is the 1-based column of l[i] in characters, as yaml.v3 counts.
-func column(l []byte, i int) int {
-	return utf8.RuneCount(l[:i]) + 1
+// column is the 1-based column of l[i], line y.line, in characters, as
+// yaml.v3 counts. Counting resumes from the last call on the same line, so
+// a long flow list costs time linear in its length.
+func (y *simple) column(l []byte, i int) int {
+	if y.colLine != y.line || y.colAt > i {
+		y.colLine, y.colAt, y.col = y.line, 0, 1
+	}
+	y.col += utf8.RuneCount(l[y.colAt:i])
+	y.colAt = i
+	return y.col
 }
