@@ -100,14 +100,16 @@
 //     goldmark fills short rows with empty cells (a header of 5,000 columns
 //     over 5,000 one-cell rows is 25 million cells). They hold at most
 //     1,000 escaped pipes (\|), which goldmark compares pairwise.
-//   - Markup: a paragraph or heading weighs the number of its markup
-//     characters (the ones in "* _ ~ [ ] < `") times its length in bytes,
-//     an upper bound of what goldmark does matching them (160 KB of
+//   - Markup: a paragraph, heading or table cell weighs the number of its
+//     markup characters (the ones in "* _ ~ [ ] < `") times its length in
+//     bytes, an upper bound of what goldmark does matching them (160 KB of
 //     emphasis that never closes, "*a_ *a_ …", took 10 s; so do unclosed
-//     links and link reference definitions by the thousand in one
-//     paragraph). A body may weigh 512 times its length plus 2^26. Prose
-//     weighs far less: quotes do not count, and a single 50 KB paragraph
-//     with 400 links is within.
+//     links). A paragraph of link reference definitions weighs its lines
+//     starting with "[" times its lines, as goldmark moves the rest of the
+//     paragraph after each definition. A body may weigh 512 times its
+//     length plus 2^26. Prose weighs far less: quotes do not count, a
+//     single 50 KB paragraph with 400 links is within, and so is a table
+//     of thousands of rows of links.
 //   - Link and image destinations and titles, written once per link, take
 //     at most 4 times the body's length plus 1 MB: a reference definition
 //     is repeated at every use.

@@ -154,7 +154,10 @@ func newGuardedParser() parser.Parser {
 		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-		parser.WithParagraphTransformers(util.Prioritized(markupGuard{}, 0)),
+		// After goldmark's transformers: what is left of a paragraph is
+		// what the inline parser reads. (Table cells are weighed when
+		// the table is made.)
+		parser.WithParagraphTransformers(util.Prioritized(markupGuard{}, 10000)),
 	)
 	return p
 }
@@ -186,8 +189,11 @@ func (o guarding) SetParserOption(c *parser.Config) {
 	}
 	table := extension.NewTableParagraphTransformer()
 	for i, v := range c.ParagraphTransformers {
-		if v.Value == table {
+		switch v.Value {
+		case table:
 			c.ParagraphTransformers[i].Value = tableGuard{table}
+		case parser.LinkReferenceParagraphTransformer:
+			c.ParagraphTransformers[i].Value = refGuard{parser.LinkReferenceParagraphTransformer}
 		}
 	}
 }
@@ -247,8 +253,8 @@ func (b blockGuard) SetOption(name parser.OptionName, value any) {
 	}
 }
 
-// markupGuard weighs each paragraph before any other transformer or the
-// inline parser reads it, and drops one over the budget.
+// markupGuard weighs each paragraph before the inline parser reads it,
+// and drops one over the budget.
 type markupGuard struct{}
 
 func (markupGuard) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
@@ -264,10 +270,38 @@ func (markupGuard) Transform(node *ast.Paragraph, reader text.Reader, pc parser.
 type tableGuard struct{ parser.ParagraphTransformer }
 
 func (t tableGuard) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
-	if g, ok := pc.(*guards); ok && !g.allowTable(node) {
+	g, ok := pc.(*guards)
+	if !ok {
+		t.ParagraphTransformer.Transform(node, reader, pc)
 		return
 	}
+	if !g.allowTable(node) {
+		return
+	}
+	parent, next := node.Parent(), node.NextSibling()
 	t.ParagraphTransformer.Transform(node, reader, pc)
+	// The table, if one was made, went in after node, which is gone if
+	// the table took all of its lines.
+	table := parent.LastChild()
+	if next != nil {
+		table = next.PreviousSibling()
+	}
+	if table != nil && table.Kind() == east.KindTable && !g.weighCells(table) {
+		parent.RemoveChild(parent, table)
+	}
+}
+
+// weighCells weighs each cell of a table, the blocks that the inline
+// parser reads, and reports whether all are within the budget.
+func (g *guards) weighCells(table ast.Node) bool {
+	for row := table.FirstChild(); row != nil; row = row.NextSibling() {
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			if !g.weigh(cell) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (t tableGuard) SetOption(name parser.OptionName, value any) {
@@ -319,6 +353,41 @@ func mayBeDelimiterRow(row []byte) bool {
 		}
 	}
 	return dash
+}
+
+// refGuard charges the link reference transformer's work to the markup
+// budget before it runs: for each definition at the start of a paragraph
+// it moves the lines after it, so it takes the number of definitions
+// times the number of lines.
+type refGuard struct{ parser.ParagraphTransformer }
+
+func (r refGuard) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	if g, ok := pc.(*guards); ok && !g.allowReferences(node) {
+		node.Parent().RemoveChild(node.Parent(), node)
+		return
+	}
+	r.ParagraphTransformer.Transform(node, reader, pc)
+}
+
+func (g *guards) allowReferences(node *ast.Paragraph) bool {
+	lines := node.Lines()
+	defs := int64(0) // lines that may start a definition
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		if v := bytes.TrimLeft(seg.Value(g.src), " \t"); len(v) > 0 && v[0] == '[' {
+			defs++
+		}
+	}
+	if defs < 2 || g.markup < 0 || g.msg != "" {
+		return g.markup >= 0 && g.msg == ""
+	}
+	if int64(lines.Len()) > g.markup/defs {
+		g.markup = -1
+		g.fail(lines.At(0).Start, `too many lines starting with "[" in one paragraph (%d of %d): put blank lines between link reference definitions`, defs, lines.Len())
+		return false
+	}
+	g.markup -= defs * int64(lines.Len())
+	return true
 }
 
 // linkGuard charges the destination and title of every link and image to

@@ -43,6 +43,8 @@ func TestLimits(t *testing.T) {
 		{"footnotes at the limit", footnotes(MaxFootnotes), 0, 0, ""},
 		{"too many footnotes", footnotes(MaxFootnotes + 1), 4*MaxFootnotes + 3, 1, "more than 1000 footnotes: use fewer"},
 		{"a table written out", "| a | b |\n|---|---|\n" + strings.Repeat("| c | d |\n", 10000), 0, 0, ""},
+		{"a table of 5000 rows with links", "| a | b |\n|---|---|\n" + strings.Repeat("| [c](/c) *d* | [e](/e) `f` |\n", 5000), 0, 0, ""},
+		{"a table with a heavy cell", "| a |\n|---|\n| " + strings.Repeat("*a_ ", 40000) + "|\n", 3, 3, "too much markup in one paragraph (80000 of the characters"},
 		{"a table of empty cells", "intro\n\n|" + strings.Repeat(" a |", 5000) + "\n|" + strings.Repeat("-|", 5000) + "\n" + strings.Repeat("|b\n", 5000), 3, 1, "a table of up to 5002 columns and 5000 rows would be mostly empty cells: give it fewer columns or write out its rows"},
 		{"escaped pipes", "| a |\n|---|\n" + strings.Repeat("| `x \\| y` |\n", maxEscapedPipes+1), 1, 1, `tables hold more than 1000 escaped pipes (\|): use fewer`},
 		{"emphasis nested 500 deep", strings.Repeat("*a **a ", 500) + "b" + strings.Repeat(" a** a*", 500), 0, 0, ""},
@@ -52,6 +54,20 @@ func TestLimits(t *testing.T) {
 		{"mismatched emphasis in a heading", "## " + strings.Repeat("*a_ ", 40000), 1, 4, "too much markup in one paragraph"},
 		{"dense paragraphs", strings.Repeat(strings.Repeat("[a](b) *c* ", 1000)+"\n\n", 400), 105, 1, "too much markup in this file's paragraphs (this one has 4000 of the characters"},
 		{"links in real paragraphs", strings.Repeat("See [the "+"programme](https://example.org/p) and *more*.\n", 20) + "\n" + strings.Repeat("Paragraph with \"quotes\" and [a link](/x).\n\n", 5000), 0, 0, ""},
+		{"references in one paragraph", func() string {
+			var b strings.Builder
+			for i := range 40000 {
+				fmt.Fprintf(&b, "[r%d]: /u%d\n", i, i)
+			}
+			return b.String()
+		}(), 1, 1, `too many lines starting with "[" in one paragraph (40000 of 40000): put blank lines between link reference definitions`},
+		{"references apart", func() string {
+			var b strings.Builder
+			for i := range 40000 {
+				fmt.Fprintf(&b, "[r%d]: /u%d\n\n[r%d]\n\n", i, i, i)
+			}
+			return b.String()
+		}(), 0, 0, ""},
 		{"a reference used often", "[r]: " + longURL + "\n\n" + strings.Repeat("[a][r]\n\n", 5000), 0, 0, "links repeat their destinations and titles into more than"},
 		{"a 50 KB paragraph of prose", strings.Repeat("Don't say \"no\" to a sentence of about 125 bytes, or to [a link](/news/x/), they'd say. ", 400), 0, 0, ""},
 		{"a 200 KB paragraph of dialogue", strings.Repeat("\"Don't,\" she'd say, \"I won't.\" ", 6000), 0, 0, ""},
