@@ -44,6 +44,7 @@ func TestLimits(t *testing.T) {
 		{"too many footnotes", footnotes(MaxFootnotes + 1), 4*MaxFootnotes + 3, 1, "more than 1000 footnotes: use fewer"},
 		{"a table written out", "| a | b |\n|---|---|\n" + strings.Repeat("| c | d |\n", 10000), 0, 0, ""},
 		{"a table of 5000 rows with links", "| a | b |\n|---|---|\n" + strings.Repeat("| [c](/c) *d* | [e](/e) `f` |\n", 5000), 0, 0, ""},
+		{"a table with short rows", "| a | b | c |\n|---|---|---|\n" + strings.Repeat("| d |\n", 1000), 0, 0, ""},
 		{"a table with a heavy cell", "| a |\n|---|\n| " + strings.Repeat("*a_ ", 40000) + "|\n", 3, 3, "too much markup in one paragraph (80000 of the characters"},
 		{"a table of empty cells", "intro\n\n|" + strings.Repeat(" a |", 5000) + "\n|" + strings.Repeat("-|", 5000) + "\n" + strings.Repeat("|b\n", 5000), 3, 1, "a table of up to 5002 columns and 5000 rows would be mostly empty cells: give it fewer columns or write out its rows"},
 		{"escaped pipes", "| a |\n|---|\n" + strings.Repeat("| `x \\| y` |\n", maxEscapedPipes+1), 1, 1, `tables hold more than 1000 escaped pipes (\|): use fewer`},

@@ -113,6 +113,11 @@ func blockTexts(t *testing.T, c *Converter, src []byte) (plain, rendered []strin
 func textOf(t *testing.T, body string) []string {
 	t.Helper()
 	nodes, err := html.ParseFragment(strings.NewReader(body), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil && strings.Contains(err.Error(), "exceeds 512") {
+		// Emphasis nested deeper than an HTML parser keeps (browsers
+		// too stop nesting elements at 512).
+		t.Skip(err)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
