@@ -89,6 +89,7 @@ func TestHostileInputIsBounded(t *testing.T) {
 		name, frontMatter, body string
 		page                    string // in the release's page when the build succeeds
 		err                     string // "": the build succeeds
+		errAbout                string // or fails with one error of the release that says this
 	}{
 		{name: "a 5 MB release", body: fiveMBRelease(), page: `<em>emphasis</em>, “quotes” and <a href="https://example.org/news/">a link</a>.</p>`},
 		{name: "40,000 paragraphs", body: paragraphs(40000), page: "<p>Paragraph 39999, with <em>some</em> markup.</p>"},
@@ -105,12 +106,14 @@ func TestHostileInputIsBounded(t *testing.T) {
 			err: releasePath + ":5:1: too much markup in one paragraph (40000 of the characters * _ ~ [ ] < ` in 100001 bytes): split it into shorter paragraphs"},
 		{name: "a table of empty cells", body: "|" + strings.Repeat(" a |", 5000) + "\n|" + strings.Repeat("-|", 5000) + "\n" + strings.Repeat("|b\n", 5000),
 			err: releasePath + ":5:1: a table of up to 5002 columns and 5000 rows would be mostly empty cells: give it fewer columns or write out its rows"},
+		// gen's own budget for params (or yaml.v3's guard, should params
+		// be decoded by yaml.v3) stops it; either message names aliases.
 		{name: "a YAML alias bomb", frontMatter: aliasBomb(), body: "Body.\n",
-			err: releasePath + ":5:3: params: too many values (check the YAML aliases)"},
+			errAbout: "alias"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := hostileSite(t, fm+tc.frontMatter, tc.body).buildWithin(t)
-			if tc.err == "" {
+			if tc.err == "" && tc.errAbout == "" {
 				s.ok()
 				s.assert("en/news/x/index.html", "<h1>X</h1>", tc.page)
 				return
@@ -118,6 +121,12 @@ func TestHostileInputIsBounded(t *testing.T) {
 			var got []string
 			for _, d := range diag.Flatten(s.err) {
 				got = append(got, d.Error())
+			}
+			if tc.errAbout != "" {
+				if len(got) != 1 || !strings.HasPrefix(got[0], releasePath+":") || !strings.Contains(got[0], tc.errAbout) {
+					t.Errorf("errors:\n%s\nwant one of %s about %q", strings.Join(got, "\n"), releasePath, tc.errAbout)
+				}
+				return
 			}
 			if len(got) != 1 || got[0] != tc.err {
 				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), tc.err)
