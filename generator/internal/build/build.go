@@ -200,7 +200,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		docs = map[*content.File]*markdown.Result{}
 		convs := opts.Cache.converters(cfg)
 		loadOpts.Parsed = func(f *content.File) {
-			doc, _ := convs[f.Lang].Convert(f.Body)
+			doc, err := convs[f.Lang].Convert(f.Body)
+			errs.Add(convertError(f, err))
 			mu.Lock()
 			docs[f] = doc
 			mu.Unlock()
@@ -212,7 +213,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	errs.Add(err)
 	if docs == nil {
 		clock.lap("content", "%d files read, layouts parsed", len(files))
-		docs = convertAll(files, cfg, opts.Cache)
+		docs = convertAll(files, cfg, opts.Cache, &errs)
 		clock.lap("markdown", "%d bodies converted", len(files))
 	} else {
 		clock.lap("content", "%d files read and converted, layouts parsed", len(files))

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"path"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/markdown"
 	"github.com/eventnews/gen/generator/internal/render"
 	"github.com/eventnews/gen/generator/internal/site"
@@ -144,8 +146,9 @@ func (c *Cache) converters(cfg *config.Site) map[string]*markdown.Converter {
 
 // convertAll converts the body of every file, taking what cache (not nil:
 // without a cache Run converts each file as content.Load parses it) holds
-// and converting the rest on every core.
-func convertAll(files []*content.File, cfg *config.Site, cache *Cache) map[*content.File]*markdown.Result {
+// and converting the rest on every core. A body that does not convert is
+// reported in errs.
+func convertAll(files []*content.File, cfg *config.Site, cache *Cache, errs *diag.List) map[*content.File]*markdown.Result {
 	docs := make([]*markdown.Result, len(files))
 	var todo []int
 	cache.mu.Lock()
@@ -159,7 +162,9 @@ func convertAll(files []*content.File, cfg *config.Site, cache *Cache) map[*cont
 		convs := cache.converters(cfg)
 		convert := func(i int) {
 			f := files[i]
-			docs[i], _ = convs[f.Lang].Convert(f.Body)
+			var err error
+			docs[i], err = convs[f.Lang].Convert(f.Body)
+			errs.Add(convertError(f, err))
 			cache.store(f, cfg.UnsafeHTML, docs[i])
 		}
 		workers := min(runtime.GOMAXPROCS(0), len(todo))
@@ -441,4 +446,17 @@ func samePages(a, b []*site.Page, changed map[*site.Page]bool) bool {
 		}
 	}
 	return true
+}
+
+// convertError places an error of Markdown conversion in its file, or is
+// nil for none.
+func convertError(f *content.File, err error) error {
+	var limit *markdown.LimitError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &limit):
+		return diag.At(f.Path, f.BodyLine+limit.Line-1, limit.Col, "%s", limit.Msg)
+	}
+	return diag.At(f.Path, 0, 0, "%v", err)
 }

@@ -72,6 +72,9 @@
 // params that expand through aliases to more than 10,000 values, or that
 // contain themselves, are an error.
 //
+// A NUL character, which YAML writes "\0" in double quotes, becomes U+FFFD
+// in every value, as it does in the Markdown body.
+//
 // URLs (event.url, source.url) are http or https URLs or site paths
 // starting with a single "/"; javascript: and other schemes are errors.
 //

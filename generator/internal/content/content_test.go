@@ -866,6 +866,22 @@ func TestNullIsAbsent(t *testing.T) {
 	}
 }
 
+// YAML writes NUL as an escape in double quotes; every value gets U+FFFD
+// instead, as the Markdown body does.
+func TestNULBecomesReplacementCharacter(t *testing.T) {
+	src := "---\ntitle: \"T\\0T\"\nsummary: \"S\\x00S\"\nevent: {name: \"E\\u0000E\"}\nparams: {\"k\\0\": [\"v\\0\"]}\n---\n"
+	f, err := Parse("content/x.md", []byte(src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fm := f.Front
+	got := []any{fm.Title, fm.Summary, fm.Event.Name, fm.Params}
+	want := []any{"T\uFFFDT", "S\uFFFDS", "E\uFFFDE", map[string]any{"k\uFFFD": []any{"v\uFFFD"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestTranslationKeyOverride(t *testing.T) {
 	files := load(t, `
 -- content/news/harbin-expo/index.md --

@@ -137,6 +137,7 @@ func (d *decoder) decode(text []byte) {
 		} else if err != io.EOF {
 			d.yamlError(err)
 		}
+		replaceNUL(doc) // parseSimple reads no escapes, so no NUL
 	}
 	if len(doc.Content) == 0 {
 		return
@@ -151,6 +152,20 @@ func (d *decoder) decode(text []byte) {
 		return
 	}
 	d.mapping(root, "front matter", topKeys, topKeys, d.topKey)
+}
+
+// replaceNUL makes every U+0000 in the text of n and the nodes under it
+// U+FFFD, as CommonMark does in the body: YAML writes NUL as "\0",
+// "\x00" or "\u0000" in double quotes, and nothing gen writes should
+// carry one. Aliases are not followed: their targets are walked where they
+// are written.
+func replaceNUL(n *yaml.Node) {
+	if strings.IndexByte(n.Value, 0) >= 0 {
+		n.Value = strings.ReplaceAll(n.Value, "\x00", "\uFFFD")
+	}
+	for _, c := range n.Content {
+		replaceNUL(c)
+	}
 }
 
 func (d *decoder) yamlError(err error) {

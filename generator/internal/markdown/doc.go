@@ -72,6 +72,51 @@
 // paragraph that has text of its own (a paragraph holding only an image is
 // skipped), without image alt text.
 //
+// All plain text (PlainText, FirstParagraph, Summary, Heading.Text, the
+// words counted) is the text a reader sees in the HTML: one function
+// (writeInline) makes it, and it resolves backslash escapes and character
+// references with the very writer the body is rendered with, by
+// CommonMark's rules. A named reference needs its semicolon and must be an
+// HTML5 entity ("&param=2;" and "&copy" stay as written); a numeric one has
+// at most 7 decimal or 6 hexadecimal digits, and one for 0, a surrogate or
+// a code point beyond U+10FFFF reads U+FFFD. A NUL anywhere in the source
+// becomes U+FFFD before parsing, as CommonMark asks, so none reaches the
+// HTML, the text or the links.
+//
+// # Limits
+//
+// goldmark spends time or memory out of proportion to its input on a few
+// shapes of it. Convert refuses a body that passes one of these limits, far
+// beyond what a release needs, with a *LimitError at the place it passes
+// it (a build reports it as an error of the file), and reads the rest of
+// that body flat, so a refused body costs time linear in its length:
+//
+//   - Block quotes, list items and footnotes nest at most MaxDepth (100)
+//     deep: goldmark looks at every open container on every line, and a
+//     list nested 2,000 deep took 8 s.
+//   - A body defines at most MaxFootnotes (1,000) footnotes: goldmark looks
+//     every reference up among all of them, and sorts them by insertion.
+//   - Tables have at most as many cells as the body has bytes, plus 65,536:
+//     goldmark fills short rows with empty cells (a header of 5,000 columns
+//     over 5,000 one-cell rows is 25 million cells). They hold at most
+//     1,000 escaped pipes (\|), which goldmark compares pairwise.
+//   - Markup: a paragraph, heading or table cell weighs the number of its
+//     markup characters (the ones in "* _ ~ [ ] < `") times its length in
+//     bytes, an upper bound of what goldmark does matching them (160 KB of
+//     emphasis that never closes, "*a_ *a_ …", took 10 s; so do unclosed
+//     links). A paragraph of link reference definitions weighs its lines
+//     starting with "[" times its lines, as goldmark moves the rest of the
+//     paragraph after each definition. A body may weigh 512 times its
+//     length plus 2^26. Prose weighs far less: quotes do not count, a
+//     single 50 KB paragraph with 400 links is within, and so is a table
+//     of thousands of rows of links.
+//   - Link and image destinations and titles, written once per link, take
+//     at most 4 times the body's length plus 1 MB: a reference definition
+//     is repeated at every use.
+//
+// The limits are kept by wrapping goldmark's own block parsers, link
+// parser and table transformer (limits.go); the parsing is goldmark's.
+//
 // # Counting
 //
 // [WordCount] counts each Han, Kana or Hangul character as one unit and each

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -31,19 +32,22 @@ type Converter struct {
 	lang   string
 	md     goldmark.Markdown
 	style  typoStyle
-	cjk    bool
 	unsafe bool
 	plain  bool
+	// writer writes the text of the body, and resolves the escapes and
+	// character references of the plain text the same way.
+	writer html.Writer
 	// buffers holds *buffers for Convert calls to reuse.
 	buffers sync.Pool
 }
 
 // buffers are the scratch space of one Convert call, reused by later calls.
 type buffers struct {
-	html   htmlBuffer
-	text   bytes.Buffer // a block's text, for blockTexts
-	inline bytes.Buffer // for inlineText
-	runs   []run        // for fixLineBreaks
+	html    htmlBuffer
+	text    bytes.Buffer // a block's text, for blockTexts
+	inline  bytes.Buffer // for inlineText
+	escaped htmlBuffer   // for writeText
+	runs    []run        // for fixLineBreaks
 }
 
 // htmlBuffer is a goldmark util.BufWriter: any other io.Writer is wrapped
@@ -121,8 +125,9 @@ func styleFor(lang string) typoStyle {
 
 // New returns a Converter for opts.
 func New(opts Options) *Converter {
-	c := &Converter{lang: opts.Lang, style: styleFor(opts.Lang), cjk: isCJKLang(opts.Lang), unsafe: opts.Unsafe, plain: opts.PlainText}
+	c := &Converter{lang: opts.Lang, style: styleFor(opts.Lang), unsafe: opts.Unsafe, plain: opts.PlainText, writer: html.NewWriter()}
 	exts := []goldmark.Extender{extension.GFM, extension.Footnote}
+	parserOpts := []parser.Option{parser.WithHeadingAttribute()}
 	switch c.style {
 	case typoRussian:
 		exts = append(exts, extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
@@ -152,15 +157,19 @@ func New(opts Options) *Converter {
 			extension.RightAngleQuote:  nil,
 		})))
 	case typoNone:
-		exts = append(exts, extension.NewCJK(extension.WithEscapedSpace()))
+		// What extension.NewCJK(extension.WithEscapedSpace()) sets up,
+		// with the writer kept for the plain text.
+		c.writer = html.NewWriter(html.WithEscapedSpace())
+		parserOpts = append(parserOpts, parser.WithEscapedSpace())
 	}
-	var rendererOpts []renderer.Option
+	rendererOpts := []renderer.Option{html.WithWriter(c.writer)}
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
 	c.md = goldmark.New(
+		goldmark.WithParser(newGuardedParser()),
 		goldmark.WithExtensions(exts...),
-		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
+		goldmark.WithParserOptions(parserOpts...),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	return c
@@ -178,9 +187,11 @@ func (c *Converter) Convert(src []byte) (res *Result, err error) {
 		bufs = new(buffers)
 	}
 	defer c.buffers.Put(bufs)
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
-	p := &page{src: src, conv: c, bufs: bufs}
-	p.process(doc)
+	doc, p, err := c.parse(src, bufs)
+	if err != nil {
+		return nil, err
+	}
+	src = p.src
 
 	buf := &bufs.html
 	buf.Reset()
@@ -204,4 +215,24 @@ func (c *Converter) Convert(src []byte) (res *Result, err error) {
 	}
 	res.Words, res.ReadingMinutes = cjk+words, minutes(cjk, words)
 	return res, nil
+}
+
+// parse reads src into a document whose line breaks, quotes, heading IDs
+// and dangerous links are done, and the page that holds its headings and
+// links; or it returns the *LimitError of a body beyond the limits.
+func (c *Converter) parse(src []byte, bufs *buffers) (ast.Node, *page, error) {
+	// CommonMark replaces U+0000 with U+FFFD. Done here, before parsing,
+	// no NUL reaches the HTML (raw HTML included), the plain text, the
+	// summary or the links.
+	if bytes.IndexByte(src, 0) >= 0 {
+		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
+	}
+	g := newGuards(src)
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(g))
+	if err := g.err(); err != nil {
+		return nil, nil, err
+	}
+	p := &page{src: src, conv: c, bufs: bufs}
+	p.process(doc)
+	return doc, p, nil
 }

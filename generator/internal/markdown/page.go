@@ -3,7 +3,6 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"sort"
 	"strconv"
 	"strings"
@@ -494,7 +493,7 @@ func (p *page) writeInline(b *bytes.Buffer, n ast.Node, withAlt bool) {
 			if c.IsRaw() {
 				b.Write(v)
 			} else {
-				decodeText(b, v, p.conv.cjk)
+				p.writeText(b, v)
 			}
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
@@ -503,7 +502,7 @@ func (p *page) writeInline(b *bytes.Buffer, n ast.Node, withAlt bool) {
 			if c.IsCode() || c.IsRaw() {
 				b.Write(c.Value)
 			} else {
-				decodeText(b, c.Value, p.conv.cjk)
+				p.writeText(b, c.Value)
 			}
 		case *ast.CodeSpan:
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
@@ -529,41 +528,51 @@ func (p *page) writeInline(b *bytes.Buffer, n ast.Node, withAlt bool) {
 	}
 }
 
-// decodeText writes Markdown text as the reader sees it: backslash escapes
-// and character references resolved.
-func decodeText(b *bytes.Buffer, v []byte, escapedSpace bool) {
+// writeText writes Markdown text as a reader of the body sees it. The
+// body's own writer (goldmark's html.Writer, the one the renderer uses)
+// resolves backslash escapes and character references by CommonMark's
+// rules, and the four escapes it adds for HTML are undone, so the text is
+// exactly the text of the HTML.
+func (p *page) writeText(b *bytes.Buffer, v []byte) {
 	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
-		b.Write(v)
+		b.Write(v) // nothing to resolve; Convert made every NUL U+FFFD
 		return
 	}
-	for len(v) > 0 {
-		i := bytes.IndexAny(v, `\&`)
+	escaped := &p.bufs.escaped
+	escaped.Reset()
+	p.conv.writer.Write(escaped, v)
+	unescapeHTML(b, escaped.Bytes())
+}
+
+// unescapeHTML writes s, written by goldmark's html.Writer, to b with the
+// only escapes that writer makes (&amp; &lt; &gt; &quot;) undone.
+func unescapeHTML(b *bytes.Buffer, s []byte) {
+	for {
+		i := bytes.IndexByte(s, '&')
 		if i < 0 {
-			b.Write(v)
+			b.Write(s)
 			return
 		}
-		b.Write(v[:i])
-		v = v[i:]
-		switch c := v[0]; {
-		case c == '\\' && len(v) > 1 && util.IsPunct(v[1]):
-			b.WriteByte(v[1])
-			v = v[2:]
-			continue
-		case c == '\\' && escapedSpace && len(v) > 1 && v[1] == ' ':
-			v = v[2:]
-			continue
-		case c == '&':
-			if j := bytes.IndexByte(v[:min(len(v), 40)], ';'); j > 1 {
-				ref := string(v[:j+1])
-				if s := html.UnescapeString(ref); s != ref {
-					b.WriteString(s)
-					v = v[j+1:]
-					continue
-				}
-			}
+		b.Write(s[:i])
+		s = s[i:]
+		n := 1
+		switch {
+		case bytes.HasPrefix(s, []byte("&amp;")):
+			b.WriteByte('&')
+			n = len("&amp;")
+		case bytes.HasPrefix(s, []byte("&lt;")):
+			b.WriteByte('<')
+			n = len("&lt;")
+		case bytes.HasPrefix(s, []byte("&gt;")):
+			b.WriteByte('>')
+			n = len("&gt;")
+		case bytes.HasPrefix(s, []byte("&quot;")):
+			b.WriteByte('"')
+			n = len("&quot;")
+		default:
+			b.WriteByte('&')
 		}
-		b.WriteByte(v[0])
-		v = v[1:]
+		s = s[n:]
 	}
 }
 

@@ -1,7 +1,7 @@
 package markdown
 
 import (
-	"bytes"
+	"html"
 	"strings"
 
 	"github.com/yuin/goldmark/util"
@@ -14,7 +14,8 @@ var dangerousSchemes = [...]string{"javascript", "vbscript", "livescript", "data
 // or front matter, would run script or open a local file: its scheme is
 // javascript:, vbscript:, livescript:, data: or file:. The destination is
 // read as written, with character references and backslash escapes
-// resolved (as goldmark writes it), and with entities decoded; each is
+// resolved (as goldmark writes it), and with entities decoded as loosely
+// as a browser decodes them (without a semicolon, say); each is
 // checked the way a browser parses a URL: leading spaces and control
 // characters dropped, tabs and newlines removed, case ignored.
 func DangerousURL(dest string) bool {
@@ -25,9 +26,11 @@ func DangerousURL(dest string) bool {
 		if dangerousScheme(string(util.URLEscape([]byte(dest), true))) {
 			return true
 		}
-		var b bytes.Buffer
-		decodeText(&b, []byte(dest), false)
-		if dangerousScheme(b.String()) {
+		// A browser also takes references without their semicolon
+		// ("&#106avascript:"), which CommonMark leaves as text: check
+		// the scheme decoded that loosely too.
+		loose := html.UnescapeString(string(util.UnescapePunctuations([]byte(dest))))
+		if dangerousScheme(loose) {
 			return true
 		}
 	}
