@@ -107,7 +107,9 @@ func TestBrowserNavigate(t *testing.T) {
 	ts := start(t, copySample(t), serve.Options{Navigate: true})
 	navigate(t, ctx, ts.url+"/en/")
 	waitFor(t, ctx, "the home", shows("China–Russia Event News"))
-	waitFor(t, ctx, "the live-reload script", `!!document.querySelector('script[src="/__gen/live.js"]')`)
+	// A change made before the tab listens reloads it where it is; wait
+	// until it listens.
+	waitFor(t, ctx, "the live-reload connection", `window.__genLive === true`)
 	ts.write(release, strings.Replace(ts.read(release), "HARBIN, May 17", "NAVIGATED-MARKER, May 17", 1))
 	waitFor(t, ctx, "the saved page", `location.pathname === `+strconv.Quote(releaseURL)+` && `+shows("NAVIGATED-MARKER"))
 }

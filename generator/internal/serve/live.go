@@ -185,6 +185,7 @@ const liveJS = `(function () {
   var first = document.getElementById("gen-overlay");
   if (first) bindClose(first);
   var es = new EventSource("/__gen/events");
+  es.onopen = function () { window.__genLive = true; }; // tests wait for it
   es.onmessage = function (e) {
     var m = JSON.parse(e.data);
     if (m.instance !== instance || (m.gen && m.gen !== gen)) { es.close(); location.reload(); return; }
