@@ -96,10 +96,17 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		fmt.Fprint(stdout, usage)
 		return 0
 	default:
-		fmt.Fprintf(stderr, "gen: unknown command %q\n\n%s", cmd, usage)
+		fmt.Fprintf(stderr, "gen: unknown command %q", cmd)
+		if near := nearest(cmd, commands); near != "" {
+			fmt.Fprintf(stderr, "; did you mean %q?", near)
+		}
+		fmt.Fprintf(stderr, "\n\n%s", usage)
 		return 2
 	}
 }
+
+// commands are the names Main suggests.
+var commands = []string{"build", "serve", "new", "check", "status", "version", "help"}
 
 // common holds the options every site command shares.
 type common struct {
@@ -116,6 +123,42 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.future, "future", false, "include releases whose date or publishDate is still ahead")
 	fs.StringVar(&c.now, "now", "", "build as if it were this `time` (2024-05-17 or 2024-05-17T10:00:00+08:00); default: $SOURCE_DATE_EPOCH, else the clock")
 	fs.StringVar(&c.baseURL, "baseURL", "", "publish under this `URL` instead of site.yaml's baseURL")
+	alias(fs, "source", "s")
+	alias(fs, "drafts", "D", "buildDrafts")
+	alias(fs, "future", "F", "buildFuture")
+	alias(fs, "baseURL", "b", "baseurl")
+}
+
+// aliasUsage marks a flag registered by alias, which help does not list on
+// its own line.
+const aliasUsage = "\x00alias"
+
+// alias makes others further names of the flag name: the ones Hugo's users
+// type (-D, --buildDrafts, -d, -p). Help lists them with the flag.
+func alias(fs *flag.FlagSet, name string, others ...string) {
+	f := fs.Lookup(name)
+	for _, o := range others {
+		fs.Var(f.Value, o, aliasUsage+name)
+	}
+}
+
+// aliasesOf lists the other names of the flag name.
+func aliasesOf(fs *flag.FlagSet, name string) []string {
+	var out []string
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Usage == aliasUsage+name {
+			out = append(out, dashes(f.Name))
+		}
+	})
+	return out
+}
+
+// dashes writes a flag as it is typed: -D, --drafts.
+func dashes(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 func (c *common) clock(getenv func(string) string) (time.Time, error) {
@@ -147,11 +190,15 @@ func newFlags(name, summary string, stderr io.Writer) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "%s\n\nUsage: gen %s [options]\n\nOptions:\n", summary, name)
 		fs.VisitAll(func(f *flag.Flag) {
+			if strings.HasPrefix(f.Usage, aliasUsage) {
+				return
+			}
 			arg, text := flag.UnquoteUsage(f)
 			if arg != "" {
 				arg = " " + strings.ToUpper(arg)
 			}
-			fmt.Fprintf(stderr, "  --%s%s\n        %s", f.Name, arg, text)
+			names := append([]string{"--" + f.Name}, aliasesOf(fs, f.Name)...)
+			fmt.Fprintf(stderr, "  %s%s\n        %s", strings.Join(names, ", "), arg, text)
 			if f.DefValue != "" && f.DefValue != "false" {
 				fmt.Fprintf(stderr, " (default %q)", f.DefValue)
 			}
@@ -161,19 +208,88 @@ func newFlags(name, summary string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parse returns -1 to continue, else an exit status.
+// parse returns -1 to continue, else an exit status. A mistake gets one
+// line, with the nearest option, instead of the whole help.
 func parse(fs *flag.FlagSet, args []string) int {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
+	out, usage := fs.Output(), fs.Usage
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	fs.Usage = usage
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.Usage()
+		return 0
+	case err != nil:
+		fmt.Fprintf(out, "gen %s: %s (gen %s -h lists every option)\n", fs.Name(), flagProblem(fs, err), fs.Name())
 		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "gen %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+	case fs.NArg() > 0:
+		fmt.Fprintf(out, "gen %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
 		return 2
 	}
 	return -1
+}
+
+// flagProblem says what is wrong in words, with the nearest option for
+// one gen does not know.
+func flagProblem(fs *flag.FlagSet, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
+	if !ok {
+		return strings.Replace(err.Error(), "flag ", "option ", 1)
+	}
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	msg := "unknown option " + dashes(name)
+	if near := nearest(name, names); near != "" {
+		if f := fs.Lookup(near); strings.HasPrefix(f.Usage, aliasUsage) {
+			near = strings.TrimPrefix(f.Usage, aliasUsage)
+		}
+		msg += "; did you mean " + dashes(near) + "?"
+	}
+	return msg
+}
+
+// nearest returns the candidate closest to s, ignoring case, if it is
+// close enough to be what was meant: about a third of its letters off at
+// most.
+func nearest(s string, candidates []string) string {
+	best, bestD := "", -1
+	for _, c := range candidates {
+		d := distance(strings.ToLower(s), strings.ToLower(c))
+		if 3*d <= len(s)+1 && (bestD < 0 || d < bestD) {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// distance counts the edits between a and b, in runes: insertions,
+// deletions, substitutions and swaps of two neighbours (optimal string
+// alignment), the slips of a hand on a keyboard.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
 }
 
 func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
@@ -184,6 +300,9 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	clean := fs.Bool("clean-destination", false, "also remove from the destination what gen did not write (except .git)")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	verbose := fs.Bool("verbose", false, "also print how long each stage took (on standard error)")
+	alias(fs, "destination", "d")
+	alias(fs, "clean-destination", "cleanDestinationDir")
+	alias(fs, "verbose", "v")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}

@@ -63,6 +63,10 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 	var poll pollFlag
 	fs.Var(&poll, "poll", "check for changes every 500ms (or --poll=2s) instead of waiting for the system to report them: for network drives and containers")
 	navigate := fs.Bool("navigate", false, "when you save a page, show that page in the browser")
+	noReload := fs.Bool("no-live-reload", false, "do not add the script that reloads open pages when a file changes")
+	alias(fs, "port", "p")
+	alias(fs, "navigate", "navigateToChanged")
+	alias(fs, "no-live-reload", "disableLiveReload")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -113,9 +117,9 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 		Listener: ln,
 		Hosts:    hosts,
 		AnyIP:    anyIP,
-		Navigate: *navigate,
-		Poll:     poll.every,
-		Log:      stderr,
+		Navigate: *navigate, NoLiveReload: *noReload,
+		Poll: poll.every,
+		Log:  stderr,
 	}
 	if pinned {
 		opts.Build.Now = now

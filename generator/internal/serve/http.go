@@ -199,14 +199,16 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, snap *snapsho
 func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, snap *snapshot, status int, page []byte, empty bool) {
 	var tail strings.Builder
 	tail.WriteString(snap.overlay)
-	fmt.Fprintf(&tail, `<script src="%s" data-instance="%s" data-gen="%d"`, livePath, s.instance, snap.gen)
-	if s.opts.Navigate {
-		tail.WriteString(` data-navigate="1"`)
+	if !s.opts.NoLiveReload {
+		fmt.Fprintf(&tail, `<script src="%s" data-instance="%s" data-gen="%d"`, livePath, s.instance, snap.gen)
+		if s.opts.Navigate {
+			tail.WriteString(` data-navigate="1"`)
+		}
+		if empty {
+			tail.WriteString(` data-empty="1"`)
+		}
+		tail.WriteString("></script>\n")
 	}
-	if empty {
-		tail.WriteString(` data-empty="1"`)
-	}
-	tail.WriteString("></script>\n")
 	out := inject(page, tail.String())
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")

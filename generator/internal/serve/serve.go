@@ -85,6 +85,9 @@ type Options struct {
 	AnyIP bool
 	// Navigate sends open tabs to the page whose file changed.
 	Navigate bool
+	// NoLiveReload leaves pages as they are built: no script, so tabs do
+	// not follow changes (the error overlay still shows on load).
+	NoLiveReload bool
 	// Poll, when positive, polls for changes at this interval.
 	Poll time.Duration
 	// Quiet is how long changes must settle before a rebuild (see package
