@@ -36,6 +36,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/sitefs"
 	"github.com/eventnews/gen/generator/internal/status"
 	"github.com/eventnews/gen/generator/internal/theme"
+	"github.com/eventnews/gen/themes"
 )
 
 // Options configure one run.
@@ -107,10 +108,11 @@ func (r *Result) Partial() bool { return r.Stale > 0 || r.staleExtra }
 
 // SiteFS returns fsys, or when it is nil the directory source ("." if
 // empty) opened with sitefs, so that nothing is read through a link that
-// leads outside it. done releases what SiteFS opened.
+// leads outside it; either way with the default theme laid under it
+// (WithDefaultTheme). done releases what SiteFS opened.
 func SiteFS(fsys fs.FS, source string) (site fs.FS, done func(), err error) {
 	if fsys != nil {
-		return fsys, func() {}, nil
+		return WithDefaultTheme(fsys), func() {}, nil
 	}
 	if source == "" {
 		source = "."
@@ -119,7 +121,14 @@ func SiteFS(fsys fs.FS, source string) (site fs.FS, done func(), err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return dir, func() { dir.Close() }, nil
+	return WithDefaultTheme(dir), func() { dir.Close() }, nil
+}
+
+// WithDefaultTheme lays the default theme, which is in the binary, under
+// the site's themes/default: a site without that folder uses it whole, and
+// a file the site has there (or under layouts/) wins over the theme's.
+func WithDefaultTheme(site fs.FS) fs.FS {
+	return sitefs.Overlay(site, "themes/default", themes.Default())
 }
 
 // Run builds the site.

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/newrelease"
 	"github.com/eventnews/gen/generator/internal/sitefs"
@@ -103,7 +104,7 @@ func runNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 			}
 		}
 	}
-	plan, err := newrelease.Prepare(newrelease.Options{FS: site, Config: cfg, Path: relPath, Title: *title, Langs: only, Now: now})
+	plan, err := newrelease.Prepare(newrelease.Options{FS: build.WithDefaultTheme(site), Config: cfg, Path: relPath, Title: *title, Langs: only, Now: now})
 	if err != nil {
 		fmt.Fprintln(stderr, "gen new:", err)
 		return 1

@@ -173,8 +173,8 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, snap *snapsho
 		return
 	}
 	// Files copied from the site are read through sitefs, so that no
-	// symbolic link leads outside it.
-	src, err := s.site.Open(f.Src)
+	// symbolic link leads outside it, or from the theme in the binary.
+	src, err := s.files.Open(f.Src)
 	if err != nil {
 		http.Error(w, "not found", http.StatusNotFound)
 		return

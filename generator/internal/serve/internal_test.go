@@ -125,7 +125,7 @@ func fuzzServer(t testing.TB) *Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { site.Close() })
-	s := &Server{site: site, hub: newHub(), hosts: map[string]bool{}, instance: "i"}
+	s := &Server{site: site, files: site, hub: newHub(), hosts: map[string]bool{}, instance: "i"}
 	s.snap.Store(&snapshot{built: true, gen: 1, files: map[string]render.File{
 		"index.html":       {Path: "index.html", Bytes: []byte("<html><body>ROOT</body></html>")},
 		"404.html":         {Path: "404.html", Bytes: []byte("<html><body>NOTFOUND</body></html>")},

@@ -45,6 +45,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"net"
 	"net/http"
@@ -104,6 +105,7 @@ type Server struct {
 	log      io.Writer
 	site     *sitefs.FS
 	src      *sourceFS
+	files    fs.FS // src with the default theme laid under it
 	cache    *build.Cache
 	watcher  *watch.Watcher
 	hub      *hub
@@ -154,13 +156,15 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	src := newSourceFS(site)
 	var id [6]byte
 	rand.Read(id[:])
 	s := &Server{
 		opts:     opts,
 		log:      opts.Log,
 		site:     site,
-		src:      newSourceFS(site),
+		src:      src,
+		files:    build.WithDefaultTheme(src),
 		cache:    build.NewTrustingCache(),
 		hub:      newHub(),
 		hosts:    map[string]bool{},

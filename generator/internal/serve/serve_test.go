@@ -502,3 +502,21 @@ func TestBurstIsOneRebuild(t *testing.T) {
 		}
 	}
 }
+
+// A site without a theme of its own is served with the theme in the
+// binary, its stylesheet included.
+func TestServesTheThemeInTheBinary(t *testing.T) {
+	t.Parallel()
+	dir := copySample(t)
+	if err := os.RemoveAll(filepath.Join(dir, "themes")); err != nil {
+		t.Fatal(err)
+	}
+	ts := start(t, dir, serve.Options{})
+	want, _ := os.ReadFile(filepath.Join(repoRoot, "themes", "default", "static", "css", "main.css"))
+	if status, h, body := ts.get("/css/main.css"); status != 200 || h.Get("Content-Type") != "text/css; charset=utf-8" || body != string(want) {
+		t.Errorf("GET /css/main.css: %d %s, %d bytes", status, h.Get("Content-Type"), len(body))
+	}
+	if status, _, body := ts.get(releaseURL); status != 200 || !strings.Contains(body, "Harbin") {
+		t.Errorf("GET %s: %d", releaseURL, status)
+	}
+}
