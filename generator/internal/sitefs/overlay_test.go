@@ -12,7 +12,7 @@ import (
 // folder lists both; and what is above the folder exists for the walk.
 func TestOverlay(t *testing.T) {
 	site := fstest.MapFS{
-		"content/a.md":                                {Data: []byte("a")},
+		"content/a.md": {Data: []byte("a")},
 		"themes/default/layouts/partials/footer.html": {Data: []byte("the site's footer")},
 	}
 	base := fstest.MapFS{
