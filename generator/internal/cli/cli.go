@@ -57,6 +57,7 @@ Usage:
   gen <command> [options]
 
 Commands:
+  init      start a new site: gen init my-site
   build     build the site into public/
   serve     preview the site at http://127.0.0.1:1313/ while you edit
   new       start a release in every language: gen new news/my-release
@@ -71,7 +72,10 @@ Run "gen <command> -h" to see a command's options.
 // Main runs gen with args and returns the exit status.
 func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		if siteStatus(".", stdout) {
+			return 0
+		}
+		fmt.Fprint(stderr, usage+"\nTo start a site of your own: gen init my-site\n")
 		return 2
 	}
 	cmd, rest := args[0], args[1:]
@@ -80,7 +84,12 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		return runBuild(rest, stdout, stderr, getenv)
 	case "serve", "server":
 		return runServe(rest, stdout, stderr, getenv)
+	case "init":
+		return runInit("init", rest, stdout, stderr)
 	case "new":
+		if len(rest) > 0 && rest[0] == "site" {
+			return runInit("new site", rest[1:], stdout, stderr)
+		}
 		return runNew(rest, stdout, stderr, getenv)
 	case "check":
 		return runCheck(rest, stdout, stderr, getenv)
@@ -106,7 +115,7 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 }
 
 // commands are the names Main suggests.
-var commands = []string{"build", "serve", "new", "check", "status", "version", "help"}
+var commands = []string{"init", "build", "serve", "new", "check", "status", "version", "help"}
 
 // common holds the options every site command shares.
 type common struct {

@@ -97,3 +97,18 @@ func TestServerWithoutLiveReload(t *testing.T) {
 		t.Errorf("GET /en/: %d, live-reload script present: %v", resp.StatusCode, strings.Contains(string(body), "/__gen/live.js"))
 	}
 }
+
+// gen alone in a site's folder says what the site holds and what to try;
+// elsewhere it shows the commands and how to start a site.
+func TestGenAlone(t *testing.T) {
+	dir := serveSampleSite(t)
+	t.Chdir(dir)
+	r := run()
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "This folder holds a gen site: 5 releases (zh 5, ru 5, en 5); the latest: ") || !strings.Contains(r.stdout, "  gen serve  preview the site") {
+		t.Errorf("gen in a site: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	t.Chdir(t.TempDir())
+	if r := run(); r.code != 2 || !strings.Contains(r.stderr, "To start a site of your own: gen init my-site") {
+		t.Errorf("gen elsewhere: exit %d\n%s", r.code, r.stderr)
+	}
+}
