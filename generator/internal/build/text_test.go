@@ -32,6 +32,9 @@ func TestTextOutsideTheBodyReadsAsTheBody(t *testing.T) {
 	s.assert("en/atom.xml", `<summary type="text">`+text+`</summary>`, "<title>T\uFFFDT</title>", `<summary type="text">S`+"\uFFFD"+`S</summary>`)
 	s.assert("en/index.xml", `<description>`+strings.ReplaceAll(text, "&", "&amp;")+`</description>`)
 	for name, b := range s.files {
+		if strings.HasSuffix(name, ".ico") {
+			continue // an image, not text
+		}
 		if i := bytes.IndexByte(b, 0); i >= 0 {
 			t.Errorf("%s has a NUL: %q", name, b[max(i-40, 0):min(i+40, len(b))])
 		}
