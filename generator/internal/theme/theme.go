@@ -35,11 +35,10 @@
 //   - eventDate is a date (2024-05-17) for an all-day event, else RFC 3339.
 //   - utcOffset names the site zone's offset at a moment: "UTC+8", "UTC+5:30".
 //
-// Execution: the first page of each layout and language goes through
-// html/template, which escapes the layout; the layout is then compiled
-// (exec.go) and later pages run compiled, with the same output. Anything
-// the compiled form does not reproduce exactly, at compile or at run time,
-// is left to html/template (see exec.go for the rules).
+// Execution: every page runs through html/template, and only through it:
+// the first execution of a layout in a language escapes it, later pages
+// reuse the escaped trees. Work that is the same on every page belongs in
+// Go before the template runs (render.Data) or in partialCached.
 //
 // partialCached "partials/item.html" . [variant...] renders a partial as
 // {{ template }} does the first time, then gives the same HTML for the same
@@ -79,24 +78,13 @@ import (
 
 // Theme holds every layout, parsed once and cloned per language.
 type Theme struct {
-	dirs     []string                      // site layouts dir first, then the theme's
-	files    map[string]string             // relative name → winning path
-	layouts  map[string]map[string]*layout // name → lang → template
+	dirs     []string                                 // site layouts dir first, then the theme's
+	files    map[string]string                        // relative name → winning path
+	layouts  map[string]map[string]*template.Template // name → lang → template to execute
 	names    []string
 	cached   sync.Map // partialKey → template.HTML, until ForgetPartials
 	keyTypes sync.Map // reflect.Type → true: its values can key cached
 	locales  *locale.Set
-	// interpret leaves every page to html/template's interpreter (tests
-	// compare it with the compiled templates of exec.go).
-	interpret bool
-}
-
-// layout is a layout in one language: the template to execute and the
-// compiled forms of its clone set.
-type layout struct {
-	tpl   *template.Template
-	entry string
-	fast  *fastSet
 }
 
 // Dirs returns the layout directories for a configuration, in lookup order.
@@ -151,7 +139,7 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 	if len(files) == 0 {
 		return nil, diag.At(dirs[len(dirs)-1], 0, 0, "no layouts found: the theme %q is missing (looked in %s)", cfg.Theme, strings.Join(dirs, " and "))
 	}
-	t := &Theme{dirs: dirs, files: files, layouts: map[string]map[string]*layout{}, locales: locales}
+	t := &Theme{dirs: dirs, files: files, layouts: map[string]map[string]*template.Template{}, locales: locales}
 
 	var errs diag.List
 	base := template.New("").Funcs(commonFuncs(cfg, locales)).Funcs(langFuncs(cfg, nil))
@@ -203,7 +191,7 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 		if own["main"] && tpl.Lookup("_default/baseof.html") != nil {
 			entry = "_default/baseof.html"
 		}
-		perLang := map[string]*layout{}
+		perLang := map[string]*template.Template{}
 		for _, l := range cfg.Languages {
 			c, err := tpl.Clone()
 			if err != nil {
@@ -213,11 +201,10 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 			funcs := map[string]any{}
 			maps.Copy(funcs, commonFuncs(cfg, locales))
 			maps.Copy(funcs, langFuncs(cfg, locales.For(l.Code)))
-			fast := newFastSet(textOf(c), funcs)
-			funcs["partialCached"] = t.partialCached(c, fast, l.Code, rel, own)
+			funcs["partialCached"] = t.partialCached(c, l.Code, rel, own)
 			c.Funcs(funcs)
 			foldT(c, locales.For(l.Code))
-			perLang[l.Code] = &layout{tpl: c.Lookup(entry), entry: entry, fast: fast}
+			perLang[l.Code] = c.Lookup(entry)
 		}
 		t.layouts[rel] = perLang
 	}
@@ -305,11 +292,11 @@ func (t *Theme) Has(name string) bool { _, ok := t.layouts[name]; return ok }
 func (t *Theme) Execute(w io.Writer, candidates []string, lang string, data any) error {
 	for _, name := range candidates {
 		if per, ok := t.layouts[name]; ok {
-			l := per[lang]
-			if l == nil {
+			tpl := per[lang]
+			if tpl == nil {
 				return fmt.Errorf("no templates for language %q", lang)
 			}
-			if err := t.run(l.fast, l.tpl, l.entry, w, data); err != nil {
+			if err := tpl.Execute(w, data); err != nil {
 				return t.execError(err, name)
 			}
 			return nil
@@ -322,22 +309,6 @@ func (t *Theme) Execute(w io.Writer, candidates []string, lang string, data any)
 		}
 	}
 	return fmt.Errorf("no layout found; tried %s", strings.Join(tried, ", "))
-}
-
-// run executes the template called name: compiled when it is ready and w
-// is a buffer, else through html/template (tpl), after which it is
-// compiled for the next time.
-func (t *Theme) run(fast *fastSet, tpl *template.Template, name string, w io.Writer, data any) error {
-	if buf, ok := w.(*bytes.Buffer); ok && !t.interpret && fast.execute(buf, name, data) {
-		return nil
-	}
-	if err := tpl.Execute(w, data); err != nil {
-		return err
-	}
-	if !t.interpret {
-		fast.learn(name)
-	}
-	return nil
 }
 
 func (t *Theme) execError(err error, name string) error {
@@ -372,7 +343,7 @@ type partialKey struct {
 
 // partialCached is the function of that name for the clone set of layout
 // rel in lang; own are the templates rel's file defines itself.
-func (t *Theme) partialCached(set *template.Template, fast *fastSet, lang, rel string, own map[string]bool) func(string, any, ...any) (template.HTML, error) {
+func (t *Theme) partialCached(set *template.Template, lang, rel string, own map[string]bool) func(string, any, ...any) (template.HTML, error) {
 	return func(name string, ctx any, variants ...any) (template.HTML, error) {
 		if len(variants) > len(partialKey{}.variants) {
 			return "", fmt.Errorf("partialCached %q: at most %d variants", name, len(partialKey{}.variants))
@@ -395,7 +366,7 @@ func (t *Theme) partialCached(set *template.Template, fast *fastSet, lang, rel s
 			return "", fmt.Errorf("partialCached: no template %q", name)
 		}
 		var b bytes.Buffer
-		if err := t.run(fast, p, name, &b, ctx); err != nil {
+		if err := p.Execute(&b, ctx); err != nil {
 			return "", err
 		}
 		h := template.HTML(b.String())
@@ -498,7 +469,7 @@ func langFuncs(cfg *config.Site, l *locale.Locale) template.FuncMap {
 		stub := func(args ...any) string { return "" }
 		return template.FuncMap{"T": func(string, ...any) string { return "" }, "tag": func(string) string { return "" },
 			"dateLong": stub, "dateMedium": stub, "dateShort": stub, "timeShort": stub, "number": stub,
-			"eventWhen": func(*content.Event) template.HTML { return "" }}
+			"eventWhen": func(*content.Event) (template.HTML, error) { return "", nil }}
 	}
 	loc := l
 	return template.FuncMap{
@@ -596,21 +567,4 @@ func pruneLD(v any) any {
 		}
 	}
 	return v
-}
-
-// Interpret leaves every page to html/template's interpreter from now on.
-func (t *Theme) Interpret() { t.interpret = true }
-
-// Compiled counts the pages and partials rendered by compiled templates
-// (exec.go) and those a compiled template handed back to html/template.
-func (t *Theme) Compiled() (runs, fallbacks int64) {
-	for _, per := range t.layouts {
-		for _, l := range per {
-			if l.fast != nil {
-				runs += l.fast.runs.Load()
-				fallbacks += l.fast.fallbacks.Load()
-			}
-		}
-	}
-	return runs, fallbacks
 }
