@@ -58,6 +58,30 @@ func eventWhen(cfg *config.Site, l *locale.Locale) func(*content.Event) (templat
 	}
 }
 
+// whenKey names one output of eventWhen: an event in a language.
+type whenKey struct {
+	lang  string
+	event *content.Event
+}
+
+// eventWhenCached is when for lang, each event's HTML kept until
+// ForgetPartials: a release shows its event on its own page and again in
+// the events list and on the home page, and an event does not change
+// during a run.
+func (t *Theme) eventWhenCached(lang string, when func(*content.Event) (template.HTML, error)) func(*content.Event) (template.HTML, error) {
+	return func(e *content.Event) (template.HTML, error) {
+		k := whenKey{lang, e}
+		if h, ok := t.whens.Load(k); ok {
+			return h.(template.HTML), nil
+		}
+		h, err := when(e)
+		if err == nil {
+			t.whens.Store(k, h)
+		}
+		return h, err
+	}
+}
+
 // whenMarkup writes a when.
 const whenMarkup = `<time datetime="{{ .Start.At }}">{{ .Start.Text }}</time>` +
 	`{{ with .End }} – <time datetime="{{ .At }}">{{ .Text }}</time>{{ end }}` +

@@ -22,7 +22,8 @@
 //     and escaped for its place as T's result would be.
 //   - eventWhen .Event is when an event takes place, as <time> elements:
 //     dates for an all-day event, date and time with the zone's offset for
-//     a timed one (see event.go).
+//     a timed one (see event.go). Each event's HTML is kept, like a
+//     partialCached partial, until ForgetPartials.
 //   - TLang "ru" "id" translates in a named language, for the pages that
 //     speak every language at once (the root chooser, /404.html).
 //   - ogLocale "zh-Hans" is "zh_CN": Open Graph's language_TERRITORY form,
@@ -83,6 +84,7 @@ type Theme struct {
 	layouts  map[string]map[string]*template.Template // name → lang → template to execute
 	names    []string
 	cached   sync.Map // partialKey → template.HTML, until ForgetPartials
+	whens    sync.Map // whenKey → template.HTML, until ForgetPartials
 	keyTypes sync.Map // reflect.Type → true: its values can key cached
 	locales  *locale.Set
 }
@@ -165,6 +167,16 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 		t.names = append(t.names, rel)
 	}
 	slices.Sort(t.names)
+	// Each language's functions, made once and shared by its layouts.
+	langs := map[string]template.FuncMap{}
+	for _, l := range cfg.Languages {
+		funcs := commonFuncs(cfg, locales)
+		maps.Copy(funcs, langFuncs(cfg, locales.For(l.Code)))
+		if loc := locales.For(l.Code); loc != nil {
+			funcs["eventWhen"] = t.eventWhenCached(l.Code, eventWhen(cfg, loc))
+		}
+		langs[l.Code] = funcs
+	}
 	for _, rel := range t.names {
 		tpl, err := base.Clone()
 		if err != nil {
@@ -198,9 +210,7 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 				errs.Add(err)
 				break
 			}
-			funcs := map[string]any{}
-			maps.Copy(funcs, commonFuncs(cfg, locales))
-			maps.Copy(funcs, langFuncs(cfg, locales.For(l.Code)))
+			funcs := maps.Clone(langs[l.Code])
 			funcs["partialCached"] = t.partialCached(c, l.Code, rel, own)
 			c.Funcs(funcs)
 			foldT(c, locales.For(l.Code))
@@ -328,10 +338,14 @@ func (t *Theme) execError(err error, name string) error {
 	return diag.At(t.files[name], 0, 0, "template: %s", strings.TrimPrefix(msg, "template: "))
 }
 
-// ForgetPartials drops what partialCached kept. render.Render calls it at
-// the start of each run, so a theme kept between runs (gen serve) never
-// shows a partial rendered for an earlier run's pages.
-func (t *Theme) ForgetPartials() { t.cached.Clear() }
+// ForgetPartials drops what partialCached and eventWhen kept. render.Render
+// calls it at the start of each run, so a theme kept between runs (gen
+// serve) never shows a partial or an event rendered for an earlier run's
+// pages.
+func (t *Theme) ForgetPartials() {
+	t.cached.Clear()
+	t.whens.Clear()
+}
 
 // partialKey names one output of partialCached. Scope is "" for a partial
 // every layout shares, or the layout that redefines it.
@@ -480,7 +494,10 @@ func langFuncs(cfg *config.Site, l *locale.Locale) template.FuncMap {
 		"dateShort":  loc.DateShort,
 		"timeShort":  loc.Time,
 		"number":     func(n int) string { return loc.Number(float64(n), 0) },
-		"eventWhen":  eventWhen(cfg, loc),
+		// Load replaces it by a cached eventWhen(cfg, loc).
+		"eventWhen": func(*content.Event) (template.HTML, error) {
+			return "", errors.New("eventWhen: only in a layout")
+		},
 	}
 }
 
