@@ -16,11 +16,13 @@ import (
 // The default theme prints strings that render.Data and the theme's
 // functions make in Go (the page title, dates, reading time, page number,
 // event place, tag links, eventWhen kept per event) where its layouts used
-// to make them with template actions. testdata/replaced-layouts holds
-// those layouts as they were; a site that carries them as its own layouts
-// must build to the same bytes as the default theme, on the sample site
-// (with and without drafts and future releases) and on a benchmark site.
-func TestPrecomputedStringsMatchTheLayoutsTheyReplaced(t *testing.T) {
+// to make them with template actions, and lists entries with
+// partialCachedEach instead of a range over partialCached.
+// testdata/replaced-layouts holds those layouts as they were; a site that
+// carries them as its own layouts must build to the same bytes as the
+// default theme, on the sample site (with and without drafts and future
+// releases) and on a benchmark site.
+func TestDefaultThemeMatchesTheLayoutsItReplaced(t *testing.T) {
 	replaced := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS("testdata/replaced-layouts"), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

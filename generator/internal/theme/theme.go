@@ -48,6 +48,12 @@
 // is part of the key, so caching a list entry cannot show one page's entry
 // for another; a map or slice cannot be a key and is an error. A layout
 // that redefines the partial has a cache of its own.
+//
+// partialCachedEach "partials/item.html" .Items [variant...] is
+// partialCached for each element of a list, in order, as one piece of
+// HTML: a list page's entries cost one action instead of two per entry.
+// Nil gives nothing, like a range over nil; anything else that is not a
+// slice or an array is an error.
 package theme
 
 import (
@@ -212,6 +218,7 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 			}
 			funcs := maps.Clone(langs[l.Code])
 			funcs["partialCached"] = t.partialCached(c, l.Code, rel, own)
+			funcs["partialCachedEach"] = t.partialCachedEach(c, l.Code, rel, own)
 			c.Funcs(funcs)
 			foldT(c, locales.For(l.Code))
 			perLang[l.Code] = c.Lookup(entry)
@@ -359,34 +366,64 @@ type partialKey struct {
 // rel in lang; own are the templates rel's file defines itself.
 func (t *Theme) partialCached(set *template.Template, lang, rel string, own map[string]bool) func(string, any, ...any) (template.HTML, error) {
 	return func(name string, ctx any, variants ...any) (template.HTML, error) {
-		if len(variants) > len(partialKey{}.variants) {
-			return "", fmt.Errorf("partialCached %q: at most %d variants", name, len(partialKey{}.variants))
-		}
-		k := partialKey{lang: lang, name: name, ctx: ctx}
-		if own[name] {
-			k.scope = rel
-		}
-		copy(k.variants[:], variants)
-		for _, v := range [...]any{k.ctx, k.variants[0], k.variants[1], k.variants[2]} {
-			if !t.keyable(v) {
-				return "", fmt.Errorf("partialCached %q: a %T cannot key a cache; pass a page, a string or a number", name, v)
-			}
-		}
-		if h, ok := t.cached.Load(k); ok {
-			return h.(template.HTML), nil
-		}
-		p := set.Lookup(name)
-		if p == nil {
-			return "", fmt.Errorf("partialCached: no template %q", name)
-		}
-		var b bytes.Buffer
-		if err := p.Execute(&b, ctx); err != nil {
-			return "", err
-		}
-		h := template.HTML(b.String())
-		t.cached.Store(k, h)
-		return h, nil
+		return t.cachedPartial(set, lang, rel, own, name, ctx, variants)
 	}
+}
+
+// partialCachedEach is the function of that name for the clone set of
+// layout rel in lang: partialCached of name for each element of list, in
+// order, as one piece of HTML.
+func (t *Theme) partialCachedEach(set *template.Template, lang, rel string, own map[string]bool) func(string, any, ...any) (template.HTML, error) {
+	return func(name string, list any, variants ...any) (template.HTML, error) {
+		if list == nil {
+			return "", nil
+		}
+		v := reflect.ValueOf(list)
+		if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+			return "", fmt.Errorf("partialCachedEach %q: a %T is not a list", name, list)
+		}
+		parts := make([]string, v.Len())
+		for i := range parts {
+			h, err := t.cachedPartial(set, lang, rel, own, name, v.Index(i).Interface(), variants)
+			if err != nil {
+				return "", err
+			}
+			parts[i] = string(h)
+		}
+		return template.HTML(strings.Join(parts, "")), nil
+	}
+}
+
+// cachedPartial renders partial name with ctx, or gives what it gave for
+// the same key before (see partialCached).
+func (t *Theme) cachedPartial(set *template.Template, lang, rel string, own map[string]bool, name string, ctx any, variants []any) (template.HTML, error) {
+	if len(variants) > len(partialKey{}.variants) {
+		return "", fmt.Errorf("partialCached %q: at most %d variants", name, len(partialKey{}.variants))
+	}
+	k := partialKey{lang: lang, name: name, ctx: ctx}
+	if own[name] {
+		k.scope = rel
+	}
+	copy(k.variants[:], variants)
+	for _, v := range [...]any{k.ctx, k.variants[0], k.variants[1], k.variants[2]} {
+		if !t.keyable(v) {
+			return "", fmt.Errorf("partialCached %q: a %T cannot key a cache; pass a page, a string or a number", name, v)
+		}
+	}
+	if h, ok := t.cached.Load(k); ok {
+		return h.(template.HTML), nil
+	}
+	p := set.Lookup(name)
+	if p == nil {
+		return "", fmt.Errorf("partialCached: no template %q", name)
+	}
+	var b bytes.Buffer
+	if err := p.Execute(&b, ctx); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	t.cached.Store(k, h)
+	return h, nil
 }
 
 // keyable reports whether v can be part of a map key: comparable, down to
@@ -474,6 +511,9 @@ func commonFuncs(cfg *config.Site, locales *locale.Set) template.FuncMap {
 		// Each language's clone replaces it (Theme.partialCached).
 		"partialCached": func(string, any, ...any) (template.HTML, error) {
 			return "", errors.New("partialCached: only in a layout")
+		},
+		"partialCachedEach": func(string, any, ...any) (template.HTML, error) {
+			return "", errors.New("partialCachedEach: only in a layout")
 		},
 	}
 }
