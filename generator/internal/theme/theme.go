@@ -417,7 +417,7 @@ func (t *Theme) cachedPartial(set *template.Template, lang, rel string, own map[
 	if p == nil {
 		return "", fmt.Errorf("partialCached: no template %q", name)
 	}
-	var b bytes.Buffer
+	var b strings.Builder
 	if err := p.Execute(&b, ctx); err != nil {
 		return "", err
 	}
