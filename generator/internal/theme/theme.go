@@ -173,7 +173,24 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 		t.names = append(t.names, rel)
 	}
 	slices.Sort(t.names)
-	// Each language's functions, made once and shared by its layouts.
+	langs := t.languageFuncs(cfg, locales)
+	for _, rel := range t.names {
+		perLang, err := t.loadLayout(fsys, base, rel, cfg, langs)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		t.layouts[rel] = perLang
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// languageFuncs makes each language's functions once; its layouts share
+// them.
+func (t *Theme) languageFuncs(cfg *config.Site, locales *locale.Set) map[string]template.FuncMap {
 	langs := map[string]template.FuncMap{}
 	for _, l := range cfg.Languages {
 		funcs := commonFuncs(cfg, locales)
@@ -183,52 +200,51 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 		}
 		langs[l.Code] = funcs
 	}
-	for _, rel := range t.names {
-		tpl, err := base.Clone()
-		if err != nil {
-			errs.Add(err)
-			continue
-		}
-		before := map[string]*parse.Tree{}
-		for _, x := range tpl.Templates() {
-			before[x.Name()] = x.Tree
-		}
-		if err := parseInto(fsys, tpl, rel, t.files[rel]); err != nil {
-			errs.Add(err)
-			continue
-		}
-		// The templates the layout's file defines or redefines.
-		own := map[string]bool{}
-		for _, x := range tpl.Templates() {
-			if x.Name() != rel && x.Tree != before[x.Name()] {
-				own[x.Name()] = true
-			}
-		}
-		entry := rel
-		// A layout that (re)defines "main" fills the skeleton.
-		if own["main"] && tpl.Lookup("_default/baseof.html") != nil {
-			entry = "_default/baseof.html"
-		}
-		perLang := map[string]*template.Template{}
-		for _, l := range cfg.Languages {
-			c, err := tpl.Clone()
-			if err != nil {
-				errs.Add(err)
-				break
-			}
-			funcs := maps.Clone(langs[l.Code])
-			funcs["partialCached"] = t.partialCached(c, l.Code, rel, own)
-			funcs["partialCachedEach"] = t.partialCachedEach(c, l.Code, rel, own)
-			c.Funcs(funcs)
-			foldT(c, locales.For(l.Code))
-			perLang[l.Code] = c.Lookup(entry)
-		}
-		t.layouts[rel] = perLang
-	}
-	if err := errs.Err(); err != nil {
+	return langs
+}
+
+// loadLayout parses layout rel over a clone of base (the skeleton and the
+// partials) and clones the result for each language, with that language's
+// functions and T folded in. It returns the template to execute per
+// language.
+func (t *Theme) loadLayout(fsys fs.FS, base *template.Template, rel string, cfg *config.Site, langs map[string]template.FuncMap) (map[string]*template.Template, error) {
+	tpl, err := base.Clone()
+	if err != nil {
 		return nil, err
 	}
-	return t, nil
+	before := map[string]*parse.Tree{}
+	for _, x := range tpl.Templates() {
+		before[x.Name()] = x.Tree
+	}
+	if err := parseInto(fsys, tpl, rel, t.files[rel]); err != nil {
+		return nil, err
+	}
+	// The templates the layout's file defines or redefines.
+	own := map[string]bool{}
+	for _, x := range tpl.Templates() {
+		if x.Name() != rel && x.Tree != before[x.Name()] {
+			own[x.Name()] = true
+		}
+	}
+	entry := rel
+	// A layout that (re)defines "main" fills the skeleton.
+	if own["main"] && tpl.Lookup("_default/baseof.html") != nil {
+		entry = "_default/baseof.html"
+	}
+	perLang := map[string]*template.Template{}
+	for _, l := range cfg.Languages {
+		c, err := tpl.Clone()
+		if err != nil {
+			return nil, err
+		}
+		funcs := maps.Clone(langs[l.Code])
+		funcs["partialCached"] = t.partialCached(c, l.Code, rel, own)
+		funcs["partialCachedEach"] = t.partialCachedEach(c, l.Code, rel, own)
+		c.Funcs(funcs)
+		foldT(c, t.locales.For(l.Code))
+		perLang[l.Code] = c.Lookup(entry)
+	}
+	return perLang, nil
 }
 
 func parseInto(fsys fs.FS, tpl *template.Template, rel, p string) error {
