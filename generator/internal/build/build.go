@@ -68,9 +68,6 @@ type Options struct {
 	// anything may have changed.
 	Previous *Result
 	Changed  []string
-	// Interpret leaves every page to html/template's interpreter instead of
-	// the compiled templates (theme/exec.go); tests compare the two.
-	Interpret bool
 }
 
 // Result is what a run produced.
@@ -195,9 +192,6 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		go func() {
 			var err error
 			th, err = theme.Load(fsys, theme.Dirs(cfg), cfg, locales)
-			if th != nil && opts.Interpret {
-				th.Interpret()
-			}
 			loaded <- err
 		}()
 	}
@@ -286,10 +280,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		res.extra = files
 		extra <- err
 	}()
-	runs0, back0 := th.Compiled()
 	res.rendered, err = render.Render(ctx, s, th, render.Options{Sink: sink})
-	runs, back := th.Compiled()
-	clock.lap("render", "%d pages rendered; compiled templates ran %d times, handed %d back to html/template", len(s.Pages), runs-runs0, back-back0)
+	clock.lap("render", "%d pages rendered", len(s.Pages))
 	// The stage must not be aborted while the outputs are still added.
 	if extraErr := <-extra; err == nil {
 		err = extraErr

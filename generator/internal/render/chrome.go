@@ -83,18 +83,68 @@ type TagLink struct {
 	Key  string // as written in front matter
 	Name string // its label in the page's language (message "tag.<key>")
 	URL  string // its list page
+	// Link is <a href="URL">Name</a>, escaped by html/template as a layout
+	// writing that markup would escape it.
+	Link template.HTML
 }
 
+// tagLinkMarkup writes TagLink.Link.
+const tagLinkMarkup = `<a href="{{ .URL }}">{{ .Name }}</a>`
+
 // TagLinks are the page's tags, in their order, ready to link: a layout
-// ranging over them runs a few actions per tag instead of building each
-// URL and label itself.
+// ranging over them writes each .Link with one action instead of building
+// each URL and label itself. The links of a language are made once per
+// run (languages).
 func (d *Data) TagLinks() []TagLink {
 	if len(d.Tags) == 0 {
 		return nil
 	}
 	links := make([]TagLink, len(d.Tags))
 	for i, k := range d.Tags {
-		links[i] = TagLink{Key: k, Name: d.tag(k), URL: d.Lang.TagsURL + site.Segment(k) + "/"}
+		l, ok := d.tagLinks[k]
+		if !ok {
+			l = d.newTagLink(k)
+		}
+		links[i] = l
 	}
 	return links
+}
+
+// newTagLink makes the link to tag key in the page's language.
+func (d *Data) newTagLink(key string) TagLink {
+	l := TagLink{Key: key, Name: d.tag(key), URL: d.Lang.TagsURL + site.Segment(key) + "/"}
+	var b strings.Builder
+	if d.tagLink != nil && d.tagLink.Execute(&b, l) == nil {
+		l.Link = template.HTML(b.String())
+	}
+	return l
+}
+
+// pageTitle is the page's own title as plain text, without the site
+// title, for <title> and og:title: a release's or list's title, the
+// language's title on its home, the tag's label on a tag page, and the
+// locale's "tags", "events" or "notFoundTitle" on those pages. A later page
+// of a list adds " · " and PageOf, so no two pages share a title. It is
+// made before the layout runs (the default theme's partials/title.html
+// shows it) because a page shows it twice.
+func (d *Data) pageTitle() string {
+	var title string
+	switch d.Kind {
+	case site.KindHome:
+		title = d.Language.Title
+	case site.KindTag:
+		title = d.tag(d.Tag)
+	case site.KindTags:
+		title = d.t("tags")
+	case site.KindEvents:
+		title = d.t("events")
+	case "404":
+		title = d.t("notFoundTitle")
+	default:
+		title = d.Title
+	}
+	if d.Pager != nil && d.Pager.Number > 1 {
+		title += " · " + d.PageOf
+	}
+	return title
 }

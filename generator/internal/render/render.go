@@ -26,6 +26,14 @@
 //     time: all a header or footer may depend on. Pages in the same place
 //     have equal Frames, so a theme renders its menu and footer with
 //     partialCached once per language and place, not once per page.
+//   - Layouts run through html/template alone, which pays a few reflective
+//     calls for every action. So Data carries, made in Go before the layout
+//     runs, the strings a page prints that a layout would otherwise build
+//     with function calls: PageTitle, PageOf, DateTime, DateText,
+//     ReadingTime and EventPlace (pageStrings, with the default theme's
+//     messages). TagLinks carries each tag's link as HTML, made once per
+//     language and run through html/template, so it is escaped as the
+//     same markup in a layout would be.
 //   - render.Render empties the theme's partialCached store first, so no
 //     run shows a partial rendered for an earlier run, and again when it
 //     returns, so the store does not keep a run's pages alive.
@@ -98,8 +106,20 @@ type Data struct {
 	// footers (chrome.go).
 	Frame Frame
 
-	loc  *locale.Locale    // the page language's strings, for the Go-written parts
-	ogOf map[string]string // language code → og:locale, made once per run
+	// Strings made in Go before the layout runs, so that a layout prints
+	// each with one action instead of calling functions for it; see
+	// pageTitle and pageStrings.
+	PageTitle   string
+	PageOf      string // message "pageOf" with Pager's Number and Total, "" without Pager
+	DateTime    string // Date in RFC 3339, in the site's zone (rfc3339 .Date)
+	DateText    string // Date as a long date in the page's language (dateLong .Date)
+	ReadingTime string // message "readingTime" with Doc.ReadingMinutes, "" without Doc
+	EventPlace  string // where Event takes place: message "eventPlace" with its venue and city, else the one it has
+
+	loc      *locale.Locale     // the page language's strings, for the Go-written parts
+	ogOf     map[string]string  // language code → og:locale, made once per run
+	tagLinks map[string]TagLink // the language's tags by key, made once per run
+	tagLink  *template.Template // tagLinkMarkup, for a tag not in tagLinks
 
 	// Copies of the page's fields; see above.
 	Kind           site.Kind
@@ -133,17 +153,52 @@ type Data struct {
 	Stale          *site.StaleInfo
 }
 
-// newData is the dot for p, with the page's fields copied (see Data).
+// newData is the dot for p, with the page's fields copied (see Data) and
+// its strings made (pageStrings).
 func newData(p *site.Page, s *site.Site, l language) *Data {
-	return &Data{
+	d := &Data{
 		Page: p, Site: s, Config: s.Config, Lang: l.Language, Now: s.Now, Canonical: s.Config.AbsURL(p.URL),
-		Frame: Frame{Lang: l.Language, Section: p.Section, Kind: p.Kind, Now: s.Now}, loc: l.loc, ogOf: l.ogOf,
+		Frame: Frame{Lang: l.Language, Section: p.Section, Kind: p.Kind, Now: s.Now},
+		loc:   l.loc, ogOf: l.ogOf, tagLinks: l.tagLinks, tagLink: l.tagLink,
 		Kind: p.Kind, Language: p.Language, File: p.File, Doc: p.Doc, Body: p.Body, Key: p.Key,
 		Section: p.Section, Title: p.Title, Date: p.Date, Slug: p.Slug, URL: p.URL, Path: p.Path,
 		Layout: p.Layout, Summary: p.Summary, Tags: p.Tags, Event: p.Event, Params: p.Params,
 		Translations: p.Translations, Alternates: p.Alternates, XDefault: p.XDefault, Items: p.Items,
 		Pager: p.Pager, Tag: p.Tag, Upcoming: p.Upcoming, Past: p.Past, Draft: p.Draft,
 		Sitemap: p.Sitemap, Feeds: p.Feeds, Calendar: p.Calendar, Stale: p.Stale,
+	}
+	d.pageStrings()
+	d.PageTitle = d.pageTitle()
+	return d
+}
+
+// pageStrings fills the strings a layout would otherwise make with
+// function calls, as the default theme's layouts made them: the title
+// (pageTitle), the page number (T "pageOf" (dict "Number" .Pager.Number
+// "Total" .Pager.Total)), the date (rfc3339 .Date, dateLong .Date), the
+// reading time (T "readingTime" .Doc.ReadingMinutes) and the event's place
+// (T "eventPlace" with its Venue and City when it has both, else the one it
+// has). Each costs the layout one action instead of several calls.
+func (d *Data) pageStrings() {
+	if zone := d.Config.Location; zone != nil {
+		d.DateTime = d.Date.In(zone).Format(time.RFC3339)
+	}
+	e := d.Event
+	if e != nil && (e.Venue == "" || e.City == "") {
+		d.EventPlace = e.Venue + e.City
+	}
+	if d.loc == nil {
+		return
+	}
+	if pg := d.Pager; pg != nil {
+		d.PageOf = d.loc.T("pageOf", map[string]any{"Number": pg.Number, "Total": pg.Total})
+	}
+	d.DateText = d.loc.DateLong(d.Date)
+	if d.Doc != nil {
+		d.ReadingTime = d.loc.T("readingTime", d.Doc.ReadingMinutes)
+	}
+	if e != nil && e.Venue != "" && e.City != "" {
+		d.EventPlace = d.loc.T("eventPlace", map[string]any{"Venue": e.Venue, "City": e.City})
 	}
 }
 
@@ -177,7 +232,7 @@ type Options struct {
 func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) ([]File, error) {
 	th.ForgetPartials()
 	defer th.ForgetPartials()
-	langs := languages(s, th)
+	langs := languages(s, th.Locale)
 	pages := s.Pages
 	if opts.Only != nil {
 		pages = slices.DeleteFunc(slices.Clone(pages), func(p *site.Page) bool { return !opts.Only(p) })
@@ -248,18 +303,29 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) ([
 // language is what the pages of one language share in a run.
 type language struct {
 	*site.Language
-	loc  *locale.Locale
-	ogOf map[string]string // every language's og:locale, by code
+	loc      *locale.Locale
+	ogOf     map[string]string // every language's og:locale, by code
+	tagLinks map[string]TagLink
+	tagLink  *template.Template
 }
 
-func languages(s *site.Site, th *theme.Theme) map[string]language {
+// languages makes what the pages of each language share, with the
+// strings of localeOf (theme.Theme.Locale).
+func languages(s *site.Site, localeOf func(lang string) *locale.Locale) map[string]language {
 	ogOf := map[string]string{}
 	for _, l := range s.Languages {
 		ogOf[l.Code] = theme.OGLocale(l.Locale)
 	}
+	link := template.Must(template.New("tagLink").Parse(tagLinkMarkup))
 	langs := map[string]language{}
 	for _, l := range s.Languages {
-		langs[l.Code] = language{Language: l, loc: th.Locale(l.Code), ogOf: ogOf}
+		lang := language{Language: l, loc: localeOf(l.Code), ogOf: ogOf, tagLink: link}
+		lang.tagLinks = make(map[string]TagLink, len(l.Tags))
+		d := &Data{Lang: l, loc: lang.loc, tagLink: link}
+		for _, t := range l.Tags {
+			lang.tagLinks[t.Key] = d.newTagLink(t.Key)
+		}
+		langs[l.Code] = lang
 	}
 	return langs
 }

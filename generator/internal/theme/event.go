@@ -16,9 +16,11 @@ import (
 // start (message "dateTime" with .Date and .Time), its end's time (or date
 // and time, on another day), and the site zone's offset, "(UTC+8)", since
 // readers sit in other zones. Each is a <time> whose datetime is the date
-// (all-day) or RFC 3339 instant. Text is escaped as html/template escapes
-// it, so a layout that wrote the same markup gives the same bytes.
-func eventWhen(cfg *config.Site, l *locale.Locale) func(*content.Event) template.HTML {
+// (all-day) or RFC 3339 instant. The strings are made in Go and written by
+// a small html/template (whenMarkup), so they are escaped exactly as a
+// layout that wrote the same markup would escape them.
+func eventWhen(cfg *config.Site, l *locale.Locale) func(*content.Event) (template.HTML, error) {
+	markup := template.Must(template.New("eventWhen").Parse(whenMarkup))
 	loc := cfg.Location
 	z := zone{cfg}
 	day, instant, sameDay := z.isoDate, z.rfc3339, z.sameDay
@@ -26,41 +28,75 @@ func eventWhen(cfg *config.Site, l *locale.Locale) func(*content.Event) template
 		t = t.In(loc)
 		return l.T("dateTime", map[string]any{"Date": l.DateLong(t), "Time": l.Time(t)})
 	}
-	return func(e *content.Event) template.HTML {
+	return func(e *content.Event) (template.HTML, error) {
 		if e == nil {
-			return ""
+			return "", nil
+		}
+		var w when
+		switch {
+		case e.AllDay:
+			w.Start = moment{day(e.Start), l.DateLong(e.Start.In(loc))}
+			if !e.End.IsZero() && !sameDay(e.Start, e.End) {
+				w.End = &moment{day(e.End), l.DateLong(e.End.In(loc))}
+			}
+		default:
+			w.Start = moment{instant(e.Start), dateTime(e.Start)}
+			switch {
+			case e.End.IsZero():
+			case sameDay(e.Start, e.End):
+				w.End = &moment{instant(e.End), l.Time(e.End.In(loc))}
+			default:
+				w.End = &moment{instant(e.End), dateTime(e.End)}
+			}
+			w.Zone = UTCOffset(e.Start.In(loc))
 		}
 		var b strings.Builder
-		tag := func(datetime, text string) {
-			b.WriteString(`<time datetime="`)
-			b.WriteString(escapeText(datetime))
-			b.WriteString(`">`)
-			b.WriteString(escapeText(text))
-			b.WriteString(`</time>`)
+		if err := markup.Execute(&b, w); err != nil {
+			return "", err
 		}
-		if e.AllDay {
-			tag(day(e.Start), l.DateLong(e.Start.In(loc)))
-			if !e.End.IsZero() && !sameDay(e.Start, e.End) {
-				b.WriteString(" – ")
-				tag(day(e.End), l.DateLong(e.End.In(loc)))
-			}
-			return template.HTML(b.String())
-		}
-		tag(instant(e.Start), dateTime(e.Start))
-		if !e.End.IsZero() {
-			b.WriteString(" – ")
-			if sameDay(e.Start, e.End) {
-				tag(instant(e.End), l.Time(e.End.In(loc)))
-			} else {
-				tag(instant(e.End), dateTime(e.End))
-			}
-		}
-		b.WriteString(" (")
-		b.WriteString(escapeText(UTCOffset(e.Start.In(loc))))
-		b.WriteString(")")
-		return template.HTML(b.String())
+		return template.HTML(b.String()), nil
 	}
 }
+
+// whenKey names one output of eventWhen: an event in a language.
+type whenKey struct {
+	lang  string
+	event *content.Event
+}
+
+// eventWhenCached is when for lang, each event's HTML kept until
+// ForgetPartials: a release shows its event on its own page and again in
+// the events list and on the home page, and an event does not change
+// during a run.
+func (t *Theme) eventWhenCached(lang string, when func(*content.Event) (template.HTML, error)) func(*content.Event) (template.HTML, error) {
+	return func(e *content.Event) (template.HTML, error) {
+		k := whenKey{lang, e}
+		if h, ok := t.whens.Load(k); ok {
+			return h.(template.HTML), nil
+		}
+		h, err := when(e)
+		if err == nil {
+			t.whens.Store(k, h)
+		}
+		return h, err
+	}
+}
+
+// whenMarkup writes a when.
+const whenMarkup = `<time datetime="{{ .Start.At }}">{{ .Start.Text }}</time>` +
+	`{{ with .End }} – <time datetime="{{ .At }}">{{ .Text }}</time>{{ end }}` +
+	`{{ with .Zone }} ({{ . }}){{ end }}`
+
+// when is what eventWhen shows: the start, the end if shown, and the
+// zone's offset for a timed event.
+type when struct {
+	Start moment
+	End   *moment
+	Zone  string
+}
+
+// moment is one <time>: its datetime attribute and its text.
+type moment struct{ At, Text string }
 
 // zone reads times in the site's time zone (cfg.Location, looked up at
 // each call), for the layout functions and eventWhen alike.
@@ -74,7 +110,3 @@ func (z zone) sameDay(a, b time.Time) bool {
 	a, b = a.In(z.cfg.Location), b.In(z.cfg.Location)
 	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
-
-// escapeText escapes a string as html/template does in text and in a
-// quoted attribute (its htmlEscaper; see escape.go).
-func escapeText(s string) string { return escReplace(s, &escHTMLTable) }

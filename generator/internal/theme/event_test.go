@@ -61,3 +61,26 @@ func TestEventWhenMatchesTheTemplateItReplaced(t *testing.T) {
 		t.Errorf("the message's text is not escaped: %s", got)
 	}
 }
+
+// eventWhen gives each event's HTML once per language and then the same
+// HTML until ForgetPartials, like partialCached: a changed event shows only
+// in the next run.
+func TestEventWhenIsKeptUntilForgetPartials(t *testing.T) {
+	th := loadTest(t, map[string]string{"when.html": `{{ eventWhen . }}`})
+	e := &content.Event{AllDay: true, Start: time.Date(2024, 5, 17, 0, 0, 0, 0, time.UTC)}
+	first := render(t, th, "when.html", "en", e)
+	if !strings.Contains(first, `datetime="2024-05-17"`) {
+		t.Fatalf("eventWhen gave %s", first)
+	}
+	e.Start = e.Start.AddDate(0, 0, 1)
+	if got := render(t, th, "when.html", "en", e); got != first {
+		t.Errorf("before ForgetPartials: got %s, want the kept %s", got, first)
+	}
+	if got := render(t, th, "when.html", "ru", e); !strings.Contains(got, `datetime="2024-05-18"`) {
+		t.Errorf("another language shares the kept HTML: %s", got)
+	}
+	th.ForgetPartials()
+	if got := render(t, th, "when.html", "en", e); !strings.Contains(got, `datetime="2024-05-18"`) {
+		t.Errorf("after ForgetPartials: got %s, want the changed event", got)
+	}
+}

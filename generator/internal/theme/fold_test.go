@@ -27,7 +27,7 @@ func TestConstantStringsAreFoldedPerLanguageAndEscapedAsBefore(t *testing.T) {
 	}
 	// Only T with arguments, or a value piped into it, is still called.
 	for _, lang := range []string{"en", "ru"} {
-		for _, x := range th.layouts["page.html"][lang].tpl.Templates() {
+		for _, x := range th.layouts["page.html"][lang].Templates() {
 			var calls []string
 			var walk func(parse.Node)
 			walk = func(n parse.Node) {

@@ -99,3 +99,36 @@ func TestPartialCachedRefusesWhatCannotKeyIt(t *testing.T) {
 		}
 	}
 }
+
+// partialCachedEach is partialCached for each element of a list, as one
+// piece of HTML, sharing partialCached's store.
+func TestPartialCachedEach(t *testing.T) {
+	th := loadTest(t, map[string]string{
+		"partials/item.html": `<b>{{ .Name }}</b>`,
+		"each.html":          `{{ partialCachedEach "partials/item.html" . }}`,
+		"range.html":         `{{ range . }}{{ partialCached "partials/item.html" . }}{{ end }}`,
+		"variant.html":       `{{ partialCachedEach "partials/item.html" . "a" }}|{{ range . }}{{ partialCached "partials/item.html" . "a" }}{{ end }}`,
+		"nil.html":           `[{{ partialCachedEach "partials/item.html" .Missing }}]`,
+		"notalist.html":      `{{ partialCachedEach "partials/item.html" "x" }}`,
+	})
+	a, b := &item{"a&b"}, &item{"B"}
+	if got := render(t, th, "each.html", "en", []*item{a, b, a}); got != "<b>a&amp;b</b><b>B</b><b>a&amp;b</b>" {
+		t.Fatalf("first render: %s", got)
+	}
+	b.Name = "changed"
+	if got := render(t, th, "range.html", "en", []*item{b}); got != "<b>B</b>" {
+		t.Errorf("partialCached does not share partialCachedEach's store: %s", got)
+	}
+	if got := render(t, th, "variant.html", "en", []*item{b}); got != "<b>changed</b>|<b>changed</b>" {
+		t.Errorf("with a variant: %s", got)
+	}
+	if got := render(t, th, "each.html", "en", []*item{}); got != "" {
+		t.Errorf("an empty list: %q", got)
+	}
+	if got := render(t, th, "nil.html", "en", map[string]any{}); got != "[]" {
+		t.Errorf("no list: %q", got)
+	}
+	if _, err := th.Render([]string{"notalist.html"}, "en", nil); err == nil || !strings.Contains(err.Error(), "a string is not a list") {
+		t.Errorf("a string as the list: error %v", err)
+	}
+}

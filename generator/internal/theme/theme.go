@@ -22,7 +22,8 @@
 //     and escaped for its place as T's result would be.
 //   - eventWhen .Event is when an event takes place, as <time> elements:
 //     dates for an all-day event, date and time with the zone's offset for
-//     a timed one (see event.go).
+//     a timed one (see event.go). Each event's HTML is kept, like a
+//     partialCached partial, until ForgetPartials.
 //   - TLang "ru" "id" translates in a named language, for the pages that
 //     speak every language at once (the root chooser, /404.html).
 //   - ogLocale "zh-Hans" is "zh_CN": Open Graph's language_TERRITORY form,
@@ -35,11 +36,10 @@
 //   - eventDate is a date (2024-05-17) for an all-day event, else RFC 3339.
 //   - utcOffset names the site zone's offset at a moment: "UTC+8", "UTC+5:30".
 //
-// Execution: the first page of each layout and language goes through
-// html/template, which escapes the layout; the layout is then compiled
-// (exec.go) and later pages run compiled, with the same output. Anything
-// the compiled form does not reproduce exactly, at compile or at run time,
-// is left to html/template (see exec.go for the rules).
+// Execution: every page runs through html/template, and only through it:
+// the first execution of a layout in a language escapes it, later pages
+// reuse the escaped trees. Work that is the same on every page belongs in
+// Go before the template runs (render.Data) or in partialCached.
 //
 // partialCached "partials/item.html" . [variant...] renders a partial as
 // {{ template }} does the first time, then gives the same HTML for the same
@@ -48,6 +48,12 @@
 // is part of the key, so caching a list entry cannot show one page's entry
 // for another; a map or slice cannot be a key and is an error. A layout
 // that redefines the partial has a cache of its own.
+//
+// partialCachedEach "partials/item.html" .Items [variant...] is
+// partialCached for each element of a list, in order, as one piece of
+// HTML: a list page's entries cost one action instead of two per entry.
+// Nil gives nothing, like a range over nil; anything else that is not a
+// slice or an array is an error.
 package theme
 
 import (
@@ -79,24 +85,14 @@ import (
 
 // Theme holds every layout, parsed once and cloned per language.
 type Theme struct {
-	dirs     []string                      // site layouts dir first, then the theme's
-	files    map[string]string             // relative name → winning path
-	layouts  map[string]map[string]*layout // name → lang → template
+	dirs     []string                                 // site layouts dir first, then the theme's
+	files    map[string]string                        // relative name → winning path
+	layouts  map[string]map[string]*template.Template // name → lang → template to execute
 	names    []string
 	cached   sync.Map // partialKey → template.HTML, until ForgetPartials
+	whens    sync.Map // whenKey → template.HTML, until ForgetPartials
 	keyTypes sync.Map // reflect.Type → true: its values can key cached
 	locales  *locale.Set
-	// interpret leaves every page to html/template's interpreter (tests
-	// compare it with the compiled templates of exec.go).
-	interpret bool
-}
-
-// layout is a layout in one language: the template to execute and the
-// compiled forms of its clone set.
-type layout struct {
-	tpl   *template.Template
-	entry string
-	fast  *fastSet
 }
 
 // Dirs returns the layout directories for a configuration, in lookup order.
@@ -151,7 +147,7 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 	if len(files) == 0 {
 		return nil, diag.At(dirs[len(dirs)-1], 0, 0, "no layouts found: the theme %q is missing (looked in %s)", cfg.Theme, strings.Join(dirs, " and "))
 	}
-	t := &Theme{dirs: dirs, files: files, layouts: map[string]map[string]*layout{}, locales: locales}
+	t := &Theme{dirs: dirs, files: files, layouts: map[string]map[string]*template.Template{}, locales: locales}
 
 	var errs diag.List
 	base := template.New("").Funcs(commonFuncs(cfg, locales)).Funcs(langFuncs(cfg, nil))
@@ -177,47 +173,12 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 		t.names = append(t.names, rel)
 	}
 	slices.Sort(t.names)
+	langs := t.languageFuncs(cfg, locales)
 	for _, rel := range t.names {
-		tpl, err := base.Clone()
+		perLang, err := t.loadLayout(fsys, base, rel, cfg, langs)
 		if err != nil {
 			errs.Add(err)
 			continue
-		}
-		before := map[string]*parse.Tree{}
-		for _, x := range tpl.Templates() {
-			before[x.Name()] = x.Tree
-		}
-		if err := parseInto(fsys, tpl, rel, t.files[rel]); err != nil {
-			errs.Add(err)
-			continue
-		}
-		// The templates the layout's file defines or redefines.
-		own := map[string]bool{}
-		for _, x := range tpl.Templates() {
-			if x.Name() != rel && x.Tree != before[x.Name()] {
-				own[x.Name()] = true
-			}
-		}
-		entry := rel
-		// A layout that (re)defines "main" fills the skeleton.
-		if own["main"] && tpl.Lookup("_default/baseof.html") != nil {
-			entry = "_default/baseof.html"
-		}
-		perLang := map[string]*layout{}
-		for _, l := range cfg.Languages {
-			c, err := tpl.Clone()
-			if err != nil {
-				errs.Add(err)
-				break
-			}
-			funcs := map[string]any{}
-			maps.Copy(funcs, commonFuncs(cfg, locales))
-			maps.Copy(funcs, langFuncs(cfg, locales.For(l.Code)))
-			fast := newFastSet(textOf(c), funcs)
-			funcs["partialCached"] = t.partialCached(c, fast, l.Code, rel, own)
-			c.Funcs(funcs)
-			foldT(c, locales.For(l.Code))
-			perLang[l.Code] = &layout{tpl: c.Lookup(entry), entry: entry, fast: fast}
 		}
 		t.layouts[rel] = perLang
 	}
@@ -225,6 +186,65 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 		return nil, err
 	}
 	return t, nil
+}
+
+// languageFuncs makes each language's functions once; its layouts share
+// them.
+func (t *Theme) languageFuncs(cfg *config.Site, locales *locale.Set) map[string]template.FuncMap {
+	langs := map[string]template.FuncMap{}
+	for _, l := range cfg.Languages {
+		funcs := commonFuncs(cfg, locales)
+		maps.Copy(funcs, langFuncs(cfg, locales.For(l.Code)))
+		if loc := locales.For(l.Code); loc != nil {
+			funcs["eventWhen"] = t.eventWhenCached(l.Code, eventWhen(cfg, loc))
+		}
+		langs[l.Code] = funcs
+	}
+	return langs
+}
+
+// loadLayout parses layout rel over a clone of base (the skeleton and the
+// partials) and clones the result for each language, with that language's
+// functions and T folded in. It returns the template to execute per
+// language.
+func (t *Theme) loadLayout(fsys fs.FS, base *template.Template, rel string, cfg *config.Site, langs map[string]template.FuncMap) (map[string]*template.Template, error) {
+	tpl, err := base.Clone()
+	if err != nil {
+		return nil, err
+	}
+	before := map[string]*parse.Tree{}
+	for _, x := range tpl.Templates() {
+		before[x.Name()] = x.Tree
+	}
+	if err := parseInto(fsys, tpl, rel, t.files[rel]); err != nil {
+		return nil, err
+	}
+	// The templates the layout's file defines or redefines.
+	own := map[string]bool{}
+	for _, x := range tpl.Templates() {
+		if x.Name() != rel && x.Tree != before[x.Name()] {
+			own[x.Name()] = true
+		}
+	}
+	entry := rel
+	// A layout that (re)defines "main" fills the skeleton.
+	if own["main"] && tpl.Lookup("_default/baseof.html") != nil {
+		entry = "_default/baseof.html"
+	}
+	perLang := map[string]*template.Template{}
+	for _, l := range cfg.Languages {
+		c, err := tpl.Clone()
+		if err != nil {
+			return nil, err
+		}
+		funcs := maps.Clone(langs[l.Code])
+		funcs["partialCached"] = t.partialCached(c, l.Code, rel, own)
+		funcs["partialCachedEach"] = t.partialCachedEach(c, l.Code, rel, own)
+		c.Funcs(funcs)
+		foldT(c, t.locales.For(l.Code))
+		perLang[l.Code] = c.Lookup(entry)
+	}
+	return perLang, nil
 }
 
 func parseInto(fsys fs.FS, tpl *template.Template, rel, p string) error {
@@ -305,11 +325,11 @@ func (t *Theme) Has(name string) bool { _, ok := t.layouts[name]; return ok }
 func (t *Theme) Execute(w io.Writer, candidates []string, lang string, data any) error {
 	for _, name := range candidates {
 		if per, ok := t.layouts[name]; ok {
-			l := per[lang]
-			if l == nil {
+			tpl := per[lang]
+			if tpl == nil {
 				return fmt.Errorf("no templates for language %q", lang)
 			}
-			if err := t.run(l.fast, l.tpl, l.entry, w, data); err != nil {
+			if err := tpl.Execute(w, data); err != nil {
 				return t.execError(err, name)
 			}
 			return nil
@@ -322,22 +342,6 @@ func (t *Theme) Execute(w io.Writer, candidates []string, lang string, data any)
 		}
 	}
 	return fmt.Errorf("no layout found; tried %s", strings.Join(tried, ", "))
-}
-
-// run executes the template called name: compiled when it is ready and w
-// is a buffer, else through html/template (tpl), after which it is
-// compiled for the next time.
-func (t *Theme) run(fast *fastSet, tpl *template.Template, name string, w io.Writer, data any) error {
-	if buf, ok := w.(*bytes.Buffer); ok && !t.interpret && fast.execute(buf, name, data) {
-		return nil
-	}
-	if err := tpl.Execute(w, data); err != nil {
-		return err
-	}
-	if !t.interpret {
-		fast.learn(name)
-	}
-	return nil
 }
 
 func (t *Theme) execError(err error, name string) error {
@@ -357,10 +361,14 @@ func (t *Theme) execError(err error, name string) error {
 	return diag.At(t.files[name], 0, 0, "template: %s", strings.TrimPrefix(msg, "template: "))
 }
 
-// ForgetPartials drops what partialCached kept. render.Render calls it at
-// the start of each run, so a theme kept between runs (gen serve) never
-// shows a partial rendered for an earlier run's pages.
-func (t *Theme) ForgetPartials() { t.cached.Clear() }
+// ForgetPartials drops what partialCached and eventWhen kept. render.Render
+// calls it at the start of each run, so a theme kept between runs (gen
+// serve) never shows a partial or an event rendered for an earlier run's
+// pages.
+func (t *Theme) ForgetPartials() {
+	t.cached.Clear()
+	t.whens.Clear()
+}
 
 // partialKey names one output of partialCached. Scope is "" for a partial
 // every layout shares, or the layout that redefines it.
@@ -372,36 +380,66 @@ type partialKey struct {
 
 // partialCached is the function of that name for the clone set of layout
 // rel in lang; own are the templates rel's file defines itself.
-func (t *Theme) partialCached(set *template.Template, fast *fastSet, lang, rel string, own map[string]bool) func(string, any, ...any) (template.HTML, error) {
+func (t *Theme) partialCached(set *template.Template, lang, rel string, own map[string]bool) func(string, any, ...any) (template.HTML, error) {
 	return func(name string, ctx any, variants ...any) (template.HTML, error) {
-		if len(variants) > len(partialKey{}.variants) {
-			return "", fmt.Errorf("partialCached %q: at most %d variants", name, len(partialKey{}.variants))
-		}
-		k := partialKey{lang: lang, name: name, ctx: ctx}
-		if own[name] {
-			k.scope = rel
-		}
-		copy(k.variants[:], variants)
-		for _, v := range [...]any{k.ctx, k.variants[0], k.variants[1], k.variants[2]} {
-			if !t.keyable(v) {
-				return "", fmt.Errorf("partialCached %q: a %T cannot key a cache; pass a page, a string or a number", name, v)
-			}
-		}
-		if h, ok := t.cached.Load(k); ok {
-			return h.(template.HTML), nil
-		}
-		p := set.Lookup(name)
-		if p == nil {
-			return "", fmt.Errorf("partialCached: no template %q", name)
-		}
-		var b bytes.Buffer
-		if err := t.run(fast, p, name, &b, ctx); err != nil {
-			return "", err
-		}
-		h := template.HTML(b.String())
-		t.cached.Store(k, h)
-		return h, nil
+		return t.cachedPartial(set, lang, rel, own, name, ctx, variants)
 	}
+}
+
+// partialCachedEach is the function of that name for the clone set of
+// layout rel in lang: partialCached of name for each element of list, in
+// order, as one piece of HTML.
+func (t *Theme) partialCachedEach(set *template.Template, lang, rel string, own map[string]bool) func(string, any, ...any) (template.HTML, error) {
+	return func(name string, list any, variants ...any) (template.HTML, error) {
+		if list == nil {
+			return "", nil
+		}
+		v := reflect.ValueOf(list)
+		if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+			return "", fmt.Errorf("partialCachedEach %q: a %T is not a list", name, list)
+		}
+		parts := make([]string, v.Len())
+		for i := range parts {
+			h, err := t.cachedPartial(set, lang, rel, own, name, v.Index(i).Interface(), variants)
+			if err != nil {
+				return "", err
+			}
+			parts[i] = string(h)
+		}
+		return template.HTML(strings.Join(parts, "")), nil
+	}
+}
+
+// cachedPartial renders partial name with ctx, or gives what it gave for
+// the same key before (see partialCached).
+func (t *Theme) cachedPartial(set *template.Template, lang, rel string, own map[string]bool, name string, ctx any, variants []any) (template.HTML, error) {
+	if len(variants) > len(partialKey{}.variants) {
+		return "", fmt.Errorf("partialCached %q: at most %d variants", name, len(partialKey{}.variants))
+	}
+	k := partialKey{lang: lang, name: name, ctx: ctx}
+	if own[name] {
+		k.scope = rel
+	}
+	copy(k.variants[:], variants)
+	for _, v := range [...]any{k.ctx, k.variants[0], k.variants[1], k.variants[2]} {
+		if !t.keyable(v) {
+			return "", fmt.Errorf("partialCached %q: a %T cannot key a cache; pass a page, a string or a number", name, v)
+		}
+	}
+	if h, ok := t.cached.Load(k); ok {
+		return h.(template.HTML), nil
+	}
+	p := set.Lookup(name)
+	if p == nil {
+		return "", fmt.Errorf("partialCached: no template %q", name)
+	}
+	var b strings.Builder
+	if err := p.Execute(&b, ctx); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	t.cached.Store(k, h)
+	return h, nil
 }
 
 // keyable reports whether v can be part of a map key: comparable, down to
@@ -490,6 +528,9 @@ func commonFuncs(cfg *config.Site, locales *locale.Set) template.FuncMap {
 		"partialCached": func(string, any, ...any) (template.HTML, error) {
 			return "", errors.New("partialCached: only in a layout")
 		},
+		"partialCachedEach": func(string, any, ...any) (template.HTML, error) {
+			return "", errors.New("partialCachedEach: only in a layout")
+		},
 	}
 }
 
@@ -498,7 +539,7 @@ func langFuncs(cfg *config.Site, l *locale.Locale) template.FuncMap {
 		stub := func(args ...any) string { return "" }
 		return template.FuncMap{"T": func(string, ...any) string { return "" }, "tag": func(string) string { return "" },
 			"dateLong": stub, "dateMedium": stub, "dateShort": stub, "timeShort": stub, "number": stub,
-			"eventWhen": func(*content.Event) template.HTML { return "" }}
+			"eventWhen": func(*content.Event) (template.HTML, error) { return "", nil }}
 	}
 	loc := l
 	return template.FuncMap{
@@ -509,7 +550,10 @@ func langFuncs(cfg *config.Site, l *locale.Locale) template.FuncMap {
 		"dateShort":  loc.DateShort,
 		"timeShort":  loc.Time,
 		"number":     func(n int) string { return loc.Number(float64(n), 0) },
-		"eventWhen":  eventWhen(cfg, loc),
+		// Load replaces it by a cached eventWhen(cfg, loc).
+		"eventWhen": func(*content.Event) (template.HTML, error) {
+			return "", errors.New("eventWhen: only in a layout")
+		},
 	}
 }
 
@@ -596,21 +640,4 @@ func pruneLD(v any) any {
 		}
 	}
 	return v
-}
-
-// Interpret leaves every page to html/template's interpreter from now on.
-func (t *Theme) Interpret() { t.interpret = true }
-
-// Compiled counts the pages and partials rendered by compiled templates
-// (exec.go) and those a compiled template handed back to html/template.
-func (t *Theme) Compiled() (runs, fallbacks int64) {
-	for _, per := range t.layouts {
-		for _, l := range per {
-			if l.fast != nil {
-				runs += l.fast.runs.Load()
-				fallbacks += l.fast.fallbacks.Load()
-			}
-		}
-	}
-	return runs, fallbacks
 }
