@@ -30,6 +30,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/locale"
 	"github.com/eventnews/gen/generator/internal/markdown"
+	"github.com/eventnews/gen/generator/internal/minify"
 	"github.com/eventnews/gen/generator/internal/publish"
 	"github.com/eventnews/gen/generator/internal/render"
 	"github.com/eventnews/gen/generator/internal/site"
@@ -49,6 +50,9 @@ type Options struct {
 	Destination string
 	// CleanDestination removes what gen did not write from Destination.
 	CleanDestination bool
+	// Minify makes the HTML, CSS, JavaScript, SVG, XML and JSON written to
+	// Destination smaller (package minify).
+	Minify bool
 	// BaseURL overrides site.yaml's baseURL when set.
 	BaseURL string
 	Drafts  bool
@@ -259,7 +263,14 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Destination != "" {
 		// Pages go to disk as they are rendered, so the site is never held
 		// in memory whole; until Commit the destination is untouched.
-		if stage, err = publish.Begin(opts.Destination, fsys, publish.Options{Clean: opts.CleanDestination}); err != nil {
+		popts := publish.Options{Clean: opts.CleanDestination}
+		if opts.Minify {
+			m := minify.New()
+			popts.Transform = func(f render.File) (render.File, error) {
+				return m.File(f, func(name string) ([]byte, error) { return fs.ReadFile(fsys, name) })
+			}
+		}
+		if stage, err = publish.Begin(opts.Destination, fsys, popts); err != nil {
 			return nil, err
 		}
 		defer stage.Abort() // does nothing after Commit

@@ -307,6 +307,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	c.register(fs)
 	dest := fs.String("destination", "", "write the site into this `directory`; a relative one lies in the site's folder, as in Hugo (default: public); files gen did not write there are kept")
 	clean := fs.Bool("clean-destination", false, "also remove from the destination what gen did not write (except .git)")
+	minify := fs.Bool("minify", false, "make the HTML, CSS, JavaScript, SVG, XML and JSON smaller")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	verbose := fs.Bool("verbose", false, "also print how long each stage took (on standard error)")
 	alias(fs, "destination", "d")
@@ -334,7 +335,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	defer stop()
 	start := time.Now()
 	res, err := build.Run(ctx, build.Options{
-		Source: c.source, Destination: *dest, CleanDestination: *clean, BaseURL: c.baseURL,
+		Source: c.source, Destination: *dest, CleanDestination: *clean, Minify: *minify, BaseURL: c.baseURL,
 		Drafts: c.drafts, Future: c.future, Now: now, Log: log,
 	})
 	if err != nil {

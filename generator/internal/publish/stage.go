@@ -59,6 +59,9 @@ import (
 type Options struct {
 	// Clean removes what gen did not write (--clean-destination).
 	Clean bool
+	// Transform, if set, changes each file before it is compared and
+	// written (gen build --minify).
+	Transform func(render.File) (render.File, error)
 	// fail, in tests, is called before each step that changes the file
 	// system (the step's name and path) and returns an error to give.
 	fail func(step, path string) error
@@ -236,6 +239,12 @@ func (s *Stage) write(f render.File) error {
 func (s *Stage) place(f render.File) (entry, error) {
 	if err := checkPath(f.Path); err != nil {
 		return entry{}, fmt.Errorf("an output file: %v", err)
+	}
+	if s.opts.Transform != nil {
+		var err error
+		if f, err = s.opts.Transform(f); err != nil {
+			return entry{}, err
+		}
 	}
 	if f.Src != "" {
 		return s.copy(f)
