@@ -132,6 +132,8 @@ func parents(p string) func(func(string) bool) {
 // manifest. Run again on the same journal it does the same, so an
 // interrupted apply is finished by the next.
 func (s *Stage) apply(j []entry) (*Report, error) {
+	// In path order, the files under a folder moved whole follow it.
+	slices.SortStableFunc(j, func(a, b entry) int { return strings.Compare(a.path, b.path) })
 	rep := &Report{}
 	for _, e := range j {
 		if e.op == opClear {
