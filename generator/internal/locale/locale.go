@@ -154,8 +154,6 @@ type Locale struct {
 // pluralOrder is CLDR's order of plural categories.
 var pluralOrder = [...]string{"zero", "one", "two", "few", "many", "other"}
 
-const otherForm = len(pluralOrder) - 1 // index of "other"
-
 const probeID = "form"
 
 // Load reads go-i18n message files <dir>/<code>.yaml for every language from
