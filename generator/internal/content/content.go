@@ -43,9 +43,13 @@
 //
 // The file may start with a line "---"; the YAML up to the next line "---" is
 // the front matter, the rest is the body. A UTF-8 byte order mark is dropped;
-// CRLF and CR line ends become LF. Decoding is strict: an unknown key is an
-// error at its line and column with the nearest known key suggested. A key
-// written with an empty value ("date:" or "date: ~") counts as not written.
+// CRLF and CR line ends become LF. yaml.v3 reads the front matter into its
+// nodes, and every problem is reported at the line and column yaml.v3 gives
+// the key or value; an alias stays a node pointing at its anchor, so only
+// params expand aliases (within the budget below). Decoding is strict: an
+// unknown key is an error at its line and column with the nearest known key
+// suggested. A key written with an empty value ("date:" or "date: ~") counts
+// as not written.
 //
 //	title           required, text
 //	date            required for pages (not sections) unless inherited

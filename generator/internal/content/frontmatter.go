@@ -121,24 +121,24 @@ func (d *decoder) pos(key string, n *yaml.Node) {
 var yamlErr = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 func (d *decoder) decode(text []byte) {
-	doc := parseSimple(text)
-	if doc == nil {
-		dec := yaml.NewDecoder(bytes.NewReader(text))
-		doc = new(yaml.Node)
-		if err := dec.Decode(doc); err != nil {
-			if err != io.EOF {
-				d.yamlError(err)
-			}
-			return
-		}
-		var extra yaml.Node
-		if err := dec.Decode(&extra); err == nil {
-			d.errorf(&extra, "the front matter must be one YAML document")
-		} else if err != io.EOF {
+	// yaml.v3 reads the text into nodes that keep each value's line and
+	// column; aliases stay nodes that point at their anchors, so nothing
+	// is expanded here (params bounds what its aliases expand to).
+	dec := yaml.NewDecoder(bytes.NewReader(text))
+	doc := new(yaml.Node)
+	if err := dec.Decode(doc); err != nil {
+		if err != io.EOF {
 			d.yamlError(err)
 		}
-		replaceNUL(doc) // parseSimple reads no escapes, so no NUL
+		return
 	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		d.errorf(&extra, "the front matter must be one YAML document")
+	} else if err != io.EOF {
+		d.yamlError(err)
+	}
+	replaceNUL(doc)
 	if len(doc.Content) == 0 {
 		return
 	}

@@ -50,6 +50,12 @@
 // diagnostic with file:line:col, and the message (or the whole file, for bad
 // YAML) is left out.
 //
+// T renders through go-i18n: one Localizer per language, made at Load, with
+// the call's data as TemplateData and its count as PluralCount. The one
+// shortcut is a call without arguments of a message whose "other" form has
+// no template action (no left delimiter): its text is returned as written,
+// which is what go-i18n returns for it.
+//
 // # Plurals
 //
 // T(id, n) selects the form by the language's CLDR cardinal plural rules
@@ -127,9 +133,10 @@ type entry struct {
 	msg   Message
 	i18n  *i18n.Message
 	empty bool // every form is "": renders as ""
-	// forms are msg.Forms indexed as pluralOrder, split for substitution;
-	// nil where the message lacks the form.
-	forms [len(pluralOrder)]*form
+	// plain is the "other" form when it has no template action (no left
+	// delimiter): what go-i18n returns for it without a count.
+	plain   string
+	isPlain bool
 }
 
 // Locale is one language's strings and formats.
@@ -146,8 +153,6 @@ type Locale struct {
 
 // pluralOrder is CLDR's order of plural categories.
 var pluralOrder = [...]string{"zero", "one", "two", "few", "many", "other"}
-
-const otherForm = len(pluralOrder) - 1 // index of "other"
 
 const probeID = "form"
 
@@ -388,53 +393,29 @@ func (l *Locale) Tag(key string) string {
 	return s
 }
 
+// render renders message id through go-i18n. A call without arguments of
+// a message whose "other" form is plain text returns that text, as
+// go-i18n would, without asking it.
 func (l *Locale) render(id string, args []any) (string, bool) {
-	if s, ok := l.substitute(id, args); ok {
-		return s, true
-	}
-	return l.localize(id, args)
-}
-
-// substitute renders what it can without go-i18n, exactly as go-i18n would:
-// forms of literal text and {{.Name}} actions whose values are strings or
-// integers (see form). It reports false for everything else, which T leaves
-// to localize, including every call that fails.
-func (l *Locale) substitute(id string, args []any) (string, bool) {
 	e, c, ok := l.prepare(id, args)
-	if !ok || e.empty {
-		return "", ok
-	}
-	// go-i18n renders the form of the count if the message has it, else
-	// "other", and fails on a count it rejects.
-	f := e.forms[otherForm]
-	if c.hasCount {
-		i, ok := l.formIndex(c.pc)
-		if !ok {
-			return "", false
-		}
-		if e.forms[i] != nil {
-			f = e.forms[i]
-		}
-	}
-	if f == nil {
+	switch {
+	case !ok:
 		return "", false
-	}
-	return f.fill(&c)
-}
-
-// localize renders through go-i18n.
-func (l *Locale) localize(id string, args []any) (string, bool) {
-	e, c, ok := l.prepare(id, args)
-	if !ok || e.empty {
-		return "", ok
+	case e.empty:
+		return "", true
+	case len(args) == 0 && e.isPlain:
+		return e.plain, true
 	}
 	cfg := &i18n.LocalizeConfig{MessageID: id, TemplateData: c.data()}
 	if c.hasCount {
 		// Without PluralCount go-i18n renders "other": what we want when
 		// the message lacks the selected form. With it, an error can only
-		// be a failed execution or a count it rejects.
-		f, _ := l.pluralForm(c.pc)
-		if _, ok := e.msg.Forms[f]; ok {
+		// be a failed execution. A count go-i18n rejects fails either way.
+		i, ok := l.formIndex(c.pc)
+		if !ok {
+			return "", false
+		}
+		if _, ok := e.msg.Forms[pluralOrder[i]]; ok {
 			cfg.PluralCount = c.pc
 		}
 	}
@@ -516,9 +497,15 @@ func readArgs(args []any) (call, bool) {
 	return c, true
 }
 
-// data is the template data: a copy of the map argument, whose Count is the
-// count argument if it has none.
+// data is the template data: the map argument, or a copy of it whose Count
+// is the count argument if it has none. A map[string]string is copied into
+// a map[string]any.
 func (c *call) data() map[string]any {
+	if c.strData == nil && c.anyData != nil {
+		if _, ok := c.anyData["Count"]; ok || !c.hasArg {
+			return c.anyData // go-i18n and text/template only read it
+		}
+	}
 	var data map[string]any
 	if c.strData != nil {
 		data = make(map[string]any, len(c.strData))

@@ -649,7 +649,7 @@ func TestPlainStringsMatchGoI18n(t *testing.T) {
 			}
 			want, err := l.localizer.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: map[string]any{}})
 			if err != nil {
-				continue // needs data: not the fast path's
+				continue // needs data: not the shortcut's
 			}
 			if got := l.T(id); got != want {
 				t.Errorf("%s %s: T gives %q, go-i18n %q", lang.Code, id, got, want)
@@ -659,5 +659,78 @@ func TestPlainStringsMatchGoI18n(t *testing.T) {
 	}
 	if checked < 50 {
 		t.Errorf("only %d strings checked", checked)
+	}
+}
+
+// The messages the theme renders on most pages, through go-i18n.
+func TestThemeMessages(t *testing.T) {
+	set, err := Load(os.DirFS("../../.."), []string{"themes/default/i18n", "i18n"}, langs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru := set.For("ru")
+	for n, want := range map[any]string{
+		1: "1 минута чтения", 2: "2 минуты чтения", 5: "5 минут чтения", 21: "21 минута чтения",
+		0: "0 минут чтения", 11: "11 минут чтения", 1.5: "1.5 минуты чтения",
+	} {
+		if got := ru.T("readingTime", n); got != want {
+			t.Errorf("ru T(readingTime, %v) = %q, want %q", n, got, want)
+		}
+	}
+	if got := ru.T("pageOf", map[string]any{"Number": 2, "Total": 9}); got != "Страница 2 из 9" {
+		t.Errorf("ru T(pageOf) = %q", got)
+	}
+	// The caller's data is read, not changed.
+	data := map[string]any{"Number": 2, "Total": 9}
+	if got := ru.T("pageOf", 5, data); got != "Страница 2 из 9" || len(data) != 2 {
+		t.Errorf("ru T(pageOf, 5, data) = %q, data %v", got, data)
+	}
+}
+
+// Message text is a text/template run by go-i18n: data is printed as it
+// is (escaping is the caller's), a missing key prints "<no value>", and
+// only a form with the message's left delimiter is a template.
+func TestTemplateData(t *testing.T) {
+	ru := load(t, map[string]string{"i18n/ru.yaml": `greeting: "Привет, {{ .Name }}!"
+pair: "{{.Name}}{{.X}}"
+braces: "a }} {{.Name}}}} b"
+customLiteral:
+  leftDelim: "<<"
+  rightDelim: ">>"
+  other: "{{.Name}}"
+customAction:
+  leftDelim: "<<"
+  rightDelim: ">>"
+  other: "<<.Count>>"
+plural:
+  one: "{{.Count}} {{.Name}} один"
+  few: "{{ .Count }} несколько"
+  other: "{{.Count}} другое"
+`}).For("ru")
+	for _, tc := range []struct {
+		id   string
+		args []any
+		want string
+	}{
+		{"greeting", []any{map[string]any{"Name": "<b>&amp;"}}, "Привет, <b>&amp;!"},
+		{"greeting", []any{map[string]any{"Name": 2.5}}, "Привет, 2.5!"},
+		{"greeting", []any{map[string]any{"Name": nil}}, "Привет, <no value>!"},
+		{"greeting", []any{map[string]any{"Other": "x"}}, "Привет, <no value>!"},
+		{"greeting", nil, "Привет, <no value>!"},
+		{"greeting", []any{map[string]string{"Name": "Иван"}}, "Привет, Иван!"},
+		{"pair", []any{map[string]any{"Name": "a", "X": uint8(7)}}, "a7"},
+		{"braces", []any{map[string]any{"Name": "n"}}, "a }} n}} b"},
+		{"customLiteral", nil, "{{.Name}}"},
+		{"customLiteral", []any{map[string]any{"Name": "n"}}, "{{.Name}}"},
+		{"customAction", nil, "<no value>"},
+		{"customAction", []any{3}, "3"},
+		{"plural", []any{21, map[string]any{"Name": "n"}}, "21 n один"},
+		{"plural", []any{map[string]any{"Count": "3"}}, "3 несколько"},
+		{"plural", []any{map[string]string{"Count": "5"}}, "5 другое"},
+		{"plural", []any{map[string]any{"Count": "abc"}}, "plural"},
+	} {
+		if got := ru.T(tc.id, tc.args...); got != tc.want {
+			t.Errorf("T(%q, %#v) = %q, want %q", tc.id, tc.args, got, tc.want)
+		}
 	}
 }

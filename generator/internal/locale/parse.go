@@ -292,7 +292,9 @@ func (p *fileParser) add(at *yaml.Node, id string, forms []formNode, meta i18n.M
 			}
 		}
 		e.msg.Forms[f.name] = src
-		e.forms[slices.Index(pluralOrder[:], f.name)] = compileForm(src, meta.LeftDelim, meta.RightDelim)
+		if f.name == "other" && !strings.Contains(src, ld) {
+			e.plain, e.isPlain = src, true
+		}
 		switch f.name {
 		case "zero":
 			meta.Zero = src
