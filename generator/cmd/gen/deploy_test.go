@@ -242,6 +242,18 @@ func TestDeployS3Headers(t *testing.T) {
 			t.Errorf("%s: Content-Encoding %q without gzip in site.yaml", key, *h.ContentEncoding)
 		}
 	}
+
+	// A new rule changes no file's bytes: --force sends every file again.
+	data, _ = os.ReadFile(site)
+	os.WriteFile(site, bytes.Replace(data, []byte("max-age=600"), []byte("max-age=60"), 1), 0o644)
+	r := deployed(t, s, 0, "--source", src)
+	wantLine(t, r.stdout, "deployed: 0 uploaded, 0 deleted")
+	n := len(published(t, src))
+	r = deployed(t, s, 0, "--source", src, "--force")
+	wantLine(t, r.stdout, fmt.Sprintf("deploying %s to %s: %d to upload (0 new, 0 changed, %d forced), 0 to delete, 0 unchanged", filepath.Join(src, "public"), target, n, n))
+	if got := aws.ToString(s.head(t, "press", "zh/events.ics").CacheControl); got != "public, max-age=60" {
+		t.Errorf("after --force, zh/events.ics has Cache-Control %q", got)
+	}
 }
 
 // With deploy.gzip, text is stored gzipped and unpacks to the file; other

@@ -221,16 +221,6 @@ func each(ctx context.Context, workers, n int, do func(i int) error, stop func()
 	return errs
 }
 
-// parallel calls do(i) for every i below n, on at most workers goroutines
-// at once, and returns their errors joined in order of i.
-func parallel(ctx context.Context, workers, n int, do func(i int) error) error {
-	errs := each(ctx, workers, n, do, nil)
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return errors.Join(errs...)
-}
-
 // progress prints how far a long run is: a line at most every second, from
 // the first second on, and never for a run that ends sooner.
 type progress struct {

@@ -40,9 +40,9 @@
 //   - With deploy.gzip, text files are stored gzipped (best compression, no
 //     name or time in the header, so the same bytes give the same object)
 //     with Content-Encoding: gzip. Off by default.
-//   - Order: every upload before any deletion; pages (.html) only after
-//     every other file is up, so a new page never links a file not yet
-//     there. Workers uploads run at once (default 10).
+//   - Order: every upload before any deletion; pages (.html) only once
+//     every other upload has ended, so a new page does not link a file
+//     not yet there. Workers uploads run at once (default 10).
 //   - An upload or deletion that fails is tried again after 0.5 s and
 //     after 1 s, unless it cannot pass by itself (no such bucket, access
 //     denied, the file changed while gen ran); then it is reported with
@@ -161,14 +161,11 @@ func (d *Deployment) list(ctx context.Context, files []File) ([]Object, error) {
 			unknown = append(unknown, i)
 		}
 	}
-	err := parallel(ctx, d.workers, len(unknown), func(j int) error {
+	// One whose MD5 cannot be found keeps none, and is uploaded again.
+	each(ctx, d.workers, len(unknown), func(j int) error {
 		o := &objs[unknown[j]]
-		sum, err := remoteMD5(ctx, d.bucket, o.Key)
-		if err != nil {
-			return fmt.Errorf("%s: %w", o.Key, err)
-		}
-		o.MD5 = sum
+		o.MD5, _ = remoteMD5(ctx, d.bucket, o.Key)
 		return nil
-	})
-	return objs, err
+	}, nil)
+	return objs, ctx.Err()
 }
