@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/md5"
 	"fmt"
 	"io"
 	"maps"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -417,5 +419,45 @@ func TestDeployToFolder(t *testing.T) {
 	}
 	if d := diffTrees(before, tree(t, src)); len(d) > 0 {
 		t.Errorf("a refused deploy changed %v", d)
+	}
+}
+
+// A file large enough for S3 to take in parts has an ETag that is no MD5;
+// gen finds the MD5 it stored with the file and sends it only once.
+func TestDeployS3LargeFile(t *testing.T) {
+	s := startS3(t)
+	target := s.bucket(t, "press")
+	big := strings.Repeat("gen deploy sends large files in parts.\n", 17<<20/39+1) // over 16 MiB
+	src := builtSite(t, map[string]string{"static/media/briefing.pdf": big})
+	deployed(t, s, 0, "--source", src, "--target", target)
+	h := s.head(t, "press", "media/briefing.pdf")
+	if etag := aws.ToString(h.ETag); !strings.Contains(etag, "-") {
+		t.Fatalf("ETag %s: the file was not uploaded in parts, so this test proves nothing", etag)
+	}
+	if aws.ToInt64(h.ContentLength) != int64(len(big)) {
+		t.Errorf("stored %d bytes, want %d", aws.ToInt64(h.ContentLength), len(big))
+	}
+	sum := fmt.Sprintf("%x", md5.Sum([]byte(big)))
+	if got := h.Metadata["gen-md5"]; got != sum {
+		t.Errorf("gen-md5 metadata %q, want %s", got, sum)
+	}
+	seen := len(s.requests(0))
+	r := deployed(t, s, 0, "--source", src, "--target", target)
+	wantLine(t, r.stdout, "deployed: 0 uploaded, 0 deleted")
+	// It asked for the file's metadata and did not read it back.
+	var asked bool
+	for deadline := time.Now().Add(10 * time.Second); !asked && time.Now().Before(deadline); {
+		for _, line := range s.requests(seen) {
+			if strings.Contains(line, " s3_HeadObject ") && strings.Contains(line, "/media/briefing.pdf") {
+				asked = true
+			}
+			if strings.Contains(line, " s3_GetObject ") {
+				t.Errorf("gen read an object back: %s", line)
+			}
+		}
+		time.Sleep(20 * time.Millisecond) // polling the access log for the request
+	}
+	if !asked {
+		t.Errorf("no HeadObject for media/briefing.pdf in the access log:\n%s", strings.Join(s.requests(seen), "\n"))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -36,6 +37,7 @@ type s3Server struct {
 	cmd    *exec.Cmd
 	exited chan struct{}
 	log    string
+	access string // one line per request: the operation (s3_GetObject), the path, …
 }
 
 // findVersitygw returns the versitygw binary, or skips the test (fails it
@@ -84,12 +86,13 @@ func startS3(t *testing.T) *s3Server {
 	}
 	addr := l.Addr().String()
 	l.Close()
-	s := &s3Server{addr: addr, exited: make(chan struct{}), log: filepath.Join(t.TempDir(), "versitygw.log")}
+	logs := t.TempDir()
+	s := &s3Server{addr: addr, exited: make(chan struct{}), log: filepath.Join(logs, "versitygw.log"), access: filepath.Join(logs, "access.log")}
 	logf, err := os.Create(s.log)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.cmd = exec.Command(bin, "--port", addr, "--quiet", "posix", t.TempDir())
+	s.cmd = exec.Command(bin, "--port", addr, "--quiet", "--access-log", s.access, "posix", t.TempDir())
 	s.cmd.Env = append(os.Environ(), "ROOT_ACCESS_KEY="+s3Access, "ROOT_SECRET_KEY="+s3Secret)
 	s.cmd.Stdout, s.cmd.Stderr = logf, logf
 	if err := s.cmd.Start(); err != nil {
@@ -204,4 +207,11 @@ func (s *s3Server) head(t *testing.T, bucket, key string) *s3.HeadObjectOutput {
 		t.Fatalf("head %s: %v", key, err)
 	}
 	return out
+}
+
+// requests returns the access log's lines from the n-th on.
+func (s *s3Server) requests(n int) []string {
+	b, _ := os.ReadFile(s.access)
+	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	return lines[min(n, len(lines)):]
 }
