@@ -94,6 +94,7 @@ func planned(out, verb string) []string {
 // The first deploy uploads everything, the second nothing, and after one
 // release is edited only the files whose bytes changed go up.
 func TestDeployS3UploadsOnlyWhatChanged(t *testing.T) {
+	t.Parallel()
 	s := startS3(t)
 	target := s.bucket(t, "press")
 	src := builtSite(t, nil)
@@ -130,6 +131,7 @@ func TestDeployS3UploadsOnlyWhatChanged(t *testing.T) {
 // A release taken off the site is deleted from the target; --no-delete
 // keeps it, and --max-deletes refuses a deploy that deletes more.
 func TestDeployS3DeletesWhatTheSiteNoLongerHas(t *testing.T) {
+	t.Parallel()
 	s := startS3(t)
 	target := s.bucket(t, "press")
 	src := builtSite(t, nil)
@@ -185,6 +187,7 @@ func TestDeployS3DeletesWhatTheSiteNoLongerHas(t *testing.T) {
 
 // --dry-run prints the whole plan, in path order, and changes nothing.
 func TestDeployS3DryRunChangesNothing(t *testing.T) {
+	t.Parallel()
 	s := startS3(t)
 	target := s.bucket(t, "press")
 	src := builtSite(t, nil)
@@ -202,6 +205,7 @@ func TestDeployS3DryRunChangesNothing(t *testing.T) {
 
 // Content-Type and Cache-Control, read back through the S3 API.
 func TestDeployS3Headers(t *testing.T) {
+	t.Parallel()
 	s := startS3(t)
 	target := s.bucket(t, "press")
 	src := builtSite(t, map[string]string{
@@ -261,6 +265,7 @@ func TestDeployS3Headers(t *testing.T) {
 // With deploy.gzip, text is stored gzipped and unpacks to the file; other
 // files are stored as they are; and the next deploy uploads nothing.
 func TestDeployS3Gzip(t *testing.T) {
+	t.Parallel()
 	s := startS3(t)
 	target := s.bucket(t, "press")
 	src := builtSite(t, map[string]string{"static/img/logo.png": "\x89PNG\r\n\x1a\n"})
@@ -297,6 +302,7 @@ func TestDeployS3Gzip(t *testing.T) {
 // gen's own .gen/ and anything named .git (a gh-pages checkout) are never
 // uploaded.
 func TestDeployNeverUploadsGenOrGit(t *testing.T) {
+	t.Parallel()
 	s := startS3(t)
 	target := s.bucket(t, "press")
 	src := builtSite(t, nil)
@@ -320,6 +326,7 @@ func TestDeployNeverUploadsGenOrGit(t *testing.T) {
 // has stopped: each is reported, with exit status 1, and what did not
 // pass goes up on the next run.
 func TestDeployS3Failures(t *testing.T) {
+	t.Parallel()
 	s := startS3(t)
 	src := builtSite(t, nil)
 	want := published(t, src)
@@ -383,6 +390,7 @@ func TestDeployS3Failures(t *testing.T) {
 
 // A folder target: the basics, with no server.
 func TestDeployToFolder(t *testing.T) {
+	t.Parallel()
 	src := builtSite(t, nil)
 	out := filepath.Join(t.TempDir(), "www")
 	target := "file://" + filepath.ToSlash(out)
@@ -425,6 +433,7 @@ func TestDeployToFolder(t *testing.T) {
 // A file large enough for S3 to take in parts has an ETag that is no MD5;
 // gen finds the MD5 it stored with the file and sends it only once.
 func TestDeployS3LargeFile(t *testing.T) {
+	t.Parallel()
 	s := startS3(t)
 	target := s.bucket(t, "press")
 	big := strings.Repeat("gen deploy sends large files in parts.\n", 17<<20/39+1) // over 16 MiB
