@@ -14,7 +14,9 @@
 //     forward slashes, except .gen/ at the top (gen's own records) and
 //     anything named .git at any depth (the folder, or the file of a git
 //     worktree). A link that leads out of the folder, or to a folder, is an
-//     error, and nothing is changed.
+//     error, and nothing is changed; so is a folder whose build has not
+//     finished moving its files into place (it holds .gen/journal, see
+//     package publish).
 //   - A file is uploaded when the target has no object by its key, or one
 //     whose size or MD5 differs from the bytes gen would upload (gzipped,
 //     when gzip applies); --force uploads every file. The target's MD5
@@ -65,6 +67,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -106,6 +109,10 @@ func Prepare(ctx context.Context, o Options) (*Deployment, error) {
 	root, err := os.OpenRoot(o.Dir)
 	if err != nil {
 		return nil, fmt.Errorf("%s holds no built site (%v): run gen build first", o.Dir, unwrapPath(err))
+	}
+	if _, err := root.Stat(filepath.Join(".gen", "journal")); err == nil {
+		root.Close()
+		return nil, fmt.Errorf("%s holds a build that has not finished putting its files in place: run gen build, then gen deploy", o.Dir)
 	}
 	files, err := Scan(root, o.Dir, o.Rules)
 	if err != nil {

@@ -324,3 +324,23 @@ func TestProgress(t *testing.T) {
 		t.Errorf("progress:\n%s\nwant:\n%s", out.String(), want)
 	}
 }
+
+// A build caught between its commit point and its end (publish's
+// .gen/journal) is half old, half new: nothing is deployed from it.
+func TestPrepareRefusesAnUnfinishedBuild(t *testing.T) {
+	dir := writeTree(t, map[string]string{"index.html": "x", ".gen/journal": "gen manifest 1\n"})
+	target := "file://" + filepath.ToSlash(t.TempDir())
+	_, err := Prepare(context.Background(), Options{Dir: dir, Target: target})
+	if err == nil || !strings.Contains(err.Error(), "holds a build that has not finished putting its files in place: run gen build, then gen deploy") {
+		t.Errorf("error %v", err)
+	}
+	os.Remove(filepath.Join(dir, ".gen", "journal"))
+	d, err := Prepare(context.Background(), Options{Dir: dir, Target: target})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if got := d.Plan.Summary(); got != "1 to upload (1 new, 0 changed), 0 to delete, 0 unchanged" {
+		t.Errorf("plan %q", got)
+	}
+}
