@@ -63,6 +63,7 @@ Commands:
   new       start a release in every language: gen new news/my-release
   check     find mistakes in content, links and translations
   status    show which translations are missing or out of date
+  deploy    publish the built site to S3, Google Cloud Storage, Azure or a folder
   version   print the version of gen
   help      show this help, or "gen help build" for one command
 
@@ -95,6 +96,8 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		return runCheck(rest, stdout, stderr, getenv)
 	case "status":
 		return runStatus(rest, stdout, stderr, getenv)
+	case "deploy":
+		return runDeploy(rest, stdout, stderr, getenv)
 	case "version", "--version", "-v":
 		fmt.Fprintf(stdout, "gen %s\n", version())
 		return 0
@@ -115,7 +118,7 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 }
 
 // commands are the names Main suggests.
-var commands = []string{"init", "build", "serve", "new", "check", "status", "version", "help"}
+var commands = []string{"init", "build", "serve", "new", "check", "status", "deploy", "version", "help"}
 
 // common holds the options every site command shares.
 type common struct {

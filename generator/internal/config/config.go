@@ -10,6 +10,12 @@
 //     machine.
 //   - baseURL must be absolute (http or https) and always ends with "/".
 //   - pageSize (default 10) is the number of entries on a list page.
+//   - deploy (for gen deploy) lists targets, each a unique name and a URL
+//     whose scheme is s3, gs, azblob or file, naming a bucket or a folder
+//     and holding no user name or password (credentials come from the
+//     environment, never from site.yaml); cacheControl rules, each a
+//     pattern (path.Match syntax: matched against the file's name when it
+//     has no slash, else against its whole path) and a value; and gzip.
 package config
 
 import (
@@ -63,6 +69,8 @@ type Site struct {
 	StaleNotice *bool `yaml:"staleNotice"`
 	// Params is free for themes.
 	Params map[string]any `yaml:"params"`
+	// Deploy configures gen deploy.
+	Deploy Deploy `yaml:"deploy"`
 
 	Location *time.Location `yaml:"-"`
 }
@@ -169,6 +177,7 @@ func Parse(path string, data []byte) (*Site, error) {
 			checkKeys(path, doc.Content[i+1], reflectKeys(&Feeds{}), &errs)
 		}
 	}
+	checkDeployKeys(path, child(doc, "deploy"), &errs)
 
 	if decodeErr != nil {
 		// The checks below would report the values that failed to decode again.
@@ -254,6 +263,7 @@ func Parse(path string, data []byte) (*Site, error) {
 		loc = time.UTC
 	}
 	s.Location = loc
+	checkDeploy(path, doc, &s.Deploy, &errs)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -264,7 +274,7 @@ func reflectKeys(v any) map[string]bool {
 	keys := map[string]bool{}
 	switch v.(type) {
 	case *Site:
-		for _, k := range []string{"baseURL", "defaultLanguage", "languages", "theme", "timeZone", "pageSize", "unsafeHTML", "feeds", "staleNotice", "params"} {
+		for _, k := range []string{"baseURL", "defaultLanguage", "languages", "theme", "timeZone", "pageSize", "unsafeHTML", "feeds", "staleNotice", "params", "deploy"} {
 			keys[k] = true
 		}
 	case *Language:
@@ -273,6 +283,18 @@ func reflectKeys(v any) map[string]bool {
 		}
 	case *Feeds:
 		for _, k := range []string{"limit", "fullContent"} {
+			keys[k] = true
+		}
+	case *Deploy:
+		for _, k := range []string{"targets", "cacheControl", "gzip"} {
+			keys[k] = true
+		}
+	case *DeployTarget:
+		for _, k := range []string{"name", "url"} {
+			keys[k] = true
+		}
+	case *CacheRule:
+		for _, k := range []string{"pattern", "value"} {
 			keys[k] = true
 		}
 	}
@@ -306,6 +328,11 @@ var wanted = map[string]string{
 	"config.Language":         "a mapping with code, name, locale, title and weight",
 	"config.Feeds":            "a mapping with limit and fullContent",
 	"map[string]interface {}": "a mapping",
+	"config.Deploy":           "a mapping with targets, cacheControl and gzip",
+	"[]config.DeployTarget":   "a list of targets, each with a name and a url",
+	"config.DeployTarget":     "a mapping with name and url",
+	"[]config.CacheRule":      "a list of rules, each with a pattern and a value",
+	"config.CacheRule":        "a mapping with pattern and value",
 }
 
 func addYAMLErr(path string, doc *yaml.Node, err error, errs *diag.List) {

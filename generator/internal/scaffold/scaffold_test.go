@@ -22,7 +22,7 @@ func TestSiteYAMLExplainsEverySetting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	setting := regexp.MustCompile(`(?m)^#( +[A-Za-z]+:.*)$`)
+	setting := regexp.MustCompile(`(?m)^#( +(- )?[A-Za-z]+:.*)$`)
 	on := setting.ReplaceAllString(string(data), "$1")
 	on = regexp.MustCompile(`(?m)^ (\S)`).ReplaceAllString(on, "$1") // "# key" lines lose the space too
 	if _, err := config.Parse("site.yaml", []byte(on)); err != nil {

@@ -1,0 +1,159 @@
+package deploy
+
+import (
+	"context"
+	"crypto/md5"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/aws/smithy-go"
+	"github.com/eventnews/gen/generator/internal/config"
+	"github.com/eventnews/gen/generator/internal/publish"
+	"gocloud.dev/blob"
+	"gocloud.dev/gcerrors"
+
+	// The kinds of target gen deploy publishes to (config.DeploySchemes);
+	// each registers its scheme with blob.DefaultURLMux.
+	_ "gocloud.dev/blob/azureblob"
+	_ "gocloud.dev/blob/fileblob"
+	_ "gocloud.dev/blob/gcsblob"
+	_ "gocloud.dev/blob/s3blob"
+)
+
+// md5Key is the metadata gen stores with every upload: the MD5 of its
+// bytes, in hex, for targets whose listing does not give it.
+const md5Key = "gen-md5"
+
+// openTarget opens the target at raw. dir is the folder deployed and
+// site the site folder, which a folder target may not be.
+func openTarget(ctx context.Context, raw, dir, site string) (*blob.Bucket, error) {
+	if msg := config.CheckTargetURL(raw); msg != "" {
+		return nil, errors.New(msg)
+	}
+	u, _ := url.Parse(raw)
+	if u.Scheme == "file" {
+		if err := checkFolder(raw, u, dir, site); err != nil {
+			return nil, err
+		}
+		q := u.Query()
+		for k, v := range map[string]string{"metadata": "skip", "no_tmp_dir": "true", "create_dir": "true"} {
+			if !q.Has(k) {
+				q.Set(k, v)
+			}
+		}
+		u.RawQuery = q.Encode()
+	}
+	b, err := blob.DefaultURLMux().OpenBucketURL(ctx, u)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open %s: %v", raw, err)
+	}
+	return b, nil
+}
+
+// Refused is a folder target gen will not publish into. Nothing was
+// touched.
+type Refused struct {
+	Target string // as the user wrote it
+	Reason string
+}
+
+func (e *Refused) Error() string {
+	return fmt.Sprintf("--target %s %s; nothing was changed", e.Target, e.Reason)
+}
+
+// checkFolder refuses a folder target that gen build would refuse as its
+// destination, and one that is, holds or lies in the folder deployed.
+func checkFolder(raw string, u *url.URL, dir, site string) error {
+	folder := filepath.FromSlash(u.Path)
+	if u.Host == "." {
+		folder = "." + folder
+	}
+	if err := publish.Check(folder, site, false); err != nil {
+		var r *publish.Refused
+		if errors.As(err, &r) {
+			return &Refused{raw, r.Reason}
+		}
+		return err
+	}
+	f, err1 := filepath.Abs(folder)
+	d, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	switch {
+	case f == d:
+		return &Refused{raw, "is " + dir + ", the folder it would publish"}
+	case within(f, d):
+		return &Refused{raw, "lies inside " + dir + ", the folder it would publish"}
+	case within(d, f):
+		return &Refused{raw, "holds " + dir + ", the folder it would publish"}
+	}
+	return nil
+}
+
+// within reports whether p lies below dir.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// remoteMD5 finds the MD5 of an object whose listing gave none: from its
+// attributes or the metadata gen stored, else by reading it.
+func remoteMD5(ctx context.Context, b *blob.Bucket, key string) ([]byte, error) {
+	a, err := b.Attributes(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	if len(a.MD5) > 0 {
+		return a.MD5, nil
+	}
+	if sum, err := hex.DecodeString(a.Metadata[md5Key]); err == nil && len(sum) == md5.Size {
+		return sum, nil
+	}
+	r, err := b.NewReader(ctx, key, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	h := md5.New()
+	if _, err := io.Copy(h, r); err != nil {
+		return nil, err
+	}
+	return h.Sum(nil), nil
+}
+
+// describe says in a few words what went wrong with the target.
+func describe(b *blob.Bucket, err error) string {
+	var op *net.OpError
+	switch {
+	case errors.Is(err, context.Canceled):
+		return "stopped"
+	case errors.As(err, &op):
+		return fmt.Sprintf("cannot reach %v (%v)", op.Addr, op.Err)
+	case gcerrors.Code(err) == gcerrors.NotFound && strings.Contains(err.Error(), "NoSuchBucket"):
+		return "the bucket does not exist (create it first, or check the name)"
+	case gcerrors.Code(err) == gcerrors.FailedPrecondition && strings.Contains(err.Error(), "ContentMD5"):
+		return "the file changed while gen deploy ran: run gen deploy again once gen build is done"
+	case gcerrors.Code(err) == gcerrors.PermissionDenied:
+		return "access denied: check the credentials in the environment (" + plain(b, err) + ")"
+	}
+	return plain(b, err)
+}
+
+// plain is err's message without gocloud's "blob (code=…): " prefix.
+func plain(b *blob.Bucket, err error) string {
+	var api smithy.APIError
+	msg := err.Error()
+	if b != nil && b.ErrorAs(err, &api) {
+		msg = api.ErrorCode() + ": " + api.ErrorMessage()
+	} else if i := strings.Index(msg, "): "); strings.HasPrefix(msg, "blob ") && i >= 0 {
+		msg = msg[i+3:]
+	}
+	return strings.TrimRight(msg, ".: ")
+}
