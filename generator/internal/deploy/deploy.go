@@ -72,6 +72,7 @@ import (
 	"strings"
 
 	"github.com/eventnews/gen/generator/internal/config"
+	"github.com/eventnews/gen/generator/internal/publish"
 	"gocloud.dev/blob"
 )
 
@@ -98,6 +99,7 @@ type Deployment struct {
 	bucket  *blob.Bucket
 	root    *os.Root
 	workers int
+	release func() // the folder's lock
 }
 
 // Prepare reads the folder and the target and plans the deploy. Nothing
@@ -110,21 +112,29 @@ func Prepare(ctx context.Context, o Options) (*Deployment, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s holds no built site (%v): run gen build first", o.Dir, unwrapPath(err))
 	}
-	if _, err := root.Stat(filepath.Join(".gen", "journal")); err == nil {
+	// No build may change the folder while it is read and sent.
+	release, err := publish.Hold(o.Dir)
+	if err != nil {
 		root.Close()
-		return nil, fmt.Errorf("%s holds a build that has not finished putting its files in place: run gen build, then gen deploy", o.Dir)
+		return nil, fmt.Errorf("%v; then run gen deploy again", strings.Replace(err.Error(), "nothing was published; the previous site is unchanged", "nothing was deployed", 1))
+	}
+	fail := func(err error) (*Deployment, error) {
+		release()
+		root.Close()
+		return nil, err
+	}
+	if _, err := root.Stat(filepath.Join(".gen", "journal")); err == nil {
+		return fail(fmt.Errorf("%s holds a build that has not finished putting its files in place: run gen build, then gen deploy", o.Dir))
 	}
 	files, err := Scan(root, o.Dir, o.Rules)
 	if err != nil {
-		root.Close()
-		return nil, err
+		return fail(err)
 	}
 	bucket, err := openTarget(ctx, o.Target, o.Dir, o.Site)
 	if err != nil {
-		root.Close()
-		return nil, err
+		return fail(err)
 	}
-	d := &Deployment{bucket: bucket, root: root, workers: o.Workers}
+	d := &Deployment{bucket: bucket, root: root, workers: o.Workers, release: release}
 	remote, err := d.list(ctx, files)
 	if err != nil {
 		d.Close()
@@ -136,6 +146,7 @@ func Prepare(ctx context.Context, o Options) (*Deployment, error) {
 
 // Close releases the target and the folder.
 func (d *Deployment) Close() error {
+	d.release()
 	return errors.Join(d.bucket.Close(), d.root.Close())
 }
 

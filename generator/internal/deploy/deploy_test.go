@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/md5"
 	"errors"
+	"github.com/eventnews/gen/generator/internal/publish"
 	"io"
 	"os"
 	"path/filepath"
@@ -343,4 +344,29 @@ func TestPrepareRefusesAnUnfinishedBuild(t *testing.T) {
 	if got := d.Plan.Summary(); got != "1 to upload (1 new, 0 changed), 0 to delete, 0 unchanged" {
 		t.Errorf("plan %q", got)
 	}
+}
+
+// While a build is publishing into the folder, deploy waits for nothing
+// and sends nothing: it says so; once the build is done, it deploys, and a
+// build started during a deploy is told to wait.
+func TestPrepareWaitsForNoBuild(t *testing.T) {
+	dir := writeTree(t, map[string]string{"index.html": "x", ".gen/manifest": "gen manifest 1\n"})
+	target := "file://" + filepath.ToSlash(t.TempDir())
+	s, err := publish.Begin(dir, nil, publish.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Prepare(context.Background(), Options{Dir: dir, Target: target})
+	if err == nil || !strings.Contains(err.Error(), "another gen build or deploy is using this folder right now; wait for it to finish: nothing was deployed; then run gen deploy again") {
+		t.Errorf("during a build: %v", err)
+	}
+	s.Abort()
+	d, err := Prepare(context.Background(), Options{Dir: dir, Target: target})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := publish.Begin(dir, nil, publish.Options{}); err == nil || !strings.Contains(err.Error(), "another gen build or deploy is using this folder") {
+		t.Errorf("a build during a deploy: %v", err)
+	}
+	d.Close()
 }

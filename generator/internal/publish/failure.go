@@ -46,7 +46,7 @@ func plain(err error) string {
 	case errors.Is(err, syscall.EACCES), errors.Is(err, syscall.EPERM):
 		return "gen may not write there (permission denied)"
 	case errors.Is(err, errBusy):
-		return "another gen build is publishing into this folder right now; wait for it to finish"
+		return "another gen build or deploy is using this folder right now; wait for it to finish"
 	}
 	return err.Error()
 }

@@ -461,3 +461,26 @@ func (s *Stage) writeJournal(j []entry) error {
 	}
 	return s.root.Rename(tmp, journalName)
 }
+
+// Hold takes dest's lock, as a build does, so that no build changes the
+// folder while another program reads it whole (gen deploy); release gives
+// it back. A folder gen never wrote into has no lock to take.
+func Hold(dest string) (release func(), err error) {
+	root, err := os.OpenRoot(dest)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	if info, err := root.Lstat(stateDir); err != nil || !info.IsDir() {
+		return func() {}, nil
+	}
+	f, err := root.OpenFile(lockName, os.O_RDWR|os.O_CREATE, 0o666)
+	if err != nil {
+		return nil, err
+	}
+	if err := lock(f); err != nil {
+		f.Close()
+		return nil, &Failure{Dest: dest, Err: err}
+	}
+	return func() { f.Close() }, nil
+}

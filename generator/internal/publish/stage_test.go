@@ -397,7 +397,7 @@ func TestOneBuildAtATime(t *testing.T) {
 	}
 	defer s.Abort()
 	_, err = Begin(dest, srcFS, Options{})
-	if want := dest + ": another gen build is publishing into this folder right now; wait for it to finish: nothing was published; the previous site is unchanged"; err == nil || err.Error() != want {
+	if want := dest + ": another gen build or deploy is using this folder right now; wait for it to finish: nothing was published; the previous site is unchanged"; err == nil || err.Error() != want {
 		t.Errorf("second build: %v", err)
 	}
 }
