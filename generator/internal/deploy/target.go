@@ -18,11 +18,11 @@ import (
 	"gocloud.dev/blob"
 	"gocloud.dev/gcerrors"
 
-	// The kinds of target gen deploy publishes to (config.DeploySchemes);
-	// each registers its scheme with blob.DefaultURLMux.
-	_ "gocloud.dev/blob/azureblob"
+	// The kinds of target every gen publishes to: S3 and S3-compatible
+	// storage, and folders. Each registers its scheme with
+	// blob.DefaultURLMux. Google Cloud Storage (gs://) and Azure
+	// (azblob://) come with the build tag deploycloud (cloud.go).
 	_ "gocloud.dev/blob/fileblob"
-	_ "gocloud.dev/blob/gcsblob"
 	_ "gocloud.dev/blob/s3blob"
 )
 
@@ -49,11 +49,22 @@ func openTarget(ctx context.Context, raw, dir, site string) (*blob.Bucket, error
 		}
 		u.RawQuery = q.Encode()
 	}
+	if !blob.DefaultURLMux().ValidBucketScheme(u.Scheme) {
+		return nil, fmt.Errorf("%s: this gen cannot publish to %s:// targets; install the gen that can, with go install -tags deploycloud github.com/eventnews/gen/generator/cmd/gen@latest%s", raw, u.Scheme, cloudHint(u))
+	}
 	b, err := blob.DefaultURLMux().OpenBucketURL(ctx, u)
 	if err != nil {
 		return nil, fmt.Errorf("cannot open %s: %v", raw, err)
 	}
 	return b, nil
+}
+
+// cloudHint offers the S3-compatible way into Google Cloud Storage.
+func cloudHint(u *url.URL) string {
+	if u.Scheme != "gs" {
+		return ""
+	}
+	return fmt.Sprintf(", or reach the bucket through Google's S3-compatible endpoint with an HMAC key: s3://%s?endpoint=https://storage.googleapis.com&region=auto", u.Host)
 }
 
 // Refused is a folder target gen will not publish into. Nothing was
