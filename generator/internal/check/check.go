@@ -47,7 +47,6 @@ import (
 	"errors"
 	"io/fs"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/aliases"
@@ -168,9 +167,9 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		return c.report(), nil // build reported it
 	}
 	if opts.BaseURL != "" {
-		override := *cfg
-		override.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
-		cfg = &override
+		if cfg, err = cfg.WithBaseURL(opts.BaseURL); err != nil {
+			return c.report(), nil // build reported it
+		}
 	}
 	c.cfg = cfg
 	c.files, _ = content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location})
