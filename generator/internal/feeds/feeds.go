@@ -135,7 +135,7 @@ func (f *feed) files(feeds []site.Feed) []render.File {
 		default:
 			continue
 		}
-		out = append(out, render.File{Path: site.FilePath(fd.URL), Bytes: []byte(b.String())})
+		out = append(out, render.File{Path: site.FilePath(f.cfg.BasePath(), fd.URL), Bytes: []byte(b.String())})
 	}
 	return out
 }
