@@ -13,6 +13,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/chromedp/chromedp"
+	"github.com/eventnews/gen/generator/internal/browsertest"
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/linkcheck"
 )
@@ -315,4 +317,57 @@ func followEveryLink(t *testing.T, s *testSite) {
 	}
 	slices.Sort(seen)
 	t.Logf("followed %d URLs", len(seen))
+}
+
+// underPath serves h at prefix (which ends in "/") and answers 404 to
+// anything outside it, as a host serving a project site does.
+func underPath(prefix string, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, prefix) {
+			http.NotFound(w, r)
+			return
+		}
+		http.StripPrefix(strings.TrimSuffix(prefix, "/"), h).ServeHTTP(w, r)
+	})
+}
+
+// In a browser, the root of a site under /press/ leads to a language home
+// that has its stylesheet, and the root 404 page reads the language from
+// the path after /press/.
+func TestBasePathInABrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts Chromium")
+	}
+	s := newSite(t, pressConfig+pressSite).build(build.Options{}).ok()
+	srv := httptest.NewServer(underPath("/press/", staticHost(s.files)))
+	defer srv.Close()
+	bctx := browsertest.Start(t)
+
+	ctx := reader(t, bctx, "ru-RU")
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/press/")); err != nil {
+		t.Fatal(err)
+	}
+	if got := waitFor(t, ctx, `location.pathname !== "/press/"`); got != "/press/ru/" {
+		t.Fatalf("/press/ led a Russian reader to %s, want /press/ru/", got)
+	}
+	styled := `[getComputedStyle(document.body).marginTop, getComputedStyle(document.querySelector(".site-header")).borderBottomStyle, document.styleSheets.length && document.styleSheets[0].cssRules.length > 0 ? "rules" : "no rules"]`
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](styled))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"0px", "solid", "rules"}; !slices.Equal(got, want) {
+		t.Errorf("the home at /press/ru/ is not styled by main.css: body margin, header border, rules = %q, want %q", got, want)
+	}
+
+	if got := landsOn(t, ctx, srv.URL+"/press/en/news/no-such-release/"); got != "/press/en/news/no-such-release/" {
+		t.Fatalf("the 404 page moved to %s", got)
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+		`[document.documentElement.lang, getComputedStyle(document.body).marginTop].concat(Array.from(document.querySelectorAll("[data-not-found]:not([hidden]) h1"), h => h.textContent))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"en", "0px", "Page not found"}; !slices.Equal(shown, want) {
+		t.Errorf("at /press/en/news/no-such-release/ the 404 page shows %q, want %q", shown, want)
+	}
 }
