@@ -11,7 +11,10 @@
 //     file (../x/index.md, /news/x/index.md) or to a site path without a
 //     language (/news/x/) means that page in the linking file's language;
 //     without one, it falls back as the language switcher does (the
-//     section, else the home) and that is a warning. A link to nothing, or
+//     section, else the home) and that is a warning. Under a base path
+//     (baseURL https://example.org/press/) a site path may be written with
+//     it or without it, as the build gives it the path once (package site).
+//     A link to nothing, or
 //     from a published page to one that is not published, is an error.
 //     Relative links that are not .md files are files of the page bundle,
 //     else URLs resolved against the page's URL. A #fragment must be the id

@@ -3,7 +3,8 @@
 //
 // URLs are the ones the site graph gives (site.Language.Feeds and
 // site.Tag.Feeds): /<lang>/index.xml and /<lang>/atom.xml, and the same
-// under /<lang>/tags/<key>/.
+// under /<lang>/tags/<key>/, all under the base path of baseURL; the files
+// are at those paths without it.
 //
 // Rules:
 //   - A language feed lists releases, the pages in a section (not single
