@@ -26,7 +26,11 @@
 //     already hold the base path; a layout writes relURL for the files it
 //     names itself: stylesheets, scripts, icons, and URLs from front matter
 //     that may be site paths. absURL is the same URL with the scheme and
-//     host of baseURL (config.Site.AbsURL).
+//     host of baseURL (config.Site.AbsURL). {{ relURL "css/main.css" }}
+//     at the start of a double-quoted href or src is replaced by its URL
+//     when the layouts are loaded (fold.go), as T "id" is, when
+//     html/template would write that URL unchanged: the head's links cost
+//     no call on any page.
 //   - T "id" with no further arguments is a constant in each language: it
 //     is replaced by its translation when the layouts are loaded (fold.go),
 //     and escaped for its place as T's result would be.
@@ -252,6 +256,7 @@ func (t *Theme) loadLayout(fsys fs.FS, base *template.Template, rel string, cfg 
 		funcs["partialCachedEach"] = t.partialCachedEach(c, l.Code, rel, own)
 		c.Funcs(funcs)
 		foldT(c, t.locales.For(l.Code))
+		foldRelURL(c, cfg.RelURL)
 		perLang[l.Code] = c.Lookup(entry)
 	}
 	return perLang, nil
