@@ -11,7 +11,10 @@
 //   - Besides the pages of the graph, Render writes the two pages that speak
 //     every language: /index.html (layout root.html), which picks a language,
 //     and /404.html (layout 404-root.html), which a static host serves for
-//     any missing path and which shows the language of that path.
+//     any missing path and which shows the language of that path (the
+//     segment after the base path of baseURL). Their URLs, like every
+//     page's, start with the base path; their files are at the root of
+//     the output.
 //   - Data carries what the head needs for sharers and search engines:
 //     Description is the summary, else the intro of a section or home (its
 //     front matter summary or first paragraph), else the site title; Image is
