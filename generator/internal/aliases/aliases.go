@@ -6,7 +6,10 @@
 //   - An alias is a site path. One ending in "/", or whose last segment has
 //     no extension, becomes <path>/index.html; "/ru/old.html" is written as
 //     is. Percent-escapes are decoded for the file name, so "/%E6%96%B0/"
-//     and "/新/" are the same file, as a web server sees them.
+//     and "/新/" are the same file, as a web server sees them. Under a base
+//     path (baseURL https://example.org/press/) "/ru/old/" is still written
+//     to ru/old/index.html, so it answers at /press/ru/old/, and the
+//     redirect leads to the page's URL under the base path.
 //   - The redirect page is in the page's language (<html lang>), carries a
 //     meta refresh to the page's absolute URL, a canonical link to it, a
 //     robots noindex, and a visible link with the page's title for readers

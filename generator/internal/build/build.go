@@ -53,10 +53,14 @@ type Options struct {
 	// Minify makes the HTML, CSS, JavaScript, SVG, XML and JSON written to
 	// Destination smaller (package minify).
 	Minify bool
-	// BaseURL overrides site.yaml's baseURL when set.
+	// BaseURL overrides site.yaml's baseURL when set, path and all.
 	BaseURL string
-	Drafts  bool
-	Future  bool
+	// Origin, when set and BaseURL is not, replaces the scheme and host of
+	// site.yaml's baseURL and keeps its path (config.Site.WithOrigin):
+	// gen serve answers on its own address under the site's base path.
+	Origin string
+	Drafts bool
+	Future bool
 	// Now is the build clock (required).
 	Now time.Time
 	// Log, if set, receives one line per stage of the run with the time it
@@ -176,13 +180,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		if opts.BaseURL != "" {
-			override := *cfg
-			override.BaseURL = opts.BaseURL
-			if len(override.BaseURL) == 0 || override.BaseURL[len(override.BaseURL)-1] != '/' {
-				override.BaseURL += "/"
-			}
-			cfg = &override
+		if cfg, err = opts.config(cfg); err != nil {
+			return nil, err
 		}
 		locales, err = locale.Load(fsys, []string{"themes/" + cfg.Theme + "/i18n", "i18n"}, cfg.Languages)
 		errs.Add(err)
@@ -318,6 +317,17 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	clock.lap("publish", "%d files in %s: %d written, %d unchanged, %d removed", len(res.Files), opts.Destination, res.Published.Written, res.Published.Kept, res.Published.Removed)
 	res.extra = nil
 	return res, nil
+}
+
+// config applies BaseURL or Origin to the configuration read from site.yaml.
+func (opts *Options) config(cfg *config.Site) (*config.Site, error) {
+	switch {
+	case opts.BaseURL != "":
+		return cfg.WithBaseURL(opts.BaseURL)
+	case opts.Origin != "":
+		return cfg.WithOrigin(opts.Origin), nil
+	}
+	return cfg, nil
 }
 
 // stopwatch writes how long each stage of a run took.

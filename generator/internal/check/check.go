@@ -11,7 +11,10 @@
 //     file (../x/index.md, /news/x/index.md) or to a site path without a
 //     language (/news/x/) means that page in the linking file's language;
 //     without one, it falls back as the language switcher does (the
-//     section, else the home) and that is a warning. A link to nothing, or
+//     section, else the home) and that is a warning. Under a base path
+//     (baseURL https://example.org/press/) a site path may be written with
+//     it or without it, as the build gives it the path once (package site).
+//     A link to nothing, or
 //     from a published page to one that is not published, is an error.
 //     Relative links that are not .md files are files of the page bundle,
 //     else URLs resolved against the page's URL. A #fragment must be the id
@@ -47,7 +50,6 @@ import (
 	"errors"
 	"io/fs"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/aliases"
@@ -168,9 +170,9 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		return c.report(), nil // build reported it
 	}
 	if opts.BaseURL != "" {
-		override := *cfg
-		override.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
-		cfg = &override
+		if cfg, err = cfg.WithBaseURL(opts.BaseURL); err != nil {
+			return c.report(), nil // build reported it
+		}
 	}
 	c.cfg = cfg
 	c.files, _ = content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location})

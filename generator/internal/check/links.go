@@ -23,12 +23,13 @@ type linkIndex struct {
 	byPath   map[string]*content.File    // content file path → file
 	byKey    map[[2]string]*content.File // {key, lang} → page file (not sections)
 	pageOf   map[string]*site.Page       // content file path → its (first) page
-	byURL    map[string]*site.Page       // URL, decoded (site.DecodedPath) → page
+	byURL    map[string]*site.Page       // URL without the base path, decoded (site.SitePath, DecodedPath) → page
 	wouldBe  map[string]*content.File    // URL an unpublished file would have, decoded → file
 	sections map[[2]string]*site.Page    // {lang, section folder} → list page
 	homes    map[string]*site.Page       // lang → home
 	ids      map[string]map[string]bool  // output path → ids, filled on demand
 	langs    map[string]bool
+	base     string // the base path, as page URLs hold it
 }
 
 func (c *checker) index() *linkIndex {
@@ -36,7 +37,7 @@ func (c *checker) index() *linkIndex {
 		byPath: map[string]*content.File{}, byKey: map[[2]string]*content.File{},
 		pageOf: map[string]*site.Page{}, byURL: map[string]*site.Page{}, wouldBe: map[string]*content.File{},
 		sections: map[[2]string]*site.Page{}, homes: map[string]*site.Page{}, ids: map[string]map[string]bool{},
-		langs: map[string]bool{},
+		langs: map[string]bool{}, base: c.cfg.BasePath(),
 	}
 	for _, l := range c.cfg.Languages {
 		ix.langs[l.Code] = true
@@ -54,7 +55,7 @@ func (c *checker) index() *linkIndex {
 		if p.Pager != nil && p.Pager.Number > 1 {
 			continue
 		}
-		ix.byURL[site.DecodedPath(p.URL)] = p
+		ix.byURL[site.DecodedPath(site.SitePath(ix.base, p.URL))] = p
 		if p.File != nil && ix.pageOf[p.File.Path] == nil && (p.Kind == site.KindPage || p.Kind == site.KindSection || p.Kind == site.KindHome) {
 			ix.pageOf[p.File.Path] = p
 		}
@@ -188,6 +189,10 @@ func (c *checker) checkLink(ix *linkIndex, f *content.File, l markdown.Link) {
 			}
 			base := &url.URL{Path: pageURL(f)}
 			p = base.ResolveReference(&url.URL{Path: p}).Path
+		} else if under, ok := ix.underBase(p); ok {
+			// A site path that already holds the base path: the page
+			// links it as it is (config.Site.RelURL).
+			p = under
 		} else if !ix.langs[firstSegment(p)] {
 			// A site path without a language means the page in this language.
 			inLang := "/" + f.Lang + p
@@ -250,6 +255,22 @@ func (c *checker) checkLink(ix *linkIndex, f *content.File, l markdown.Link) {
 		msg += " (headings: " + strings.Join(hs, ", ") + ")"
 	}
 	errorf("%s", msg)
+}
+
+// underBase returns a root-relative path that starts with the base path
+// (decoded, as url.Parse gives a link's path) without it.
+func (ix *linkIndex) underBase(p string) (string, bool) {
+	if ix.base == "/" {
+		return p, false
+	}
+	base := site.DecodedPath(ix.base)
+	if p+"/" == base {
+		return "/", true
+	}
+	if rest, ok := strings.CutPrefix(p, base); ok {
+		return "/" + rest, true
+	}
+	return p, false
 }
 
 func pathOf(f *content.File) string {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -103,17 +104,15 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 		host, anyIP = "localhost", true
 	}
 	address := "http://" + net.JoinHostPort(host, strconv.Itoa(actual)) + "/"
-	baseURL := c.baseURL
-	if baseURL == "" {
-		baseURL = address
-	}
 	hosts := []string{*bind}
-	if u, err := url.Parse(baseURL); err == nil {
+	if u, err := url.Parse(c.baseURL); err == nil && c.baseURL != "" {
 		hosts = append(hosts, u.Hostname())
 	}
 	opts := serve.Options{
-		Source:   c.source,
-		Build:    build.Options{BaseURL: baseURL, Drafts: c.drafts, Future: c.future},
+		Source: c.source,
+		// Without --baseURL the site is served on this address under the
+		// path of site.yaml's baseURL, as it will be published.
+		Build:    build.Options{BaseURL: c.baseURL, Origin: address, Drafts: c.drafts, Future: c.future},
 		Listener: ln,
 		Hosts:    hosts,
 		AnyIP:    anyIP,
@@ -130,9 +129,9 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 		fmt.Fprintln(stderr, "gen serve:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Serving the site at %s (press Ctrl-C to stop)\n", address)
+	fmt.Fprintf(stdout, "Serving the site at %s%s (press Ctrl-C to stop)\n", address, strings.TrimPrefix(srv.BasePath(), "/"))
 	if anyIP {
-		fmt.Fprintf(stdout, "Listening on every network interface: from another device, open http://<this computer's address>:%d/\n", actual)
+		fmt.Fprintf(stdout, "Listening on every network interface: from another device, open http://<this computer's address>:%d%s\n", actual, srv.BasePath())
 	}
 	if err := srv.Run(ctx); err != nil {
 		fmt.Fprintln(stderr, "gen serve:", err)

@@ -8,7 +8,16 @@
 //   - timeZone is an IANA name; dates without a zone in front matter are read
 //     in it. Default UTC. "Local" is refused: output would depend on the
 //     machine.
-//   - baseURL must be absolute (http or https) and always ends with "/".
+//   - baseURL must be absolute (http or https) and always ends with "/";
+//     without it the site's URLs are site paths without a host. It may have
+//     a path (https://example.org/press/, a GitHub Pages project site): its
+//     path is the base path (BasePath), which every URL gen writes starts
+//     with (/press/zh/news/x/), while output files stay where they are
+//     (public/zh/news/x/index.html). The path is kept percent-encoded as
+//     net/url writes it, so it is a valid URL path; "." and ".." segments
+//     are refused. RelURL and AbsURL make URLs under it, and WithBaseURL
+//     (gen build, serve and check --baseURL) and WithOrigin (gen serve on
+//     its own address) replace it after Load.
 //   - pageSize (default 10) is the number of entries on a list page.
 //   - deploy (for gen deploy) lists targets, each a unique name and a URL
 //     whose scheme is s3, gs, azblob or file, naming a bucket or a folder
@@ -103,9 +112,122 @@ func (s *Site) Codes() []string {
 // ShowStaleNotice reports whether stale translations carry a notice.
 func (s *Site) ShowStaleNotice() bool { return s.StaleNotice == nil || *s.StaleNotice }
 
-// AbsURL joins the base URL and a site-relative path that starts with "/".
-func (s *Site) AbsURL(rel string) string {
-	return strings.TrimSuffix(s.BaseURL, "/") + rel
+// BasePath is the path of BaseURL, which every URL of the site starts
+// with: "/press/" for https://example.org/press/, "/" for a site at the
+// root of its host or without baseURL.
+func (s *Site) BasePath() string {
+	_, p := splitBaseURL(s.BaseURL)
+	return p
+}
+
+// RelURL is the URL path of u under the base path: a site path, with or
+// without its leading "/", gets the base path ("css/main.css" and
+// "/css/main.css" → "/press/css/main.css", "" → "/press/"); a URL that
+// already starts with the base path, or has a scheme or a host
+// ("https://…", "mailto:…", "//host/…"), stays as it is. Unlike Hugo's
+// relURL, a leading "/" means the site's root, not the host's: every URL
+// gen writes lies under the base path.
+func (s *Site) RelURL(u string) string {
+	if hasScheme(u) || strings.HasPrefix(u, "//") {
+		return u
+	}
+	base := s.BasePath()
+	switch {
+	case strings.HasPrefix(u, base) || u != "" && u+"/" == base:
+		return u
+	case strings.HasPrefix(u, "/"):
+		return base + u[1:]
+	}
+	return base + u
+}
+
+// AbsURL is the absolute URL of u: the scheme and host of BaseURL joined
+// with RelURL(u), so a page URL, which already holds the base path, does
+// not get it twice ("/press/ru/news/" → "https://example.org/press/ru/news/").
+// Without a host in BaseURL it is RelURL(u); a URL with a scheme or host
+// stays as it is.
+func (s *Site) AbsURL(u string) string {
+	if hasScheme(u) || strings.HasPrefix(u, "//") {
+		return u
+	}
+	origin, _ := splitBaseURL(s.BaseURL)
+	return origin + s.RelURL(u)
+}
+
+// WithBaseURL returns a copy of s published at u instead of its baseURL
+// (--baseURL on the command line); u is checked and completed as baseURL
+// in site.yaml is.
+func (s *Site) WithBaseURL(u string) (*Site, error) {
+	norm, problem := normalBaseURL(u)
+	if problem != "" {
+		return nil, fmt.Errorf("--baseURL %q %s", u, problem)
+	}
+	c := *s
+	c.BaseURL = norm
+	return &c, nil
+}
+
+// WithOrigin returns a copy of s whose baseURL has the scheme and host of
+// origin ("http://127.0.0.1:1313") and keeps its own path: gen serve
+// answers on its own address under the site's base path.
+func (s *Site) WithOrigin(origin string) *Site {
+	c := *s
+	c.BaseURL = strings.TrimSuffix(origin, "/") + s.BasePath()
+	return &c
+}
+
+// splitBaseURL splits a baseURL into its scheme and host and its path:
+// "https://example.org/press/" → "https://example.org", "/press/". A
+// baseURL without a host ("/", or "" in a Site made by hand) has the
+// path "/".
+func splitBaseURL(u string) (origin, path string) {
+	i := strings.Index(u, "://")
+	if i < 0 {
+		return "", "/"
+	}
+	j := strings.IndexByte(u[i+3:], '/')
+	if j < 0 {
+		return u, "/"
+	}
+	return u[:i+3+j], u[i+3+j:]
+}
+
+// hasScheme reports whether u starts with a URL scheme ("https:",
+// "mailto:"): letters, then letters, digits, "+", "-" or ".", then ":".
+func hasScheme(u string) bool {
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case i > 0 && c == ':':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// normalBaseURL checks a baseURL and completes it: a final "/", and the
+// path percent-encoded where a URL path needs it, as net/url writes it.
+// problem says what is wrong, "" when nothing is.
+func normalBaseURL(s string) (norm, problem string) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
+		return s, `must be an absolute http or https URL, like "https://example.org/" or "https://example.org/press/"`
+	}
+	for _, seg := range strings.Split(u.Path, "/") {
+		if seg == "." || seg == ".." {
+			return s, `must not hold "." or ".." in its path`
+		}
+	}
+	origin, _ := splitBaseURL(s)
+	p := u.EscapedPath()
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return origin + p, ""
 }
 
 // Load reads site.yaml from fsys.
@@ -224,15 +346,11 @@ func Parse(path string, data []byte) (*Site, error) {
 
 	if s.BaseURL == "" {
 		s.BaseURL = "/"
+	} else if norm, problem := normalBaseURL(s.BaseURL); problem != "" {
+		l, c := keyPos("baseURL")
+		errs.Add(diag.At(path, l, c, "baseURL: %q %s", s.BaseURL, problem))
 	} else {
-		u, err := url.Parse(s.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-			l, c := keyPos("baseURL")
-			errs.Add(diag.At(path, l, c, "baseURL: %q must be an absolute http or https URL, like \"https://example.org/\"", s.BaseURL))
-		}
-	}
-	if !strings.HasSuffix(s.BaseURL, "/") {
-		s.BaseURL += "/"
+		s.BaseURL = norm
 	}
 	if s.Theme == "" {
 		s.Theme = "default"

@@ -3,7 +3,8 @@
 //
 // URLs are the ones the site graph gives (site.Language.Feeds and
 // site.Tag.Feeds): /<lang>/index.xml and /<lang>/atom.xml, and the same
-// under /<lang>/tags/<key>/.
+// under /<lang>/tags/<key>/, all under the base path of baseURL; the files
+// are at those paths without it.
 //
 // Rules:
 //   - A language feed lists releases, the pages in a section (not single
@@ -135,7 +136,7 @@ func (f *feed) files(feeds []site.Feed) []render.File {
 		default:
 			continue
 		}
-		out = append(out, render.File{Path: site.FilePath(fd.URL), Bytes: []byte(b.String())})
+		out = append(out, render.File{Path: site.FilePath(f.cfg.BasePath(), fd.URL), Bytes: []byte(b.String())})
 	}
 	return out
 }

@@ -75,7 +75,7 @@ func Files(s *site.Site, locales *locale.Set) []render.File {
 			c.b.WriteString(ev)
 		}
 		c.end()
-		out = append(out, render.File{Path: site.FilePath(l.Calendar), Bytes: c.bytes()})
+		out = append(out, render.File{Path: site.FilePath(s.Config.BasePath(), l.Calendar), Bytes: c.bytes()})
 
 		for i, p := range l.EventPages {
 			if p.Calendar == "" {
@@ -86,7 +86,7 @@ func Files(s *site.Site, locales *locale.Set) []render.File {
 			c.begin(summary(p), false)
 			c.b.WriteString(events[i])
 			c.end()
-			out = append(out, render.File{Path: site.FilePath(p.Calendar), Bytes: c.bytes()})
+			out = append(out, render.File{Path: site.FilePath(s.Config.BasePath(), p.Calendar), Bytes: c.bytes()})
 		}
 	}
 	return out

@@ -11,10 +11,16 @@
 //     every href attribute, and the text of loc, link, guid (unless
 //     isPermaLink="false"), id and uri elements. In iCalendar: URL
 //     properties.
+//   - The output root is served at the path of Options.BaseURL, the base
+//     path ("/press/" for https://example.org/press/, else "/"): a file
+//     ru/news/x/index.html is at /press/ru/news/x/.
 //   - A URL is internal when it is relative ("../x/", "#top"), root-relative
-//     ("/ru/news/x/", resolved against the output root) or absolute under
-//     Options.BaseURL. Other schemes and other hosts (http, https, mailto,
-//     tel, data, javascript, //host) are external and not checked.
+//     ("/press/ru/news/x/") or absolute under Options.BaseURL. A relative or
+//     root-relative URL that leads outside the base path ("/ru/news/x/"
+//     under "/press/") is a problem: the site cannot have a file there.
+//     Other schemes and other hosts (http, https, mailto, tel, data,
+//     javascript, //host), and absolute URLs outside the base path, are
+//     external and not checked.
 //   - A path resolves to the file itself, or, when it ends in "/" or names a
 //     directory, to its index.html, as static hosts serve it. Query strings
 //     are ignored; paths and fragments are percent-decoded before they are
@@ -45,7 +51,8 @@ import (
 // Options tune a check.
 type Options struct {
 	// BaseURL makes absolute URLs under it internal (canonical and hreflang
-	// links, og:url). Empty: every absolute URL is external.
+	// links, og:url), and its path is where the output root is served.
+	// Empty, or without a host: every absolute URL is external.
 	BaseURL string
 }
 
@@ -80,9 +87,14 @@ type page struct {
 // may be nil). Files are read and checked on every core.
 func Check(files map[string][]byte, opts Options) []Problem {
 	base, _ := url.Parse(opts.BaseURL)
+	root := "/"
+	if base != nil && strings.HasPrefix(base.Path, "/") {
+		root = strings.TrimSuffix(base.Path, "/") + "/"
+	}
 	if base != nil && (base.Scheme == "" || base.Host == "") {
 		base = nil
 	}
+	at := &site{root: root, base: base}
 	var names []string
 	for name := range files {
 		if isHTML(name) || strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".ics") {
@@ -108,9 +120,9 @@ func Check(files map[string][]byte, opts Options) []Problem {
 	}
 	found := make([][]Problem, len(names))
 	each(len(names), func(i int) {
-		self := &url.URL{Path: "/" + names[i]}
+		self := &url.URL{Path: root + names[i]}
 		for _, l := range read[i].links {
-			if msg := resolve(l.url, self, base, files, pages); msg != "" {
+			if msg := at.resolve(l.url, self, files, pages); msg != "" {
 				found[i] = append(found[i], Problem{Path: names[i], Line: l.line, Col: l.col, URL: l.url, Msg: msg})
 			}
 		}
@@ -158,25 +170,60 @@ func CheckFS(fsys fs.FS, opts Options) ([]Problem, error) {
 	return Check(files, opts), nil
 }
 
+// Links returns the URLs of one output file as written, in the order
+// they appear: the links Check checks in an HTML, XML or iCalendar file
+// (see the package doc), nothing for other files. Tests that follow a
+// site's links over HTTP use it.
+func Links(name string, data []byte) []string {
+	var links []link
+	switch {
+	case isHTML(name):
+		links = parse(data).links
+	case strings.HasSuffix(name, ".xml"):
+		links = parseXML(data)
+	case strings.HasSuffix(name, ".ics"):
+		links = parseICS(data)
+	}
+	out := make([]string, len(links))
+	for i, l := range links {
+		out[i] = l.url
+	}
+	return out
+}
+
 func isHTML(name string) bool {
 	return strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".htm")
 }
 
+// site is where the output is served.
+type site struct {
+	root string   // the base path, decoded: "/press/" or "/"
+	base *url.URL // the base URL, nil without a host
+}
+
 // resolve returns "" when raw leads somewhere, else what is wrong.
-func resolve(raw string, self, base *url.URL, files map[string][]byte, pages map[string]*page) string {
+func (s *site) resolve(raw string, self *url.URL, files map[string][]byte, pages map[string]*page) string {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		return fmt.Sprintf("link %q cannot be read: %v", raw, errText(err))
 	}
 	if u.Scheme != "" || u.Host != "" {
+		base := s.base
 		if base == nil || !strings.EqualFold(u.Scheme, base.Scheme) || !strings.EqualFold(u.Host, base.Host) ||
-			!strings.HasPrefix(u.Path, base.Path) {
+			!strings.HasPrefix(u.Path+"/", s.root) {
 			return "" // external
 		}
-		u = &url.URL{Path: "/" + strings.TrimPrefix(u.Path, base.Path), Fragment: u.Fragment, RawQuery: u.RawQuery}
+		u = &url.URL{Path: u.Path, Fragment: u.Fragment, RawQuery: u.RawQuery}
 	}
 	target := self.ResolveReference(u)
-	p := strings.TrimPrefix(path.Clean(target.Path), "/")
+	rel, inside := strings.CutPrefix(target.Path, s.root)
+	if !inside {
+		if target.Path+"/" != s.root {
+			return fmt.Sprintf("link %s leads outside the site, which baseURL puts under %s", raw, s.root)
+		}
+		rel = "" // the base path without its final "/": a host redirects
+	}
+	p := strings.TrimPrefix(path.Clean("/"+rel), "/")
 	if strings.HasSuffix(target.Path, "/") || p == "." || p == "" {
 		p = path.Join(p, "index.html")
 	}

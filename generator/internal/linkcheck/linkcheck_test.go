@@ -72,6 +72,51 @@ func TestBaseURLWithPath(t *testing.T) {
 	}
 }
 
+// Under a base path the output root is served at it: root-relative links
+// need the base path, and one without it leads outside the site.
+func TestRootRelativeLinksUnderABasePath(t *testing.T) {
+	files := map[string][]byte{
+		"index.html": []byte(`<a href="/press/ru/">ru</a>
+<a href="/press">the base without its slash</a>
+<link rel="stylesheet" href="/press/css/main.css">
+<a href="/ru/">without the base path</a>
+<link rel="stylesheet" href="/css/main.css">
+<a href="ru/news/x/#facts">relative</a>
+<a href="https://example.org/press/ru/news/x/">absolute</a>
+<a href="https://example.org/ministry/">another part of the host</a>`),
+		"ru/index.html":        []byte(`<a href="../">up</a><a href="../../">above the base</a><a href="/press/ru/news/gone/">gone</a>`),
+		"ru/news/x/index.html": []byte(`<h2 id="facts">Facts</h2><a href="../../../css/main.css">style</a>`),
+		"css/main.css":         nil,
+	}
+	var got []string
+	for _, p := range Check(files, Options{BaseURL: "https://example.org/press/"}) {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`index.html:4:1: link /ru/ leads outside the site, which baseURL puts under /press/`,
+		`index.html:5:1: link /css/main.css leads outside the site, which baseURL puts under /press/`,
+		`ru/index.html:1:21: link ../../ leads outside the site, which baseURL puts under /press/`,
+		`ru/index.html:1:56: link /press/ru/news/gone/ leads nowhere: the build wrote no ru/news/gone/index.html`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestLinks(t *testing.T) {
+	got := Links("ru/index.html", tiny["ru/index.html"])
+	want := []string{"news/x/", "#main", "/img/logo.svg", "/img/logo.svg", "/img/logo2x.svg"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("Links = %q, want %q", got, want)
+	}
+	if got := Links("ru/x.ics", []byte("BEGIN:VEVENT\r\nURL:https://a.example/x\r\nEND:VEVENT\r\n")); len(got) != 1 || got[0] != "https://a.example/x" {
+		t.Errorf("Links of a calendar = %q", got)
+	}
+	if got := Links("css/main.css", []byte("a{background:url(/x.png)}")); len(got) != 0 {
+		t.Errorf("Links of a stylesheet = %q, want none", got)
+	}
+}
+
 func TestCheckFS(t *testing.T) {
 	m := fstest.MapFS{}
 	for name, data := range tiny {

@@ -140,7 +140,9 @@ func (d *Data) Schema() template.HTML {
 			b.WriteByte('}')
 		}
 		o.field("name", or(e.Name, d.Title))
-		o.field("sameAs", e.URL)
+		if e.URL != "" {
+			o.field("sameAs", d.Config.RelURL(e.URL)) // a site path gets the base path
+		}
 		o.field("startDate", when(e.Start))
 		o.field("url", d.Canonical)
 		b.WriteString("}</script>\n")
@@ -227,7 +229,7 @@ func or(a, b string) string {
 	return b
 }
 
-// abs is the absolute, normalised URL of a site-relative one.
+// abs is the absolute, normalised URL of a URL path (config.Site.AbsURL).
 func (d *Data) abs(rel string) string { return normURL(d.Config.AbsURL(rel)) }
 
 // line writes parts, escaping every other one (the values), and a newline.

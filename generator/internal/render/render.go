@@ -11,7 +11,10 @@
 //   - Besides the pages of the graph, Render writes the two pages that speak
 //     every language: /index.html (layout root.html), which picks a language,
 //     and /404.html (layout 404-root.html), which a static host serves for
-//     any missing path and which shows the language of that path.
+//     any missing path and which shows the language of that path (the
+//     segment after the base path of baseURL). Their URLs, like every
+//     page's, start with the base path; their files are at the root of
+//     the output.
 //   - Data carries what the head needs for sharers and search engines:
 //     Description is the summary, else the intro of a section or home (its
 //     front matter summary or first paragraph), else the site title; Image is
@@ -91,8 +94,8 @@ type Data struct {
 	// Image is the absolute URL of the lead image, "" without one.
 	Image, ImageAlt string
 	// ImageSrc is the lead image as the page links it: a file of the
-	// bundle as a relative URL (its name escaped, site.EscapePath), or
-	// the http(s) URL as written.
+	// bundle as a relative URL (its name escaped, site.EscapePath), a site
+	// path under the base path, or the http(s) URL as written.
 	ImageSrc string
 	// OGType is "article" for releases, "website" otherwise.
 	OGType string
@@ -208,7 +211,7 @@ type Choice struct {
 	Locale string `json:"locale"`
 	Name   string `json:"name"`
 	Title  string `json:"title"`
-	URL    string `json:"url"` // the language's home, site-relative
+	URL    string `json:"url"` // the language's home, a URL path under the base path
 }
 
 // Options tune rendering.
@@ -337,7 +340,7 @@ func renderRoots(th *theme.Theme, s *site.Site, langs map[string]language) ([]Fi
 		choices = append(choices, Choice{Code: l.Code, Locale: l.Locale, Name: l.Name, Title: l.Title, URL: l.Home.URL})
 	}
 	root := s.Root
-	notFound := &site.Page{Kind: "404-root", Key: "404-root", URL: "/404.html", Path: "404.html", Language: root.Language, Lang: root.Lang}
+	notFound := &site.Page{Kind: "404-root", Key: "404-root", URL: s.Config.RelURL("404.html"), Path: "404.html", Language: root.Language, Lang: root.Lang}
 	var out []File
 	for _, r := range []struct {
 		page   *site.Page
@@ -367,7 +370,7 @@ func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang language,
 	}
 	if p.File != nil && p.File.Front.Image != nil && p.File.Front.Image.Src != "" {
 		img := p.File.Front.Image
-		d.Image, d.ImageAlt, d.ImageSrc = imageURL(s.Config, p.URL, img.Src), img.Alt, imageSrc(img.Src)
+		d.Image, d.ImageAlt, d.ImageSrc = imageURL(s.Config, p.URL, img.Src), img.Alt, imageSrc(s.Config, img.Src)
 	}
 	section := p.Section
 	cands := theme.Candidates(string(p.Kind), section, p.Layout)
@@ -407,15 +410,19 @@ func imageURL(cfg *config.Site, pageURL, src string) string {
 	if strings.HasPrefix(src, "/") {
 		return cfg.AbsURL(src)
 	}
-	return cfg.AbsURL(pageURL + imageSrc(src))
+	return cfg.AbsURL(pageURL + imageSrc(cfg, src))
 }
 
-// imageSrc is image.src as a URL relative to the page: a bundle file's
-// path escaped, so that a file named "100%.png" is found; an http(s) URL
-// or a site path stays as written.
-func imageSrc(src string) string {
-	if strings.HasPrefix(src, "https://") || strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "/") {
+// imageSrc is image.src as the page links it: a bundle file's path
+// escaped, relative to the page, so that a file named "100%.png" is found;
+// a site path under the base path (config.Site.RelURL); an http(s) URL as
+// written.
+func imageSrc(cfg *config.Site, src string) string {
+	if strings.HasPrefix(src, "https://") || strings.HasPrefix(src, "http://") {
 		return src
+	}
+	if strings.HasPrefix(src, "/") {
+		return cfg.RelURL(src)
 	}
 	return site.EscapePath(strings.TrimPrefix(src, "./"))
 }

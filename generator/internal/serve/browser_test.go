@@ -9,6 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/eventnews/gen/generator/internal/browsertest"
+	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/serve"
 )
 
@@ -112,4 +113,19 @@ func TestBrowserNavigate(t *testing.T) {
 	waitFor(t, ctx, "the live-reload connection", `window.__genLive === true`)
 	ts.write(release, strings.Replace(ts.read(release), "HARBIN, May 17", "NAVIGATED-MARKER, May 17", 1))
 	waitFor(t, ctx, "the saved page", `location.pathname === `+strconv.Quote(releaseURL)+` && `+shows("NAVIGATED-MARKER"))
+}
+
+// A site under /press/ in gen serve: "/" leads to a language home with its
+// stylesheet, and a saved page reloads the tab that shows it, at its URL
+// under /press/.
+func TestBrowserUnderTheBasePath(t *testing.T) {
+	ctx := browsertest.Start(t)
+	ts := start(t, copySampleAt(t, "https://events.example.org/press/"), serve.Options{Build: build.Options{Origin: ownAddress}})
+	navigate(t, ctx, ts.url+"/")
+	waitFor(t, ctx, "a language home under /press/ with main.css applied",
+		`/^\/press\/(zh|ru|en)\/$/.test(location.pathname) && getComputedStyle(document.body).marginTop === "0px" && getComputedStyle(document.querySelector(".site-header")).borderBottomStyle === "solid"`)
+	navigate(t, ctx, ts.url+"/press"+releaseURL)
+	waitFor(t, ctx, "the live-reload connection", `window.__genLive === true && `+shows("Harbin"))
+	ts.write(release, strings.Replace(ts.read(release), "HARBIN, May 17", "BASE-PATH-MARKER, May 17", 1))
+	waitFor(t, ctx, "the edited page", shows("BASE-PATH-MARKER")+` && location.pathname === "/press`+releaseURL+`"`)
 }

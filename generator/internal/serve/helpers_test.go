@@ -39,6 +39,23 @@ func copySample(t testing.TB) string {
 	return dir
 }
 
+// copySampleAt copies the sample site with baseURL set to baseURL.
+func copySampleAt(t testing.TB, baseURL string) string {
+	t.Helper()
+	dir := copySample(t)
+	p := filepath.Join(dir, "site.yaml")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml := strings.Replace(string(data), "baseURL: https://events.example.org/", "baseURL: "+baseURL, 1)
+	if yaml == string(data) {
+		t.Fatal("the sample site.yaml has no baseURL line to replace")
+	}
+	mustWrite(t, p, yaml)
+	return dir
+}
+
 // logBuffer collects the server's terminal output.
 type logBuffer struct {
 	mu sync.Mutex
@@ -68,6 +85,11 @@ type testServer struct {
 	log    *logBuffer
 }
 
+// ownAddress as Build.Origin in start's options stands for the server's
+// address: the site is served there under the path of its own baseURL,
+// as gen serve without --baseURL does.
+const ownAddress = "http://own.address"
+
 func start(t testing.TB, dir string, opts serve.Options) *testServer {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -80,7 +102,10 @@ func start(t testing.TB, dir string, opts serve.Options) *testServer {
 	if opts.Build.Now.IsZero() {
 		opts.Build.Now = testNow
 	}
-	if opts.Build.BaseURL == "" {
+	switch {
+	case opts.Build.Origin == ownAddress:
+		opts.Build.Origin = ts.url
+	case opts.Build.BaseURL == "" && opts.Build.Origin == "":
 		opts.Build.BaseURL = ts.url + "/"
 	}
 	if opts.Quiet == 0 {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/render"
+	"github.com/eventnews/gen/generator/internal/site"
 )
 
 // contentTypes maps extensions to what a static host sends; others fall
@@ -84,7 +85,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveEvents(w, r)
 		return
 	}
-	rel, ok := sitePath(r.URL)
+	full, ok := sitePath(r.URL)
 	if !ok {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
@@ -94,6 +95,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.writeHTML(w, r, snap, http.StatusInternalServerError, []byte(overlayPage), true)
 		return
 	}
+	base := site.DecodedPath(snap.basePath())
+	rel, inside := strings.CutPrefix("/"+full, base)
+	if !inside {
+		s.outside(w, r, snap, base)
+		return
+	}
 	name := rel
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
@@ -101,16 +108,31 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f, ok := snap.files[name]
 	if !ok && name == rel {
 		if _, dir := snap.files[rel+"/index.html"]; dir {
-			target := &url.URL{Path: "/" + rel + "/", RawQuery: r.URL.RawQuery}
+			target := &url.URL{Path: base + rel + "/", RawQuery: r.URL.RawQuery}
 			http.Redirect(w, r, target.String(), http.StatusMovedPermanently)
 			return
 		}
 	}
 	if !ok {
-		s.notFound(w, r, snap, rel)
+		s.notFound(w, r, snap, base, rel)
 		return
 	}
 	s.serveFile(w, r, snap, f, http.StatusOK)
+}
+
+// outside answers a path outside the base path (decoded): "/" and the base
+// path without its final "/" redirect to the base path, anything else is
+// not part of the site.
+func (s *Server) outside(w http.ResponseWriter, r *http.Request, snap *snapshot, base string) {
+	if r.URL.Path == "/" || r.URL.Path+"/" == base {
+		target := &url.URL{Path: base, RawQuery: r.URL.RawQuery}
+		http.Redirect(w, r, target.String(), http.StatusFound)
+		return
+	}
+	link := (&url.URL{Path: base}).String()
+	body := fmt.Sprintf("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>%s is not part of the site: its baseURL puts it under <a href=\"%s\">%s</a>.</p></body></html>\n",
+		html.EscapeString(r.URL.Path), html.EscapeString(link), html.EscapeString(base))
+	s.writeHTML(w, r, snap, http.StatusNotFound, []byte(body), false)
 }
 
 const (
@@ -121,7 +143,7 @@ const (
 // overlayPage is the page served while the site has never built.
 const overlayPage = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>gen serve: the site does not build</title></head><body></body></html>\n"
 
-// sitePath returns the output path a URL asks for, without the leading
+// sitePath returns the path a URL asks for, decoded, without the leading
 // slash. It refuses NUL bytes, backslashes, and "." or ".." segments
 // however they are encoded.
 func sitePath(u *url.URL) (string, bool) {
@@ -140,9 +162,10 @@ func sitePath(u *url.URL) (string, bool) {
 	return p[1:], true
 }
 
-// notFound serves the 404 page of the language the path starts with, else
-// the site's /404.html, as a static host configured for the site would.
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot, rel string) {
+// notFound serves the 404 page of the language the path (rel, under the
+// base path) starts with, else the site's /404.html, as a static host
+// configured for the site would.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot, base, rel string) {
 	first, _, _ := strings.Cut(rel, "/")
 	for _, name := range []string{first + "/404.html", "404.html"} {
 		if f, ok := snap.files[name]; ok {
@@ -150,7 +173,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot
 			return
 		}
 	}
-	body := fmt.Sprintf("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>%s is not part of the site.</p></body></html>\n", html.EscapeString("/"+rel))
+	body := fmt.Sprintf("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>%s is not part of the site.</p></body></html>\n", html.EscapeString(base+rel))
 	s.writeHTML(w, r, snap, http.StatusNotFound, []byte(body), false)
 }
 

@@ -216,7 +216,8 @@ func TestSwapReportsWhatChanged(t *testing.T) {
 }
 
 // Live reload names a changed page by the URL the browser shows, escaped
-// as the site links it, so a page named "q?x" reloads too.
+// as the site links it, so a page named "q?x" reloads too, with the base
+// path.
 func TestSiteURLIsTheLinkedURL(t *testing.T) {
 	for p, want := range map[string]string{
 		"index.html":               "/",
@@ -225,8 +226,12 @@ func TestSiteURLIsTheLinkedURL(t *testing.T) {
 		"zh/news/x/100%.svg":       "/zh/news/x/100%25.svg",
 		"css/main.css":             "/css/main.css",
 	} {
-		if got := siteURL(p); got != want {
+		if got := siteURL("/", p); got != want {
 			t.Errorf("siteURL(%q) = %q, want %q", p, got, want)
+		}
+		// Under a base path, the URL holds it, as the page's own URL does.
+		if got := siteURL("/press/", p); got != "/press"+want {
+			t.Errorf("siteURL(/press/, %q) = %q, want %q", p, got, "/press"+want)
 		}
 	}
 }

@@ -18,6 +18,14 @@
 //     rest of the site, which only a layout reading every page can need,
 //     and swaps again if anything else changed. A further change cancels
 //     that second step and starts over.
+//   - The site is served under the base path of its baseURL
+//     (config.Site.BasePath: /press/ for https://example.org/press/), as a
+//     host serving the output there does, so a link that forgets the path
+//     fails in the preview too: "/" and the base path without its final
+//     "/" redirect to it, any other path outside it is a 404 page that
+//     says where the site is. gen serve's own paths (/__gen/) stay at the
+//     root. Options.Build.Origin keeps site.yaml's path on the server's
+//     address; Build.BaseURL replaces it (--baseURL).
 //   - Live reload: every HTML response (not the stored output) gets a
 //     script before </body> that listens on /__gen/events (Server-Sent
 //     Events). A message names the site URLs whose output changed; a tab
@@ -131,6 +139,15 @@ type snapshot struct {
 	list    []render.File // the same files, sorted by path
 	built   bool          // files hold a good build
 	overlay string        // the error overlay; "" when the last rebuild succeeded
+	base    string        // the base path files are served at; "" is "/"
+}
+
+// basePath is the URL path the site is served at: "/press/", or "/".
+func (sn *snapshot) basePath() string {
+	if sn.base == "" {
+		return "/"
+	}
+	return sn.base
 }
 
 // Event reports a finished rebuild (for tests and benchmarks).
@@ -429,6 +446,10 @@ func (s *Server) sourceChanged(all bool, changed []string) func(string) bool {
 // swap installs a good result and tells the tabs which URLs changed.
 func (s *Server) swap(res *build.Result, srcChanged func(string) bool, sources []string) []string {
 	old := s.snap.Load()
+	base := "/"
+	if res.Config != nil {
+		base = res.Config.BasePath()
+	}
 	sorted := sortedFiles(res.Files)
 	// Both lists are sorted: walk them side by side, and change a copy of
 	// the old map only where they differ.
@@ -445,17 +466,17 @@ func (s *Server) swap(res *build.Result, srcChanged func(string) bool, sources [
 		case len(prev) == 0 || len(list) > 0 && list[0].Path < prev[0].Path:
 			f := list[0]
 			files[f.Path] = f
-			paths = append(paths, siteURL(f.Path))
+			paths = append(paths, siteURL(base, f.Path))
 			list = list[1:]
 		case len(list) == 0 || prev[0].Path < list[0].Path:
 			delete(files, prev[0].Path)
-			paths = append(paths, siteURL(prev[0].Path))
+			paths = append(paths, siteURL(base, prev[0].Path))
 			prev = prev[1:]
 		default:
 			f, o := list[0], prev[0]
 			files[f.Path] = f
 			if o.Src != f.Src || f.Src == "" && !bytes.Equal(o.Bytes, f.Bytes) || f.Src != "" && srcChanged(f.Src) {
-				paths = append(paths, siteURL(f.Path))
+				paths = append(paths, siteURL(base, f.Path))
 			}
 			list, prev = list[1:], prev[1:]
 		}
@@ -463,7 +484,7 @@ func (s *Server) swap(res *build.Result, srcChanged func(string) bool, sources [
 	slices.Sort(paths)
 	paths = slices.Compact(paths)
 	s.gen++
-	s.snap.Store(&snapshot{gen: s.gen, files: files, list: sorted, built: true})
+	s.snap.Store(&snapshot{gen: s.gen, files: files, list: sorted, built: true, base: base})
 	if len(paths) == 0 && old.overlay == "" {
 		return nil
 	}
@@ -503,21 +524,26 @@ func (s *Server) fail(ctx context.Context, err error) {
 	overlay := overlayHTML(ps, old.built)
 	fmt.Fprintf(s.log, "error: the site does not build; the browser shows %s until this is fixed:\n%s", count(len(ps), "problem"), terminalText(ps))
 	s.gen++
-	s.snap.Store(&snapshot{gen: s.gen, files: old.files, list: old.list, built: old.built, overlay: overlay})
+	s.snap.Store(&snapshot{gen: s.gen, files: old.files, list: old.list, built: old.built, overlay: overlay, base: old.base})
 	s.hub.publish(message{Instance: s.instance, Overlay: &overlay})
 	s.report(ctx, Event{Err: err})
 }
 
-// siteURL turns an output path into the URL a browser shows.
-func siteURL(p string) string {
+// siteURL turns an output path into the URL a browser shows, under the
+// base path: the URL of the page made from it (site.Page.URL).
+func siteURL(base, p string) string {
 	if p == "index.html" {
-		return "/"
+		return base
 	}
 	if dir, ok := strings.CutSuffix(p, "/index.html"); ok {
-		return "/" + site.EscapePath(dir) + "/"
+		return base + site.EscapePath(dir) + "/"
 	}
-	return "/" + site.EscapePath(p)
+	return base + site.EscapePath(p)
 }
+
+// BasePath is the URL path the site is served at: the base path of the
+// last good build's baseURL ("/press/"), or "/".
+func (s *Server) BasePath() string { return s.snap.Load().basePath() }
 
 // navigateTo returns the URL of the page made from a changed file, if its
 // output changed.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/eventnews/gen/generator/internal/markdown"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -15,8 +16,11 @@ import (
 // "/about.md", "../_index.md" for a section's list) or to a site path
 // without a language ("/news/other/", "/news/archive/") leads to that page in the
 // linking page's language; when that translation does not exist, to the
-// same fallback the language switcher uses. Other links are left alone.
-// gen check reports links that lead nowhere.
+// same fallback the language switcher uses. Other links and images that
+// start with one "/" are site paths: under a base path they get it
+// (config.Site.RelURL: "/img/logo.png" → "/press/img/logo.png"), unless
+// they already start with it. Relative links and links with a scheme or
+// a host are left alone. gen check reports links that lead nowhere.
 
 // contentKeys maps a content file path without language suffix and ".md"
 // ("content/news/x/index") to the translation key of its page.
@@ -48,8 +52,10 @@ func stripLang(p, lang string) string {
 	return strings.TrimSuffix(p, "."+lang)
 }
 
-// resolveLinks sets p.Body: the page's HTML with content links rewritten.
-func resolveLinks(p *Page, keys contentKeys, langs []string, byKey map[string]map[string]*Page, fallback func(key string, l *Language) string, lang *Language) {
+// resolveLinks sets p.Body: the page's HTML with content links rewritten,
+// and site paths under the base path (rel is config.Site.RelURL, nil for
+// a site at the root of its host).
+func resolveLinks(p *Page, keys contentKeys, langs []string, byKey map[string]map[string]*Page, fallback func(key string, l *Language) string, lang *Language, rel func(string) string) {
 	if p.Doc == nil {
 		return
 	}
@@ -61,6 +67,9 @@ func resolveLinks(p *Page, keys contentKeys, langs []string, byKey map[string]ma
 	for _, l := range p.Doc.Links {
 		target, frag, ok := contentTarget(p.File, l.Dest, keys, langs)
 		if !ok {
+			if rel != nil {
+				html = underBase(html, l, rel)
+			}
 			continue
 		}
 		url := ""
@@ -76,6 +85,24 @@ func resolveLinks(p *Page, keys contentKeys, langs []string, byKey map[string]ma
 		}
 	}
 	p.Body = html
+}
+
+// underBase gives a link or image of html that is a site path ("/x/") the
+// base path: rel(l.Dest). The attribute is found as goldmark writes it.
+func underBase(html string, l markdown.Link, rel func(string) string) string {
+	if !strings.HasPrefix(l.Dest, "/") || strings.HasPrefix(l.Dest, "//") {
+		return html
+	}
+	to := rel(l.Dest)
+	if to == l.Dest {
+		return html
+	}
+	attr := `href="`
+	if l.Image {
+		attr = `src="`
+	}
+	written := func(u string) string { return string(util.EscapeHTML(util.URLEscape([]byte(u), true))) }
+	return strings.ReplaceAll(html, attr+written(l.Dest)+`"`, attr+written(to)+`"`)
 }
 
 // contentTarget returns the translation key a link points to, if it is a

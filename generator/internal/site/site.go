@@ -2,7 +2,10 @@
 // in which language, their URLs, translations, sections, tags, events and
 // pagination. It does no I/O and renders nothing.
 //
-// URL scheme (every language under its own prefix, see DESIGN §3):
+// URL scheme (every language under its own prefix, see DESIGN §3), under
+// the base path of baseURL (config.Site.BasePath: /press/zh/ for
+// https://example.org/press/), while output paths stay as below
+// (zh/index.html):
 //
 //	/<lang>/                         home
 //	/<lang>/<section>/               section list, page N at /<lang>/<section>/page/N/
@@ -47,6 +50,12 @@
 //     Segment, percent-encoded where a URL needs it ("q?x" → "q%3Fx"); a
 //     page's output path, and a bundle file's, is its URL decoded
 //     (FilePath), the file a static host looks for.
+//   - Every URL of the graph (pages, pagination, feeds, calendars, the
+//     switcher's and hreflang's, the root's) starts with the base path;
+//     Page.Path and CopyFile.Dest are output paths without it. Links in a
+//     Markdown body that start with "/" are site paths: they get the base
+//     path too (config.Site.RelURL), so a body links the same pages at any
+//     base path (see links.go).
 package site
 
 import (
@@ -158,14 +167,14 @@ const (
 // Feed is one RSS or Atom feed, for autodiscovery links.
 type Feed struct {
 	Type  string // FeedRSS or FeedAtom
-	URL   string // site-relative: /ru/index.xml, /ru/tags/trade/atom.xml
+	URL   string // a URL path, under the base path: /ru/index.xml, /ru/tags/trade/atom.xml
 	Title string // the feed's own title, the same for both types
 }
 
 // Alternate is one entry of the language switcher.
 type Alternate struct {
 	Lang     config.Language
-	URL      string // site-relative
+	URL      string // a URL path, under the base path
 	Exists   bool   // a translation of this page exists
 	Fallback bool   // URL leads to the section or home instead
 	Current  bool
@@ -196,7 +205,7 @@ type Page struct {
 	Title   string
 	Date    time.Time
 	Slug    string
-	URL     string // site-relative, starts and ends with "/", or ends in .html; names escaped (Segment)
+	URL     string // a URL path: the base path, then names escaped (Segment); ends with "/" or in .html
 	Path    string // output path relative to public/, URL decoded: "ru/news/x/index.html"
 	Layout  string
 	Summary string
@@ -274,6 +283,7 @@ func (p *Page) IsList() bool { return p.Pager != nil }
 func Build(files []*content.File, opts Options) (*Site, error) {
 	cfg := opts.Config
 	s := &Site{Config: cfg, Now: opts.Now}
+	base := cfg.BasePath()
 	var errs diag.List
 	byLang := map[string]*Language{}
 	for _, l := range cfg.Languages {
@@ -297,13 +307,13 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 		if !published(f, opts) {
 			continue
 		}
-		p := newRegular(f, cfg, opts)
+		p := newRegular(f, base, cfg, opts)
 		pages = append(pages, p)
 		if f.Section != "" {
 			sections[f.Section] = true
 		}
 		if f.Bundle != "" {
-			dir := strings.TrimSuffix(FilePath(p.URL), "index.html")
+			dir := strings.TrimSuffix(FilePath(base, p.URL), "index.html")
 			for _, r := range f.Resources {
 				s.Files = append(s.Files, CopyFile{Src: f.Bundle + "/" + r, Dest: dir + r})
 			}
@@ -326,7 +336,7 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 		code := lang.Code
 		first := len(all)
 
-		home := &Page{Kind: KindHome, Key: "home", Title: lang.Title, URL: "/" + code + "/", Layout: "home"}
+		home := &Page{Kind: KindHome, Key: "home", Title: lang.Title, URL: base + code + "/", Layout: "home"}
 		if f := sectionFiles[code+"\x00"]; f != nil {
 			home.File = f
 			home.Title = f.Front.Title
@@ -350,11 +360,11 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 				tagPages[t] = append(tagPages[t], p)
 			}
 		}
-		lang.TagsURL = "/" + code + "/tags/"
+		lang.TagsURL = base + code + "/tags/"
 		tagsIndex := &Page{Kind: KindTags, Key: "tags", URL: lang.TagsURL, Layout: "tags"}
 		all = append(all, tagsIndex)
 		for _, key := range sortedKeys(tagPages) {
-			list := paginate(tagPages[key], cfg.PageSize, "/"+code+"/tags/"+Segment(key)+"/", func(int, []*Page) *Page {
+			list := paginate(tagPages[key], cfg.PageSize, lang.TagsURL+Segment(key)+"/", func(int, []*Page) *Page {
 				return &Page{Kind: KindTag, Key: "tag:" + key, Tag: key, Title: key, Layout: "tag"}
 			})
 			lang.Tags = append(lang.Tags, &Tag{Key: key, Pages: tagPages[key], Page: list[0]})
@@ -368,7 +378,7 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 			}
 		}
 		slices.SortFunc(lang.EventPages, byEventStart)
-		events := &Page{Kind: KindEvents, Key: "events", URL: "/" + code + "/events/", Layout: "events"}
+		events := &Page{Kind: KindEvents, Key: "events", URL: base + code + "/events/", Layout: "events"}
 		for _, p := range lang.EventPages {
 			if EventOver(p.Event, opts.Now) {
 				events.Past = append(events.Past, p)
@@ -381,7 +391,7 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 		lang.Events = events
 		all = append(all, events)
 
-		nf := &Page{Kind: Kind404, Key: "404", URL: "/" + code + "/404.html", Path: code + "/404.html", Layout: "404"}
+		nf := &Page{Kind: Kind404, Key: "404", URL: base + code + "/404.html", Path: code + "/404.html", Layout: "404"}
 		lang.NotFound = nf
 		all = append(all, nf)
 		for _, p := range all[first:] {
@@ -392,7 +402,7 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 	for _, p := range all {
 		p.Language = byLang[p.Lang].Language
 		if p.Path == "" {
-			p.Path = FilePath(p.URL)
+			p.Path = FilePath(base, p.URL)
 		}
 		p.Sitemap = p.Kind != Kind404 && (p.File == nil || p.File.Front.Sitemap == nil || *p.File.Front.Sitemap) && !p.Draft
 	}
@@ -433,16 +443,20 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 	byKey := linkTranslations(all, s.Languages, cfg)
 	keys := newContentKeys(files)
 	codes := cfg.Codes()
+	var rel func(string) string
+	if base != "/" {
+		rel = cfg.RelURL
+	}
 	for _, p := range all {
 		resolveLinks(p, keys, codes, byKey, func(key string, l *Language) string {
 			for _, t := range byKey[key] {
 				return fallbackURL(t, l)
 			}
 			return l.Home.URL
-		}, byLang[p.Lang])
+		}, byLang[p.Lang], rel)
 	}
 	markStale(all, byLang, opts)
-	s.Root = &Page{Kind: "root", Key: "root", URL: "/", Path: "index.html", Language: cfg.Default(), Lang: cfg.DefaultLanguage}
+	s.Root = &Page{Kind: "root", Key: "root", URL: base, Path: "index.html", Language: cfg.Default(), Lang: cfg.DefaultLanguage}
 	attachFeeds(s.Languages, all, s.Root, opts)
 	s.Pages = sortByPath(all)
 	slices.SortFunc(s.Files, func(a, b CopyFile) int { return strings.Compare(a.Dest, b.Dest) })
@@ -468,7 +482,7 @@ func sectionLists(lang *Language, sections map[string]bool, files map[string]*co
 			title = f.Front.Title
 		}
 		top, _, _ := strings.Cut(sec, "/")
-		list := paginate(items[sec], opts.Config.PageSize, "/"+lang.Code+"/"+EscapePath(sec)+"/", func(int, []*Page) *Page {
+		list := paginate(items[sec], opts.Config.PageSize, lang.Home.URL+EscapePath(sec)+"/", func(int, []*Page) *Page {
 			p := &Page{Kind: KindSection, Key: "section:" + sec, Section: top, Title: title, Layout: "list", File: f}
 			if f != nil {
 				p.Doc = rendered(opts, f)
@@ -502,8 +516,8 @@ func attachFeeds(langs []*Language, all []*Page, root *Page, opts Options) {
 	tags := map[[2]string]*Tag{} // {lang, key} → tag
 	for _, l := range langs {
 		byLang[l.Code] = l
-		l.Feeds = feedsAt("/"+l.Code+"/", l.Title)
-		l.Calendar = "/" + l.Code + "/events.ics"
+		l.Feeds = feedsAt(l.Home.URL, l.Title)
+		l.Calendar = l.Home.URL + "events.ics"
 		root.Feeds = append(root.Feeds, l.Feeds...)
 		for _, t := range l.Tags {
 			label := t.Key
@@ -570,13 +584,13 @@ func published(f *content.File, opts Options) bool {
 	return true
 }
 
-func newRegular(f *content.File, cfg *config.Site, opts Options) *Page {
+func newRegular(f *content.File, base string, cfg *config.Site, opts Options) *Page {
 	fm := &f.Front
 	slug := fm.Slug
 	if slug == "" {
 		slug = f.Name
 	}
-	url := "/" + f.Lang + "/"
+	url := base + f.Lang + "/"
 	if f.Section != "" {
 		url += Segment(f.Section) + "/"
 	}
@@ -684,7 +698,7 @@ func linkTranslations(all []*Page, langs []*Language, cfg *config.Site) map[stri
 		if d := m[cfg.DefaultLanguage]; d != nil {
 			p.XDefault = d.URL
 		} else {
-			p.XDefault = "/"
+			p.XDefault = cfg.BasePath() // the root chooser
 		}
 	}
 	return byKey

@@ -49,9 +49,20 @@ func TestFilePathIsTheDecodedURL(t *testing.T) {
 		"/zh/news/q%3Fx/page/2/":     "zh/news/q?x/page/2/index.html",
 		"/zh/news/c%2B%2B/photo.svg": "zh/news/c++/photo.svg",
 	} {
-		if got := FilePath(u); got != want {
+		if got := FilePath("/", u); got != want {
 			t.Errorf("FilePath(%q) = %q, want %q", u, got, want)
 		}
+		// Under a base path, output files stay where they are.
+		under := "/press" + u
+		if got := FilePath("/press/", under); got != want {
+			t.Errorf("FilePath(/press/, %q) = %q, want %q", under, got, want)
+		}
+	}
+	if got := SitePath("/press/", "/press/zh/"); got != "/zh/" {
+		t.Errorf("SitePath = %q", got)
+	}
+	if got := SitePath("/press/", "/zh/"); got != "/zh/" {
+		t.Errorf("SitePath outside the base = %q", got)
 	}
 	if got := EscapePath("img/a b?.png"); got != "img/a%20b%3F.png" {
 		t.Errorf("EscapePath = %q", got)

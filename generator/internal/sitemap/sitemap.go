@@ -8,7 +8,10 @@
 //     "sitemap: false". Of a paginated list only the first page is listed
 //     (as Hugo does): later pages are reached through it, and their content
 //     shifts with every new release.
-//   - Entries are sorted by URL; every URL is absolute and percent-encoded.
+//   - Entries are sorted by URL; every URL is absolute and percent-encoded,
+//     under the base path of baseURL, and so is robots.txt's Sitemap line
+//     (https://example.org/press/sitemap.xml), while the files stay at the
+//     root of the output.
 //   - lastmod is the page's date in the site's time zone; a generated page
 //     (home, section, tags, tag, events) takes the newest date among the
 //     pages it lists (drafts aside), the root the newest of all. Nothing to
@@ -97,7 +100,7 @@ func Entries(s *site.Site) []Entry {
 				}
 			}
 		}
-		xdefault := "/"
+		xdefault := cfg.BasePath() // the root chooser
 		for _, t := range group {
 			if t.Lang == cfg.DefaultLanguage && listed(t) {
 				xdefault = t.URL

@@ -63,3 +63,52 @@ func TestConstantStringsAreFoldedPerLanguageAndEscapedAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// relURL with a constant path in an href or src is folded into the text
+// when html/template would write its URL unchanged; elsewhere it is
+// called and escaped. Either way a page shows what the call gives.
+func TestRelURLIsFoldedWhereItChangesNothing(t *testing.T) {
+	page := `<link href="{{ relURL "css/main.css" }}"><img src="{{ relURL "/img/a b.png" }}">` +
+		`{{ if true }}<a href="{{ relURL "" }}">home</a>{{ end }}<p title="{{ relURL "x" }}">` +
+		`<script>var u = {{ relURL "js/a.js" }};</script>`
+	for base, want := range map[string]string{
+		"https://example.org/": `<link href="/css/main.css"><img src="/img/a%20b.png">` +
+			`<a href="/">home</a><p title="/x"><script>var u = "/js/a.js";</script>`,
+		"https://example.org/press/": `<link href="/press/css/main.css"><img src="/press/img/a%20b.png">` +
+			`<a href="/press/">home</a><p title="/press/x"><script>var u = "/press/js/a.js";</script>`,
+		"https://example.org/a&b/": `<link href="/a&amp;b/css/main.css"><img src="/a&amp;b/img/a%20b.png">` +
+			`<a href="/a&amp;b/">home</a><p title="/a&amp;b/x"><script>var u = "/a\u0026b/js/a.js";</script>`,
+	} {
+		th := loadFS(t, fstest.MapFS{
+			"site.yaml":                        {Data: []byte("baseURL: " + base + "\nlanguages:\n  - {code: en}\n")},
+			"themes/default/layouts/page.html": {Data: []byte(page)},
+		})
+		if got := render(t, th, "page.html", "en", nil); got != want {
+			t.Errorf("%s:\n got %s\nwant %s", base, got, want)
+		}
+		var calls []string
+		var walk func(parse.Node)
+		walk = func(n parse.Node) {
+			switch n := n.(type) {
+			case *parse.ListNode:
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			case *parse.IfNode:
+				walk(n.List)
+			case *parse.ActionNode: // escaped: relURL and the escapers after it
+				if id, ok := n.Pipe.Cmds[0].Args[0].(*parse.IdentifierNode); ok && id.Ident == "relURL" {
+					calls = append(calls, n.Pipe.Cmds[0].Args[1].(*parse.StringNode).Text)
+				}
+			}
+		}
+		walk(th.layouts["page.html"]["en"].Tree.Root)
+		folded := []string{"/img/a b.png", "x", "js/a.js"} // a space to escape, not an attribute's URL, script
+		if base == "https://example.org/a&b/" {
+			folded = []string{"css/main.css", "/img/a b.png", "", "x", "js/a.js"} // "&" is escaped
+		}
+		if strings.Join(calls, "|") != strings.Join(folded, "|") {
+			t.Errorf("%s: relURL still called for %q, want %q", base, calls, folded)
+		}
+	}
+}

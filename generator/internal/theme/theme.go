@@ -13,10 +13,24 @@
 //
 // Functions: T, tag, dateLong, dateMedium, dateShort, timeShort, number and
 // eventWhen speak the page's language (each layout is cloned once per
-// language); absURL, isoDate, rfc3339, eventDate, local, sameDay,
+// language); relURL, absURL, isoDate, rfc3339, eventDate, local, sameDay,
 // utcOffset, eventOver, ogLocale, TLang, jsonLD, dict, add and html are the
 // same in every language.
 //
+//   - relURL "css/main.css" is the URL path of a site path under the base
+//     path of baseURL: "/press/css/main.css" for https://example.org/press/,
+//     "/css/main.css" at the root of a host (config.Site.RelURL). A leading
+//     "/" changes nothing, a URL already under the base path or with a
+//     scheme or host stays as it is, and "" is the base path itself. Page,
+//     list, feed and calendar URLs (.URL, .Lang.Home.URL, .Pager.Next…)
+//     already hold the base path; a layout writes relURL for the files it
+//     names itself: stylesheets, scripts, icons, and URLs from front matter
+//     that may be site paths. absURL is the same URL with the scheme and
+//     host of baseURL (config.Site.AbsURL). {{ relURL "css/main.css" }}
+//     at the start of a double-quoted href or src is replaced by its URL
+//     when the layouts are loaded (fold.go), as T "id" is, when
+//     html/template would write that URL unchanged: the head's links cost
+//     no call on any page.
 //   - T "id" with no further arguments is a constant in each language: it
 //     is replaced by its translation when the layouts are loaded (fold.go),
 //     and escaped for its place as T's result would be.
@@ -242,6 +256,7 @@ func (t *Theme) loadLayout(fsys fs.FS, base *template.Template, rel string, cfg 
 		funcs["partialCachedEach"] = t.partialCachedEach(c, l.Code, rel, own)
 		c.Funcs(funcs)
 		foldT(c, t.locales.For(l.Code))
+		foldRelURL(c, cfg.RelURL)
 		perLang[l.Code] = c.Lookup(entry)
 	}
 	return perLang, nil
@@ -483,6 +498,7 @@ func commonFuncs(cfg *config.Site, locales *locale.Set) template.FuncMap {
 	z := zone{cfg}
 	isoDate, rfc3339 := z.isoDate, z.rfc3339
 	return template.FuncMap{
+		"relURL":  cfg.RelURL,
 		"absURL":  cfg.AbsURL,
 		"isoDate": isoDate,
 		"rfc3339": rfc3339,
