@@ -12,6 +12,7 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/benchsite"
 	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // benchNow publishes every release benchsite writes.
@@ -22,7 +23,7 @@ var benchNow = time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
 func writeBenchSite(tb testing.TB, n int) string {
 	tb.Helper()
 	dir := filepath.Join(tb.TempDir(), "site")
-	if err := benchsite.WriteFrom(os.DirFS(repoRoot), dir, n, 1); err != nil {
+	if err := benchsite.WriteFrom(os.DirFS(sitetest.Root(tb)), dir, n, 1); err != nil {
 		tb.Fatal(err)
 	}
 	return dir
