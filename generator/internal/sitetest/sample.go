@@ -6,28 +6,21 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/fstest"
+
+	"github.com/eventnews/gen/generator/internal/benchsite"
 )
 
-// Root returns the repository root, found as the nearest folder above the
-// working directory (the test's package) that holds go.mod. It is the
-// sample site too: site.yaml, content/, i18n/ and the default theme's
+// Root returns the root of the repository that holds the working
+// directory (the test's package), as benchsite.FindRepo finds it. It is
+// the sample site too: site.yaml, content/, i18n/ and the default theme's
 // files in themes/default/.
 func Root(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
+	dir, err := benchsite.FindRepo()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			tb.Fatal("no go.mod above the working directory")
-		}
-		dir = up
-	}
+	return dir
 }
 
 // sampleParts are the files and folders of the sample site under Root.
