@@ -53,22 +53,68 @@ func Check(tb testing.TB, name string, got []byte) {
 	}
 }
 
-// context is the number of equal lines Diff shows around a difference, and
-// most the number of differing lines it shows of each side.
+// context is the number of equal lines diff shows around a change, and
+// most the number of lines it shows in all.
 const (
 	context = 3
-	most    = 40
+	most    = 80
 )
 
-// diff shows where got differs from want: the lines between their common
-// beginning and common end, "-" for want's and "+" for got's, each with its
-// number in its own text, and a few equal lines around them. It is "" when
-// they are equal.
+// op is one line of an edit script: ' ' kept, '-' only in want, '+' only
+// in got; n is its number in want for '-', in got otherwise.
+type op struct {
+	kind byte
+	n    int
+	text string
+}
+
+// diff shows where got differs from want as the lines that differ, "-"
+// for want's and "+" for got's, each with its line number, and a few equal
+// lines around them. It is "" when they are equal.
 func diff(want, got string) string {
 	if want == got {
 		return ""
 	}
-	w, g := lines(want), lines(got)
+	ops := script(lines(want), lines(got))
+	var b strings.Builder
+	shown, gap := 0, false
+	for i, o := range ops {
+		if !near(ops, i) {
+			gap = true
+			continue
+		}
+		if shown == most {
+			b.WriteString("…\n")
+			break
+		}
+		if gap && shown > 0 {
+			b.WriteString("…\n")
+		}
+		gap = false
+		shown++
+		text := o.text
+		if !strings.HasSuffix(text, "\n") {
+			text += "\n\\ no newline at the end\n"
+		}
+		fmt.Fprintf(&b, "%c%5d  %s", o.kind, o.n, text)
+	}
+	return b.String()
+}
+
+// near reports whether ops[i] is a change or within context of one.
+func near(ops []op, i int) bool {
+	for j := max(0, i-context); j <= min(len(ops)-1, i+context); j++ {
+		if ops[j].kind != ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// script is an edit script turning w into g with the fewest changed
+// lines (a longest common subsequence), past the common beginning and end.
+// A middle too large to compare line by line is shown as replaced whole.
+func script(w, g []string) []op {
 	pre := 0
 	for pre < len(w) && pre < len(g) && w[pre] == g[pre] {
 		pre++
@@ -77,31 +123,48 @@ func diff(want, got string) string {
 	for suf < len(w)-pre && suf < len(g)-pre && w[len(w)-1-suf] == g[len(g)-1-suf] {
 		suf++
 	}
-	var b strings.Builder
-	line := func(mark string, n int, s string) {
-		if !strings.HasSuffix(s, "\n") {
-			s += "\n\\ no newline at the end\n"
+	var ops []op
+	for i := range pre {
+		ops = append(ops, op{' ', i + 1, g[i]})
+	}
+	mw, mg := w[pre:len(w)-suf], g[pre:len(g)-suf]
+	// lcs[i][j] is the length of the longest common subsequence of
+	// mw[i:] and mg[j:].
+	var lcs [][]int
+	if len(mw)*len(mg) <= 1<<22 {
+		lcs = make([][]int, len(mw)+1)
+		for i := range lcs {
+			lcs[i] = make([]int, len(mg)+1)
 		}
-		fmt.Fprintf(&b, "%s%5d  %s", mark, n, s)
-	}
-	for i := max(0, pre-context); i < pre; i++ {
-		line(" ", i+1, g[i])
-	}
-	side := func(mark string, lines []string) {
-		for i, s := range lines[pre : len(lines)-suf] {
-			if i == most {
-				fmt.Fprintf(&b, "%s       … %d more lines\n", mark, len(lines)-suf-pre-most)
-				break
+		for i := len(mw) - 1; i >= 0; i-- {
+			for j := len(mg) - 1; j >= 0; j-- {
+				if mw[i] == mg[j] {
+					lcs[i][j] = lcs[i+1][j+1] + 1
+				} else {
+					lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+				}
 			}
-			line(mark, pre+i+1, s)
 		}
 	}
-	side("-", w)
-	side("+", g)
-	for i := len(g) - suf; i < min(len(g), len(g)-suf+context); i++ {
-		line(" ", i+1, g[i])
+	i, j := 0, 0
+	for i < len(mw) || j < len(mg) {
+		switch {
+		case lcs != nil && i < len(mw) && j < len(mg) && mw[i] == mg[j]:
+			ops = append(ops, op{' ', pre + j + 1, mg[j]})
+			i++
+			j++
+		case i < len(mw) && (j == len(mg) || lcs == nil || lcs[i+1][j] >= lcs[i][j+1]):
+			ops = append(ops, op{'-', pre + i + 1, mw[i]})
+			i++
+		default:
+			ops = append(ops, op{'+', pre + j + 1, mg[j]})
+			j++
+		}
 	}
-	return b.String()
+	for k := len(g) - suf; k < len(g); k++ {
+		ops = append(ops, op{' ', k + 1, g[k]})
+	}
+	return ops
 }
 
 // lines splits s after each newline; a last line without one is a line too.
