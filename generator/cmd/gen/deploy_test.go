@@ -17,13 +17,14 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // builtSite copies the sample site, adds files, builds it and returns the
 // site folder.
 func builtSite(t *testing.T, files map[string]string) string {
 	t.Helper()
-	src := copySite(t, false)
+	src := sitetest.Sample(t).OnDisk()
 	for p, s := range files {
 		full := filepath.Join(src, filepath.FromSlash(p))
 		os.MkdirAll(filepath.Dir(full), 0o755)
