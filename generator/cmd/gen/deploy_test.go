@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -24,14 +25,11 @@ import (
 // site folder.
 func builtSite(t *testing.T, files map[string]string) string {
 	t.Helper()
-	src := sitetest.Sample(t).OnDisk()
-	for p, s := range files {
-		full := filepath.Join(src, filepath.FromSlash(p))
-		os.MkdirAll(filepath.Dir(full), 0o755)
-		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	site := sitetest.Sample(t)
+	for p, text := range files {
+		site.FS[p] = &fstest.MapFile{Data: []byte(text)}
 	}
+	src := site.OnDisk()
 	rebuild(t, src)
 	return src
 }

@@ -17,7 +17,6 @@ import (
 	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
-
 // The test binary doubles as gen: with GENBENCH_TEST_GEN=1 it runs gen's
 // command line, so the serve measurement can start "gen serve" without a
 // separate build.
