@@ -5,6 +5,7 @@
 //	s := sitetest.New(t, sitetest.Config+`-- content/about.ru.md --
 //	---
 //	title: О нас
+//	date: 2024-05-01
 //	---
 //	`).Build(build.Options{}).OK()
 //	s.Assert("ru/about/index.html", "<h1>О нас</h1>", "! draft")
@@ -14,8 +15,8 @@
 // archive, under themes/default/ or layouts/. Sample gives the
 // repository's own site instead of an archive, and OnDisk writes a site
 // into a directory for what needs one: symbolic links, a destination, gen
-// as a command. Golden files are package golden's, whose -update flag
-// every test binary takes through this package.
+// as a command. Golden files are package golden's: importing this package
+// gives a test binary golden's -update flag.
 //
 // sitetest imports build, so only external test packages (package x_test)
 // of the packages build imports can use it: an internal test file that
