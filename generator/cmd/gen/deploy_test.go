@@ -13,24 +13,23 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // builtSite copies the sample site, adds files, builds it and returns the
 // site folder.
 func builtSite(t *testing.T, files map[string]string) string {
 	t.Helper()
-	src := copySite(t, false)
-	for p, s := range files {
-		full := filepath.Join(src, filepath.FromSlash(p))
-		os.MkdirAll(filepath.Dir(full), 0o755)
-		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	site := sitetest.Sample(t)
+	for p, text := range files {
+		site.FS[p] = &fstest.MapFile{Data: []byte(text)}
 	}
+	src := site.OnDisk()
 	rebuild(t, src)
 	return src
 }

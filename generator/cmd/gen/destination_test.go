@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/eventnews/gen/generator/internal/sitetest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +12,7 @@ import (
 // status 2 and a message, and nothing anywhere changes: not the site, not
 // the folder named. A relative destination lies in the site's folder.
 func TestRefusedDestinationsTouchNothing(t *testing.T) {
-	src := copySite(t, false)
+	src := sitetest.Sample(t).OnDisk()
 	home := t.TempDir()
 	os.WriteFile(filepath.Join(home, "notes.txt"), []byte("mine"), 0o644)
 	outsideFile := filepath.Join(t.TempDir(), "file.txt")
@@ -39,7 +40,7 @@ func TestRefusedDestinationsTouchNothing(t *testing.T) {
 // --clean-destination gen removes them, but only once the folder is known
 // to be gen's, and never .git.
 func TestForeignFilesInTheDestination(t *testing.T) {
-	src := copySite(t, false)
+	src := sitetest.Sample(t).OnDisk()
 	dest := filepath.Join(t.TempDir(), "site")
 	for name, text := range map[string]string{".git/HEAD": "ref: refs/heads/gh-pages", "CNAME": "news.example.org", "notes/todo.txt": "todo"} {
 		os.MkdirAll(filepath.Join(dest, filepath.Dir(name)), 0o755)

@@ -91,7 +91,7 @@ func TestKilledBuildsLeaveTheOldSiteOrTheNew(t *testing.T) {
 	manifests := [2]string{}
 	var took time.Duration
 	for i, src := range srcs {
-		if err := benchsite.WriteFrom(os.DirFS(repoRoot), src, 1000, int64(i+1)); err != nil {
+		if err := benchsite.Write(src, 1000, int64(i+1)); err != nil {
 			t.Fatal(err)
 		}
 		ref := filepath.Join(work, fmt.Sprintf("ref%d", i))

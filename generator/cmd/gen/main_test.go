@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/eventnews/gen/generator/internal/cli"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // The test binary doubles as gen: with GEN_TEST_MAIN=1 it runs the command
@@ -23,8 +24,6 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(m.Run())
 }
-
-var repoRoot = filepath.Join("..", "..", "..")
 
 type run struct {
 	code           int
@@ -46,40 +45,6 @@ func gen(t *testing.T, env []string, args ...string) run {
 		t.Fatal(err)
 	}
 	return run{code, out.String(), errb.String()}
-}
-
-// copySite copies the sample site (site.yaml, content, i18n, themes) into a
-// new directory, creating files in the given order of the sorted list
-// (reversed when reverse is set), so file creation order varies.
-func copySite(t *testing.T, reverse bool) string {
-	t.Helper()
-	dst := t.TempDir()
-	var files []string
-	for _, top := range []string{"site.yaml", "content", "i18n", "themes", "layouts", "static"} {
-		filepath.WalkDir(filepath.Join(repoRoot, top), func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				rel, _ := filepath.Rel(repoRoot, p)
-				files = append(files, rel)
-			}
-			return nil
-		})
-	}
-	slices.Sort(files)
-	if reverse {
-		slices.Reverse(files)
-	}
-	for _, rel := range files {
-		data, err := os.ReadFile(filepath.Join(repoRoot, rel))
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := filepath.Join(dst, rel)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
 }
 
 // tree returns path → sha256 of every file under dir.
@@ -121,7 +86,7 @@ func diffTrees(a, b map[string]string) []string {
 }
 
 func TestSampleSiteBuildsClean(t *testing.T) {
-	src := copySite(t, false)
+	src := sitetest.Sample(t).OnDisk()
 	r := gen(t, nil, "build", "--source", src, "--now", "2024-06-01")
 	if r.code != 0 || r.stderr != "" {
 		t.Fatalf("exit %d, want 0 with no warnings; stderr:\n%s", r.code, r.stderr)
@@ -153,8 +118,8 @@ func TestSampleSiteBuildsClean(t *testing.T) {
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
-	a := copySite(t, false)
-	b := copySite(t, true)
+	a := sitetest.Sample(t).OnDisk()
+	b := sitetest.Sample(t).OnDiskReversed()
 	// SOURCE_DATE_EPOCH pins the clock; time zone and core count differ.
 	env := "SOURCE_DATE_EPOCH=1717243200"
 	r1 := gen(t, []string{env, "TZ=Asia/Shanghai", "GOMAXPROCS=1"}, "build", "--source", a, "--quiet")
@@ -172,7 +137,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 }
 
 func TestFailedBuildLeavesPublicUntouched(t *testing.T) {
-	src := copySite(t, false)
+	src := sitetest.Sample(t).OnDisk()
 	if r := gen(t, nil, "build", "--source", src, "--now", "2024-06-01", "--quiet"); r.code != 0 {
 		t.Fatalf("first build: %s", r.stderr)
 	}

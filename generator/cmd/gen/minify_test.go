@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"github.com/eventnews/gen/generator/internal/linkcheck"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // --minify makes pages, feeds and the stylesheet smaller, the same bytes
 // on every run, with every link still leading somewhere.
 func TestMinify(t *testing.T) {
-	src := copySite(t, false)
+	src := sitetest.Sample(t).OnDisk()
 	plain, small, again := t.TempDir(), t.TempDir(), t.TempDir()
 	for dest, extra := range map[string][]string{plain: nil, small: {"--minify"}, again: {"--minify"}} {
 		args := append([]string{"build", "--source", src, "--destination", dest, "--now", "2024-06-01", "--quiet"}, extra...)
@@ -48,7 +49,7 @@ func TestMinify(t *testing.T) {
 // A file that cannot be minified stops the build, named, and nothing is
 // published.
 func TestMinifyRefusesWhatItCannotRead(t *testing.T) {
-	src := copySite(t, false)
+	src := sitetest.Sample(t).OnDisk()
 	os.MkdirAll(filepath.Join(src, "static", "js"), 0o755)
 	os.WriteFile(filepath.Join(src, "static", "js", "broken.js"), []byte("function ( {"), 0o644)
 	dest := filepath.Join(t.TempDir(), "out")

@@ -5,34 +5,31 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
-// bareSite is a site with site.yaml and content/ only: no theme, no i18n.
-func bareSite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, text := range map[string]string{
-		"site.yaml": "baseURL: https://news.example.org/\ndefaultLanguage: zh\ntimeZone: Asia/Shanghai\nlanguages:\n" +
-			"  - {code: zh, name: 中文, locale: zh-Hans, title: 新闻, weight: 1}\n" +
-			"  - {code: ru, name: Русский, locale: ru, title: Новости, weight: 2}\n" +
-			"  - {code: en, name: English, locale: en, title: News, weight: 3}\n",
-		"content/news/expo/index.zh.md": "---\ntitle: 博览会开幕\ndate: 2024-05-17\ntags: [trade]\n---\n正文。\n",
-		"content/news/expo/index.en.md": "---\ntitle: The expo opens\n---\nText.\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+// bare is a site with site.yaml and content/ only: no theme, no i18n.
+const bare = sitetest.Config + `-- content/news/expo/index.zh.md --
+---
+title: 博览会开幕
+date: 2024-05-17
+tags: [trade]
+---
+正文。
+-- content/news/expo/index.en.md --
+---
+title: The expo opens
+---
+Text.
+`
 
 // The theme is in the binary: a site of site.yaml and content/ alone
 // builds, from any folder, with the theme's layouts, stylesheet and
 // strings; and gen new takes the theme's archetype.
 func TestASiteNeedsNoThemeOfItsOwn(t *testing.T) {
-	dir := bareSite(t)
+	dir := sitetest.New(t, bare).OnDisk()
 	r := gen(t, nil, "build", "--source", dir, "--now", "2024-06-01")
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
@@ -62,17 +59,16 @@ func TestASiteNeedsNoThemeOfItsOwn(t *testing.T) {
 // A site overrides one file of the theme by writing it at the same path,
 // under themes/default/ or layouts/, and keeps the rest of the theme.
 func TestASiteOverridesOneFileOfTheTheme(t *testing.T) {
-	dir := bareSite(t)
+	site := sitetest.New(t, bare)
 	for name, text := range map[string]string{
 		"themes/default/layouts/partials/footer.html": `<footer>OUR-FOOTER</footer>`,
 		"layouts/partials/header.html":                `<header>OUR-HEADER</header>`,
 		"themes/default/static/css/main.css":          `body{color:OUR-CSS}`,
 		"i18n/en.yaml":                                "tag.trade: OUR-TRADE-LABEL\n",
 	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(text), 0o644)
+		site.FS[name] = &fstest.MapFile{Data: []byte(text)}
 	}
+	dir := site.OnDisk()
 	if r := gen(t, nil, "build", "--source", dir, "--now", "2024-06-01"); r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}

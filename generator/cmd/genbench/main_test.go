@@ -14,9 +14,8 @@ import (
 	"github.com/eventnews/gen/generator/internal/benchsite"
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/cli"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
-
-var repoRoot = filepath.Join("..", "..", "..")
 
 // The test binary doubles as gen: with GENBENCH_TEST_GEN=1 it runs gen's
 // command line, so the serve measurement can start "gen serve" without a
@@ -36,7 +35,7 @@ func TestMain(m *testing.M) {
 // the edited release is restored afterwards.
 func TestServeMeasurementSeesEachEdit(t *testing.T) {
 	site := filepath.Join(t.TempDir(), "site")
-	if err := benchsite.WriteFrom(os.DirFS(repoRoot), site, 15, 1); err != nil {
+	if err := benchsite.Write(site, 15, 1); err != nil {
 		t.Fatal(err)
 	}
 	file, page, err := pickRelease(site)
@@ -102,7 +101,7 @@ func TestComparePagesReportsEveryDifference(t *testing.T) {
 func TestFloorWritesOnePagePerRelease(t *testing.T) {
 	dir := t.TempDir()
 	site, out := filepath.Join(dir, "site"), filepath.Join(dir, "out")
-	if err := benchsite.WriteFrom(os.DirFS(repoRoot), site, 20, 1); err != nil {
+	if err := benchsite.Write(site, 20, 1); err != nil {
 		t.Fatal(err)
 	}
 	n, err := floor(site, out)
@@ -134,13 +133,13 @@ func TestFloorWritesOnePagePerRelease(t *testing.T) {
 // genbench compare.
 func TestSamePagesAsHugo(t *testing.T) {
 	hugo, err := exec.LookPath("hugo")
-	peer := filepath.Join(repoRoot, "..", "shared", "bench", "hugo-peer")
+	peer := filepath.Join(sitetest.Root(t), "..", "shared", "bench", "hugo-peer")
 	if _, serr := os.Stat(filepath.Join(peer, "hugo.yaml")); err != nil || serr != nil {
 		t.Skip("needs hugo and ../shared/bench/hugo-peer")
 	}
 	dir := t.TempDir()
 	site, hugoSite := filepath.Join(dir, "site"), filepath.Join(dir, "hugo-site")
-	if err := benchsite.WriteFrom(os.DirFS(repoRoot), site, 45, 1); err != nil {
+	if err := benchsite.Write(site, 45, 1); err != nil {
 		t.Fatal(err)
 	}
 	if err := hugoTree(site, peer, hugoSite); err != nil {

@@ -1,62 +1,36 @@
 package aliases_test
 
 import (
-	"flag"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/aliases"
-	"github.com/eventnews/gen/generator/internal/config"
-	"github.com/eventnews/gen/generator/internal/content"
-	"github.com/eventnews/gen/generator/internal/render"
-	"github.com/eventnews/gen/generator/internal/site"
+	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 	"golang.org/x/net/html"
-	"golang.org/x/tools/txtar"
 )
 
-// The package has no golden files; the flag is here so that
-// go test ./... -update runs.
-var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
-
-const config3 = `-- site.yaml --
-baseURL: https://news.example.org/
-defaultLanguage: zh
-languages:
-  - {code: zh, name: 中文, locale: zh-Hans, title: 中俄活动新闻, weight: 1}
-  - {code: ru, name: Русский, locale: ru, title: Новости событий, weight: 2}
-  - {code: en, name: English, locale: en, title: Event News, weight: 3}
-`
-
-func run(t *testing.T, archive string, taken ...string) (map[string]string, error) {
+// run builds the archive under sitetest.Config and returns the redirect
+// pages it wrote (the HTML files that are no page: not in the graph, nor
+// the root's not-found page, which render adds) and the build's error.
+func run(t *testing.T, archive string) (map[string]string, error) {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for _, f := range txtar.Parse([]byte(config3 + archive)).Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	s := sitetest.New(t, sitetest.Config+archive).Build(build.Options{Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)})
+	if s.Err != nil {
+		return nil, s.Err
 	}
-	cfg, err := config.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
+	pages := map[string]bool{s.Result.Site.Root.Path: true, "404.html": true}
+	for _, p := range s.Result.Site.Pages {
+		pages[p.Path] = true
 	}
-	files, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.Build(files, site.Options{Config: cfg, Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var other []render.File
-	for _, p := range taken {
-		other = append(other, render.File{Path: p})
-	}
-	out, err := aliases.Files(s, other)
 	m := map[string]string{}
-	for _, f := range out {
-		m[f.Path] = string(f.Bytes)
+	for name, b := range s.Files {
+		if strings.HasSuffix(name, ".html") && !pages[name] {
+			m[name] = string(b)
+		}
 	}
-	return m, err
+	return m, nil
 }
 
 // redirect is what a browser and a crawler read from a redirect page.
@@ -205,7 +179,6 @@ aliases: [/old/forum/]
 func TestConflicts(t *testing.T) {
 	for _, tc := range []struct {
 		name, archive string
-		taken         []string
 		want          string
 	}{{
 		name: "a page",
@@ -235,7 +208,7 @@ aliases: [/ru/news, /]
 		want: `content/news/a/index.ru.md:4:10: alias "/" is the URL of the root page` + "\n" +
 			`content/news/a/index.ru.md:4:10: alias "/ru/news" is the URL of the section page /ru/news/`,
 	}, {
-		name: "another output",
+		name: "another output", // the feed and the calendar the build writes
 		archive: `-- content/a.md --
 ---
 title: A
@@ -243,7 +216,6 @@ date: 2024-05-17
 aliases: [/ru/index.xml, /ru/events.ics/]
 ---
 `,
-		taken: []string{"ru/index.xml", "ru/events.ics"},
 		want: `content/a.md:4:10: alias "/ru/events.ics/" lies under the generated file ru/events.ics, which is a file` + "\n" +
 			`content/a.md:4:10: alias "/ru/index.xml" is the URL of the generated file ru/index.xml`,
 	}, {
@@ -270,7 +242,7 @@ aliases: [/old/]
 			`content/news/b/index.en.md:5:10: alias "/old/" is claimed by more than one page: content/news/a/index.md, content/news/b/index.en.md`,
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := run(t, tc.archive, tc.taken...)
+			_, err := run(t, tc.archive)
 			if err == nil || err.Error() != tc.want {
 				t.Errorf("got:\n%v\nwant:\n%s", err, tc.want)
 			}

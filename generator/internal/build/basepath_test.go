@@ -17,6 +17,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/browsertest"
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/linkcheck"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // pressConfig publishes the site under a path of its host, as a GitHub
@@ -137,12 +138,12 @@ title: Talks
 // output files stay where they are, and a static host serving the output
 // at the path answers every link, asset, feed, sitemap entry and alias.
 func TestEveryURLUnderTheBasePath(t *testing.T) {
-	s := newSite(t, pressConfig+pressSite).build(build.Options{}).ok()
-	if base := s.res.Config.BasePath(); base != "/press/" {
+	s := sitetest.New(t, pressConfig+pressSite).Build(build.Options{}).OK()
+	if base := s.Result.Config.BasePath(); base != "/press/" {
 		t.Fatalf("BasePath() = %q", base)
 	}
-	s.missing("press/index.html", "press/zh/index.html")
-	s.assert("zh/news/expo/index.html",
+	s.Missing("press/index.html", "press/zh/index.html")
+	s.Assert("zh/news/expo/index.html",
 		`<link rel="stylesheet" href="/press/css/main.css">`,
 		`<link rel="icon" href="/press/favicon.ico" sizes="32x32">`,
 		`<link rel="icon" href="/press/favicon.svg" type="image/svg+xml">`,
@@ -165,36 +166,36 @@ func TestEveryURLUnderTheBasePath(t *testing.T) {
 		`"sameAs":"/press/zh/events/"`,
 		`"url":"https://example.org/press/zh/"`,
 	)
-	s.assert("ru/news/expo/index.html", `href="/press/ru/news/#top"`)
+	s.Assert("ru/news/expo/index.html", `href="/press/ru/news/#top"`)
 	// A release only in zh: the switcher leads to the other languages' lists.
-	s.assert("zh/news/forum/index.html", `<img src="/press/img/logo.svg" alt="标志">`, `href="/press/ru/news/"`)
-	s.assert("zh/news/index.html", `<a rel="next" href="/press/zh/news/page/2/">`)
-	s.assert("index.html",
+	s.Assert("zh/news/forum/index.html", `<img src="/press/img/logo.svg" alt="标志">`, `href="/press/ru/news/"`)
+	s.Assert("zh/news/index.html", `<a rel="next" href="/press/zh/news/page/2/">`)
+	s.Assert("index.html",
 		`"url":"/press/zh/"`,
 		`<a href="/press/ru/" hreflang="ru"`,
 		`<link rel="canonical" href="https://example.org/press/">`,
 	)
-	s.assert("404.html", `.slice("/press/".split("/").length - 1)`, `<a href="/press/en/">`)
-	s.assert("robots.txt", "Sitemap: https://example.org/press/sitemap.xml\n")
-	s.assert("sitemap.xml", "<loc>https://example.org/press/</loc>", "<loc>https://example.org/press/zh/news/expo/</loc>")
-	s.assert("zh/atom.xml", `<link rel="self" type="application/atom+xml" href="https://example.org/press/zh/atom.xml"/>`,
+	s.Assert("404.html", `.slice("/press/".split("/").length - 1)`, `<a href="/press/en/">`)
+	s.Assert("robots.txt", "Sitemap: https://example.org/press/sitemap.xml\n")
+	s.Assert("sitemap.xml", "<loc>https://example.org/press/</loc>", "<loc>https://example.org/press/zh/news/expo/</loc>")
+	s.Assert("zh/atom.xml", `<link rel="self" type="application/atom+xml" href="https://example.org/press/zh/atom.xml"/>`,
 		`src="https://example.org/press/zh/news/expo/plan.svg"`, `src="https://example.org/press/img/logo.svg"`)
-	s.assert("zh/events.ics", "URL:https://example.org/press/zh/news/expo/")
-	s.assert("old/expo/index.html", `url=https://example.org/press/zh/news/expo/`)
+	s.Assert("zh/events.ics", "URL:https://example.org/press/zh/news/expo/")
+	s.Assert("old/expo/index.html", `url=https://example.org/press/zh/news/expo/`)
 
-	noURLOutsideTheBase(t, s.files, "https://example.org", "/press/")
+	noURLOutsideTheBase(t, s.Files, "https://example.org", "/press/")
 	followEveryLink(t, s)
 
 	// --baseURL on the command line gives the same site.
 	root := strings.Replace(pressConfig, "https://example.org/press/", "https://example.org/", 1)
-	o := newSite(t, root+pressSite).build(build.Options{BaseURL: "https://example.org/press"}).ok()
-	for name, data := range s.files {
-		if !bytes.Equal(o.files[name], data) {
+	o := sitetest.New(t, root+pressSite).Build(build.Options{BaseURL: "https://example.org/press"}).OK()
+	for name, data := range s.Files {
+		if !bytes.Equal(o.Files[name], data) {
 			t.Errorf("with --baseURL, %s differs from the build with baseURL in site.yaml", name)
 		}
 	}
-	if len(o.files) != len(s.files) {
-		t.Errorf("with --baseURL, %d files; with site.yaml, %d", len(o.files), len(s.files))
+	if len(o.Files) != len(s.Files) {
+		t.Errorf("with --baseURL, %d files; with site.yaml, %d", len(o.Files), len(s.Files))
 	}
 }
 
@@ -233,10 +234,10 @@ func noURLOutsideTheBase(t *testing.T, files map[string][]byte, origin, base str
 // does (it decodes the path and looks for the file), and follows every
 // link, src, srcset, icon, stylesheet, feed link, sitemap entry and alias
 // from the root, every page and the robots.txt sitemap: none may fail.
-func followEveryLink(t *testing.T, s *testSite) {
+func followEveryLink(t *testing.T, s *sitetest.Site) {
 	t.Helper()
 	m := fstest.MapFS{}
-	for name, data := range s.files {
+	for name, data := range s.Files {
 		m[name] = &fstest.MapFile{Data: data}
 	}
 	srv := httptest.NewServer(http.StripPrefix("/press/", http.FileServerFS(m)))
@@ -260,7 +261,7 @@ func followEveryLink(t *testing.T, s *testSite) {
 		}
 	}
 	start := []string{"/press/", "/press/robots.txt", "/press/sitemap.xml", "/press/404.html", "/press/old/expo/", "/press/zh/news/expo-2024/"}
-	for _, p := range s.res.Site.Pages {
+	for _, p := range s.Result.Site.Pages {
 		start = append(start, p.URL)
 	}
 	for _, p := range start {
@@ -303,7 +304,7 @@ func followEveryLink(t *testing.T, s *testSite) {
 			add(at.ResolveReference(ref), u)
 		}
 	}
-	if want := len(s.res.Site.Pages); fetched < want {
+	if want := len(s.Result.Site.Pages); fetched < want {
 		t.Errorf("fetched %d URLs, fewer than the %d pages", fetched, want)
 	}
 	for _, asset := range []string{"/press/css/main.css", "/press/favicon.ico", "/press/img/logo.svg", "/press/zh/news/expo/program.txt", "/press/zh/news/expo/plan.svg", "/press/zh/events.ics", "/press/zh/news/page/2/"} {
@@ -338,8 +339,8 @@ func TestBasePathInABrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts Chromium")
 	}
-	s := newSite(t, pressConfig+pressSite).build(build.Options{}).ok()
-	srv := httptest.NewServer(underPath("/press/", staticHost(s.files)))
+	s := sitetest.New(t, pressConfig+pressSite).Build(build.Options{}).OK()
+	srv := httptest.NewServer(underPath("/press/", staticHost(s.Files)))
 	defer srv.Close()
 	bctx := browsertest.Start(t)
 

@@ -3,7 +3,6 @@ package build_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -22,7 +21,7 @@ var benchNow = time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
 func writeBenchSite(tb testing.TB, n int) string {
 	tb.Helper()
 	dir := filepath.Join(tb.TempDir(), "site")
-	if err := benchsite.WriteFrom(os.DirFS(repoRoot), dir, n, 1); err != nil {
+	if err := benchsite.Write(dir, n, 1); err != nil {
 		tb.Fatal(err)
 	}
 	return dir

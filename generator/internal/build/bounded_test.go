@@ -9,6 +9,7 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // releasePath is the release that hostileSite writes.
@@ -16,9 +17,9 @@ const releasePath = "content/news/x/index.en.md"
 
 // hostileSite is a site with one release: front matter (YAML lines) and
 // body as given. The body goes in as bytes, never through txtar.
-func hostileSite(tb testing.TB, frontMatter, body string) *testSite {
-	s := newSite(tb, baseConfig)
-	s.fs[releasePath] = &fstest.MapFile{Data: []byte("---\n" + frontMatter + "---\n" + body), Mode: 0o644}
+func hostileSite(tb testing.TB, frontMatter, body string) *sitetest.Site {
+	s := sitetest.New(tb, sitetest.Config)
+	s.FS[releasePath] = &fstest.MapFile{Data: []byte("---\n" + frontMatter + "---\n" + body), Mode: 0o644}
 	return s
 }
 
@@ -28,12 +29,12 @@ const hangLimit = 20 * time.Second
 
 // buildWithin builds s, failing t if the build is still running after
 // hangLimit.
-func (s *testSite) buildWithin(t *testing.T) *testSite {
+func buildWithin(t *testing.T, s *sitetest.Site) *sitetest.Site {
 	t.Helper()
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		s.build(build.Options{})
+		s.Build(build.Options{})
 	}()
 	select {
 	case <-done:
@@ -112,14 +113,14 @@ func TestHostileInputIsBounded(t *testing.T) {
 			errAbout: "alias"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := hostileSite(t, fm+tc.frontMatter, tc.body).buildWithin(t)
+			s := buildWithin(t, hostileSite(t, fm+tc.frontMatter, tc.body))
 			if tc.err == "" && tc.errAbout == "" {
-				s.ok()
-				s.assert("en/news/x/index.html", "<h1>X</h1>", tc.page)
+				s.OK()
+				s.Assert("en/news/x/index.html", "<h1>X</h1>", tc.page)
 				return
 			}
 			var got []string
-			for _, d := range diag.Flatten(s.err) {
+			for _, d := range diag.Flatten(s.Err) {
 				got = append(got, d.Error())
 			}
 			if tc.errAbout != "" {
@@ -163,7 +164,7 @@ func BenchmarkHostileBuild(b *testing.B) {
 			b.SetBytes(int64(len(bc.body)))
 			b.ReportAllocs()
 			for b.Loop() {
-				s.build(build.Options{})
+				s.Build(build.Options{})
 			}
 		})
 	}

@@ -6,11 +6,12 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // One run reports every content error, sorted by path, each with its place.
 func TestContentErrorsAllReportedSorted(t *testing.T) {
-	archive := baseConfig + `-- content/news/a/index.zh.md --
+	archive := sitetest.Config + `-- content/news/a/index.zh.md --
 ---
 date: 2024-05-17
 ---
@@ -60,12 +61,12 @@ title: "i` + "\xff" + `"
 date: 2024-05-17
 ---
 `
-	s := newSite(t, archive).build(build.Options{})
-	if s.err == nil {
+	s := sitetest.New(t, archive).Build(build.Options{})
+	if s.Err == nil {
 		t.Fatal("build succeeded, want errors")
 	}
 	var got []string
-	for _, d := range diag.Flatten(s.err) {
+	for _, d := range diag.Flatten(s.Err) {
 		got = append(got, d.Error())
 	}
 	want := []string{
@@ -86,7 +87,7 @@ date: 2024-05-17
 func TestMissingLayoutListsWhatWasTried(t *testing.T) {
 	// A theme of the site's own that lacks the page layouts (the default
 	// theme, in the binary, has them all).
-	archive := strings.Replace(baseConfig, "pageSize: 2\n", "pageSize: 2\ntheme: plain\n", 1) + `-- content/about.zh.md --
+	archive := strings.Replace(sitetest.Config, "pageSize: 2\n", "pageSize: 2\ntheme: plain\n", 1) + `-- content/about.zh.md --
 ---
 title: 关于
 date: 2024-05-01
@@ -95,12 +96,12 @@ layout: special
 -- themes/plain/layouts/_default/list.html --
 list
 `
-	s := newSite(t, archive)
-	s.build(build.Options{})
-	if s.err == nil {
+	s := sitetest.New(t, archive)
+	s.Build(build.Options{})
+	if s.Err == nil {
 		t.Fatal("build succeeded without a single layout")
 	}
-	msg := s.err.Error()
+	msg := s.Err.Error()
 	for _, w := range []string{"content/about.zh.md", "no layout found", "layouts/_default/special.html", "themes/plain/layouts/_default/special.html", "themes/plain/layouts/_default/single.html"} {
 		if !strings.Contains(msg, w) {
 			t.Errorf("error lacks %q:\n%s", w, msg)
@@ -109,7 +110,7 @@ list
 }
 
 func TestTemplateErrorNamesLayoutLine(t *testing.T) {
-	archive := baseConfig + `-- content/about.zh.md --
+	archive := sitetest.Config + `-- content/about.zh.md --
 ---
 title: 关于
 date: 2024-05-01
@@ -118,8 +119,8 @@ date: 2024-05-01
 <p>
 {{ .Title | nosuchfunc }}
 `
-	s := newSite(t, archive).build(build.Options{})
-	if s.err == nil || !strings.Contains(s.err.Error(), "layouts/_default/single.html:2:") {
-		t.Fatalf("want a parse error at layouts/_default/single.html:2, got %v", s.err)
+	s := sitetest.New(t, archive).Build(build.Options{})
+	if s.Err == nil || !strings.Contains(s.Err.Error(), "layouts/_default/single.html:2:") {
+		t.Fatalf("want a parse error at layouts/_default/single.html:2, got %v", s.Err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // manyTags is a site with one release that carries n tags in every
@@ -19,7 +20,7 @@ func manyTags(n int) string {
 		fmt.Fprintf(&tags, "t%d", i)
 	}
 	var b strings.Builder
-	b.WriteString(baseConfig)
+	b.WriteString(sitetest.Config)
 	for _, l := range []string{"zh", "ru", "en"} {
 		fmt.Fprintf(&b, "-- content/news/x/index.%s.md --\n---\ntitle: X %s\ndate: 2024-05-17\ntags: [%s]\n---\nBody.\n", l, l, tags.String())
 	}
@@ -27,9 +28,9 @@ func manyTags(n int) string {
 }
 
 // outputBytes is the size of everything a build wrote but copied files.
-func (s *testSite) outputBytes() int {
+func outputBytes(s *sitetest.Site) int {
 	n := 0
-	for _, f := range s.res.Files {
+	for _, f := range s.Result.Files {
 		n += len(f.Bytes)
 	}
 	return n
@@ -42,8 +43,8 @@ func (s *testSite) outputBytes() int {
 // output grew with the square of the tags.
 func TestOutputGrowsLinearlyWithTags(t *testing.T) {
 	const n = 150
-	small := newSite(t, manyTags(n)).build(build.Options{}).ok().outputBytes()
-	large := newSite(t, manyTags(4*n)).build(build.Options{}).ok().outputBytes()
+	small := outputBytes(sitetest.New(t, manyTags(n)).Build(build.Options{}).OK())
+	large := outputBytes(sitetest.New(t, manyTags(4*n)).Build(build.Options{}).OK())
 	// Bytes per tag: every tag has, in each of three languages, a list
 	// page and two feeds of one item of at most ten categories, an entry
 	// in the sitemap, the tags index and the release's page and head.
@@ -62,11 +63,11 @@ func TestOutputGrowsLinearlyWithTags(t *testing.T) {
 func BenchmarkManyTags(b *testing.B) {
 	for _, n := range []int{1000, 2000, 4000} {
 		b.Run(fmt.Sprintf("tags=%d", n), func(b *testing.B) {
-			s := newSite(b, manyTags(n))
+			s := sitetest.New(b, manyTags(n))
 			size := 0
 			b.ReportAllocs()
 			for b.Loop() {
-				size = s.build(build.Options{}).ok().outputBytes()
+				size = outputBytes(s.Build(build.Options{}).OK())
 			}
 			b.ReportMetric(float64(size)/float64(n), "outbytes/tag")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/tag")

@@ -8,11 +8,12 @@ import (
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // eventsSite has releases with all-day, multi-day, timed and zoned events,
 // tags used in some languages only, tag labels in i18n/, and a hostile title.
-const eventsSite = baseConfig + `-- i18n/ru.yaml --
+const eventsSite = sitetest.Config + `-- i18n/ru.yaml --
 tag.expo: Выставки
 tag.trade: Торговля
 -- i18n/zh.yaml --
@@ -114,10 +115,10 @@ Text.
 `
 
 func TestTagPagesAreTranslationsOfEachOther(t *testing.T) {
-	s := newSite(t, eventsSite).build(build.Options{}).ok()
+	s := sitetest.New(t, eventsSite).Build(build.Options{}).OK()
 	// expo is used in every language (the tags are inherited): the three tag
 	// pages name each other in hreflang and in the switcher.
-	s.assert("ru/tags/expo/index.html",
+	s.Assert("ru/tags/expo/index.html",
 		`<title>Выставки · Новости событий</title>`,
 		`<h1>Новости с тегом «Выставки»</h1>`,
 		`<link rel="alternate" hreflang="zh-Hans" href="https://news.example.org/zh/tags/expo/">`,
@@ -131,21 +132,21 @@ func TestTagPagesAreTranslationsOfEachOther(t *testing.T) {
 		`/ru/news/expo/`,
 	)
 	// en has no label: the key is shown.
-	s.assert("en/tags/expo/index.html", `<title>expo · Event News</title>`, `Releases tagged “expo”`)
+	s.Assert("en/tags/expo/index.html", `<title>expo · Event News</title>`, `Releases tagged “expo”`)
 	// Counts per language, labels from the site's i18n.
-	s.assert("zh/tags/index.html", `<a href="/zh/tags/expo/">博览会</a> <span class="count">(1 篇)</span>`,
+	s.Assert("zh/tags/index.html", `<a href="/zh/tags/expo/">博览会</a> <span class="count">(1 篇)</span>`,
 		`<a href="/zh/tags/trade/">trade</a> <span class="count">(3 篇)</span>`)
-	s.assert("ru/tags/index.html", `<a href="/ru/tags/trade/">Торговля</a> <span class="count">(2 новости)</span>`)
+	s.Assert("ru/tags/index.html", `<a href="/ru/tags/trade/">Торговля</a> <span class="count">(2 новости)</span>`)
 	// pageSize is 2: the zh trade tag has a second page, titled apart.
-	s.assert("zh/tags/trade/page/2/index.html", `<title>trade · 第 2 页，共 2 页 · 中俄活动新闻</title>`,
+	s.Assert("zh/tags/trade/page/2/index.html", `<title>trade · 第 2 页，共 2 页 · 中俄活动新闻</title>`,
 		`rel="prev" href="/zh/tags/trade/"`)
 	// trade in en exists only on the expo release.
-	s.assert("en/tags/trade/index.html", `/en/news/expo/`, `hreflang="ru" href="https://news.example.org/ru/tags/trade/"`)
+	s.Assert("en/tags/trade/index.html", `/en/news/expo/`, `hreflang="ru" href="https://news.example.org/ru/tags/trade/"`)
 }
 
 func TestRootChoosesALanguage(t *testing.T) {
-	s := newSite(t, eventsSite).build(build.Options{}).ok()
-	s.assert("index.html",
+	s := sitetest.New(t, eventsSite).Build(build.Options{}).OK()
+	s.Assert("index.html",
 		// without script: links to the three homes.
 		`<a href="/zh/" hreflang="zh-Hans" lang="zh-Hans" data-lang="zh">`,
 		`<a href="/ru/" hreflang="ru" lang="ru" data-lang="ru">`,
@@ -159,20 +160,20 @@ func TestRootChoosesALanguage(t *testing.T) {
 		`<link rel="alternate" hreflang="x-default" href="https://news.example.org/">`,
 	)
 	// Another configuration: two languages, Russian by default.
-	s = newSite(t, `-- site.yaml --
+	s = sitetest.New(t, `-- site.yaml --
 baseURL: https://news.example.org/
 defaultLanguage: ru
 languages:
   - {code: en, name: English, locale: en-GB, title: Event News, weight: 1}
   - {code: ru, name: Русский, locale: ru, title: Новости событий, weight: 2}
-`).build(build.Options{}).ok()
-	s.assert("index.html", `<html lang="ru">`, `, "ru").url)`, `{"code":"en","locale":"en-GB"`, `! "zh"`, `! /zh/`)
+`).Build(build.Options{}).OK()
+	s.Assert("index.html", `<html lang="ru">`, `, "ru").url)`, `{"code":"en","locale":"en-GB"`, `! "zh"`, `! /zh/`)
 }
 
 func TestNotFoundPages(t *testing.T) {
-	s := newSite(t, eventsSite).build(build.Options{}).ok()
+	s := sitetest.New(t, eventsSite).Build(build.Options{}).OK()
 	// /404.html speaks every language until its script picks one by path.
-	s.assert("404.html",
+	s.Assert("404.html",
 		`<meta name="robots" content="noindex">`,
 		`<section lang="zh-Hans" data-not-found="zh">`, `<h1>页面不存在</h1>`, `<a href="/zh/">返回首页</a>`,
 		`<section lang="ru" data-not-found="ru">`, `<h1>Страница не найдена</h1>`, `<a href="/ru/">На главную</a>`,
@@ -181,15 +182,15 @@ func TestNotFoundPages(t *testing.T) {
 		// served at any path: only root-relative links.
 		`href="/css/main.css"`, `! href="css/`, `! href="../`,
 	)
-	s.assert("ru/404.html", `<html lang="ru">`, `<title>Страница не найдена · Новости событий</title>`,
+	s.Assert("ru/404.html", `<html lang="ru">`, `<title>Страница не найдена · Новости событий</title>`,
 		`<meta name="robots" content="noindex">`, `! rel="canonical"`, `! og:url`,
 		`<a href="/ru/">На главную</a>`, `<a href="/ru/news/">`, `<a href="/ru/events/">События</a>`)
-	s.assert("en/404.html", `<h1>Page not found</h1>`)
+	s.Assert("en/404.html", `<h1>Page not found</h1>`)
 }
 
 func TestEventsPageAgainstTheClock(t *testing.T) {
-	s := newSite(t, eventsSite).build(build.Options{}).ok() // now: 2024-06-01 12:00 UTC
-	zh := s.file("zh/events/index.html")
+	s := sitetest.New(t, eventsSite).Build(build.Options{}).OK() // now: 2024-06-01 12:00 UTC
+	zh := s.File("zh/events/index.html")
 	upcoming, past, ok := strings.Cut(zh, `<h2 id="past">`)
 	if !ok {
 		t.Fatalf("no past section:\n%s", zh)
@@ -202,46 +203,46 @@ func TestEventsPageAgainstTheClock(t *testing.T) {
 	}
 
 	// Later: everything but the evil English event is over, most recent first.
-	s = newSite(t, eventsSite).build(build.Options{Now: time.Date(2024, 6, 25, 0, 0, 0, 0, time.UTC)}).ok()
-	zh = s.file("zh/events/index.html")
+	s = sitetest.New(t, eventsSite).Build(build.Options{Now: time.Date(2024, 6, 25, 0, 0, 0, 0, time.UTC)}).OK()
+	zh = s.File("zh/events/index.html")
 	upcoming, past, _ = strings.Cut(zh, `<h2 id="past">`)
 	if !strings.Contains(upcoming, "暂无即将举行的活动。") {
 		t.Errorf("zh upcoming should be empty:\n%s", upcoming)
 	}
 	inOrder(t, past, "/zh/news/forum/", "/zh/news/moscow/", "/zh/news/day/", "/zh/news/expo/")
-	upcoming, past, _ = strings.Cut(s.file("en/events/index.html"), `<h2 id="past">`)
+	upcoming, past, _ = strings.Cut(s.File("en/events/index.html"), `<h2 id="past">`)
 	inOrder(t, upcoming, "/en/news/evil/")
 	inOrder(t, past, "/en/news/expo/")
 	// While the first event runs, the past is empty and says so.
-	s = newSite(t, eventsSite).build(build.Options{Now: time.Date(2024, 5, 18, 0, 0, 0, 0, time.UTC)}).ok()
-	s.assert("en/events/index.html", `No past events yet.`)
+	s = sitetest.New(t, eventsSite).Build(build.Options{Now: time.Date(2024, 5, 18, 0, 0, 0, 0, time.UTC)}).OK()
+	s.Assert("en/events/index.html", `No past events yet.`)
 	// An all-day event is over only when its last day is: at 2024-06-05 23:00
 	// in Shanghai the one-day event is still on.
-	s = newSite(t, eventsSite).build(build.Options{Now: time.Date(2024, 6, 5, 15, 0, 0, 0, time.UTC)}).ok()
-	upcoming, _, _ = strings.Cut(s.file("zh/events/index.html"), `<h2 id="past">`)
+	s = sitetest.New(t, eventsSite).Build(build.Options{Now: time.Date(2024, 6, 5, 15, 0, 0, 0, time.UTC)}).OK()
+	upcoming, _, _ = strings.Cut(s.File("zh/events/index.html"), `<h2 id="past">`)
 	inOrder(t, upcoming, "/zh/news/day/")
 }
 
 func TestEventBlock(t *testing.T) {
-	s := newSite(t, eventsSite).build(build.Options{}).ok()
+	s := sitetest.New(t, eventsSite).Build(build.Options{}).OK()
 	// Multi-day, all day: dates in the page's language, no times.
-	s.assert("ru/news/expo/index.html",
+	s.Assert("ru/news/expo/index.html",
 		`<dd><time datetime="2024-05-17">17 мая 2024`+"\u202f"+`г.</time> – <time datetime="2024-05-21">21 мая 2024`+"\u202f"+`г.</time></dd>`,
 		`<dd>Конгресс-центр, Харбин</dd>`)
-	s.assert("zh/news/expo/index.html", `<dd>哈尔滨国际会展中心（哈尔滨）</dd>`)
+	s.Assert("zh/news/expo/index.html", `<dd>哈尔滨国际会展中心（哈尔滨）</dd>`)
 	// One day, all day: a single date.
-	s.assert("zh/news/day/index.html", `<dd><time datetime="2024-06-05">2024年6月5日</time></dd>`)
+	s.Assert("zh/news/day/index.html", `<dd><time datetime="2024-06-05">2024年6月5日</time></dd>`)
 	// Timed on one day: the end shows only its time; the zone is named.
-	s.assert("ru/news/forum/index.html",
+	s.Assert("ru/news/forum/index.html",
 		`<time datetime="2024-06-20T10:00:00&#43;08:00">20 июня 2024`+"\u202f"+`г., 10:00</time> – <time datetime="2024-06-20T12:30:00&#43;08:00">12:30</time> (UTC&#43;8)`)
 	// Written in Moscow time, shown in the site's zone (Asia/Shanghai).
-	s.assert("zh/news/moscow/index.html",
+	s.Assert("zh/news/moscow/index.html",
 		`<time datetime="2024-06-10T15:00:00&#43;08:00">2024年6月10日 15:00</time> – <time datetime="2024-06-11T23:00:00&#43;08:00">2024年6月11日 23:00</time> (UTC&#43;8)`)
 }
 
 func TestMetadataForSharersAndSearchEngines(t *testing.T) {
-	s := newSite(t, eventsSite).build(build.Options{}).ok()
-	s.assert("ru/news/expo/index.html",
+	s := sitetest.New(t, eventsSite).Build(build.Options{}).OK()
+	s.Assert("ru/news/expo/index.html",
 		`<meta name="description" content="В Харбине открылось ЭКСПО.">`,
 		`<meta property="og:type" content="article">`,
 		`<meta property="og:title" content="ЭКСПО открылось">`,
@@ -256,17 +257,17 @@ func TestMetadataForSharersAndSearchEngines(t *testing.T) {
 		`<meta name="twitter:card" content="summary_large_image">`,
 	)
 	// forum exists in zh and ru only: one alternate locale, no image.
-	s.assert("ru/news/forum/index.html", `<meta property="og:locale:alternate" content="zh_CN">`,
+	s.Assert("ru/news/forum/index.html", `<meta property="og:locale:alternate" content="zh_CN">`,
 		`! content="en_US"`, `! og:image`, `<meta name="twitter:card" content="summary">`)
 	// Lists are websites; the description is the intro, else the site title.
-	s.assert("ru/index.html", `<meta property="og:type" content="website">`,
+	s.Assert("ru/index.html", `<meta property="og:type" content="website">`,
 		`<meta name="description" content="Новости российско-китайских выставок и форумов.">`)
-	s.assert("en/news/index.html", `<meta name="description" content="Releases about China–Russia expos.">`)
-	s.assert("zh/tags/index.html", `<meta name="description" content="中俄活动新闻">`, `<meta property="og:title" content="标签">`)
+	s.Assert("en/news/index.html", `<meta name="description" content="Releases about China–Russia expos.">`)
+	s.Assert("zh/tags/index.html", `<meta name="description" content="中俄活动新闻">`, `<meta property="og:title" content="标签">`)
 	// About-like pages outside a section are not articles.
-	s.assert("en/events/index.html", `<meta property="og:type" content="website">`, `! application/ld+json`)
+	s.Assert("en/events/index.html", `<meta property="og:type" content="website">`, `! application/ld+json`)
 
-	article := jsonLD(t, s.file("ru/news/expo/index.html"))
+	article := jsonLD(t, s.File("ru/news/expo/index.html"))
 	if len(article) != 2 {
 		t.Fatalf("want NewsArticle and Event, got %d objects", len(article))
 	}
@@ -293,15 +294,15 @@ func TestMetadataForSharersAndSearchEngines(t *testing.T) {
 			t.Errorf("Event %s = %v, want %v", k, article[1][k], v)
 		}
 	}
-	timed := jsonLD(t, s.file("zh/news/moscow/index.html"))
+	timed := jsonLD(t, s.File("zh/news/moscow/index.html"))
 	if got := timed[1]["startDate"]; got != "2024-06-10T15:00:00+08:00" {
 		t.Errorf("timed startDate = %v", got)
 	}
 }
 
 func TestHostileTitleStaysInItsScript(t *testing.T) {
-	s := newSite(t, eventsSite).build(build.Options{}).ok()
-	page := s.file("en/news/evil/index.html")
+	s := sitetest.New(t, eventsSite).Build(build.Options{}).OK()
+	page := s.File("en/news/evil/index.html")
 	if n := strings.Count(page, "<script"); n != 3 { // two JSON-LD blocks and the switcher memory
 		t.Errorf("want 3 script elements, got %d:\n%s", n, page)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/render"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // incrementalSite is a news site of 24 releases (three list pages per
@@ -18,7 +19,7 @@ import (
 func incrementalSite(t *testing.T) fstest.MapFS {
 	t.Helper()
 	var b strings.Builder
-	b.WriteString(strings.Replace(baseConfig, "pageSize: 2", "pageSize: 10", 1))
+	b.WriteString(strings.Replace(sitetest.Config, "pageSize: 2", "pageSize: 10", 1))
 	for _, lang := range []string{"zh", "ru", "en"} {
 		fmt.Fprintf(&b, "-- content/news/_index.%s.md --\n---\ntitle: News %s\n---\n", lang, lang)
 		fmt.Fprintf(&b, "-- content/about.%s.md --\n---\ntitle: About %s\ndate: 2024-01-01\n---\nWho we are.\n", lang, lang)
@@ -31,12 +32,12 @@ func incrementalSite(t *testing.T) fstest.MapFS {
 			fmt.Fprintf(&b, "-- content/news/r%02d/index.en.md --\n---\ntitle: Release %d\n---\nText %d.\n", i, i, i)
 		}
 	}
-	return newSite(t, b.String()).fs
+	return sitetest.New(t, b.String()).FS
 }
 
 func run(t *testing.T, fsys fstest.MapFS, prev *build.Result, changed []string, cache *build.Cache) *build.Result {
 	t.Helper()
-	res, err := build.Run(context.Background(), build.Options{FS: fsys, Now: testNow, Previous: prev, Changed: changed, Cache: cache})
+	res, err := build.Run(context.Background(), build.Options{FS: fsys, Now: sitetest.Now, Previous: prev, Changed: changed, Cache: cache})
 	if err != nil {
 		t.Fatal(err)
 	}

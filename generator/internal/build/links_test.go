@@ -9,9 +9,10 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
-const linkSite = baseConfig + `-- content/news/x/index.zh.md --
+const linkSite = sitetest.Config + `-- content/news/x/index.zh.md --
 ---
 title: 新闻
 date: 2024-05-17
@@ -37,7 +38,7 @@ func link(t *testing.T, dir, name, target string) {
 // No file outside the site is read, wherever a link to it lies: one run
 // names every such link with its target, and nothing is published.
 func TestLinksOutOfTheSiteAreErrors(t *testing.T) {
-	dir := newSite(t, linkSite).onDisk()
+	dir := sitetest.New(t, linkSite).OnDisk()
 	outside := t.TempDir()
 	secret := filepath.Join(outside, "secret.txt")
 	os.WriteFile(secret, []byte("TOP-SECRET"), 0o644)
@@ -53,7 +54,7 @@ func TestLinksOutOfTheSiteAreErrors(t *testing.T) {
 	os.MkdirAll(dest, 0o755)
 	os.WriteFile(filepath.Join(dest, "old.html"), []byte("old"), 0o644)
 
-	res, err := build.Run(context.Background(), build.Options{Source: dir, Destination: dest, Now: testNow})
+	res, err := build.Run(context.Background(), build.Options{Source: dir, Destination: dest, Now: sitetest.Now})
 	if err == nil {
 		t.Fatalf("built %d files through links out of the site", len(res.Files))
 	}
@@ -81,17 +82,17 @@ func TestLinksOutOfTheSiteAreErrors(t *testing.T) {
 // A link that stays inside the site is followed: a release folder may hold
 // a link to a picture kept elsewhere in the site, or be a link itself.
 func TestLinksInsideTheSiteAreFollowed(t *testing.T) {
-	dir := newSite(t, linkSite+`-- shared/logo.svg --
+	dir := sitetest.New(t, linkSite+`-- shared/logo.svg --
 <svg xmlns="http://www.w3.org/2000/svg"/>
 -- shared/release/index.zh.md --
 ---
 title: 共享
 date: 2024-05-18
 ---
-`).onDisk()
+`).OnDisk()
 	link(t, dir, "content/news/x/logo.svg", "../../../shared/logo.svg")
 	link(t, dir, "content/news/z", "../../shared/release")
-	res, err := build.Run(context.Background(), build.Options{Source: dir, Now: testNow})
+	res, err := build.Run(context.Background(), build.Options{Source: dir, Now: sitetest.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,11 +11,12 @@ import (
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/linkcheck"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // namesSite has folders and files whose names a URL gives a meaning:
 // "?", "#", "%", "+", spaces and "&".
-const namesSite = baseConfig + `-- content/news/q?x#y/index.zh.md --
+const namesSite = sitetest.Config + `-- content/news/q?x#y/index.zh.md --
 ---
 title: 问号
 date: 2024-05-17
@@ -72,14 +73,14 @@ date: 2024-05-01
 // Names that a URL gives a meaning are percent-encoded in every link, and
 // the output files are where a host that decodes the URL looks.
 func TestNamesThatAreURLsAreEscaped(t *testing.T) {
-	s := newSite(t, namesSite).build(build.Options{}).ok()
+	s := sitetest.New(t, namesSite).Build(build.Options{}).OK()
 	const q = "/zh/news/q%3Fx%23y/"
 	const abs = "https://news.example.org" + q
-	s.assert("zh/news/index.html",
+	s.Assert("zh/news/index.html",
 		`<a href="`+q+`">问号</a>`,
 		`<a href="/zh/news/%252e%252e/">点点</a>`,
 	)
-	s.assert("zh/news/q?x#y/index.html",
+	s.Assert("zh/news/q?x#y/index.html",
 		`<link rel="canonical" href="`+abs+`">`,
 		`<link rel="alternate" hreflang="zh-Hans" href="`+abs+`">`,
 		`<link rel="alternate" hreflang="ru" href="https://news.example.org/ru/news/q%3Fx%23y/">`,
@@ -93,48 +94,48 @@ func TestNamesThatAreURLsAreEscaped(t *testing.T) {
 		`<a href="/zh/news/q%3Fx%23y/event.ics" type="text/calendar" download>`,
 		`"mainEntityOfPage":"`+abs+`"`,
 	)
-	s.assert("zh/news/%2e%2e/index.html", `<a href="`+q+`#top">问号</a>`)
-	s.assert("zh/q&a 2/index.html", `<a href="/zh/q&amp;a%202/c%2B%2B/">加加</a>`)
-	s.assert("zh/q&a 2/c++/index.html", `<link rel="canonical" href="https://news.example.org/zh/q&amp;a%202/c%2B%2B/">`)
-	s.assert("zh/news/arch ?/index.html",
+	s.Assert("zh/news/%2e%2e/index.html", `<a href="`+q+`#top">问号</a>`)
+	s.Assert("zh/q&a 2/index.html", `<a href="/zh/q&amp;a%202/c%2B%2B/">加加</a>`)
+	s.Assert("zh/q&a 2/c++/index.html", `<link rel="canonical" href="https://news.example.org/zh/q&amp;a%202/c%2B%2B/">`)
+	s.Assert("zh/news/arch ?/index.html",
 		`<link rel="canonical" href="https://news.example.org/zh/news/arch%20%3F/">`,
 		`<a href="/zh/news/r1/">旧闻</a>`,
 	)
-	s.assert("zh/what?/index.html", `<link rel="canonical" href="https://news.example.org/zh/what%3F/">`)
-	s.assert("sitemap.xml",
+	s.Assert("zh/what?/index.html", `<link rel="canonical" href="https://news.example.org/zh/what%3F/">`)
+	s.Assert("sitemap.xml",
 		"<loc>"+abs+"</loc>",
 		`<xhtml:link rel="alternate" hreflang="ru" href="https://news.example.org/ru/news/q%3Fx%23y/"/>`,
 		"<loc>https://news.example.org/zh/news/%252e%252e/</loc>",
 		"<loc>https://news.example.org/zh/q&amp;a%202/c%2B%2B/</loc>",
 		"<loc>https://news.example.org/zh/what%3F/</loc>",
 	)
-	s.assert("zh/index.xml", "<link>"+abs+"</link>", `<guid isPermaLink="true">`+abs+`</guid>`)
-	s.assert("zh/atom.xml", `<link rel="alternate" type="text/html" href="`+abs+`"/>`)
-	s.assert("zh/events.ics", "URL:"+abs)
-	s.assert("zh/news/q?x#y/event.ics", "URL:"+abs)
-	s.assert("old/q?x/index.html", `<meta http-equiv="refresh" content="0; url=`+abs+`">`)
-	s.file("zh/news/q?x#y/100%.svg")
-	s.file("zh/news/q?x#y/p?1.svg")
+	s.Assert("zh/index.xml", "<link>"+abs+"</link>", `<guid isPermaLink="true">`+abs+`</guid>`)
+	s.Assert("zh/atom.xml", `<link rel="alternate" type="text/html" href="`+abs+`"/>`)
+	s.Assert("zh/events.ics", "URL:"+abs)
+	s.Assert("zh/news/q?x#y/event.ics", "URL:"+abs)
+	s.Assert("old/q?x/index.html", `<meta http-equiv="refresh" content="0; url=`+abs+`">`)
+	s.File("zh/news/q?x#y/100%.svg")
+	s.File("zh/news/q?x#y/p?1.svg")
 
-	for _, p := range linkcheck.Check(s.files, linkcheck.Options{BaseURL: s.res.Config.BaseURL}) {
+	for _, p := range linkcheck.Check(s.Files, linkcheck.Options{BaseURL: s.Result.Config.BaseURL}) {
 		t.Error(p)
 	}
 
 	// A host decodes the request's path and serves the file there.
 	m := fstest.MapFS{}
-	for name, data := range s.files {
+	for name, data := range s.Files {
 		m[name] = &fstest.MapFile{Data: data}
 	}
 	srv := httptest.NewServer(http.FileServerFS(m))
 	defer srv.Close()
-	for _, p := range s.res.Site.Pages {
+	for _, p := range s.Result.Site.Pages {
 		resp, err := http.Get(srv.URL + p.URL)
 		if err != nil {
 			t.Fatal(err)
 		}
 		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if resp.StatusCode != http.StatusOK || string(body) != string(s.files[p.Path]) {
+		if resp.StatusCode != http.StatusOK || string(body) != string(s.Files[p.Path]) {
 			t.Errorf("GET %s: %s, or not the page %s", p.URL, resp.Status, p.Path)
 		}
 	}
@@ -144,7 +145,7 @@ func TestNamesThatAreURLsAreEscaped(t *testing.T) {
 // file, with the fix.
 func TestNamesThatCannotBeURLsAreRefused(t *testing.T) {
 	page := "---\ntitle: x\ndate: 2024-05-17\n---\n"
-	s := newSite(t, baseConfig+`-- content/news/ok/index.zh.md --
+	s := sitetest.New(t, sitetest.Config+`-- content/news/ok/index.zh.md --
 ---
 title: ok
 date: 2024-05-17
@@ -162,14 +163,14 @@ aliases: [/a%2Fb/, /x/%2e%2E/y/, /100%/, /c%5Cd/, /e%07/]
 		"content/news/ok/photo.png ",
 		`content/news/ok/a\b.png`,
 	} {
-		s.fs[name] = &fstest.MapFile{Data: []byte(page)}
+		s.FS[name] = &fstest.MapFile{Data: []byte(page)}
 	}
-	s.build(build.Options{})
-	if s.err == nil {
+	s.Build(build.Options{})
+	if s.Err == nil {
 		t.Fatal("build succeeded, want errors")
 	}
 	var got []string
-	for _, d := range diag.Flatten(s.err) {
+	for _, d := range diag.Flatten(s.Err) {
 		got = append(got, d.Error())
 	}
 	want := []string{

@@ -3,8 +3,6 @@ package build
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -26,19 +24,6 @@ languages:
   - {code: en, locale: en, title: Event News, weight: 3}
 feeds: {limit: 50, fullContent: true}
 `)}}
-	theme := filepath.Join("..", "..", "..", "themes", "default")
-	err := filepath.WalkDir(theme, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(theme, p)
-		fsys["themes/default/"+filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
 	const n = 400
 	tags := []string{"trade", "expo", "youth", "energy", "culture"}
 	for i := range n {
@@ -57,7 +42,7 @@ feeds: {limit: 50, fullContent: true}
 	if err != nil {
 		b.Fatal(err)
 	}
-	locales, err := locale.Load(fsys, []string{"themes/default/i18n", "i18n"}, res.Config.Languages)
+	locales, err := locale.Load(WithDefaultTheme(fsys), []string{"themes/default/i18n", "i18n"}, res.Config.Languages)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/site"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 	"github.com/mmcdole/gofeed"
 )
 
@@ -21,7 +22,7 @@ import (
 // real consumers: every feed by gofeed, every calendar by golang-ical, the
 // sitemap by xmllint against the sitemaps.org schema.
 func TestSampleSiteOutputsParse(t *testing.T) {
-	res, err := build.Run(context.Background(), build.Options{Source: repoRoot, Now: testNow})
+	res, err := build.Run(context.Background(), build.Options{Source: sitetest.Root(t), Now: sitetest.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,31 +75,31 @@ func validateSitemap(t *testing.T, body []byte) {
 }
 
 func TestOutputsOfAWholeSite(t *testing.T) {
-	s := newSite(t, newsSite).build(build.Options{}).ok()
+	s := sitetest.New(t, newsSite).Build(build.Options{}).OK()
 	for _, name := range []string{
 		"zh/index.xml", "zh/atom.xml", "ru/index.xml", "ru/atom.xml", "en/index.xml", "en/atom.xml",
 		"zh/tags/trade/index.xml", "zh/tags/trade/atom.xml", "ru/tags/expo/index.xml",
 		"sitemap.xml", "robots.txt", "zh/events.ics", "ru/events.ics", "en/events.ics",
 		"zh/news/expo/event.ics", "ru/news/expo/event.ics", "en/news/expo/event.ics",
 	} {
-		s.file(name)
+		s.File(name)
 	}
-	s.missing("zh/news/jinhua/event.ics", "ru/tags/trade/index.xml")
-	s.assert("ru/index.xml", "<title>В Харбине открылось ЭКСПО</title>", "<language>ru</language>", "! 草稿", "! 未来", "! 过期")
-	s.assert("zh/index.xml", "<title>第八届中俄博览会开幕</title>", "<language>zh-cn</language>", "! 关于我们")
-	s.assert("sitemap.xml", "<loc>https://news.example.org/ru/news/expo/</loc>", "! /zh/news/draft/", "! 404")
-	s.assert("robots.txt", "Sitemap: https://news.example.org/sitemap.xml")
-	s.assert("ru/news/expo/event.ics", "SUMMARY:VIII Российско-Китайское ЭКСПО", "DTSTART;VALUE=DATE:20240517", "DTEND;VALUE=DATE:20240522")
+	s.Missing("zh/news/jinhua/event.ics", "ru/tags/trade/index.xml")
+	s.Assert("ru/index.xml", "<title>В Харбине открылось ЭКСПО</title>", "<language>ru</language>", "! 草稿", "! 未来", "! 过期")
+	s.Assert("zh/index.xml", "<title>第八届中俄博览会开幕</title>", "<language>zh-cn</language>", "! 关于我们")
+	s.Assert("sitemap.xml", "<loc>https://news.example.org/ru/news/expo/</loc>", "! /zh/news/draft/", "! 404")
+	s.Assert("robots.txt", "Sitemap: https://news.example.org/sitemap.xml")
+	s.Assert("ru/news/expo/event.ics", "SUMMARY:VIII Российско-Китайское ЭКСПО", "DTSTART;VALUE=DATE:20240517", "DTEND;VALUE=DATE:20240522")
 }
 
 // Page.Feeds is what the theme announces in each page's head.
 func TestFeedsOfPages(t *testing.T) {
-	s := newSite(t, newsSite+"-- i18n/zh.yaml --\ntag.trade: 经贸\n").build(build.Options{}).ok()
+	s := sitetest.New(t, newsSite+"-- i18n/zh.yaml --\ntag.trade: 经贸\n").Build(build.Options{}).OK()
 	feeds := map[string][]site.Feed{}
-	for _, p := range s.res.Site.Pages {
+	for _, p := range s.Result.Site.Pages {
 		feeds[p.URL] = p.Feeds
 	}
-	feeds["/"] = s.res.Site.Root.Feeds
+	feeds["/"] = s.Result.Site.Root.Feeds
 	ru := []site.Feed{
 		{Type: site.FeedRSS, URL: "/ru/index.xml", Title: "Новости событий"},
 		{Type: site.FeedAtom, URL: "/ru/atom.xml", Title: "Новости событий"},
@@ -122,9 +123,9 @@ func TestFeedsOfPages(t *testing.T) {
 		t.Errorf("the root announces %d feeds, want both feeds of the three languages", len(feeds["/"]))
 	}
 	for _, f := range feeds["/zh/tags/trade/page/2/"] {
-		s.file(strings.TrimPrefix(f.URL, "/"))
+		s.File(strings.TrimPrefix(f.URL, "/"))
 	}
-	for _, p := range s.res.Site.Pages {
+	for _, p := range s.Result.Site.Pages {
 		if p.Event != nil && p.Calendar != p.URL+"event.ics" {
 			t.Errorf("%s: Calendar %q", p.URL, p.Calendar)
 		}
@@ -132,7 +133,7 @@ func TestFeedsOfPages(t *testing.T) {
 }
 
 func TestAliasesInAWholeSite(t *testing.T) {
-	s := newSite(t, baseConfig+`-- content/news/a/index.zh.md --
+	s := sitetest.New(t, sitetest.Config+`-- content/news/a/index.zh.md --
 ---
 title: 甲
 date: 2024-05-17
@@ -143,34 +144,34 @@ aliases: [/old/a/]
 title: А
 aliases: [/ru/old-a.html]
 ---
-`).build(build.Options{}).ok()
-	s.assert("old/a/index.html", `<html lang="zh-Hans">`, `content="0; url=https://news.example.org/zh/news/a/"`, `<a href="https://news.example.org/zh/news/a/">甲</a>`)
-	s.assert("ru/old-a.html", `<html lang="ru">`, `<link rel="canonical" href="https://news.example.org/ru/news/a/">`)
-	s.assert("sitemap.xml", "! old")
+`).Build(build.Options{}).OK()
+	s.Assert("old/a/index.html", `<html lang="zh-Hans">`, `content="0; url=https://news.example.org/zh/news/a/"`, `<a href="https://news.example.org/zh/news/a/">甲</a>`)
+	s.Assert("ru/old-a.html", `<html lang="ru">`, `<link rel="canonical" href="https://news.example.org/ru/news/a/">`)
+	s.Assert("sitemap.xml", "! old")
 
-	s = newSite(t, baseConfig+`-- content/about.ru.md --
+	s = sitetest.New(t, sitetest.Config+`-- content/about.ru.md --
 ---
 title: О нас
 date: 2024-05-17
 aliases: [/ru/atom.xml]
 ---
-`).build(build.Options{})
-	if s.err == nil || s.err.Error() != `content/about.ru.md:4:10: alias "/ru/atom.xml" is the URL of the generated file ru/atom.xml` {
-		t.Errorf("got %v", s.err)
+`).Build(build.Options{})
+	if s.Err == nil || s.Err.Error() != `content/about.ru.md:4:10: alias "/ru/atom.xml" is the URL of the generated file ru/atom.xml` {
+		t.Errorf("got %v", s.Err)
 	}
 }
 
 // Feeds, sitemap and calendars do not depend on the number of cores.
 func TestOutputsDeterministic(t *testing.T) {
-	a := newSite(t, newsSite).build(build.Options{}).ok()
+	a := sitetest.New(t, newsSite).Build(build.Options{}).OK()
 	prev := runtime.GOMAXPROCS(1)
-	b := newSite(t, newsSite).build(build.Options{}).ok()
+	b := sitetest.New(t, newsSite).Build(build.Options{}).OK()
 	runtime.GOMAXPROCS(prev)
-	for name, body := range a.files {
+	for name, body := range a.Files {
 		if ext := filepath.Ext(name); ext != ".xml" && ext != ".ics" && ext != ".txt" {
 			continue
 		}
-		if !bytes.Equal(body, b.files[name]) {
+		if !bytes.Equal(body, b.Files[name]) {
 			t.Errorf("%s differs between GOMAXPROCS %d and 1", name, prev)
 		}
 	}

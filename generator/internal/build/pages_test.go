@@ -5,9 +5,10 @@ import (
 	"testing"
 
 	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
-const newsSite = baseConfig + `-- content/news/_index.zh.md --
+const newsSite = sitetest.Config + `-- content/news/_index.zh.md --
 ---
 title: 新闻
 ---
@@ -114,8 +115,8 @@ The press office.
 `
 
 func TestReleasePages(t *testing.T) {
-	s := newSite(t, newsSite).build(build.Options{}).ok()
-	s.assert("ru/news/expo/index.html",
+	s := sitetest.New(t, newsSite).Build(build.Options{}).OK()
+	s.Assert("ru/news/expo/index.html",
 		`<html lang="ru">`,
 		`<link rel="canonical" href="https://news.example.org/ru/news/expo/">`,
 		`<link rel="alternate" hreflang="zh-Hans" href="https://news.example.org/zh/news/expo/">`,
@@ -133,74 +134,74 @@ func TestReleasePages(t *testing.T) {
 		`href="/ru/tags/expo/"`,
 		`! href="/ru/tags/trade/"`,
 	)
-	s.assert("zh/news/expo/index.html",
+	s.Assert("zh/news/expo/index.html",
 		`<html lang="zh-Hans">`,
 		// soft line break between Chinese characters is no space.
 		`第八届中俄博览会今天开幕`,
 		`<h2 id="数据一览">数据一览</h2>`,
 		`2024年5月17日`,
 	)
-	s.assert("en/news/expo/index.html", `<html lang="en">`, `May 17, 2024`,
+	s.Assert("en/news/expo/index.html", `<html lang="en">`, `May 17, 2024`,
 		// tags inherited from zh.
 		`href="/en/tags/expo/"`, `href="/en/tags/trade/"`)
-	if got, want := s.file("zh/news/expo/hall.svg"), "<title>hall</title>"; !strings.Contains(got, want) {
+	if got, want := s.File("zh/news/expo/hall.svg"), "<title>hall</title>"; !strings.Contains(got, want) {
 		t.Errorf("bundle resource not copied: %q", got)
 	}
-	s.file("ru/news/expo/hall.svg")
+	s.File("ru/news/expo/hall.svg")
 }
 
 func TestMissingTranslationFallsBack(t *testing.T) {
-	s := newSite(t, newsSite).build(build.Options{}).ok()
+	s := sitetest.New(t, newsSite).Build(build.Options{}).OK()
 	// roundtable has no Russian version: hreflang lists only zh and en;
 	// the switcher leads to the Russian news list, marked.
-	s.assert("en/news/roundtable/index.html",
+	s.Assert("en/news/roundtable/index.html",
 		`hreflang="zh-Hans" href="https://news.example.org/zh/news/roundtable/"`,
 		`! hreflang="ru" href="https://news.example.org/ru/news/roundtable/"`,
 		`<a class="fallback" href="/ru/news/" hreflang="ru"`,
 	)
-	s.missing("ru/news/roundtable/index.html")
+	s.Missing("ru/news/roundtable/index.html")
 	// jinhua exists only in Chinese: x-default is the Chinese page.
-	s.assert("zh/news/jinhua/index.html", `<link rel="alternate" hreflang="x-default" href="https://news.example.org/zh/news/jinhua/">`,
+	s.Assert("zh/news/jinhua/index.html", `<link rel="alternate" hreflang="x-default" href="https://news.example.org/zh/news/jinhua/">`,
 		`<a class="fallback" href="/en/news/"`)
 	// the about page has no section: its fallback would be the home; it exists in all three.
-	s.assert("ru/about/index.html", `<title>О нас · Новости событий</title>`, `href="/en/about/"`)
+	s.Assert("ru/about/index.html", `<title>О нас · Новости событий</title>`, `href="/en/about/"`)
 }
 
 func TestPublishingRules(t *testing.T) {
-	s := newSite(t, newsSite).build(build.Options{}).ok()
-	s.missing("zh/news/draft/index.html", "zh/news/future/index.html", "zh/news/expired/index.html")
-	s.assert("zh/news/index.html", `! 草稿`, `! 未来`, `! 过期`)
+	s := sitetest.New(t, newsSite).Build(build.Options{}).OK()
+	s.Missing("zh/news/draft/index.html", "zh/news/future/index.html", "zh/news/expired/index.html")
+	s.Assert("zh/news/index.html", `! 草稿`, `! 未来`, `! 过期`)
 
-	s = newSite(t, newsSite).build(build.Options{Drafts: true, Future: true}).ok()
-	s.file("zh/news/draft/index.html")
-	s.file("zh/news/future/index.html")
-	s.missing("zh/news/expired/index.html")
+	s = sitetest.New(t, newsSite).Build(build.Options{Drafts: true, Future: true}).OK()
+	s.File("zh/news/draft/index.html")
+	s.File("zh/news/future/index.html")
+	s.Missing("zh/news/expired/index.html")
 }
 
 func TestHomeAndPagination(t *testing.T) {
-	s := newSite(t, newsSite).build(build.Options{}).ok()
+	s := sitetest.New(t, newsSite).Build(build.Options{}).OK()
 	// pageSize 2: zh has about + roundtable + expo + jinhua in news = 3 news → 2 pages.
-	s.assert("zh/news/index.html", `<h1>新闻</h1>`, `新闻发布。`, `/zh/news/roundtable/`, `/zh/news/expo/`,
+	s.Assert("zh/news/index.html", `<h1>新闻</h1>`, `新闻发布。`, `/zh/news/roundtable/`, `/zh/news/expo/`,
 		`! /zh/news/jinhua/`, `rel="next" href="/zh/news/page/2/"`, `第 1 页，共 2 页`)
-	s.assert("zh/news/page/2/index.html", `/zh/news/jinhua/`, `rel="prev" href="/zh/news/"`,
+	s.Assert("zh/news/page/2/index.html", `/zh/news/jinhua/`, `rel="prev" href="/zh/news/"`,
 		`<link rel="canonical" href="https://news.example.org/zh/news/page/2/">`)
-	s.missing("zh/news/page/3/index.html", "ru/news/page/2/index.html")
-	s.assert("ru/news/index.html", `<h1>Новости</h1>`, `/ru/news/expo/`, `! page/2`)
-	s.assert("en/index.html", `<html lang="en">`, `<title>Event News</title>`, `/en/news/roundtable/`)
+	s.Missing("zh/news/page/3/index.html", "ru/news/page/2/index.html")
+	s.Assert("ru/news/index.html", `<h1>Новости</h1>`, `/ru/news/expo/`, `! page/2`)
+	s.Assert("en/index.html", `<html lang="en">`, `<title>Event News</title>`, `/en/news/roundtable/`)
 	// events against the clock (2024-06-01): the expo is past.
-	s.assert("en/events/index.html", `/en/news/expo/`)
-	s.assert("index.html", `href="/zh/"`, `href="/ru/"`, `href="/en/"`)
+	s.Assert("en/events/index.html", `/en/news/expo/`)
+	s.Assert("index.html", `href="/zh/"`, `href="/ru/"`, `href="/en/"`)
 }
 
 func TestTemplateStringsAndPlurals(t *testing.T) {
-	s := newSite(t, newsSite).build(build.Options{}).ok()
-	s.assert("ru/news/expo/index.html", `1 минута чтения`)
-	s.assert("ru/tags/index.html", `1 новость`)
-	s.assert("zh/tags/index.html", `2 篇`)
+	s := sitetest.New(t, newsSite).Build(build.Options{}).OK()
+	s.Assert("ru/news/expo/index.html", `1 минута чтения`)
+	s.Assert("ru/tags/index.html", `1 новость`)
+	s.Assert("zh/tags/index.html", `2 篇`)
 }
 
 func TestHomeListsReleasesOnly(t *testing.T) {
-	s := newSite(t, baseConfig+`-- content/about.en.md --
+	s := sitetest.New(t, sitetest.Config+`-- content/about.en.md --
 ---
 title: About us
 date: 2024-05-30
@@ -210,20 +211,20 @@ date: 2024-05-30
 title: A release
 date: 2024-05-01
 ---
-`).build(build.Options{}).ok()
-	s.assert("en/index.html", `<h2><a href="/en/news/a/">A release</a></h2>`, `! <h2><a href="/en/about/">`)
+`).Build(build.Options{}).OK()
+	s.Assert("en/index.html", `<h2><a href="/en/news/a/">A release</a></h2>`, `! <h2><a href="/en/about/">`)
 }
 
 func TestTagFallbackLeadsToTagsIndex(t *testing.T) {
-	s := newSite(t, newsSite).build(build.Options{}).ok()
+	s := sitetest.New(t, newsSite).Build(build.Options{}).OK()
 	// youth is used in zh and en but not in ru: the Russian switcher entry
 	// leads to the Russian tags index, marked as a fallback.
-	s.missing("ru/tags/youth/index.html")
-	s.assert("zh/tags/youth/index.html", `<a class="fallback" href="/ru/tags/" hreflang="ru"`, `href="/en/tags/youth/"`)
+	s.Missing("ru/tags/youth/index.html")
+	s.Assert("zh/tags/youth/index.html", `<a class="fallback" href="/ru/tags/" hreflang="ru"`, `href="/en/tags/youth/"`)
 }
 
 func TestContentLinksResolveInTheSameLanguage(t *testing.T) {
-	s := newSite(t, baseConfig+`-- content/news/a/index.ru.md --
+	s := sitetest.New(t, sitetest.Config+`-- content/news/a/index.ru.md --
 ---
 title: A
 date: 2024-05-01
@@ -250,8 +251,8 @@ date: 2024-05-01
 title: О нас
 date: 2024-05-01
 ---
-`).build(build.Options{}).ok()
-	s.assert("ru/news/a/index.html",
+`).Build(build.Options{}).OK()
+	s.Assert("ru/news/a/index.html",
 		`<a href="/ru/news/b/">файл</a>`,
 		`<a href="/ru/news/b/#итоги">с языком</a>`,
 		`<a href="/ru/news/b/">путь</a>`,
@@ -267,19 +268,19 @@ date: 2024-05-01
 // The menu and footer are rendered once per language and place
 // (partialCached on .Frame), so each page must still show its own.
 func TestMenuMarksWhereTheReaderIs(t *testing.T) {
-	s := newSite(t, newsSite).build(build.Options{}).ok()
+	s := sitetest.New(t, newsSite).Build(build.Options{}).OK()
 	current := func(href string) string { return `<a href="` + href + `" aria-current="page">` }
-	s.assert("en/news/expo/index.html", current("/en/news/"), `! `+current("/en/events/"), `! `+current("/en/tags/"))
-	s.assert("en/news/index.html", current("/en/news/"))
-	s.assert("en/events/index.html", current("/en/events/"), `! `+current("/en/news/"))
-	s.assert("en/tags/index.html", current("/en/tags/"), `! `+current("/en/events/"))
-	s.assert("en/tags/expo/index.html", current("/en/tags/"))
-	s.assert("en/index.html", `! aria-current="page"`, `<a class="brand" href="/en/">Event News</a>`)
-	s.assert("en/about/index.html", `! aria-current="page"`)
-	s.assert("ru/news/expo/index.html", current("/ru/news/"), `<a class="brand" href="/ru/">`,
+	s.Assert("en/news/expo/index.html", current("/en/news/"), `! `+current("/en/events/"), `! `+current("/en/tags/"))
+	s.Assert("en/news/index.html", current("/en/news/"))
+	s.Assert("en/events/index.html", current("/en/events/"), `! `+current("/en/news/"))
+	s.Assert("en/tags/index.html", current("/en/tags/"), `! `+current("/en/events/"))
+	s.Assert("en/tags/expo/index.html", current("/en/tags/"))
+	s.Assert("en/index.html", `! aria-current="page"`, `<a class="brand" href="/en/">Event News</a>`)
+	s.Assert("en/about/index.html", `! aria-current="page"`)
+	s.Assert("ru/news/expo/index.html", current("/ru/news/"), `<a class="brand" href="/ru/">`,
 		`<span aria-current="true" lang="ru">Русский</span>`)
 	for _, page := range []string{"zh/news/expo/index.html", "zh/events/index.html"} {
-		s.assert(page, `<p>© 2024 `, `<a href="/zh/about/">关于我们</a>`, `! /en/about/`, `! /ru/about/`)
+		s.Assert(page, `<p>© 2024 `, `<a href="/zh/about/">关于我们</a>`, `! /en/about/`, `! /ru/about/`)
 	}
-	s.assert("ru/events/index.html", `<a href="/ru/about/">О нас</a>`, `! /zh/about/"`)
+	s.Assert("ru/events/index.html", `<a href="/ru/about/">О нас</a>`, `! /zh/about/"`)
 }

@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // The default theme prints strings that render.Data and the theme's
@@ -40,8 +41,8 @@ func TestDefaultThemeMatchesTheLayoutsItReplaced(t *testing.T) {
 		name, dir string
 		opts      build.Options
 	}{
-		{"sample", repoRoot, build.Options{Now: sampleNow}},
-		{"sample with drafts and future releases", repoRoot, build.Options{Now: sampleNow, Drafts: true, Future: true}},
+		{"sample", sitetest.Root(t), build.Options{Now: sampleNow}},
+		{"sample with drafts and future releases", sitetest.Root(t), build.Options{Now: sampleNow, Drafts: true, Future: true}},
 		{"benchmark site", bench, build.Options{Now: benchNow}},
 	}
 	for _, site := range sites {

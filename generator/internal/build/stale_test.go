@@ -5,13 +5,14 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 	"github.com/eventnews/gen/generator/internal/status"
 )
 
 // staleSite has a zh source, a ru translation marked with rev, an en
 // translation marked with the right revision and a draft source with a
 // stale ru translation.
-func staleSite(t *testing.T, rev, extraConfig string) *testSite {
+func staleSite(t *testing.T, rev, extraConfig string) *sitetest.Site {
 	const zh = "---\ntitle: 博览会开幕\ndate: 2024-05-17\n---\n\n第八届博览会今天开幕。\n"
 	f, err := content.Parse("content/news/expo/index.zh.md", []byte(zh), content.Options{Languages: []string{"zh", "ru", "en"}, Default: "zh"})
 	if err != nil {
@@ -21,7 +22,7 @@ func staleSite(t *testing.T, rev, extraConfig string) *testSite {
 	if rev == "" {
 		rev = current
 	}
-	return newSite(t, baseConfig+extraConfig+`
+	return sitetest.New(t, sitetest.Config+extraConfig+`
 -- content/news/expo/index.zh.md --
 `+zh+`
 -- content/news/expo/index.ru.md --
@@ -54,23 +55,23 @@ draft: false
 }
 
 func TestStaleNoticeOnTranslationWhoseSourceChanged(t *testing.T) {
-	s := staleSite(t, "0123456789ab", "").build(build.Options{}).ok()
-	s.assert("ru/news/expo/index.html",
+	s := staleSite(t, "0123456789ab", "").Build(build.Options{}).OK()
+	s.Assert("ru/news/expo/index.html",
 		`<p class="stale-notice" role="note">Оригинал этой страницы изменился после перевода, поэтому перевод может быть устаревшим. <a href="/zh/news/expo/" hreflang="zh-Hans">Читать оригинал (中文)</a></p>`)
-	s.assert("en/news/expo/index.html", "! stale-notice")
-	s.assert("zh/news/expo/index.html", "! stale-notice")
+	s.Assert("en/news/expo/index.html", "! stale-notice")
+	s.Assert("zh/news/expo/index.html", "! stale-notice")
 	// The source is a draft, so the notice has nothing to link.
-	s.assert("ru/news/draft/index.html",
+	s.Assert("ru/news/draft/index.html",
 		`<p class="stale-notice" role="note">Оригинал этой страницы изменился после перевода, поэтому перевод может быть устаревшим.</p>`)
 }
 
 func TestStaleNoticeGoneWhenUpToDate(t *testing.T) {
-	s := staleSite(t, "", "").build(build.Options{}).ok()
-	s.assert("ru/news/expo/index.html", "! stale-notice")
+	s := staleSite(t, "", "").Build(build.Options{}).OK()
+	s.Assert("ru/news/expo/index.html", "! stale-notice")
 }
 
 func TestStaleNoticeSwitchedOff(t *testing.T) {
-	s := staleSite(t, "0123456789ab", "staleNotice: false\n").build(build.Options{}).ok()
-	s.assert("ru/news/expo/index.html", "! stale-notice")
-	s.assert("ru/news/draft/index.html", "! stale-notice")
+	s := staleSite(t, "0123456789ab", "staleNotice: false\n").Build(build.Options{}).OK()
+	s.Assert("ru/news/expo/index.html", "! stale-notice")
+	s.Assert("ru/news/draft/index.html", "! stale-notice")
 }

@@ -11,18 +11,19 @@ import (
 	"testing"
 
 	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // A build to disk streams pages out as they are rendered: the result holds
 // no page in memory, and the disk holds exactly what an in-memory build
 // gives, byte for byte, with nothing else beside it.
 func TestBuildToDiskStreamsEveryFile(t *testing.T) {
-	mem, err := build.Run(context.Background(), build.Options{Source: repoRoot, Now: sampleNow})
+	mem, err := build.Run(context.Background(), build.Options{Source: sitetest.Root(t), Now: sampleNow})
 	if err != nil {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	disk, err := build.Run(context.Background(), build.Options{Source: repoRoot, Destination: dest, Now: sampleNow})
+	disk, err := build.Run(context.Background(), build.Options{Source: sitetest.Root(t), Destination: dest, Now: sampleNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +63,7 @@ func TestBuildToDiskStreamsEveryFile(t *testing.T) {
 		}
 		want := f.Bytes
 		if f.Src != "" {
-			if want, err = os.ReadFile(filepath.Join(repoRoot, filepath.FromSlash(f.Src))); err != nil {
+			if want, err = os.ReadFile(filepath.Join(sitetest.Root(t), filepath.FromSlash(f.Src))); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -88,7 +89,7 @@ func TestBuildToDiskStreamsEveryFile(t *testing.T) {
 func TestLogTimesEveryStage(t *testing.T) {
 	var log bytes.Buffer
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Run(context.Background(), build.Options{Source: repoRoot, Destination: dest, Now: sampleNow, Log: &log}); err != nil {
+	if _, err := build.Run(context.Background(), build.Options{Source: sitetest.Root(t), Destination: dest, Now: sampleNow, Log: &log}); err != nil {
 		t.Fatal(err)
 	}
 	var stages []string

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // The summary, descriptions and feeds decode the body's text as the body
@@ -13,12 +14,12 @@ import (
 // semicolon is not one either, and NUL, in the body or written "\0" in
 // front matter, is U+FFFD wherever it shows. No output holds a NUL.
 func TestTextOutsideTheBodyReadsAsTheBody(t *testing.T) {
-	archive := baseConfig + "-- content/news/x/index.en.md --\n---\ntitle: \"T\\0T\"\ndate: 2024-05-17\n---\n" +
+	archive := sitetest.Config + "-- content/news/x/index.en.md --\n---\ntitle: \"T\\0T\"\ndate: 2024-05-17\n---\n" +
 		"See ?q=1&param=2; &region=3 &copy x\x00y &amp; z\n\n## H &param=2;\n" +
 		"-- content/news/y/index.en.md --\n---\ntitle: Y\nsummary: \"S\\0S\"\ndate: 2024-05-16\n---\nBody.\n"
-	s := newSite(t, archive).build(build.Options{}).ok()
+	s := sitetest.New(t, archive).Build(build.Options{}).OK()
 	text := "See ?q=1&amp;param=2; &amp;region=3 &amp;copy x\uFFFDy &amp; z"
-	s.assert("en/news/x/index.html",
+	s.Assert("en/news/x/index.html",
 		`<p>`+text+`</p>`,
 		`<meta name="description" content="`+text+`">`,
 		`<meta property="og:description" content="`+text+`">`,
@@ -28,10 +29,10 @@ func TestTextOutsideTheBodyReadsAsTheBody(t *testing.T) {
 		`<meta property="og:title" content="T`+"\uFFFD"+`T">`,
 		`"headline":"T`+"\uFFFD"+`T"`,
 	)
-	s.assert("en/news/y/index.html", `<meta property="og:description" content="S`+"\uFFFD"+`S">`)
-	s.assert("en/atom.xml", `<summary type="text">`+text+`</summary>`, "<title>T\uFFFDT</title>", `<summary type="text">S`+"\uFFFD"+`S</summary>`)
-	s.assert("en/index.xml", `<description>`+strings.ReplaceAll(text, "&", "&amp;")+`</description>`)
-	for name, b := range s.files {
+	s.Assert("en/news/y/index.html", `<meta property="og:description" content="S`+"\uFFFD"+`S">`)
+	s.Assert("en/atom.xml", `<summary type="text">`+text+`</summary>`, "<title>T\uFFFDT</title>", `<summary type="text">S`+"\uFFFD"+`S</summary>`)
+	s.Assert("en/index.xml", `<description>`+strings.ReplaceAll(text, "&", "&amp;")+`</description>`)
+	for name, b := range s.Files {
 		if strings.HasSuffix(name, ".ico") {
 			continue // an image, not text
 		}

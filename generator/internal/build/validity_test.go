@@ -12,6 +12,7 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/linkcheck"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // sampleNow is the clock the sample site is checked at.
@@ -21,7 +22,7 @@ var sampleNow = time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
 // empty, and returns the output as path → content (nil for copied files).
 func buildSample(t *testing.T, dest string) (*build.Result, map[string][]byte) {
 	t.Helper()
-	res, err := build.Run(context.Background(), build.Options{Source: repoRoot, Destination: dest, Now: sampleNow})
+	res, err := build.Run(context.Background(), build.Options{Source: sitetest.Root(t), Destination: dest, Now: sampleNow})
 	if err != nil {
 		t.Fatalf("building the sample site: %v", err)
 	}
@@ -71,16 +72,16 @@ func TestSampleSiteLinksResolve(t *testing.T) {
 }
 
 // vnuJar finds the Nu HTML Checker: $VNU_JAR, else where .ci/run installs it.
-func vnuJar() string {
+func vnuJar(t *testing.T) string {
 	if p := os.Getenv("VNU_JAR"); p != "" {
 		return p
 	}
-	p, _ := filepath.Abs(filepath.Join(repoRoot, ".ci", "node_modules", "vnu-jar", "build", "dist", "vnu.jar"))
+	p, _ := filepath.Abs(filepath.Join(sitetest.Root(t), ".ci", "node_modules", "vnu-jar", "build", "dist", "vnu.jar"))
 	return p
 }
 
 func TestSampleSiteIsValidHTML(t *testing.T) {
-	jar := vnuJar()
+	jar := vnuJar(t)
 	_, statErr := os.Stat(jar)
 	need(t, "the Nu HTML Checker (VNU_JAR)", "install it with: cd .ci && npm install --prefix . vnu-jar", statErr == nil)
 	java, lookErr := exec.LookPath("java")

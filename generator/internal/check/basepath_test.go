@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/eventnews/gen/generator/internal/check"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // basePathSite links its pages in every way a body may: site paths with
 // and without the language or the base path, content files, a static
 // image, and two links to nothing. Its footer, overridden, links /zh/
 // without the base path.
-const basePathSite = siteYAML + `
+const basePathSite = sitetest.Config + `
 -- static/img/logo.png --
 png
 -- layouts/partials/footer.html --
@@ -51,7 +52,7 @@ title: B
 // writes them, under the base path, and finds the theme's links that
 // leave it.
 func TestLinksUnderABasePath(t *testing.T) {
-	r, err := check.Run(context.Background(), check.Options{FS: newSite(t, basePathSite), Now: now, BaseURL: "https://example.org/press/"})
+	r, err := check.Run(context.Background(), check.Options{FS: sitetest.FS(t, basePathSite), Now: now, BaseURL: "https://example.org/press/"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,9 +2,6 @@ package check_test
 
 import (
 	"context"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -13,46 +10,11 @@ import (
 	"github.com/eventnews/gen/generator/internal/check"
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 	"github.com/eventnews/gen/generator/internal/status"
-	"golang.org/x/tools/txtar"
 )
 
-var repoRoot = filepath.Join("..", "..", "..")
-
 var now = time.Date(2024, 6, 1, 4, 0, 0, 0, time.UTC)
-
-const siteYAML = `-- site.yaml --
-baseURL: https://news.example.org/
-defaultLanguage: zh
-timeZone: Asia/Shanghai
-languages:
-  - {code: zh, name: 中文, locale: zh-Hans, title: 中俄活动新闻, weight: 1}
-  - {code: ru, name: Русский, locale: ru, title: Новости событий, weight: 2}
-  - {code: en, name: English, locale: en, title: Event News, weight: 3}
-`
-
-// newSite returns the repository's default theme plus the archive.
-func newSite(t *testing.T, archive string) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	dir := filepath.Join(repoRoot, "themes", "default")
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		data, err := os.ReadFile(p)
-		m["themes/default/"+filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		m[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	return m
-}
 
 // rev is the revision of a file of the archive, for translatedFrom.
 func rev(t *testing.T, m fstest.MapFS, p string) string {
@@ -68,7 +30,7 @@ func rev(t *testing.T, m fstest.MapFS, p string) string {
 // linked to, or to complete a release, have none). Releases with a mistake
 // that does not need publishing are drafts in one language, so that no
 // translation is missing.
-const catalogue = siteYAML + `
+const catalogue = sitetest.Config + `
 -- i18n/zh.yaml --
 tag.expo: 博览会
 onlyTwo: 只有两种语言
@@ -308,7 +270,7 @@ title: Alias
 // TestCatalogue reports every mistake of the catalogue site in one run,
 // word for word with its line and column.
 func TestCatalogue(t *testing.T) {
-	m := newSite(t, catalogue)
+	m := sitetest.FS(t, catalogue)
 	good := m["content/news/good/index.ru.md"]
 	good.Data = []byte(strings.Replace(string(good.Data), "GOODREV", rev(t, m, "content/news/good/index.zh.md"), 1))
 
@@ -368,7 +330,7 @@ layouts/partials/extra.html:1:28: error: the layout asks for message "noSuchMess
 
 // linked builds without errors, so links are checked against everything the
 // build wrote.
-const linked = siteYAML + `
+const linked = sitetest.Config + `
 -- static/files/programme.pdf --
 pdf
 -- content/news/a/index.zh.md --
@@ -416,7 +378,7 @@ draft: true
 `
 
 func TestLinksAgainstTheBuiltSite(t *testing.T) {
-	r, err := check.Run(context.Background(), check.Options{FS: newSite(t, linked), Now: now})
+	r, err := check.Run(context.Background(), check.Options{FS: sitetest.FS(t, linked), Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -438,7 +400,7 @@ content/news/a/index.zh.md:9:44: error: link to /news/b/#nope: content/news/b/in
 // builtLinks has links that lead nowhere outside any Markdown body: in a
 // layout on every page, and from front matter (a lead image that is not
 // in the bundle). Its release lives in a folder named "q?x".
-const builtLinks = siteYAML + `
+const builtLinks = sitetest.Config + `
 -- layouts/partials/footer.html --
 <footer><a href="/zh/nowhere/">x</a> <a href="/zh/news/q%3Fz/">y</a> <a href="/zh/news/q%3Fx/">ok</a> <a href="/zh/news/q?x/">query</a></footer>
 -- content/news/q?x/index.zh.md --
@@ -453,7 +415,7 @@ image: {src: missing.svg, alt: 图}
 // gen check reports every link of the built site that leads nowhere, a
 // percent-encoded one decoded first, once however many files have it.
 func TestBuiltSiteLinksAreChecked(t *testing.T) {
-	r, err := check.Run(context.Background(), check.Options{FS: newSite(t, builtLinks), Now: now})
+	r, err := check.Run(context.Background(), check.Options{FS: sitetest.FS(t, builtLinks), Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -476,7 +438,7 @@ content/news/q?x/index.zh.md:6:23: error: link to /zh/news/q?x/: nothing is publ
 }
 
 // gaps has a stale translation, a missing one and a plain warning.
-const gaps = siteYAML + `
+const gaps = sitetest.Config + `
 -- content/news/a/index.zh.md --
 ---
 title: 甲
@@ -492,7 +454,7 @@ translatedFrom: "zh@000000000000"
 
 func TestFailOnAndStrict(t *testing.T) {
 	run := func(failOn ...string) *check.Report {
-		r, err := check.Run(context.Background(), check.Options{FS: newSite(t, gaps), Now: now, FailOn: failOn})
+		r, err := check.Run(context.Background(), check.Options{FS: sitetest.FS(t, gaps), Now: now, FailOn: failOn})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -530,7 +492,7 @@ func TestFailOnAndStrict(t *testing.T) {
 	if e, _ := r.Counts(); e != 2 {
 		t.Errorf("--fail-on stale,missing: %d errors", e)
 	}
-	m := newSite(t, gaps)
+	m := sitetest.FS(t, gaps)
 	m["content/news/a/index.zh.md"].Data = []byte("---\ntitle: 甲\ndate: 2024-05-01\n---\n")
 	m["content/news/a/index.en.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\n---\n")}
 	r, _ = check.Run(context.Background(), check.Options{FS: m, Now: now})
@@ -602,7 +564,7 @@ error: locale: no data
 }
 
 func TestTemplatesReadOnlyTheWinningLayout(t *testing.T) {
-	m := newSite(t, siteYAML+`
+	m := sitetest.FS(t, sitetest.Config+`
 -- themes/default/layouts/partials/ghost.html --
 {{T "ghostInTheme"}}
 -- layouts/partials/ghost.html --

@@ -2,17 +2,17 @@ package check_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/check"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // TestSampleSiteIsClean checks the repository's own site: it must pass
 // gen check without errors or warnings.
 func TestSampleSiteIsClean(t *testing.T) {
-	r, err := check.Run(context.Background(), check.Options{Source: filepath.Join("..", "..", ".."), Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)})
+	r, err := check.Run(context.Background(), check.Options{Source: sitetest.Root(t), Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}

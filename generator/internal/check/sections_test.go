@@ -6,11 +6,12 @@ import (
 	"testing"
 
 	"github.com/eventnews/gen/generator/internal/check"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // Links from and to a nested section's list resolve at its own URL.
 func TestNestedSectionLinks(t *testing.T) {
-	m := newSite(t, siteYAML+`
+	m := sitetest.FS(t, sitetest.Config+`
 -- content/news/archive/_index.en.md --
 ---
 title: Archive

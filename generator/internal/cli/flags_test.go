@@ -10,11 +10,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // What Hugo's users type works: the short and Hugo names of the options.
 func TestHugoNamesOfOptions(t *testing.T) {
-	dir := serveSampleSite(t)
+	dir := sitetest.Sample(t).OnDisk()
 	draft := filepath.Join(dir, "content", "news", "draft-one", "index.zh.md")
 	os.MkdirAll(filepath.Dir(draft), 0o755)
 	os.WriteFile(draft, []byte("---\ntitle: 草稿\ndate: 2024-05-30\ndraft: true\n---\n"), 0o644)
@@ -67,7 +69,7 @@ func TestMistakesSuggestTheNearestName(t *testing.T) {
 // hugo server -p 8080 --disableLiveReload, typed as gen server: the pages
 // come without the live-reload script.
 func TestServerWithoutLiveReload(t *testing.T) {
-	dir := serveSampleSite(t)
+	dir := sitetest.Sample(t).OnDisk()
 	ctx, cancel := context.WithCancel(context.Background())
 	var out, errb serveOutput
 	done := make(chan int, 1)
@@ -101,7 +103,7 @@ func TestServerWithoutLiveReload(t *testing.T) {
 // gen alone in a site's folder says what the site holds and what to try;
 // elsewhere it shows the commands and how to start a site.
 func TestGenAlone(t *testing.T) {
-	dir := serveSampleSite(t)
+	dir := sitetest.Sample(t).OnDisk()
 	t.Chdir(dir)
 	r := run()
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "This folder holds a gen site: 5 releases (zh 5, ru 5, en 5); the latest: ") || !strings.Contains(r.stdout, "  gen serve  preview the site") {

@@ -10,53 +10,22 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 	"github.com/eventnews/gen/generator/internal/status"
 )
 
-const pressSiteYAML = `baseURL: https://news.example.org/
-defaultLanguage: zh
-timeZone: Asia/Shanghai
-languages:
-  - {code: zh, name: 中文, locale: zh-Hans, title: 新闻, weight: 1}
-  - {code: ru, name: Русский, locale: ru, title: Новости, weight: 2}
-  - {code: en, name: English, locale: en, title: News, weight: 3}
-`
-
-// pressSite writes a site with the repository's default theme and files.
+// pressSite writes a site of sitetest.Config and files (path → text) into
+// a new directory; the binary's default theme lies under it.
 func pressSite(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
-	theme := filepath.Join("..", "..", "..", "themes", "default")
-	err := filepath.WalkDir(theme, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(theme, p)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return writeFile(filepath.Join(dir, "themes", "default", rel), data)
-	})
-	if err != nil {
-		t.Fatal(err)
+	s := sitetest.New(t, sitetest.Config)
+	for p, text := range files {
+		s.FS[p] = &fstest.MapFile{Data: []byte(text)}
 	}
-	files["site.yaml"] = pressSiteYAML
-	for p, s := range files {
-		if err := writeFile(filepath.Join(dir, filepath.FromSlash(p)), []byte(s)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
-func writeFile(p string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(p, data, 0o644)
+	return s.OnDisk()
 }
 
 type result struct {

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // serveFor runs gen serve with args until the test ends and returns the
@@ -75,7 +77,7 @@ func freePort(t *testing.T) string {
 // or --baseURL, prints that address and redirects "/" to it.
 func TestServeUnderTheBasePath(t *testing.T) {
 	t.Run("site.yaml", func(t *testing.T) {
-		dir := serveSampleSite(t)
+		dir := sitetest.Sample(t).OnDisk()
 		yaml, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
 		if err != nil {
 			t.Fatal(err)
@@ -93,7 +95,7 @@ func TestServeUnderTheBasePath(t *testing.T) {
 	t.Run("--baseURL", func(t *testing.T) {
 		port := freePort(t)
 		origin := "http://127.0.0.1:" + port + "/"
-		addr := serveFor(t, "--source", serveSampleSite(t), "--port", port, "--baseURL", origin+"press/")
+		addr := serveFor(t, "--source", sitetest.Sample(t).OnDisk(), "--port", port, "--baseURL", origin+"press/")
 		if addr != origin+"press/" {
 			t.Fatalf("gen serve prints %s, want %spress/", addr, origin)
 		}

@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // serveOutput collects output written from other goroutines.
@@ -36,33 +38,8 @@ func (s *serveOutput) String() string {
 
 func serveNoEnv(string) string { return "" }
 
-// serveSampleSite copies the repository's sample site into a new directory.
-func serveSampleSite(t *testing.T) string {
-	t.Helper()
-	repo := filepath.Join("..", "..", "..")
-	dir := t.TempDir()
-	for _, top := range []string{"site.yaml", "content", "i18n", "themes"} {
-		err := filepath.WalkDir(filepath.Join(repo, top), func(p string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(repo, p)
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755)
-			return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 func TestServeUsageErrors(t *testing.T) {
-	dir := serveSampleSite(t)
+	dir := sitetest.Sample(t).OnDisk()
 	for _, args := range [][]string{
 		{"--port", "many"}, {"--port", "70000"}, {"--now", "yesterday"}, {"--poll=soon"},
 		{"--baseURL", "ftp://x/"}, {"extra"}, {"--no-such-flag"},
@@ -91,7 +68,7 @@ func TestServeBusyPortGivenIsAnError(t *testing.T) {
 	defer busy.Close()
 	port := strconv.Itoa(busy.Addr().(*net.TCPAddr).Port)
 	var out, errb serveOutput
-	code := serveCommand(context.Background(), []string{"--source", serveSampleSite(t), "--port", port}, &out, &errb, serveNoEnv)
+	code := serveCommand(context.Background(), []string{"--source", sitetest.Sample(t).OnDisk(), "--port", port}, &out, &errb, serveNoEnv)
 	if code != 1 || !strings.Contains(errb.String(), "port "+port+" on 127.0.0.1 is already in use") {
 		t.Errorf("exit %d: %s", code, errb.String())
 	}
@@ -100,7 +77,7 @@ func TestServeBusyPortGivenIsAnError(t *testing.T) {
 // gen serve prints its address, serves, and stops cleanly with exit status
 // 0 on Ctrl-C.
 func TestServeStopsOnInterrupt(t *testing.T) {
-	dir := serveSampleSite(t)
+	dir := sitetest.Sample(t).OnDisk()
 	var out, errb serveOutput
 	done := make(chan int, 1)
 	go func() {

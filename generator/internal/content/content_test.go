@@ -1,4 +1,4 @@
-package content
+package content_test
 
 import (
 	"errors"
@@ -10,35 +10,27 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
-	"golang.org/x/tools/txtar"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 var (
 	beijing = time.FixedZone("CST", 8*3600)
-	opts    = Options{Languages: []string{"zh", "ru", "en"}, Default: "zh", Location: beijing}
+	opts    = content.Options{Languages: []string{"zh", "ru", "en"}, Default: "zh", Location: beijing}
 )
 
-// site turns a txtar archive into a file system rooted at the site root.
-func site(archive string) fstest.MapFS {
-	fsys := fstest.MapFS{}
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	return fsys
-}
-
-func load(t *testing.T, archive string) []*File {
+func load(t *testing.T, archive string) []*content.File {
 	t.Helper()
-	files, err := Load(site(archive), opts)
+	files, err := content.Load(sitetest.FS(t, archive), opts)
 	if err != nil {
 		t.Fatalf("Load: unexpected error:\n%v", err)
 	}
 	return files
 }
 
-func byPath(files []*File) map[string]*File {
-	m := map[string]*File{}
+func byPath(files []*content.File) map[string]*content.File {
+	m := map[string]*content.File{}
 	for _, f := range files {
 		m[f.Path] = f
 	}
@@ -480,7 +472,7 @@ title: Выставка
 		want: "content/news/x/index.md:1:1: front matter is not closed: add a line with --- after it",
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Load(site(tc.archive), opts)
+			_, err := content.Load(sitetest.FS(t, tc.archive), opts)
 			if err == nil {
 				t.Fatalf("Load: no error, want\n%s", tc.want)
 			}
@@ -506,7 +498,7 @@ func TestParseErrors(t *testing.T) {
 		{"notcontent/x.md", "---\ntitle: x\n---", "notcontent/x.md: not a Markdown file under content/"},
 		{"content/.ru.md", "---\ntitle: x\n---", `content/.ru.md: the file name needs a name before "ru.md"`},
 	} {
-		f, err := Parse(tc.path, []byte(tc.data), opts)
+		f, err := content.Parse(tc.path, []byte(tc.data), opts)
 		if tc.want == "" {
 			if err != nil || f == nil {
 				t.Errorf("Parse(%q): %v", tc.data, err)
@@ -523,7 +515,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestLoadCollectsAllErrors(t *testing.T) {
-	files, err := Load(site(`
+	files, err := content.Load(sitetest.FS(t, `
 -- content/news/b/index.md --
 ---
 title: 乙
@@ -636,7 +628,7 @@ date: 2024-01-01
 `)
 	type row struct {
 		Path, Lang, Key, Section string
-		Kind                     Kind
+		Kind                     content.Kind
 		Bundle, Name             string
 		Resources                []string
 	}
@@ -646,16 +638,16 @@ date: 2024-01-01
 	}
 	res := []string{"a-b/x.txt", "docs/programme.pdf", "photo.jpg"}
 	want := []row{
-		{"content/_index.md", "zh", "", "", KindSection, "", "", nil},
-		{"content/_index.ru.md", "ru", "", "", KindSection, "", "", nil},
-		{"content/about.ru.md", "ru", "about", "", KindPage, "", "about", nil},
-		{"content/contact/index.en.md", "en", "contact", "", KindPage, "content/contact", "contact", []string{"map.png"}},
-		{"content/news/2024/plain.en.md", "en", "news/2024/plain", "news", KindPage, "", "plain", nil},
-		{"content/news/_index.en.md", "en", "news", "news", KindSection, "", "news", nil},
-		{"content/news/harbin-expo/gallery/index.en.md", "en", "news/harbin-expo/gallery", "news", KindPage, "content/news/harbin-expo/gallery", "gallery", []string{"a.jpg"}},
-		{"content/news/harbin-expo/index.md", "zh", "news/harbin-expo", "news", KindPage, "content/news/harbin-expo", "harbin-expo", res},
-		{"content/news/harbin-expo/index.ru.md", "ru", "news/harbin-expo", "news", KindPage, "content/news/harbin-expo", "harbin-expo", res},
-		{"content/v1.2.md", "zh", "v1.2", "", KindPage, "", "v1.2", nil},
+		{"content/_index.md", "zh", "", "", content.KindSection, "", "", nil},
+		{"content/_index.ru.md", "ru", "", "", content.KindSection, "", "", nil},
+		{"content/about.ru.md", "ru", "about", "", content.KindPage, "", "about", nil},
+		{"content/contact/index.en.md", "en", "contact", "", content.KindPage, "content/contact", "contact", []string{"map.png"}},
+		{"content/news/2024/plain.en.md", "en", "news/2024/plain", "news", content.KindPage, "", "plain", nil},
+		{"content/news/_index.en.md", "en", "news", "news", content.KindSection, "", "news", nil},
+		{"content/news/harbin-expo/gallery/index.en.md", "en", "news/harbin-expo/gallery", "news", content.KindPage, "content/news/harbin-expo/gallery", "gallery", []string{"a.jpg"}},
+		{"content/news/harbin-expo/index.md", "zh", "news/harbin-expo", "news", content.KindPage, "content/news/harbin-expo", "harbin-expo", res},
+		{"content/news/harbin-expo/index.ru.md", "ru", "news/harbin-expo", "news", content.KindPage, "content/news/harbin-expo", "harbin-expo", res},
+		{"content/v1.2.md", "zh", "v1.2", "", content.KindPage, "", "v1.2", nil},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("files:\n%s\nwant:\n%s", rows(got), rows(want))
@@ -671,7 +663,7 @@ func rows[T any](s []T) string {
 }
 
 func TestLoadNoContent(t *testing.T) {
-	files, err := Load(fstest.MapFS{"site.yaml": {}}, opts)
+	files, err := content.Load(fstest.MapFS{"site.yaml": {}}, opts)
 	if err != nil || len(files) != 0 {
 		t.Errorf("Load without content/ = %v, %v; want nothing", files, err)
 	}
@@ -689,7 +681,7 @@ func TestBodyAndLines(t *testing.T) {
 		{"trailing spaces on the lines", "--- \ntitle: x\n---  \nHello", "Hello", 4},
 		{"longer front matter", "---\ntitle: x\n# a comment\nsummary: |\n  a\n  b\n---\nHello", "Hello", 8},
 	} {
-		f, err := Parse("content/x.md", []byte(tc.data), opts)
+		f, err := content.Parse("content/x.md", []byte(tc.data), opts)
 		if err != nil {
 			t.Errorf("%s: %v", tc.name, err)
 			continue
@@ -722,7 +714,7 @@ func TestDates(t *testing.T) {
 		{"2024-02-29", time.Date(2024, 2, 29, 0, 0, 0, 0, beijing), true},
 	} {
 		data := "---\ntitle: x\ndate: " + tc.in + "\nevent:\n  start: " + tc.in + "\n---\n"
-		f, err := Parse("content/x.md", []byte(data), opts)
+		f, err := content.Parse("content/x.md", []byte(data), opts)
 		if err != nil {
 			t.Errorf("%s: %v", tc.in, err)
 			continue
@@ -737,36 +729,10 @@ func TestDates(t *testing.T) {
 			t.Errorf("%s: event start %v all day %v, want %v %v", tc.in, e.Start, e.AllDay, tc.want, tc.dateOnly)
 		}
 	}
-	for _, bad := range []string{"2023-02-29", "2024-05-17 24:00", "2024-05-17T10:60", "2024-05-17T10:00:00+25:00", "2024-5-17", "20240517", "2024-05-17Z", ""} {
-		if _, _, ok := parseDate(bad, beijing); ok {
-			t.Errorf("parseDate(%q) accepted", bad)
-		}
-	}
-}
-
-func TestDateHints(t *testing.T) {
-	for in, want := range map[string]string{
-		"17.05.2024":       " (write it as 2024-05-17)",
-		"7.5.2024 10:00":   " (write it as 2024-05-07 10:00)",
-		"2024/05/17":       " (write it as 2024-05-17)",
-		"2024.5.17":        " (write it as 2024-05-17)",
-		"2024-5-17":        " (write it as 2024-05-17)",
-		"2024年5月17日":       " (write it as 2024-05-17)",
-		"17/05/2024":       " (write it as 2024-05-17)",
-		"05/17/2024":       " (write it as 2024-05-17)",
-		"2024-02-30":       "",
-		"31.02.2024":       " (write dates as 2024-05-17, 2024-05-17 10:00 or 2024-05-17T10:00:00+08:00)",
-		"05/06/2024":       " (write dates as 2024-05-17, 2024-05-17 10:00 or 2024-05-17T10:00:00+08:00)",
-		"17.05.2024 25:00": " (write dates as 2024-05-17, 2024-05-17 10:00 or 2024-05-17T10:00:00+08:00)",
-	} {
-		if got := dateHint(in); got != want {
-			t.Errorf("dateHint(%q) = %q, want %q", in, got, want)
-		}
-	}
 }
 
 func TestFrontMatterFields(t *testing.T) {
-	f, err := Parse("content/news/x/index.ru.md", []byte(`---
+	f, err := content.Parse("content/news/x/index.ru.md", []byte(`---
 title: Выставка
 date: 2024-05-17
 summary: Кратко
@@ -805,7 +771,7 @@ params:
 		t.Fatal(err)
 	}
 	no := false
-	want := FrontMatter{
+	want := content.FrontMatter{
 		Title:       "Выставка",
 		Date:        time.Date(2024, 5, 17, 0, 0, 0, 0, beijing),
 		Summary:     "Кратко",
@@ -814,14 +780,14 @@ params:
 		PublishDate: time.Date(2024, 5, 10, 0, 0, 0, 0, beijing),
 		ExpiryDate:  time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
 		Tags:        []string{"trade", "expo-2024"},
-		Event: &Event{
+		Event: &content.Event{
 			Name:  "Харбинская ярмарка",
 			Start: time.Date(2024, 5, 17, 9, 0, 0, 0, beijing),
 			End:   time.Date(2024, 5, 21, 18, 0, 0, 0, beijing),
 			City:  "Харбин", Venue: "Выставочный центр", URL: "https://expo.example/ru/",
 		},
-		Image:          &Image{Src: "photo.jpg", Alt: "Павильон", Caption: "Фото"},
-		Source:         &Source{Name: "Синьхуа", URL: "/ru/about/"},
+		Image:          &content.Image{Src: "photo.jpg", Alt: "Павильон", Caption: "Фото"},
+		Source:         &content.Source{Name: "Синьхуа", URL: "/ru/about/"},
 		Aliases:        []string{"/ru/old/"},
 		TranslationKey: "expo",
 		Weight:         -3,
@@ -843,7 +809,7 @@ params:
 	if f.Key != "expo" || f.Name != "x" {
 		t.Errorf("key %q name %q; translationKey must override the key, not the name", f.Key, f.Name)
 	}
-	for key, pos := range map[string]Pos{"title": {2, 8}, "event": {11, 3}, "event.start": {12, 10}, "image.alt": {19, 8}, "source.url": {21, 30}, "params": {29, 3}} {
+	for key, pos := range map[string]content.Pos{"title": {2, 8}, "event": {11, 3}, "event.start": {12, 10}, "image.alt": {19, 8}, "source.url": {21, 30}, "params": {29, 3}} {
 		if f.Front.Pos[key] != pos {
 			t.Errorf("Pos[%q] = %v, want %v", key, f.Front.Pos[key], pos)
 		}
@@ -857,7 +823,7 @@ params:
 }
 
 func TestNullIsAbsent(t *testing.T) {
-	f, err := Parse("content/x.ru.md", []byte("---\ntitle: x\ndate:\ntags: ~\nevent:\n---\n"), opts)
+	f, err := content.Parse("content/x.ru.md", []byte("---\ntitle: x\ndate:\ntags: ~\nevent:\n---\n"), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -870,7 +836,7 @@ func TestNullIsAbsent(t *testing.T) {
 // instead, as the Markdown body does.
 func TestNULBecomesReplacementCharacter(t *testing.T) {
 	src := "---\ntitle: \"T\\0T\"\nsummary: \"S\\x00S\"\nevent: {name: \"E\\u0000E\"}\nparams: {\"k\\0\": [\"v\\0\"]}\n---\n"
-	f, err := Parse("content/x.md", []byte(src), opts)
+	f, err := content.Parse("content/x.md", []byte(src), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -972,11 +938,11 @@ image: {src: b.jpg, alt: Б}
 	if ru.Draft || ru.Summary != "" {
 		t.Errorf("ru inherited draft or summary")
 	}
-	wantRuEvent := Event{Name: "Ярмарка", Start: zh.Event.Start, End: zh.Event.End, AllDay: true, City: "Харбин", URL: "https://expo.example/"}
+	wantRuEvent := content.Event{Name: "Ярмарка", Start: zh.Event.Start, End: zh.Event.End, AllDay: true, City: "Харбин", URL: "https://expo.example/"}
 	if *ru.Event != wantRuEvent {
 		t.Errorf("ru event %+v, want %+v", *ru.Event, wantRuEvent)
 	}
-	if *ru.Image != (Image{Src: "photo.jpg", Alt: "Стенд"}) {
+	if *ru.Image != (content.Image{Src: "photo.jpg", Alt: "Стенд"}) {
 		t.Errorf("ru image %+v", *ru.Image)
 	}
 	if *en.Event != *zh.Event || *en.Image != *zh.Image || en.Event == zh.Event || en.Image == zh.Image {
@@ -1005,75 +971,24 @@ image: {src: b.jpg, alt: Б}
 }
 
 func TestInheritDirect(t *testing.T) {
-	zh, err := Parse("content/news/x/index.md", []byte("---\ntitle: 甲\ndate: 2024-05-17\ntags: [a]\n---\n"), opts)
+	zh, err := content.Parse("content/news/x/index.md", []byte("---\ntitle: 甲\ndate: 2024-05-17\ntags: [a]\n---\n"), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ru, err := Parse("content/news/x/index.ru.md", []byte("---\ntitle: А\n---\n"), opts)
+	ru, err := content.Parse("content/news/x/index.ru.md", []byte("---\ntitle: А\n---\n"), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	en, err := Parse("content/news/z/index.en.md", []byte("---\ntitle: A\n---\n"), opts)
+	en, err := content.Parse("content/news/z/index.en.md", []byte("---\ntitle: A\n---\n"), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = Inherit([]*File{en, ru, zh}, opts)
+	err = content.Inherit([]*content.File{en, ru, zh}, opts)
 	if err == nil || err.Error() != "content/news/z/index.en.md:1:1: date is required" {
 		t.Errorf("Inherit error: %v", err)
 	}
 	if !ru.Front.Date.Equal(zh.Front.Date) || ru.Front.Tags[0] != "a" {
 		t.Errorf("ru did not inherit: %+v", ru.Front)
-	}
-}
-
-func TestSuggest(t *testing.T) {
-	for key, want := range map[string]string{
-		"titel":          `did you mean "title"?`,
-		"Title":          `did you mean "title"?`,
-		"data":           `did you mean "date"?`,
-		"tag":            `did you mean "tags"?`,
-		"alias":          `did you mean "aliases"?`,
-		"publishdate":    `did you mean "publishDate"?`,
-		"translationkey": `did you mean "translationKey"?`,
-		"sumary":         `did you mean "summary"?`,
-		"name":           "known keys: ",
-		"img":            "known keys: ",
-	} {
-		if got := suggest(key, topKeys); !strings.HasPrefix(got, want) {
-			t.Errorf("suggest(%q) = %q, want %q", key, got, want)
-		}
-	}
-}
-
-func TestURLChecks(t *testing.T) {
-	for s, want := range map[string]bool{
-		"https://expo.example/ru/?a=1#b": true,
-		"http://expo.example":            true,
-		"HTTPS://expo.example/":          true,
-		"/ru/events/":                    true,
-		"/ru/events/?y=2024#x":           true,
-		"javascript:alert(1)":            false,
-		"JavaScript:alert(1)":            false,
-		"data:text/html,x":               false,
-		"//evil.example/":                false,
-		"/\\evil.example/":               false,
-		"https:///path":                  false,
-		"https://a.example/b c":          false,
-		"ftp://a.example/":               false,
-		"relative/path":                  false,
-		"mailto:press@example.org":       false,
-	} {
-		if got := validURL(s); got != want {
-			t.Errorf("validURL(%q) = %v, want %v", s, got, want)
-		}
-	}
-	for s, want := range map[string]bool{
-		"photo.jpg": true, "img/a.png": true, "https://cdn.example/a.jpg": true,
-		"../a.jpg": false, "/a.jpg": false, "a/../../b.jpg": false, "./a.jpg": false, "javascript:x": false, "a b.jpg": false,
-	} {
-		if got := validImageSrc(s); got != want {
-			t.Errorf("validImageSrc(%q) = %v, want %v", s, got, want)
-		}
 	}
 }
 
@@ -1091,20 +1006,9 @@ func TestParamsAliasBomb(t *testing.T) {
 		b.WriteString("]\n")
 	}
 	b.WriteString("---\n")
-	_, err := Parse("content/x.md", []byte(b.String()), opts)
+	_, err := content.Parse("content/x.md", []byte(b.String()), opts)
 	if err == nil || !strings.Contains(err.Error(), "content/x.md:4:3: params: too many values") {
 		t.Errorf("alias bomb: %v", err)
-	}
-}
-
-func TestIgnored(t *testing.T) {
-	for name, want := range map[string]bool{
-		".git": true, ".index.md.swp": true, "index.md~": true, "x.swp": true, "4913": true, "#a.md#": true,
-		"index.md": false, "photo.jpg": false, "#": false, "a#b": false,
-	} {
-		if got := ignored(name); got != want {
-			t.Errorf("ignored(%q) = %v", name, got)
-		}
 	}
 }
 
@@ -1146,7 +1050,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data string) {
 		const path = "content/news/x/index.ru.md"
-		file, err := Parse(path, []byte(data), opts)
+		file, err := content.Parse(path, []byte(data), opts)
 		if err != nil {
 			if file != nil {
 				t.Fatalf("file and error")
@@ -1157,7 +1061,7 @@ func FuzzParse(f *testing.F) {
 		if file.Front.Title == "" || file.BodyLine < 1 || file.Key != "news/x" && file.Key != file.Front.TranslationKey {
 			t.Fatalf("bad file %+v", file)
 		}
-		if err := Inherit([]*File{file}, opts); err != nil {
+		if err := content.Inherit([]*content.File{file}, opts); err != nil {
 			checkDiagnostics(t, path, err)
 		}
 	})
@@ -1167,9 +1071,9 @@ func FuzzParse(f *testing.F) {
 // returns, and never a file with a problem.
 func TestParsedSeesEachGoodFileOnce(t *testing.T) {
 	var mu sync.Mutex
-	seen := map[*File]int{}
+	seen := map[*content.File]int{}
 	o := opts
-	o.Parsed = func(f *File) {
+	o.Parsed = func(f *content.File) {
 		if len(f.Body) == 0 {
 			t.Errorf("%s: Parsed before the body was read", f.Path)
 		}
@@ -1177,7 +1081,7 @@ func TestParsedSeesEachGoodFileOnce(t *testing.T) {
 		seen[f]++
 		mu.Unlock()
 	}
-	files, err := Load(site(`
+	files, err := content.Load(sitetest.FS(t, `
 -- content/news/a/index.md --
 ---
 title: 甲

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestDateFields checks dateFields against the regular expression in its
@@ -45,5 +46,35 @@ func TestDateFields(t *testing.T) {
 	}
 	if matched < 1000 {
 		t.Errorf("only %d random dates matched", matched)
+	}
+}
+
+func TestParseDateRejectsWhatIsNoDate(t *testing.T) {
+	beijing := time.FixedZone("CST", 8*3600)
+	for _, bad := range []string{"2023-02-29", "2024-05-17 24:00", "2024-05-17T10:60", "2024-05-17T10:00:00+25:00", "2024-5-17", "20240517", "2024-05-17Z", ""} {
+		if _, _, ok := parseDate(bad, beijing); ok {
+			t.Errorf("parseDate(%q) accepted", bad)
+		}
+	}
+}
+
+func TestDateHints(t *testing.T) {
+	for in, want := range map[string]string{
+		"17.05.2024":       " (write it as 2024-05-17)",
+		"7.5.2024 10:00":   " (write it as 2024-05-07 10:00)",
+		"2024/05/17":       " (write it as 2024-05-17)",
+		"2024.5.17":        " (write it as 2024-05-17)",
+		"2024-5-17":        " (write it as 2024-05-17)",
+		"2024年5月17日":       " (write it as 2024-05-17)",
+		"17/05/2024":       " (write it as 2024-05-17)",
+		"05/17/2024":       " (write it as 2024-05-17)",
+		"2024-02-30":       "",
+		"31.02.2024":       " (write dates as 2024-05-17, 2024-05-17 10:00 or 2024-05-17T10:00:00+08:00)",
+		"05/06/2024":       " (write dates as 2024-05-17, 2024-05-17 10:00 or 2024-05-17T10:00:00+08:00)",
+		"17.05.2024 25:00": " (write dates as 2024-05-17, 2024-05-17 10:00 or 2024-05-17T10:00:00+08:00)",
+	} {
+		if got := dateHint(in); got != want {
+			t.Errorf("dateHint(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

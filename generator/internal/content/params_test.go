@@ -1,17 +1,19 @@
-package content
+package content_test
 
 import (
 	"math"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/eventnews/gen/generator/internal/content"
 )
 
 // paramsOf parses a file whose front matter is title: x and params written
 // as yaml (indented under params:).
 func paramsOf(t *testing.T, yaml string) (map[string]any, error) {
 	t.Helper()
-	f, err := Parse("content/x.md", []byte("---\ntitle: x\nparams:\n"+yaml+"---\n"), opts)
+	f, err := content.Parse("content/x.md", []byte("---\ntitle: x\nparams:\n"+yaml+"---\n"), opts)
 	if err != nil {
 		return nil, err
 	}
@@ -164,11 +166,11 @@ func TestParamsPlainValues(t *testing.T) {
 // An anchor outside params that contains itself is caught too, and an
 // anchor written elsewhere may be used.
 func TestParamsAnchorsOutsideParams(t *testing.T) {
-	f, err := Parse("content/x.md", []byte("---\ntitle: &t Expo\nparams: {name: *t}\n---\n"), opts)
+	f, err := content.Parse("content/x.md", []byte("---\ntitle: &t Expo\nparams: {name: *t}\n---\n"), opts)
 	if err != nil || f.Front.Params["name"] != "Expo" || f.Front.Title != "Expo" {
 		t.Errorf("got %v, %v", f, err)
 	}
-	_, err = Parse("content/x.md", []byte("---\ntitle: x\nsummary: &a [*a]\nparams: {x: *a}\n---\n"), opts)
+	_, err = content.Parse("content/x.md", []byte("---\ntitle: x\nsummary: &a [*a]\nparams: {x: *a}\n---\n"), opts)
 	if err == nil || !strings.Contains(err.Error(), "params.x: the value contains itself through the alias *a") {
 		t.Errorf("got %v", err)
 	}

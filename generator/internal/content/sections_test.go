@@ -1,8 +1,11 @@
-package content
+package content_test
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 func TestNestedSectionFiles(t *testing.T) {
@@ -69,7 +72,7 @@ date: 2022-05-01
 // An _index file in a page bundle's folder, or below it, is an error and
 // left out; the bundle itself, with its resources, is kept.
 func TestSectionInABundle(t *testing.T) {
-	files, err := Load(site(`
+	files, err := content.Load(sitetest.FS(t, `
 -- content/news/x/index.md --
 ---
 title: 叉

@@ -1,27 +1,18 @@
 package ical_test
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 	"unicode/utf8"
 
 	ics "github.com/arran4/golang-ical"
-	"github.com/eventnews/gen/generator/internal/config"
-	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/ical"
-	"github.com/eventnews/gen/generator/internal/locale"
-	"github.com/eventnews/gen/generator/internal/markdown"
-	"github.com/eventnews/gen/generator/internal/site"
-	"golang.org/x/tools/txtar"
+	"github.com/eventnews/gen/generator/internal/sitetest"
+	"github.com/eventnews/gen/generator/internal/sitetest/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 // summary200 is exactly 200 characters of Russian and Chinese with the
 // characters TEXT must escape.
@@ -91,40 +82,15 @@ date: 2024-05-20
 
 var now = time.Date(2024, 6, 1, 12, 30, 0, 0, time.FixedZone("", 8*3600))
 
-func build(t *testing.T) map[string]string {
+// calendars builds the test site and returns the calendars it wrote.
+func calendars(t *testing.T) map[string]string {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for _, f := range txtar.Parse([]byte(testSite)).Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	cfg, err := config.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location})
-	if err != nil {
-		t.Fatal(err)
-	}
-	locales, err := locale.Load(fsys, []string{"i18n"}, cfg.Languages)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.Build(files, site.Options{
-		Config: cfg, Now: now,
-		Rendered: func(f *content.File) *markdown.Result {
-			r, _ := markdown.New(markdown.Options{Lang: f.Lang}).Convert(f.Body)
-			return r
-		},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := sitetest.New(t, testSite).Build(build.Options{Now: now}).OK()
 	out := map[string]string{}
-	for _, f := range ical.Files(s, locales) {
-		if _, dup := out[f.Path]; dup {
-			t.Errorf("two files at %s", f.Path)
+	for name, b := range s.Files {
+		if strings.HasSuffix(name, ".ics") {
+			out[name] = string(b)
 		}
-		out[f.Path] = string(f.Bytes)
 	}
 	return out
 }
@@ -159,7 +125,7 @@ func calProp(c *ics.Calendar, name string) string {
 }
 
 func TestFiles(t *testing.T) {
-	files := build(t)
+	files := calendars(t)
 	for _, want := range []string{"zh/events.ics", "ru/events.ics", "en/events.ics",
 		"zh/news/expo/event.ics", "ru/news/expo/event.ics", "ru/news/forum/event.ics", "ru/news/day/event.ics"} {
 		if _, ok := files[want]; !ok {
@@ -179,7 +145,7 @@ func TestFiles(t *testing.T) {
 }
 
 func TestEventRoundTrip(t *testing.T) {
-	files := build(t)
+	files := calendars(t)
 	c := parse(t, files, "ru/news/expo/event.ics")
 	evs := c.Events()
 	if len(evs) != 1 {
@@ -230,7 +196,7 @@ func TestEventRoundTrip(t *testing.T) {
 }
 
 func TestTimedAndOneDayEvents(t *testing.T) {
-	files := build(t)
+	files := calendars(t)
 	e := parse(t, files, "ru/news/forum/event.ics").Events()[0]
 	// 10:00 Moscow is 07:00 UTC; 18:30 in the site's zone (Beijing) is 10:30 UTC.
 	if got := prop(e, ics.ComponentPropertyDtStart); got != "20240620T070000Z" {
@@ -267,7 +233,7 @@ func TestTimedAndOneDayEvents(t *testing.T) {
 // Every physical line ends in CRLF, is at most 75 octets and is whole
 // UTF-8; unfolding gives back the content lines.
 func TestLines(t *testing.T) {
-	files := build(t)
+	files := calendars(t)
 	long := 0
 	for name, body := range files {
 		if !strings.HasSuffix(body, "\r\n") {
@@ -344,24 +310,7 @@ func TestText(t *testing.T) {
 }
 
 func TestGolden(t *testing.T) {
-	got := build(t)["ru/events.ics"]
-	p := filepath.Join("testdata", "ru-events.ics")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("ru/events.ics differs from %s (if intended, rerun with -update):\n%s", p, got)
-	}
+	golden.Check(t, "ru/events.ics", []byte(calendars(t)["ru/events.ics"]))
 }
 
 // Text's shortcut for a value with nothing to escape gives what escaping

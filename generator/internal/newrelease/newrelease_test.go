@@ -1,6 +1,7 @@
 package newrelease_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/newrelease"
@@ -27,16 +29,13 @@ languages:
 
 var now = time.Date(2024, 6, 1, 2, 30, 0, 0, time.UTC) // 10:30 in Shanghai
 
-func site(t *testing.T, extra map[string]string) (fstest.MapFS, *config.Site) {
+// site is a site of siteYAML, a news section and extra files, with the
+// binary's default theme under it, as gen new reads a site.
+func site(t *testing.T, extra map[string]string) (fs.FS, *config.Site) {
 	t.Helper()
-	arch, err := os.ReadFile(filepath.Join("..", "..", "..", "themes", "default", "archetypes", "release.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	fsys := fstest.MapFS{
-		"site.yaml":                            {Data: []byte(siteYAML)},
-		"themes/default/archetypes/release.md": {Data: arch},
-		"content/news/_index.zh.md":            {Data: []byte("---\ntitle: 新闻\n---\n")},
+		"site.yaml":                 {Data: []byte(siteYAML)},
+		"content/news/_index.zh.md": {Data: []byte("---\ntitle: 新闻\n---\n")},
 	}
 	for p, s := range extra {
 		fsys[p] = &fstest.MapFile{Data: []byte(s)}
@@ -45,7 +44,7 @@ func site(t *testing.T, extra map[string]string) (fstest.MapFS, *config.Site) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fsys, cfg
+	return build.WithDefaultTheme(fsys), cfg
 }
 
 func files(p *newrelease.Plan) map[string]string {

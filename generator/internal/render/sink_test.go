@@ -3,48 +3,30 @@ package render_test
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/eventnews/gen/generator/internal/config"
-	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/locale"
-	"github.com/eventnews/gen/generator/internal/markdown"
 	"github.com/eventnews/gen/generator/internal/render"
-	"github.com/eventnews/gen/generator/internal/site"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 	"github.com/eventnews/gen/generator/internal/theme"
 )
 
-// TestSinkGetsWhatRenderWouldReturn renders the sample site twice: the
-// files handed to Sink are exactly the files Render returns without one,
-// and with a Sink the returned files keep their paths but drop their bytes.
+// TestSinkGetsWhatRenderWouldReturn renders the graph of the sample site
+// twice with its theme: the files handed to Sink are exactly the files
+// Render returns without one, and with a Sink the returned files keep
+// their paths but drop their bytes.
 func TestSinkGetsWhatRenderWouldReturn(t *testing.T) {
-	fsys := os.DirFS(filepath.Join("..", "..", ".."))
-	cfg, err := config.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location})
-	if err != nil {
-		t.Fatal(err)
-	}
+	built := sitetest.Sample(t).Build(build.Options{Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)}).OK()
+	s, cfg := built.Result.Site, built.Result.Config
+	fsys := build.WithDefaultTheme(built.FS)
 	locales, err := locale.Load(fsys, []string{"themes/" + cfg.Theme + "/i18n", "i18n"}, cfg.Languages)
 	if err != nil {
 		t.Fatal(err)
 	}
 	th, err := theme.Load(fsys, theme.Dirs(cfg), cfg, locales)
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := map[*content.File]*markdown.Result{}
-	for _, f := range files {
-		docs[f], _ = markdown.New(markdown.Options{Lang: f.Lang}).Convert(f.Body)
-	}
-	s, err := site.Build(files, site.Options{Config: cfg, Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC),
-		Rendered: func(f *content.File) *markdown.Result { return docs[f] }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/browsertest"
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/serve"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 func navigate(t *testing.T, ctx context.Context, url string) {
@@ -65,7 +66,7 @@ func shows(text string) string {
 // opened without a restart.
 func TestBrowserLiveReload(t *testing.T) {
 	ctx := browsertest.Start(t)
-	ts := start(t, copySample(t), serve.Options{})
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{})
 	good := ts.read(release)
 
 	navigate(t, ctx, ts.url+releaseURL)
@@ -105,7 +106,7 @@ func TestBrowserLiveReload(t *testing.T) {
 // With --navigate the tab goes to the page that was saved.
 func TestBrowserNavigate(t *testing.T) {
 	ctx := browsertest.Start(t)
-	ts := start(t, copySample(t), serve.Options{Navigate: true})
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{Navigate: true})
 	navigate(t, ctx, ts.url+"/en/")
 	waitFor(t, ctx, "the home", shows("China–Russia Event News"))
 	// A change made before the tab listens reloads it where it is; wait

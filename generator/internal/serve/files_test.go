@@ -6,24 +6,6 @@ import (
 	"testing"
 )
 
-func copyTree(tb testing.TB, from, to string) {
-	tb.Helper()
-	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return writeFile(filepath.Join(to, rel), data)
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-}
-
 func mustWrite(tb testing.TB, p, s string) {
 	tb.Helper()
 	if err := writeFile(p, []byte(s)); err != nil {

@@ -15,45 +15,21 @@ import (
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/serve"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
-// repoRoot is the repository root: the sample site and the default theme.
-var repoRoot = filepath.Join("..", "..", "..")
-
-var testNow = time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
-
-// copySample copies the sample site into a new directory.
-func copySample(t testing.TB) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, top := range []string{"content", "i18n", "themes", "layouts", "static"} {
-		if _, err := os.Stat(filepath.Join(repoRoot, top)); err == nil {
-			copyTree(t, filepath.Join(repoRoot, top), filepath.Join(dir, top))
-		}
-	}
-	data, err := os.ReadFile(filepath.Join(repoRoot, "site.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	mustWrite(t, filepath.Join(dir, "site.yaml"), string(data))
-	return dir
-}
-
-// copySampleAt copies the sample site with baseURL set to baseURL.
+// copySampleAt writes the sample site with baseURL set to baseURL into a
+// new directory.
 func copySampleAt(t testing.TB, baseURL string) string {
 	t.Helper()
-	dir := copySample(t)
-	p := filepath.Join(dir, "site.yaml")
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	yaml := strings.Replace(string(data), "baseURL: https://events.example.org/", "baseURL: "+baseURL, 1)
-	if yaml == string(data) {
+	s := sitetest.Sample(t)
+	yaml := s.FS["site.yaml"]
+	was := string(yaml.Data)
+	yaml.Data = []byte(strings.Replace(was, "baseURL: https://events.example.org/", "baseURL: "+baseURL, 1))
+	if string(yaml.Data) == was {
 		t.Fatal("the sample site.yaml has no baseURL line to replace")
 	}
-	mustWrite(t, p, yaml)
-	return dir
+	return s.OnDisk()
 }
 
 // logBuffer collects the server's terminal output.
@@ -100,7 +76,7 @@ func start(t testing.TB, dir string, opts serve.Options) *testServer {
 	ts.url = "http://" + ts.host
 	opts.Source, opts.Listener, opts.Log = dir, ln, ts.log
 	if opts.Build.Now.IsZero() {
-		opts.Build.Now = testNow
+		opts.Build.Now = sitetest.Now
 	}
 	switch {
 	case opts.Build.Origin == ownAddress:

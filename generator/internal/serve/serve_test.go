@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/serve"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 const (
@@ -24,7 +25,7 @@ const (
 
 func TestServesTheSiteFromMemory(t *testing.T) {
 	t.Parallel()
-	ts := start(t, copySample(t), serve.Options{})
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{})
 	cases := []struct {
 		path, ctype string
 		status      int
@@ -87,7 +88,7 @@ func TestServesTheSiteFromMemory(t *testing.T) {
 
 func TestRefusesForeignHosts(t *testing.T) {
 	t.Parallel()
-	ts := start(t, copySample(t), serve.Options{Hosts: []string{"preview.lan"}})
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{Hosts: []string{"preview.lan"}})
 	_, port, _ := net.SplitHostPort(ts.host)
 	for host, want := range map[string]int{
 		"evil.example":                   403,
@@ -118,7 +119,7 @@ func TestRefusesForeignHosts(t *testing.T) {
 
 func TestLiveReloadChecksOrigin(t *testing.T) {
 	t.Parallel()
-	ts := start(t, copySample(t), serve.Options{})
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{})
 	for origin, want := range map[string]int{
 		"http://evil.example":                403,
 		"http://" + ts.host + ".evil":        403,
@@ -171,7 +172,7 @@ func rawGet(t *testing.T, addr, path, host string, headers map[string]string) (i
 
 func TestNothingOutsideTheOutput(t *testing.T) {
 	t.Parallel()
-	dir := copySample(t)
+	dir := sitetest.Sample(t).OnDisk()
 	outside := t.TempDir()
 	mustWrite(t, filepath.Join(outside, "secret.txt"), "TOP-SECRET-OUTSIDE")
 	mustWrite(t, filepath.Join(dir, "static", "ok.txt"), "fine")
@@ -205,7 +206,7 @@ func TestNothingOutsideTheOutput(t *testing.T) {
 // of its target is served.
 func TestLinksOutOfTheSiteAreErrors(t *testing.T) {
 	t.Parallel()
-	dir := copySample(t)
+	dir := sitetest.Sample(t).OnDisk()
 	outside := t.TempDir()
 	secret := filepath.Join(outside, "secret.txt")
 	mustWrite(t, secret, "TOP-SECRET-OUTSIDE")
@@ -236,7 +237,7 @@ func TestLinksOutOfTheSiteAreErrors(t *testing.T) {
 
 func TestEditReloadsTheTabsShowingIt(t *testing.T) {
 	t.Parallel()
-	ts := start(t, copySample(t), serve.Options{})
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{})
 	es := ts.stream()
 	hello := es.next("the greeting", func(m map[string]any) bool { return m["instance"] != nil })
 	if hello["overlay"] != "" {
@@ -268,7 +269,7 @@ func TestEditReloadsTheTabsShowingIt(t *testing.T) {
 
 func TestNavigateToTheChangedPage(t *testing.T) {
 	t.Parallel()
-	ts := start(t, copySample(t), serve.Options{Navigate: true})
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{Navigate: true})
 	es := ts.stream()
 	ts.write(release, ts.read(release)+"\nOne more paragraph.\n")
 	m := es.next("navigate", func(m map[string]any) bool { return m["navigate"] != nil })
@@ -282,7 +283,7 @@ func TestNavigateToTheChangedPage(t *testing.T) {
 
 func TestNewDirectoryWithoutRestart(t *testing.T) {
 	t.Parallel()
-	ts := start(t, copySample(t), serve.Options{})
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{})
 	if status, _, _ := ts.get("/en/news/new-release/"); status != 404 {
 		t.Fatalf("status %d before the page exists", status)
 	}
@@ -304,7 +305,7 @@ func TestNewDirectoryWithoutRestart(t *testing.T) {
 
 func TestBrokenFileShowsOverlayUntilFixed(t *testing.T) {
 	t.Parallel()
-	ts := start(t, copySample(t), serve.Options{})
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{})
 	es := ts.stream()
 	good := ts.read(release)
 	broken := strings.Replace(good, "summary:", "summary: \"<script>alert(1)</script>\nsumary:", 1)
@@ -350,7 +351,7 @@ func TestBrokenFileShowsOverlayUntilFixed(t *testing.T) {
 
 func TestBrokenTemplateAndStrings(t *testing.T) {
 	t.Parallel()
-	ts := start(t, copySample(t), serve.Options{})
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{})
 	es := ts.stream()
 	layout := "themes/default/layouts/_default/single.html"
 	good := ts.read(layout)
@@ -371,7 +372,7 @@ func TestBrokenTemplateAndStrings(t *testing.T) {
 
 func TestSiteThatNeverBuilt(t *testing.T) {
 	t.Parallel()
-	dir := copySample(t)
+	dir := sitetest.Sample(t).OnDisk()
 	good, _ := os.ReadFile(filepath.Join(dir, "site.yaml"))
 	mustWrite(t, filepath.Join(dir, "site.yaml"), "baseURL: [\n")
 	ts := start(t, dir, serve.Options{})
@@ -390,7 +391,7 @@ func TestSiteThatNeverBuilt(t *testing.T) {
 // Requests during rebuilds always get a whole page: the old one or the new.
 func TestRequestsDuringRebuildsGetWholePages(t *testing.T) {
 	t.Parallel()
-	ts := start(t, copySample(t), serve.Options{})
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{})
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	var bad sync.Map
@@ -455,7 +456,7 @@ func TestListenTakesTheNextFreePort(t *testing.T) {
 // --poll: for file systems that send no events.
 func TestPollMode(t *testing.T) {
 	t.Parallel()
-	ts := start(t, copySample(t), serve.Options{Poll: 20 * time.Millisecond})
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{Poll: 20 * time.Millisecond})
 	es := ts.stream()
 	ts.write(release, strings.Replace(ts.read(release), "HARBIN, May 17", "POLLED-MARKER, May 17", 1))
 	es.next("the release's URL", func(m map[string]any) bool { return hasPath(m, releaseURL) })
@@ -468,7 +469,7 @@ func TestPollMode(t *testing.T) {
 // served at once.
 func TestStaticFileChange(t *testing.T) {
 	t.Parallel()
-	ts := start(t, copySample(t), serve.Options{})
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{})
 	es := ts.stream()
 	ts.write("themes/default/static/css/main.css", "body{color:rebeccapurple}")
 	es.next("the stylesheet", func(m map[string]any) bool { return hasPath(m, "/css/main.css") })
@@ -482,7 +483,7 @@ func TestBurstIsOneRebuild(t *testing.T) {
 	t.Parallel()
 	// A second of quiet: a loaded test machine may pause the writing
 	// goroutine for longer than the default window, git does not.
-	ts := start(t, copySample(t), serve.Options{Quiet: time.Second})
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{Quiet: time.Second})
 	for i := range 500 {
 		ts.write(fmt.Sprintf("content/news/burst-%03d/index.en.md", i), fmt.Sprintf("---\ntitle: Burst %d\ndate: 2024-05-01\n---\nText.\n", i))
 	}
@@ -507,12 +508,12 @@ func TestBurstIsOneRebuild(t *testing.T) {
 // binary, its stylesheet included.
 func TestServesTheThemeInTheBinary(t *testing.T) {
 	t.Parallel()
-	dir := copySample(t)
+	dir := sitetest.Sample(t).OnDisk()
 	if err := os.RemoveAll(filepath.Join(dir, "themes")); err != nil {
 		t.Fatal(err)
 	}
 	ts := start(t, dir, serve.Options{})
-	want, _ := os.ReadFile(filepath.Join(repoRoot, "themes", "default", "static", "css", "main.css"))
+	want, _ := os.ReadFile(filepath.Join(sitetest.Root(t), "themes", "default", "static", "css", "main.css"))
 	if status, h, body := ts.get("/css/main.css"); status != 200 || h.Get("Content-Type") != "text/css; charset=utf-8" || body != string(want) {
 		t.Errorf("GET /css/main.css: %d %s, %d bytes", status, h.Get("Content-Type"), len(body))
 	}

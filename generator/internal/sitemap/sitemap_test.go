@@ -2,25 +2,18 @@ package sitemap_test
 
 import (
 	"encoding/xml"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
-	"github.com/eventnews/gen/generator/internal/config"
-	"github.com/eventnews/gen/generator/internal/content"
-	"github.com/eventnews/gen/generator/internal/markdown"
-	"github.com/eventnews/gen/generator/internal/site"
-	"github.com/eventnews/gen/generator/internal/sitemap"
-	"golang.org/x/tools/txtar"
+	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/sitetest"
+	"github.com/eventnews/gen/generator/internal/sitetest/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 const testSite = `-- site.yaml --
 baseURL: https://news.example.org/
@@ -78,43 +71,23 @@ title: О нас
 
 var now = time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
 
-func graph(t *testing.T, archive string, drafts bool) *site.Site {
+// built builds a txtar site, drafts and all when drafts is set, and
+// returns its output files.
+func built(t *testing.T, archive string, drafts bool) map[string]string {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	return graphFS(t, fsys, drafts)
+	return outputs(sitetest.New(t, archive).Build(build.Options{Now: now, Drafts: drafts}).OK())
 }
 
-func graphFS(t *testing.T, fsys fstest.MapFS, drafts bool) *site.Site {
+// sample builds the repository's own site and returns its output files.
+func sample(t *testing.T) map[string]string {
 	t.Helper()
-	cfg, err := config.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.Build(files, site.Options{
-		Config: cfg, Now: now, Drafts: drafts,
-		Rendered: func(f *content.File) *markdown.Result {
-			r, _ := markdown.New(markdown.Options{Lang: f.Lang}).Convert(f.Body)
-			return r
-		},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return outputs(sitetest.Sample(t).Build(build.Options{Now: now}).OK())
 }
 
-func files(t *testing.T, s *site.Site) map[string]string {
-	t.Helper()
+func outputs(s *sitetest.Site) map[string]string {
 	out := map[string]string{}
-	for _, f := range sitemap.Files(s) {
-		out[f.Path] = string(f.Bytes)
+	for name, b := range s.Files {
+		out[name] = string(b)
 	}
 	return out
 }
@@ -142,7 +115,7 @@ func read(t *testing.T, body string) urlset {
 }
 
 func TestListedPages(t *testing.T) {
-	u := read(t, files(t, graph(t, testSite, true))["sitemap.xml"])
+	u := read(t, built(t, testSite, true)["sitemap.xml"])
 	var locs []string
 	lastmod := map[string]string{}
 	for _, e := range u.URLs {
@@ -185,13 +158,13 @@ func TestListedPages(t *testing.T) {
 func TestAlternatesAreReciprocal(t *testing.T) {
 	for _, name := range []string{"test site", "sample site"} {
 		t.Run(name, func(t *testing.T) {
-			var s *site.Site
+			var files map[string]string
 			if name == "test site" {
-				s = graph(t, testSite, false)
+				files = built(t, testSite, false)
 			} else {
-				s = sampleSite(t)
+				files = sample(t)
 			}
-			u := read(t, files(t, s)["sitemap.xml"])
+			u := read(t, files["sitemap.xml"])
 			alts := map[string]map[string]string{} // loc → href → hreflang
 			for _, e := range u.URLs {
 				alts[e.Loc] = map[string]string{}
@@ -232,7 +205,7 @@ func TestAlternatesAreReciprocal(t *testing.T) {
 }
 
 func TestAlternatesOfAPage(t *testing.T) {
-	u := read(t, files(t, graph(t, testSite, false))["sitemap.xml"])
+	u := read(t, built(t, testSite, false)["sitemap.xml"])
 	got := map[string][]string{}
 	for _, e := range u.URLs {
 		for _, l := range e.Links {
@@ -254,7 +227,7 @@ func TestAlternatesOfAPage(t *testing.T) {
 }
 
 func TestRobots(t *testing.T) {
-	got := files(t, graph(t, testSite, false))["robots.txt"]
+	got := built(t, testSite, false)["robots.txt"]
 	want := "User-agent: *\nAllow: /\nSitemap: https://news.example.org/sitemap.xml\n"
 	if got != want {
 		t.Errorf("robots.txt:\n%s\nwant:\n%s", got, want)
@@ -267,9 +240,9 @@ func TestRobots(t *testing.T) {
 func TestSchema(t *testing.T) {
 	xmllint := tool(t, "xmllint")
 	dir := t.TempDir()
-	for name, s := range map[string]*site.Site{"test.xml": graph(t, testSite, true), "sample.xml": sampleSite(t)} {
+	for name, files := range map[string]map[string]string{"test.xml": built(t, testSite, true), "sample.xml": sample(t)} {
 		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(files(t, s)["sitemap.xml"]), 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(files["sitemap.xml"]), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		out, err := exec.Command(xmllint, "--noout", "--schema", filepath.Join("testdata", "sitemap-alternates.xsd"), p).CombinedOutput()
@@ -279,7 +252,7 @@ func TestSchema(t *testing.T) {
 	}
 	// The schema is strict enough to catch a broken sitemap.
 	bad := filepath.Join(dir, "bad.xml")
-	body := strings.Replace(files(t, graph(t, testSite, false))["sitemap.xml"], "<lastmod>2024-05-17T10:00:00+08:00", "<lastmod>17 May 2024", 1)
+	body := strings.Replace(built(t, testSite, false)["sitemap.xml"], "<lastmod>2024-05-17T10:00:00+08:00", "<lastmod>17 May 2024", 1)
 	body = strings.Replace(body, `hreflang="ru"`, `lang="ru"`, 1)
 	if err := os.WriteFile(bad, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
@@ -304,45 +277,6 @@ func tool(t *testing.T, name string) string {
 	return p
 }
 
-// sampleSite is the repository's own site.
-func sampleSite(t *testing.T) *site.Site {
-	t.Helper()
-	root := filepath.Join("..", "..", "..")
-	fsys := fstest.MapFS{}
-	err := filepath.WalkDir(filepath.Join(root, "content"), func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(root, p)
-		fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join(root, "site.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys["site.yaml"] = &fstest.MapFile{Data: data}
-	return graphFS(t, fsys, false)
-}
-
 func TestGolden(t *testing.T) {
-	got := files(t, graph(t, testSite, false))["sitemap.xml"]
-	p := filepath.Join("testdata", "sitemap.xml")
-	if *update {
-		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("sitemap.xml differs from %s (if intended, rerun with -update):\n%s", p, got)
-	}
+	golden.Check(t, "sitemap.xml", []byte(built(t, testSite, false)["sitemap.xml"]))
 }

@@ -1,0 +1,3 @@
+package diag
+
+import _ "github.com/eventnews/gen/generator/internal/sitetest/golden" // go test ./... -update

@@ -1,0 +1,3 @@
+package publish
+
+import _ "github.com/eventnews/gen/generator/internal/sitetest/golden" // go test ./... -update
