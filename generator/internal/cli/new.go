@@ -22,6 +22,7 @@ const newHelp = `Start a release: one file per language, from the archetype, mar
   gen new news/harbin-expo                  all languages, title "Harbin Expo"
   gen new news --title "第八届中俄博览会开幕"   the name is made from the title
   gen new news/harbin-expo --lang ru        only the Russian file
+  gen new news/harbin-expo --event          with an event block to fill in
 
 The name becomes the web address: lower-case Latin letters, digits and
 hyphens. Existing files are never overwritten.`
@@ -33,6 +34,7 @@ func runNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	fs.StringVar(&c.now, "now", "", "date the release as if it were this `time`; default: $SOURCE_DATE_EPOCH, else the clock")
 	title := fs.String("title", "", "the release's `title`, in any language; without a name, the name is made from it")
 	langs := fs.String("lang", "", "write only these `languages` (comma-separated, like ru or zh,ru); default: all")
+	event := fs.Bool("event", false, "the release is about an event: write its block (dates, city, venue) ready to fill in")
 	pos, code := parseArgs(fs, args)
 	if code >= 0 {
 		return code
@@ -104,7 +106,7 @@ func runNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 			}
 		}
 	}
-	plan, err := newrelease.Prepare(newrelease.Options{FS: build.WithDefaultTheme(site), Config: cfg, Path: relPath, Title: *title, Langs: only, Now: now})
+	plan, err := newrelease.Prepare(newrelease.Options{FS: build.WithDefaultTheme(site), Config: cfg, Path: relPath, Title: *title, Langs: only, Now: now, Event: *event})
 	if err != nil {
 		fmt.Fprintln(stderr, "gen new:", err)
 		return 1

@@ -8,8 +8,11 @@
 //     zone), .Day ("2024-05-17"), .Lang, .Key (the shared translation key),
 //     .Source (this file holds the facts the other languages share: date,
 //     tags, event times; true for the default language, or for every file
-//     when there is no default-language version) and the function quote,
-//     which writes text as a YAML string.
+//     when there is no default-language version), .Event (gen new --event:
+//     the release is about an event; without it the default archetype
+//     writes the event block commented out, so nothing dated today is
+//     published by mistake) and the function quote, which writes text as a
+//     YAML string.
 //   - Every file is checked as content before anything is written: a broken
 //     archetype writes nothing.
 //   - Translations get translatedFrom naming the default language's archetype
@@ -62,6 +65,10 @@ type Options struct {
 	// Langs are the languages to write, default all, in site order.
 	Langs []string
 	Now   time.Time
+	// Event writes an event block to fill in (gen new --event); without
+	// it the archetype writes one commented out, so that no event dated
+	// today is published by mistake.
+	Event bool
 }
 
 // File is one file to write.
@@ -83,7 +90,7 @@ type Plan struct {
 // data is what the archetype sees.
 type data struct {
 	Title, Date, Day, Lang, Key string
-	Source                      bool
+	Source, Event               bool
 }
 
 // Prepare renders the files of a new release without writing them.
@@ -135,7 +142,7 @@ func Prepare(opts Options) (*Plan, error) {
 
 	render := func(lang string, source bool) ([]byte, error) {
 		var b bytes.Buffer
-		d := data{Title: title, Date: now.Format("2006-01-02 15:04"), Day: now.Format("2006-01-02"), Lang: lang, Key: key, Source: source}
+		d := data{Title: title, Date: now.Format("2006-01-02 15:04"), Day: now.Format("2006-01-02"), Lang: lang, Key: key, Source: source, Event: opts.Event}
 		if err := tpl.Execute(&b, d); err != nil {
 			return nil, templateDiag(tplPath, err)
 		}

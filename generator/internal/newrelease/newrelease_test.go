@@ -57,7 +57,7 @@ func files(p *newrelease.Plan) map[string]string {
 
 func TestNewReleaseInThreeLanguages(t *testing.T) {
 	fsys, cfg := site(t, nil)
-	plan, err := newrelease.Prepare(newrelease.Options{FS: fsys, Config: cfg, Path: "news/harbin-expo", Now: now})
+	plan, err := newrelease.Prepare(newrelease.Options{FS: fsys, Config: cfg, Path: "news/harbin-expo", Now: now, Event: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,6 +120,32 @@ func TestNewReleaseInThreeLanguages(t *testing.T) {
 	loaded, _ = content.Load(m, copts)
 	if c := status.Build(loaded, cfg.Codes(), "zh").Row("news/harbin-expo").Cells["ru"]; c.State != status.Stale {
 		t.Errorf("after writing the zh text: ru is %s, want stale", c.State)
+	}
+}
+
+// Without --event no event is written, so none dated today can be
+// published by mistake; the block is there, commented out, to fill in.
+func TestNoEventUnlessAsked(t *testing.T) {
+	fsys, cfg := site(t, nil)
+	plan, err := newrelease.Prepare(newrelease.Options{FS: fsys, Config: cfg, Path: "news/harbin-expo", Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := fstest.MapFS{}
+	for _, f := range plan.Files {
+		m[f.Path] = &fstest.MapFile{Data: f.Data}
+		if !strings.Contains(string(f.Data), "# event:\n#   name: \"\"\n") {
+			t.Errorf("%s lacks the commented event block:\n%s", f.Path, f.Data)
+		}
+	}
+	loaded, err := content.Load(m, content.Options{Languages: cfg.Codes(), Default: "zh", Location: cfg.Location})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range loaded {
+		if f.Front.Event != nil {
+			t.Errorf("%s has an event", f.Path)
+		}
 	}
 }
 
