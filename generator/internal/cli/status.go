@@ -127,7 +127,7 @@ func printMatrix(w io.Writer, m *status.Matrix) {
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "%d out of date, %d missing, %d not marked\n", counts["stale"], counts["missing"], counts["unmarked"])
 	fmt.Fprintln(w, `source: the original; ok: translated from its current text; STALE: the original changed since, update the translation;
-missing: no file; unmarked: not known what it was translated from; (draft): not published yet.
+missing: no file, or one still holding the original's text; unmarked: not known what it was translated from; (draft): not published yet.
 After updating or checking a translation, record it: gen status --mark <lang> <page>`)
 }
 

@@ -108,18 +108,26 @@ func TestNewReleaseInThreeLanguages(t *testing.T) {
 			t.Errorf("%s: a translation writes the shared date or event times itself", f.Path)
 		}
 	}
+	// The placeholder translations are missing until they are written:
+	// not up to date, and not stale once the source is written either.
 	row := status.Build(loaded, cfg.Codes(), "zh").Row("news/harbin-expo")
-	for lang, want := range map[string]status.State{"zh": status.Source, "ru": status.OK, "en": status.OK} {
+	for lang, want := range map[string]status.State{"zh": status.Source, "ru": status.Missing, "en": status.Missing} {
 		if c := row.Cells[lang]; c.State != want {
 			t.Errorf("%s: %s, want %s", lang, c.State, want)
 		}
 	}
-
-	// Once the source is written, the translations are stale.
 	m["content/news/harbin-expo/index.zh.md"].Data = []byte(zh + "哈尔滨5月17日电。\n")
 	loaded, _ = content.Load(m, copts)
+	if c := status.Build(loaded, cfg.Codes(), "zh").Row("news/harbin-expo").Cells["ru"]; c.State != status.Missing {
+		t.Errorf("after writing the zh text: ru is %s, want missing", c.State)
+	}
+	// Written, the translation is stale against the changed source until
+	// it is marked.
+	ru := got["content/news/harbin-expo/index.ru.md"]
+	m["content/news/harbin-expo/index.ru.md"].Data = []byte(strings.Replace(ru, `title: "Harbin Expo"`, `title: "Выставка в Харбине"`, 1))
+	loaded, _ = content.Load(m, copts)
 	if c := status.Build(loaded, cfg.Codes(), "zh").Row("news/harbin-expo").Cells["ru"]; c.State != status.Stale {
-		t.Errorf("after writing the zh text: ru is %s, want stale", c.State)
+		t.Errorf("after writing the ru text: ru is %s, want stale", c.State)
 	}
 }
 

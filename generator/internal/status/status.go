@@ -15,6 +15,10 @@
 //     source's text changed. A translation without the key is unmarked: its
 //     state is unknown. A file in the default language without the key is
 //     the source.
+//   - A translation whose own text is still the text it names as its
+//     original (its revision equals the one in translatedFrom) is a
+//     placeholder waiting for its translation, such as gen new writes: it
+//     counts as missing, never as up to date or stale.
 //   - SetMark edits only the translatedFrom line of a file's front matter
 //     (or inserts one before the closing "---"), keeping every other byte,
 //     and refuses when the result would decode to anything else.
@@ -111,7 +115,7 @@ const (
 	Source   State = "source"   // the original, in the default language
 	OK       State = "ok"       // translated from the source's current text
 	Stale    State = "stale"    // the source's text changed since
-	Missing  State = "missing"  // no file in this language
+	Missing  State = "missing"  // no file in this language, or one whose text is still its original's
 	Unmarked State = "unmarked" // a translation that does not say what it was translated from
 )
 
@@ -224,6 +228,13 @@ func judge(c *Cell, r *Row, def string) {
 		return
 	}
 	c.From, c.SourceLang = mark.String(), mark.Lang
+	if c.Revision == mark.Rev {
+		// Its text is still the text it names as its original: a copy
+		// waiting for its translation (gen new writes such placeholders).
+		c.State = Missing
+		c.Problem = fmt.Sprintf("not translated yet: its text is still the %s text it was copied from", mark.Lang)
+		return
+	}
 	src := r.Cells[mark.Lang]
 	if src == nil || src.file == nil {
 		c.State = Stale
@@ -276,8 +287,8 @@ func StaleOf(files []*content.File) func(*content.File) (string, bool) {
 		if _, ok := revs[src]; !ok {
 			revs[src] = Revision(src)
 		}
-		if revs[src] != m.Rev {
-			stale[f] = m.Lang
+		if revs[src] != m.Rev && Revision(f) != m.Rev {
+			stale[f] = m.Lang // changed since, and not a placeholder copy
 		}
 	}
 	return func(f *content.File) (string, bool) {

@@ -332,3 +332,27 @@ func TestNestedSectionRow(t *testing.T) {
 		t.Errorf("news/archive: zh %s, ru %s, en %s", cells["zh"].State, cells["ru"].State, cells["en"].State)
 	}
 }
+
+// A translation whose text is still the text it names as its original (a
+// placeholder, as gen new writes) is missing, and no stale notice marks it.
+func TestPlaceholderTranslationIsMissing(t *testing.T) {
+	placeholder := "---\ntitle: Expo\ndate: 2024-05-17\n---\n"
+	rev := status.Revision(parse(t, zhPath, placeholder))
+	copy := "---\ntitle: Expo\ntranslatedFrom: \"zh@" + rev + "\"\n---\n"
+	written := "---\ntitle: 博览会\ndate: 2024-05-17\n---\n正文\n"
+	files := map[string]string{zhPath: written, ruPath: copy}
+	c := load(t, files).Row("news/expo").Cells["ru"]
+	if c.State != status.Missing || c.File() == nil || !strings.Contains(c.Problem, "not translated yet") {
+		t.Errorf("a placeholder: %s (%q), want missing with its file", c.State, c.Problem)
+	}
+	fsys := fstest.MapFS{zhPath: {Data: []byte(written)}, ruPath: {Data: []byte(copy)}}
+	loaded, err := content.Load(fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range loaded {
+		if _, stale := status.StaleOf(loaded)(f); stale {
+			t.Errorf("%s: a placeholder gets the stale notice", f.Path)
+		}
+	}
+}
