@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -229,7 +230,7 @@ news/expo  source  unmarked  missing
 	for args, want := range map[string]result{
 		"status|--mark|en|news/expo": {1, "", "gen status: news/expo has no en version to mark (gen new news/expo --lang en starts one)\n"},
 		"status|--mark|zh|news/expo": {1, "", "gen status: content/news/expo/index.zh.md is the zh original; name the language it was translated from with --from\n"},
-		"status|--mark|ru|news/nope": {1, "", "gen status: there is no page news/nope (gen status lists them)\n"},
+		"status|--mark|ru|news/nope": {1, "", "gen status: there is no page news/nope (gen status lists them; write a page like news/harbin-expo, its name harbin-expo, or a file path)\n"},
 		"status|--mark|fr|news/expo": {2, "", "gen status: fr is not a language of this site (zh, ru, en)\n"},
 		"status|--mark|ru":           {2, "", "gen status: --mark needs the pages to mark, like: gen status --mark ru news/harbin-expo\n"},
 		"status|news/expo":           {2, "", "gen status: pages and --from go with --mark LANG, like: gen status --mark ru news/harbin-expo\n"},
@@ -353,5 +354,35 @@ func TestLinksOutOfTheSiteInCheckAndStatus(t *testing.T) {
 	r = run("status", "--source", dir)
 	if strings.Contains(r.stdout+r.stderr, "TOP-SECRET") || !strings.Contains(r.stderr, "is a symbolic link to "+secret) {
 		t.Errorf("gen status: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// --mark takes several languages at once, and a page by its path, its
+// name alone or a file path; a name two pages share is refused with both.
+func TestMarkSeveralLanguagesAndPageNames(t *testing.T) {
+	dir := pressSite(t, map[string]string{
+		"content/news/expo/index.zh.md":    "---\ntitle: 博览会\ndate: 2024-05-17\n---\n正文。\n",
+		"content/news/expo/index.ru.md":    "---\ntitle: Выставка\n---\nТекст.\n",
+		"content/news/expo/index.en.md":    "---\ntitle: Expo\n---\nText.\n",
+		"content/news/forum/index.zh.md":   "---\ntitle: 论坛\ndate: 2024-05-18\n---\n正文。\n",
+		"content/news/forum/index.ru.md":   "---\ntitle: Форум\n---\nТекст.\n",
+		"content/events/forum/index.zh.md": "---\ntitle: 论坛活动\ndate: 2024-05-18\n---\n正文。\n",
+		"content/events/forum/index.ru.md": "---\ntitle: Форум-событие\n---\nТекст.\n",
+	})
+	r := run("status", "--source", dir, "--mark", "ru,en", "expo")
+	if r.code != 0 || strings.Count(r.stdout, "marked ") != 2 {
+		t.Errorf("--mark ru,en expo: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = run("status", "--source", dir, "--mark", "ru", "content/news/forum/index.ru.md")
+	if r.code != 0 || !strings.Contains(r.stdout, "marked ") {
+		t.Errorf("--mark ru by file path: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = run("status", "--source", dir, "--mark", "ru", "forum")
+	if want := "gen status: forum names 2 pages: events/forum, news/forum; write the one you mean\n"; r.code != 1 || r.stderr != want {
+		t.Errorf("--mark ru forum: exit %d, stderr %q, want %q", r.code, r.stderr, want)
+	}
+	r = run("status", "--source", dir)
+	if !regexp.MustCompile(`news/expo +source +ok +ok\n`).MatchString(r.stdout) {
+		t.Errorf("after marking:\n%s", r.stdout)
 	}
 }

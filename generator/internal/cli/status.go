@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -21,6 +22,8 @@ const statusHelp = `Show which translations are up to date, out of date or missi
   gen status --format json            the same for other programs
   gen status --mark ru news/x         after updating the Russian translation of
                                       news/x, record that it matches the source
+  gen status --mark ru,en x           the same for two languages; a page is
+                                      news/x, its name x, or a file path
 
 A translation is up to date ("ok") when it records the revision of the source
 it was translated from (translatedFrom in its front matter) and the source's
@@ -30,7 +33,7 @@ func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) stri
 	fs := newFlags("status", statusHelp, stderr)
 	source := fs.String("source", ".", "the site `directory` (holding site.yaml and content/)")
 	format := fs.String("format", "text", "output `format`: text or json")
-	mark := fs.String("mark", "", "record that the translations in this `language` of the pages named after the options are up to date")
+	mark := fs.String("mark", "", "record that the translations in these `languages` (ru, or ru,en) of the pages named after the options are up to date")
 	from := fs.String("from", "", "with --mark: the `language` translated from (default: the one recorded, else the site's default language)")
 	keys, code := parseArgs(fs, args)
 	if code >= 0 {
@@ -58,7 +61,13 @@ func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) stri
 	if err != nil {
 		return report(stderr, err)
 	}
-	for _, l := range []string{*mark, *from} {
+	var marks []string
+	for _, l := range strings.Split(*mark, ",") {
+		if l = strings.TrimSpace(l); l != "" && !slices.Contains(marks, l) {
+			marks = append(marks, l)
+		}
+	}
+	for _, l := range append(slices.Clone(marks), *from) {
 		if _, ok := cfg.Language(l); l != "" && !ok {
 			fmt.Fprintf(stderr, "gen status: %s is not a language of this site (%s)\n", l, strings.Join(cfg.Codes(), ", "))
 			return 2
@@ -69,7 +78,7 @@ func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) stri
 	m := status.Build(files, cfg.Codes(), cfg.DefaultLanguage)
 
 	if *mark != "" {
-		return markTranslations(stdout, stderr, *source, m, files, loadErr, copts, *mark, *from, keys)
+		return markTranslations(stdout, stderr, *source, m, files, loadErr, copts, marks, *from, keys)
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
@@ -142,10 +151,25 @@ func cellText(c *status.Cell) string {
 	return s
 }
 
-func markTranslations(stdout, stderr io.Writer, root string, m *status.Matrix, files []*content.File, loadErr error, copts content.Options, lang, from string, keys []string) int {
+// marking is one gen status --mark run.
+type marking struct {
+	stdout, stderr io.Writer
+	root           string
+	m              *status.Matrix
+	copts          content.Options
+	from           string
+}
+
+func markTranslations(stdout, stderr io.Writer, root string, m *status.Matrix, files []*content.File, loadErr error, copts content.Options, langs []string, from string, keys []string) int {
+	mk := marking{stdout: stdout, stderr: stderr, root: root, m: m, copts: copts, from: from}
 	failed := false
 	for _, arg := range keys {
-		key := pageKey(arg, files)
+		key, err := pageKey(arg, files)
+		if err != nil {
+			fmt.Fprintln(stderr, "gen status:", err)
+			failed = true
+			continue
+		}
 		row := m.Row(key)
 		for _, r := range m.Rows {
 			if row == nil && r.Key == key {
@@ -153,47 +177,14 @@ func markTranslations(stdout, stderr io.Writer, root string, m *status.Matrix, f
 			}
 		}
 		if row == nil {
-			fmt.Fprintf(stderr, "gen status: there is no page %s (gen status lists them)\n", key)
+			fmt.Fprintf(stderr, "gen status: there is no page %s (gen status lists them; write a page like news/harbin-expo, its name harbin-expo, or a file path)\n", key)
 			failed = true
 			continue
 		}
-		c := row.Cells[lang]
-		if c.File() == nil {
-			fmt.Fprintf(stderr, "gen status: %s has no %s version to mark (gen new %s --lang %s starts one)\n", key, lang, key, lang)
-			failed = true
-			continue
-		}
-		src := from
-		if src == "" {
-			if mk, err := status.ParseMark(c.File().Front.TranslatedFrom); err == nil && mk.Lang != lang {
-				src = mk.Lang
-			} else {
-				src = copts.Default
+		for _, lang := range langs {
+			if !mk.mark(key, row, lang) {
+				failed = true
 			}
-		}
-		if src == lang {
-			fmt.Fprintf(stderr, "gen status: %s is the %s original; name the language it was translated from with --from\n", c.Path, lang)
-			failed = true
-			continue
-		}
-		sc := row.Cells[src]
-		if sc.File() == nil {
-			fmt.Fprintf(stderr, "gen status: %s has no %s version to compare with\n", key, src)
-			failed = true
-			continue
-		}
-		value := status.Mark{Lang: src, Rev: sc.Revision}.String()
-		changed, err := status.MarkFile(root, c.Path, value, copts)
-		if err != nil {
-			fmt.Fprintln(stderr, "gen status:", err)
-			failed = true
-			continue
-		}
-		shown := filepath.Join(root, filepath.FromSlash(c.Path))
-		if changed {
-			fmt.Fprintf(stdout, "marked %s as translated from %s (%s)\n", shown, sc.Path, value)
-		} else {
-			fmt.Fprintf(stdout, "%s was already marked as translated from %s (%s)\n", shown, sc.Path, value)
 		}
 	}
 	if failed {
@@ -205,16 +196,75 @@ func markTranslations(stdout, stderr io.Writer, root string, m *status.Matrix, f
 	return 0
 }
 
+// mark records that the lang version of the page key is translated from
+// its source's current text, and reports whether it could.
+func (mk marking) mark(key string, row *status.Row, lang string) bool {
+	c := row.Cells[lang]
+	if c.File() == nil {
+		fmt.Fprintf(mk.stderr, "gen status: %s has no %s version to mark (gen new %s --lang %s starts one)\n", key, lang, key, lang)
+		return false
+	}
+	src := mk.from
+	if src == "" {
+		if m, err := status.ParseMark(c.File().Front.TranslatedFrom); err == nil && m.Lang != lang {
+			src = m.Lang
+		} else {
+			src = mk.copts.Default
+		}
+	}
+	if src == lang {
+		fmt.Fprintf(mk.stderr, "gen status: %s is the %s original; name the language it was translated from with --from\n", c.Path, lang)
+		return false
+	}
+	sc := row.Cells[src]
+	if sc.File() == nil {
+		fmt.Fprintf(mk.stderr, "gen status: %s has no %s version to compare with\n", key, src)
+		return false
+	}
+	value := status.Mark{Lang: src, Rev: sc.Revision}.String()
+	changed, err := status.MarkFile(mk.root, c.Path, value, mk.copts)
+	if err != nil {
+		fmt.Fprintln(mk.stderr, "gen status:", err)
+		return false
+	}
+	shown := filepath.Join(mk.root, filepath.FromSlash(c.Path))
+	if changed {
+		fmt.Fprintf(mk.stdout, "marked %s as translated from %s (%s)\n", shown, sc.Path, value)
+	} else {
+		fmt.Fprintf(mk.stdout, "%s was already marked as translated from %s (%s)\n", shown, sc.Path, value)
+	}
+	return true
+}
+
 // pageKey turns what a user typed into a translation key: "news/x",
-// "news/x/", "content/news/x" or a file path "content/news/x/index.ru.md".
-func pageKey(arg string, files []*content.File) string {
+// "news/x/", "content/news/x", a file path "content/news/x/index.ru.md",
+// or the page's own name "x" when one page alone has it. A name several
+// pages share is an error listing them.
+func pageKey(arg string, files []*content.File) (string, error) {
 	p := filepath.ToSlash(arg)
 	for _, f := range files {
 		if f.Path == p || f.Path == "content/"+p {
-			return f.Key
+			return f.Key, nil
 		}
 	}
 	p = strings.TrimPrefix(p, "./")
 	p = strings.TrimPrefix(p, "content/")
-	return strings.Trim(p, "/")
+	p = strings.Trim(p, "/")
+	var named []string
+	for _, f := range files {
+		if f.Key == p {
+			return p, nil
+		}
+		if f.Name == p && !slices.Contains(named, f.Key) {
+			named = append(named, f.Key)
+		}
+	}
+	switch len(named) {
+	case 0:
+		return p, nil // reported as no such page
+	case 1:
+		return named[0], nil
+	}
+	slices.Sort(named)
+	return "", fmt.Errorf("%s names %d pages: %s; write the one you mean", arg, len(named), strings.Join(named, ", "))
 }
