@@ -58,6 +58,7 @@ func TestStaleNoticeOnTranslationWhoseSourceChanged(t *testing.T) {
 	s := staleSite(t, "0123456789ab", "").Build(build.Options{}).OK()
 	s.Assert("ru/news/expo/index.html",
 		`<p class="stale-notice" role="note">Оригинал этой страницы изменился после перевода, поэтому перевод может быть устаревшим. <a href="/zh/news/expo/" hreflang="zh-Hans">Читать оригинал (中文)</a></p>`)
+	s.Assert("css/main.css", ".stale-notice {") // the notice is styled
 	s.Assert("en/news/expo/index.html", "! stale-notice")
 	s.Assert("zh/news/expo/index.html", "! stale-notice")
 	// The source is a draft, so the notice has nothing to link.
