@@ -464,7 +464,7 @@ func TestConvertSummarizes(t *testing.T) {
 		if r.Summary == "" || r.Summary != Summarize(r.FirstParagraph, lang, 0) {
 			t.Errorf("%s: Summary %q, want Summarize of the first paragraph %q", lang, r.Summary, Summarize(r.FirstParagraph, lang, 0))
 		}
-		if !strings.HasSuffix(r.Summary, "…") {
+		if len(r.Summary) >= len(strings.TrimSpace(text)) {
 			t.Errorf("%s: a long first paragraph was not cut: %q", lang, r.Summary)
 		}
 	}

@@ -290,7 +290,8 @@ func closer(r rune) bool {
 // Summarize cuts plain text to at most limit units: for CJK languages limit
 // is characters, otherwise words. It never cuts mid-word, prefers ending at
 // a sentence end (。！？.!?) when one falls in the last third, and appends
-// "…" only when it cut. Whitespace runs become one space. A limit of zero or
+// "…" only when it cut inside a sentence: a summary of whole sentences
+// ends with their full stop, not "。…". Whitespace runs become one space. A limit of zero or
 // less means the default, SummaryChars or SummaryWords. A single word longer
 // than the whole limit is the one case cut inside a word.
 func Summarize(text, lang string, limit int) string {
@@ -359,8 +360,8 @@ func summarize(text, lang string, limit int) string {
 			}
 			j += size
 		}
-		if r < utf8.RuneSelf && j < len(text) && text[j] != ' ' {
-			continue // "3.5", "example.com"
+		if r < utf8.RuneSelf && (j < len(text) && text[j] != ' ' || !endsSentence(text[:i+1])) {
+			continue // "3.5", "example.com", "1. 5"
 		}
 		n := unitsBefore(ends, j)
 		if n > limit {
@@ -371,7 +372,7 @@ func summarize(text, lang string, limit int) string {
 		}
 	}
 	if sentence >= 0 && unitsBefore(ends, sentence)*3 >= limit*2 {
-		return strings.TrimSpace(text[:sentence]) + "…"
+		return strings.TrimSpace(text[:sentence]) // whole sentences: no "…"
 	}
 
 	cut := -1
@@ -387,7 +388,24 @@ func summarize(text, lang string, limit int) string {
 	out := strings.TrimRightFunc(text[:cut], func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(",;:、，；：-–—([{（【《«„“‘\"'/", r)
 	})
+	if endsSentence(out) {
+		return out // it ends a sentence already
+	}
 	return out + "…"
+}
+
+// endsSentence reports whether s ends with a sentence's end: a full-width
+// 。！？, or . ! ? after a letter (not "1." of a number).
+func endsSentence(s string) bool {
+	last, size := utf8.DecodeLastRuneInString(s)
+	if !sentenceEnd(last) {
+		return false
+	}
+	if last >= utf8.RuneSelf {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
+	return unicode.IsLetter(before)
 }
 
 // unitsBefore counts the units that end at or before byte offset off.
