@@ -29,7 +29,8 @@ type Frame struct {
 // data-lang (which remember-lang.html saves, so the root page sends the
 // reader there next time); a language the page is missing in links where
 // the fallback leads (site.Alternate), with class="fallback", a visible
-// "*" and the locale's "notTranslated" as its title and for screen readers.
+// "*" and that language's "notTranslated", in that language, as its title
+// and for screen readers.
 // Written in Go for the same reason as the head (head.go); a theme may
 // write its own from .Alternates.
 func (d *Data) LanguageSwitcher() template.HTML {
@@ -54,7 +55,12 @@ func (d *Data) LanguageSwitcher() template.HTML {
 			b.WriteString(">" + name + "</a></li>")
 			continue
 		}
-		missing := html.EscapeString(d.t("notTranslated"))
+		// Said in the language the link leads to (the link has its lang).
+		missing, ok := d.untrans[a.Lang.Code]
+		if !ok {
+			missing = d.t("notTranslated")
+		}
+		missing = html.EscapeString(missing)
 		b.WriteString(` title="` + missing + `">` + name +
 			`<span class="fallback-mark" aria-hidden="true">*</span><span class="visually-hidden"> (` + missing + ")</span></a></li>")
 	}

@@ -121,6 +121,7 @@ type Data struct {
 
 	loc      *locale.Locale     // the page language's strings, for the Go-written parts
 	ogOf     map[string]string  // language code → og:locale, made once per run
+	untrans  map[string]string  // language code → its "notTranslated", in that language
 	tagLinks map[string]TagLink // the language's tags by key, made once per run
 	tagLink  *template.Template // tagLinkMarkup, for a tag not in tagLinks
 
@@ -162,7 +163,7 @@ func newData(p *site.Page, s *site.Site, l language) *Data {
 	d := &Data{
 		Page: p, Site: s, Config: s.Config, Lang: l.Language, Now: s.Now, Canonical: s.Config.AbsURL(p.URL),
 		Frame: Frame{Lang: l.Language, Section: p.Section, Kind: p.Kind, Now: s.Now},
-		loc:   l.loc, ogOf: l.ogOf, tagLinks: l.tagLinks, tagLink: l.tagLink,
+		loc:   l.loc, ogOf: l.ogOf, untrans: l.untrans, tagLinks: l.tagLinks, tagLink: l.tagLink,
 		Kind: p.Kind, Language: p.Language, File: p.File, Doc: p.Doc, Body: p.Body, Key: p.Key,
 		Section: p.Section, Title: p.Title, Date: p.Date, Slug: p.Slug, URL: p.URL, Path: p.Path,
 		Layout: p.Layout, Summary: p.Summary, Tags: p.Tags, Event: p.Event, Params: p.Params,
@@ -308,6 +309,7 @@ type language struct {
 	*site.Language
 	loc      *locale.Locale
 	ogOf     map[string]string // every language's og:locale, by code
+	untrans  map[string]string // every language's "notTranslated", in that language, by code
 	tagLinks map[string]TagLink
 	tagLink  *template.Template
 }
@@ -315,14 +317,17 @@ type language struct {
 // languages makes what the pages of each language share, with the
 // strings of localeOf (theme.Theme.Locale).
 func languages(s *site.Site, localeOf func(lang string) *locale.Locale) map[string]language {
-	ogOf := map[string]string{}
+	ogOf, untrans := map[string]string{}, map[string]string{}
 	for _, l := range s.Languages {
 		ogOf[l.Code] = theme.OGLocale(l.Locale)
+		if loc := localeOf(l.Code); loc != nil {
+			untrans[l.Code] = loc.T("notTranslated")
+		}
 	}
 	link := template.Must(template.New("tagLink").Parse(tagLinkMarkup))
 	langs := map[string]language{}
 	for _, l := range s.Languages {
-		lang := language{Language: l, loc: localeOf(l.Code), ogOf: ogOf, tagLink: link}
+		lang := language{Language: l, loc: localeOf(l.Code), ogOf: ogOf, untrans: untrans, tagLink: link}
 		lang.tagLinks = make(map[string]TagLink, len(l.Tags))
 		d := &Data{Lang: l, loc: lang.loc, tagLink: link}
 		for _, t := range l.Tags {
