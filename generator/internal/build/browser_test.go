@@ -14,6 +14,8 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/eventnews/gen/generator/internal/browsertest"
+	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
 // staticHost serves a built site from memory as a static host does: a
@@ -152,4 +154,25 @@ func TestRootAndNotFoundInABrowser(t *testing.T) {
 			}
 		}
 	})
+}
+
+// Code keeps a monospace font on Chinese pages.
+func TestCodeIsMonospaceOnChinesePages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts Chromium")
+	}
+	s := sitetest.New(t, sitetest.Config+"-- content/news/x/index.zh.md --\n---\ntitle: 代码\ndate: 2024-05-17\n---\n运行 `gen build` 即可。\n\n```\ngen serve\n```\n").Build(build.Options{}).OK()
+	srv := httptest.NewServer(staticHost(s.Files))
+	defer srv.Close()
+	ctx := reader(t, browsertest.Start(t), "zh-CN")
+	landsOn(t, ctx, srv.URL+"/zh/news/x/")
+	for _, sel := range []string{"p code", "pre code", "pre"} {
+		font, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector(`+"`"+sel+"`"+`)).fontFamily`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(font, "monospace") {
+			t.Errorf("%s on a zh page: font-family %s", sel, font)
+		}
+	}
 }
