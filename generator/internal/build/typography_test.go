@@ -35,3 +35,23 @@ title: Открылось ЭКСПО
 		`lang="en" data-lang="en" title="not translated yet; this link leads to the nearest page in that language">`,
 	)
 }
+
+// The events page offers a webcal: subscription, which calendar apps keep
+// up to date, beside the download, under the base path too.
+func TestEventsPageOffersASubscription(t *testing.T) {
+	for base, want := range map[string]string{
+		"":                           `<a href="webcal://news.example.org/ru/events.ics">Подписаться в приложении-календаре</a> · <a href="/ru/events.ics" type="text/calendar" download>Скачать все события (.ics)</a>`,
+		"https://example.org/press/": `<a href="webcal://example.org/press/ru/events.ics">`,
+	} {
+		s := sitetest.New(t, sitetest.Config+`-- content/news/expo/index.ru.md --
+---
+title: ЭКСПО
+date: 2024-05-17
+event:
+  name: ЭКСПО
+  start: 2024-06-17
+---
+`).Build(build.Options{BaseURL: base}).OK()
+		s.Assert("ru/events/index.html", want)
+	}
+}

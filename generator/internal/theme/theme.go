@@ -500,6 +500,7 @@ func commonFuncs(cfg *config.Site, locales *locale.Set) template.FuncMap {
 	return template.FuncMap{
 		"relURL":  cfg.RelURL,
 		"absURL":  cfg.AbsURL,
+		"webcal":  func(u string) template.URL { return webcal(cfg.AbsURL(u)) },
 		"isoDate": isoDate,
 		"rfc3339": rfc3339,
 		"eventDate": func(t time.Time, allDay bool) string {
@@ -656,4 +657,18 @@ func pruneLD(v any) any {
 		}
 	}
 	return v
+}
+
+// webcal turns the absolute http(s) URL of a calendar into its webcal:
+// address, which calendar apps subscribe to (and keep up to date) where an
+// http link only downloads the file once. It is gen's own URL, so it is
+// trusted past html/template's URL filter, which allows only http, https
+// and mailto.
+func webcal(abs string) template.URL {
+	for _, scheme := range []string{"https://", "http://"} {
+		if rest, ok := strings.CutPrefix(abs, scheme); ok {
+			return template.URL("webcal://" + rest)
+		}
+	}
+	return template.URL(abs)
 }
