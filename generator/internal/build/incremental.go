@@ -86,17 +86,18 @@ func (c *Cache) contentCache() *content.Cache {
 }
 
 // converter returns the Markdown converter for a language, kept by the
-// cache when there is one.
+// cache when there is one. It keeps the plain text of each body, which
+// the search index reads (package search).
 func (c *Cache) converter(lang string, unsafe bool) *markdown.Converter {
 	if c == nil {
-		return markdown.New(markdown.Options{Lang: lang, Unsafe: unsafe})
+		return markdown.New(markdown.Options{Lang: lang, Unsafe: unsafe, PlainText: true})
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	k := convKey{lang, unsafe}
 	conv := c.convs[k]
 	if conv == nil {
-		conv = markdown.New(markdown.Options{Lang: lang, Unsafe: unsafe})
+		conv = markdown.New(markdown.Options{Lang: lang, Unsafe: unsafe, PlainText: true})
 		c.convs[k] = conv
 	}
 	return conv
