@@ -86,18 +86,17 @@ func (c *Cache) contentCache() *content.Cache {
 }
 
 // converter returns the Markdown converter for a language, kept by the
-// cache when there is one. It keeps the plain text of each body, which
-// the search index reads (package search).
+// cache when there is one.
 func (c *Cache) converter(lang string, unsafe bool) *markdown.Converter {
 	if c == nil {
-		return markdown.New(markdown.Options{Lang: lang, Unsafe: unsafe, PlainText: true})
+		return markdown.New(markdown.Options{Lang: lang, Unsafe: unsafe})
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	k := convKey{lang, unsafe}
 	conv := c.convs[k]
 	if conv == nil {
-		conv = markdown.New(markdown.Options{Lang: lang, Unsafe: unsafe, PlainText: true})
+		conv = markdown.New(markdown.Options{Lang: lang, Unsafe: unsafe})
 		c.convs[k] = conv
 	}
 	return conv

@@ -45,13 +45,53 @@ func IsCJK(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
 
-// isWordRune reports whether r belongs in a word: a letter, a number or a
-// combining mark that is not CJK.
-func isWordRune(r rune) bool {
-	if r < 0x80 {
-		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
+// Classes of a folded character.
+const (
+	sep  = iota // between words
+	word        // in a word
+	cjk         // in a CJK run
+	apos        // an apostrophe: in a word between two word characters
+)
+
+// classify folds r (Fold) and tells its class, with fast paths for ASCII,
+// Cyrillic and the common CJK block.
+func classify(r rune) (rune, uint8) {
+	switch {
+	case r < 0x80:
+		switch {
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+			return r, word
+		case 'A' <= r && r <= 'Z':
+			return r + 'a' - 'A', word
+		case r == '\'':
+			return r, apos
+		}
+		return r, sep
+	case 0x430 <= r && r <= 0x44F: // а–я
+		return r, word
+	case 0x410 <= r && r <= 0x42F: // А–Я
+		return r + 0x20, word
+	case 0x4E00 <= r && r <= 0x9FFF:
+		return r, cjk
 	}
-	return (unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)) && !IsCJK(r)
+	r = Fold(r)
+	switch {
+	case r == '\'':
+		return r, apos
+	case r < 0x80:
+		return classify(r)
+	case IsCJK(r):
+		return r, cjk
+	case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r):
+		return r, word
+	}
+	return r, sep
+}
+
+// sink receives what scan finds.
+type sink interface {
+	word(form []byte) // a folded word
+	run(run []rune)   // a maximal run of CJK characters
 }
 
 // scanner splits text into words and CJK runs, reusing its buffers.
@@ -60,56 +100,54 @@ type scanner struct {
 	run  []rune // the CJK run being read
 }
 
-// scan calls word for each word of text, folded (Fold), and cjk for each
-// maximal run of CJK characters. A word is a run of letters, numbers and
-// marks; an apostrophe between two such characters stays in it
-// ("china's"). Words longer than MaxWord characters are skipped. The slices
-// passed are valid only during the call.
-func (sc *scanner) scan(text string, word func(form []byte), cjk func(run []rune)) {
+// scan hands each word of text, folded (Fold), and each maximal run of CJK
+// characters to out. A word is a run of letters, numbers and marks; an
+// apostrophe between two such characters stays in it ("china's"). Words
+// longer than MaxWord characters are skipped. The slices handed are valid
+// only during the call.
+func (sc *scanner) scan(text string, out sink) {
 	sc.word, sc.run = sc.word[:0], sc.run[:0]
 	n := 0 // characters in sc.word
-	flushWord := func() {
-		if n > 0 && n <= MaxWord {
-			word(sc.word)
-		}
-		sc.word, n = sc.word[:0], 0
-	}
-	flushRun := func() {
-		if len(sc.run) > 0 {
-			cjk(sc.run)
-		}
-		sc.run = sc.run[:0]
-	}
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		i += size
-		r = Fold(r)
-		switch {
-		case IsCJK(r):
-			flushWord()
-			sc.run = append(sc.run, r)
-		case isWordRune(r):
-			flushRun()
+		r, class := classify(r)
+		if class == apos {
+			class = sep
+			if n > 0 && i < len(text) {
+				next, _ := utf8.DecodeRuneInString(text[i:])
+				if _, c := classify(next); c == word {
+					class = word
+				}
+			}
+		}
+		if class != word && n > 0 {
+			if n <= MaxWord {
+				out.word(sc.word)
+			}
+			sc.word, n = sc.word[:0], 0
+		}
+		if class != cjk && len(sc.run) > 0 {
+			out.run(sc.run)
+			sc.run = sc.run[:0]
+		}
+		switch class {
+		case word:
 			sc.word = utf8.AppendRune(sc.word, r)
 			n++
-		case r == '\'' && n > 0 && i < len(text) && isWordRune(Fold(nextRune(text[i:]))):
-			sc.word = append(sc.word, '\'')
-			n++
-		default:
-			flushWord()
-			flushRun()
+		case cjk:
+			sc.run = append(sc.run, r)
 		}
 	}
-	flushWord()
-	flushRun()
-}
-
-func nextRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
+	if n > 0 && n <= MaxWord {
+		out.word(sc.word)
+	}
+	if len(sc.run) > 0 {
+		out.run(sc.run)
+	}
 }
 
 // Stem is the term a folded word is indexed under: the Snowball Russian
@@ -157,7 +195,7 @@ func scriptOf(form string) int {
 func Terms(text string) []string {
 	var out []string
 	var sc scanner
-	sc.scan(text, func(form []byte) {
+	sc.scan(text, funcs{func(form []byte) {
 		out = append(out, Stem(string(form)))
 	}, func(run []rune) {
 		for i, r := range run {
@@ -166,7 +204,7 @@ func Terms(text string) []string {
 				out = append(out, string(run[i:i+2]))
 			}
 		}
-	})
+	}})
 	return out
 }
 
@@ -174,6 +212,15 @@ func Terms(text string) []string {
 func Words(text string) []string {
 	var out []string
 	var sc scanner
-	sc.scan(text, func(form []byte) { out = append(out, string(form)) }, func(run []rune) { out = append(out, string(run)) })
+	sc.scan(text, funcs{func(form []byte) { out = append(out, string(form)) }, func(run []rune) { out = append(out, string(run)) }})
 	return out
 }
+
+// funcs is a sink of two functions.
+type funcs struct {
+	w func([]byte)
+	r func([]rune)
+}
+
+func (f funcs) word(form []byte) { f.w(form) }
+func (f funcs) run(run []rune)   { f.r(run) }

@@ -15,17 +15,19 @@ const (
 // after the other, in the order of their ids.
 type builder struct {
 	terms map[string]int32 // key → term
+	grams map[uint64]int32 // a CJK character or pair (gramKey) → term
 	keys  []string         // by term
 	post  [][]uint32       // by term: doc<<3 | flags, docs ascending
 	words map[string]int32 // folded word → the term of its stem
 	forms map[string]int32 // folded word → the term of its stem, where the two differ
 	doc   uint32           // the document being added
+	flag  uint32           // the field being added
 	sc    scanner
 	key   []byte
 }
 
 func newBuilder() *builder {
-	return &builder{terms: map[string]int32{}, words: map[string]int32{}, forms: map[string]int32{}}
+	return &builder{terms: map[string]int32{}, grams: map[uint64]int32{}, words: map[string]int32{}, forms: map[string]int32{}}
 }
 
 // term returns the term of key, adding it if new.
@@ -53,26 +55,47 @@ func (b *builder) mark(t int32, flag uint32) {
 
 // text adds the terms of s to the current document, in field flag.
 func (b *builder) text(s string, flag uint32) {
-	b.sc.scan(s, func(form []byte) {
-		t, ok := b.words[string(form)]
-		if !ok {
-			w := string(form)
-			stem := Stem(w)
-			t = b.term([]byte(stem))
-			b.words[w] = t
-			if stem != w {
-				b.forms[w] = t
-			}
+	b.flag = flag
+	b.sc.scan(s, b)
+}
+
+// word adds a folded word: its stem's term.
+func (b *builder) word(form []byte) {
+	t, ok := b.words[string(form)]
+	if !ok {
+		w := string(form)
+		stem := Stem(w)
+		t = b.term([]byte(stem))
+		b.words[w] = t
+		if stem != w {
+			b.forms[w] = t
 		}
-		b.mark(t, flag)
-	}, func(run []rune) {
-		for i := range run {
-			b.key = utf8.AppendRune(b.key[:0], run[i])
-			b.mark(b.term(b.key), flag)
-			if i+1 < len(run) {
-				b.key = utf8.AppendRune(b.key, run[i+1])
-				b.mark(b.term(b.key), flag)
-			}
+	}
+	b.mark(t, b.flag)
+}
+
+// run adds a CJK run: every character and every pair.
+func (b *builder) run(run []rune) {
+	for i, r := range run {
+		b.mark(b.gram(r, 0), b.flag)
+		if i+1 < len(run) {
+			b.mark(b.gram(r, run[i+1]), b.flag)
 		}
-	})
+	}
+}
+
+// gram returns the term of the character r, or of the pair r, s when s is
+// not 0, adding it if new.
+func (b *builder) gram(r, s rune) int32 {
+	k := uint64(r)<<32 | uint64(s)
+	if t, ok := b.grams[k]; ok {
+		return t
+	}
+	b.key = utf8.AppendRune(b.key[:0], r)
+	if s != 0 {
+		b.key = utf8.AppendRune(b.key, s)
+	}
+	t := b.term(b.key)
+	b.grams[k] = t
+	return t
 }

@@ -10,9 +10,12 @@
 //     tag pages, the events page and the home only repeat what releases
 //     say, so they are left out and a release is its own best result.
 //   - A document has three fields: its title; its body, the visible text
-//     (the summary, the body as plain text: no markup, no front matter
-//     keys; the event's name, city and venue); and its tags' labels in the
-//     page's language, which say less about it than its own words.
+//     (the summary; the body, read from the page's rendered HTML with its
+//     markup, scripts and comments left out (htmlText): what the build
+//     holds anyway, so indexing keeps no second copy of every text; the
+//     event's name, city and venue; never a front matter key); and its
+//     tags' labels in the page's language, which say less about it than
+//     its own words.
 //
 // Terms (analyze.go; the script does the same to a query):
 //   - Every character is folded (Fold): lower case, "ё" as "е", full-width
@@ -32,18 +35,19 @@
 // Files, under the language's search page (/<lang>/search/ under the base
 // path; output path <lang>/search/):
 //   - index.json, the entry point, with a fixed name (hosts revalidate it):
-//     the number of documents, their fragment hashes as one string of
-//     fixed-width hex digits, the term index's chunks (the first key and
-//     hash of each), the years (each a range of document ids, since ids go
-//     newest first) and the tags (key, label, count), and the name of the
-//     tag postings file.
+//     the number of documents, the names of the files describing them, the
+//     term index's chunks (the first key and hash of each), the years (each
+//     a range of document ids, since ids go newest first), the tags (key,
+//     label, count) and the name of the tag postings file.
 //   - t.<hash>.json: one chunk of the term index, the keys in code point
 //     order cut into files of about ChunkSize bytes, so a query fetches
 //     the one chunk that holds each of its terms, and a prefix the few
 //     that hold its range.
-//   - d.<hash>.json: one document's fragment: URL, title, date in the
-//     page's language and in ISO form, tag keys and text (at most MaxText
-//     bytes), fetched for the results shown.
+//   - d.<hash>.json: what the results list shows of DocsPerFile documents
+//     (ids k×DocsPerFile on): URL, title, date in the page's language and
+//     in ISO form, tag keys. The text is not copied: the script takes the
+//     snippet of a result from its page, which the reader is likely to
+//     open next, so the index stays a fraction of the site's size.
 //   - f.<hash>.json: the documents of each tag, for the tag filter.
 //
 // Every name but index.json holds a hash of its bytes, so hosts may keep
@@ -68,9 +72,8 @@ import (
 // Version is the format of the files, written in index.json.
 const Version = 1
 
-// MaxText is the most bytes of a document's text its fragment carries for
-// snippets; the whole text is indexed.
-const MaxText = 20000
+// DocsPerFile is the number of documents described by one d.<hash>.json.
+const DocsPerFile = 64
 
 // Files returns the search index of every language of s.
 func Files(s *site.Site, locales *locale.Set) []render.File {
@@ -99,13 +102,6 @@ func Indexed(p *site.Page, now time.Time) bool {
 	return !p.Date.After(now) && !fm.PublishDate.After(now)
 }
 
-// doc is one indexed page.
-type doc struct {
-	page *site.Page
-	year int
-	hash string // of its fragment
-}
-
 // language makes the files of one language.
 func language(s *site.Site, l *site.Language, loc *locale.Locale) []render.File {
 	var pages []*site.Page
@@ -119,113 +115,76 @@ func language(s *site.Site, l *site.Language, loc *locale.Locale) []render.File 
 	})
 	dir := path.Dir(l.Search.Path) + "/"
 	b := newBuilder()
-	docs := make([]doc, len(pages))
-	var out []render.File
 	for i, p := range pages {
 		b.doc = uint32(i)
 		b.text(p.Title, inTitle)
-		for _, t := range bodyTexts(p) {
-			b.text(t, inBody)
+		if p.File.Front.Summary != "" {
+			// A summary the front matter does not give is the body's start.
+			b.text(p.File.Front.Summary, inBody)
+		}
+		htmlText(p.Body, func(t string) { b.text(t, inBody) })
+		if e := p.Event; e != nil {
+			b.text(e.Name, inBody)
+			b.text(e.City, inBody)
+			b.text(e.Venue, inBody)
 		}
 		for _, t := range p.Tags {
 			b.text(loc.Tag(t), inMeta)
 		}
-		frag := fragment(p, s, loc)
-		docs[i] = doc{page: p, hash: hashOf(frag, 64)}
-		if !p.Date.IsZero() {
-			docs[i].year = p.Date.In(s.Config.Location).Year()
-		}
-		out = append(out, render.File{Path: dir + "d.", Bytes: frag})
 	}
-	width := hashWidth(docs)
-	for i := range docs {
-		docs[i].hash = docs[i].hash[:width]
-		out[i].Path += docs[i].hash + ".json"
+	var out []render.File
+	var docFiles []string
+	for i := 0; i < len(pages); i += DocsPerFile {
+		data := describe(pages[i:min(i+DocsPerFile, len(pages))], s, loc)
+		h := hashOf(data, 10)
+		docFiles = append(docFiles, h)
+		out = append(out, render.File{Path: dir + "d." + h + ".json", Bytes: data})
 	}
 	chunks := b.chunks()
 	for _, c := range chunks {
 		out = append(out, render.File{Path: dir + "t." + c.hash + ".json", Bytes: c.bytes})
 	}
-	tags, tagFile := tagsOf(docs, loc)
+	tags, tagFile := tagsOf(pages, loc)
 	filters := hashOf(tagFile, 10)
 	out = append(out, render.File{Path: dir + "f." + filters + ".json", Bytes: tagFile})
-	out = append(out, render.File{Path: dir + "index.json", Bytes: meta(docs, width, chunks, tags, filters)})
+	out = append(out, render.File{Path: dir + "index.json", Bytes: meta(pages, s, docFiles, chunks, tags, filters)})
 	slices.SortFunc(out, func(a, b render.File) int { return cmp.Compare(a.Path, b.Path) })
 	return out
 }
 
-// bodyTexts are the parts of p's body field (see the package doc).
-func bodyTexts(p *site.Page) []string {
-	texts := []string{p.Summary}
-	if p.Doc != nil {
-		texts = append(texts, p.Doc.PlainText)
-	}
-	if e := p.Event; e != nil {
-		texts = append(texts, e.Name, e.City, e.Venue)
-	}
-	return texts
-}
-
-// hashWidth is the fewest hex digits, at least 8, that tell the
-// fragments of a language apart.
-func hashWidth(docs []doc) int {
-	for w := 8; ; w++ {
-		seen := make(map[string]bool, len(docs))
-		unique := true
-		for _, d := range docs {
-			if seen[d.hash[:w]] {
-				unique = false
-				break
+// describe writes what the results list shows of pages: a JSON array of
+// {"url","title","date","iso","tags"}, the date in the page's language and
+// in ISO form, "" without one.
+func describe(pages []*site.Page, s *site.Site, loc *locale.Locale) []byte {
+	var buf []byte
+	for i, p := range pages {
+		if i == 0 {
+			buf = append(buf, '[')
+		} else {
+			buf = append(buf, ",\n"...)
+		}
+		buf = append(buf, `{"url":`...)
+		buf = appendString(buf, p.URL)
+		buf = append(buf, `,"title":`...)
+		buf = appendString(buf, p.Title)
+		date, iso := "", ""
+		if !p.Date.IsZero() {
+			date, iso = loc.DateLong(p.Date), p.Date.In(s.Config.Location).Format(time.DateOnly)
+		}
+		buf = append(buf, `,"date":`...)
+		buf = appendString(buf, date)
+		buf = append(buf, `,"iso":`...)
+		buf = appendString(buf, iso)
+		buf = append(buf, `,"tags":[`...)
+		for j, t := range p.Tags {
+			if j > 0 {
+				buf = append(buf, ',')
 			}
-			seen[d.hash[:w]] = true
+			buf = appendString(buf, t)
 		}
-		if unique || w == 64 {
-			return w
-		}
+		buf = append(buf, "]}"...)
 	}
-}
-
-// fragment is what the results list shows of p.
-func fragment(p *site.Page, s *site.Site, loc *locale.Locale) []byte {
-	text := p.Summary
-	if p.Doc != nil && p.Doc.PlainText != "" {
-		text = p.Doc.PlainText
-	}
-	text = truncate(text, MaxText)
-	buf := make([]byte, 0, len(text)+len(p.Title)+len(p.URL)+128)
-	buf = append(buf, `{"url":`...)
-	buf = appendString(buf, p.URL)
-	buf = append(buf, `,"title":`...)
-	buf = appendString(buf, p.Title)
-	date, iso := "", ""
-	if !p.Date.IsZero() {
-		date, iso = loc.DateLong(p.Date), p.Date.In(s.Config.Location).Format(time.DateOnly)
-	}
-	buf = append(buf, `,"date":`...)
-	buf = appendString(buf, date)
-	buf = append(buf, `,"iso":`...)
-	buf = appendString(buf, iso)
-	buf = append(buf, `,"tags":[`...)
-	for i, t := range p.Tags {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		buf = appendString(buf, t)
-	}
-	buf = append(buf, `],"text":`...)
-	buf = appendString(buf, text)
-	return append(buf, "}\n"...)
-}
-
-// truncate cuts s to at most n bytes, at a character boundary.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && s[n]&0xC0 == 0x80 {
-		n--
-	}
-	return s[:n]
+	return append(buf, "]\n"...)
 }
 
 // tag is one tag of the indexed documents.
@@ -236,11 +195,11 @@ type tag struct {
 
 // tagsOf lists the tags of docs by key, and writes the tag postings file:
 // {key:[gaps],…} (appendDocs).
-func tagsOf(docs []doc, loc *locale.Locale) ([]tag, []byte) {
+func tagsOf(pages []*site.Page, loc *locale.Locale) ([]tag, []byte) {
 	byKey := map[string]*tag{}
 	var tags []*tag
-	for i, d := range docs {
-		for _, k := range d.page.Tags {
+	for i, p := range pages {
+		for _, k := range p.Tags {
 			t := byKey[k]
 			if t == nil {
 				t = &tag{key: k, label: loc.Tag(k)}
@@ -268,18 +227,21 @@ func tagsOf(docs []doc, loc *locale.Locale) ([]tag, []byte) {
 }
 
 // meta writes index.json (see the package doc).
-func meta(docs []doc, width int, chunks []chunk, tags []tag, filters string) []byte {
+func meta(pages []*site.Page, s *site.Site, docFiles []string, chunks []chunk, tags []tag, filters string) []byte {
 	buf := []byte(`{"version":`)
 	buf = strconv.AppendInt(buf, Version, 10)
 	buf = append(buf, `,"docs":`...)
-	buf = strconv.AppendInt(buf, int64(len(docs)), 10)
-	buf = append(buf, `,"width":`...)
-	buf = strconv.AppendInt(buf, int64(width), 10)
-	buf = append(buf, `,"hashes":"`...)
-	for _, d := range docs {
-		buf = append(buf, d.hash...)
+	buf = strconv.AppendInt(buf, int64(len(pages)), 10)
+	buf = append(buf, `,"docsPerFile":`...)
+	buf = strconv.AppendInt(buf, DocsPerFile, 10)
+	buf = append(buf, `,"docFiles":[`...)
+	for i, h := range docFiles {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = appendString(buf, h)
 	}
-	buf = append(buf, `","chunks":[`...)
+	buf = append(buf, `],"chunks":[`...)
 	for i, c := range chunks {
 		if i > 0 {
 			buf = append(buf, ',')
@@ -291,16 +253,22 @@ func meta(docs []doc, width int, chunks []chunk, tags []tag, filters string) []b
 		buf = append(buf, ']')
 	}
 	buf = append(buf, `],"years":[`...)
-	for i, start := 0, 0; i <= len(docs); i++ {
-		if i < len(docs) && docs[i].year == docs[start].year {
+	year := func(i int) int {
+		if pages[i].Date.IsZero() {
+			return 0
+		}
+		return pages[i].Date.In(s.Config.Location).Year()
+	}
+	for i, start := 0, 0; i <= len(pages); i++ {
+		if i < len(pages) && year(i) == year(start) {
 			continue
 		}
-		if start < i && docs[start].year != 0 {
+		if start < i && year(start) != 0 {
 			if buf[len(buf)-1] == ']' {
 				buf = append(buf, ',')
 			}
 			buf = append(buf, '[')
-			buf = strconv.AppendInt(buf, int64(docs[start].year), 10)
+			buf = strconv.AppendInt(buf, int64(year(start)), 10)
 			buf = append(buf, ',')
 			buf = strconv.AppendInt(buf, int64(start), 10)
 			buf = append(buf, ',')

@@ -221,19 +221,37 @@
     el.append(text.slice(at, to));
   }
 
-  function snippet(text, units) {
-    const p = document.createElement("p");
-    p.className = "snippet";
+  // bodyText is the text of a result's page: the snippet comes from the
+  // page itself, which the index does not copy (the reader is likely to
+  // open it next, from the browser's cache then).
+  const bodies = new Map();
+  function bodyText(url) {
+    if (!bodies.has(url)) {
+      bodies.set(url, fetch(url).then((r) => r.ok ? r.text() : "").then((html) => {
+        const page = new DOMParser().parseFromString(html, "text/html");
+        const body = page.querySelector("article .body") || page.querySelector("main");
+        if (!body) return "";
+        // Blocks apart, as the index read them.
+        for (const el of body.querySelectorAll("p, li, h2, h3, h4, td, th, blockquote, pre, figcaption")) el.append("\n");
+        return body.textContent.replace(/[ \t]*\n\s*/g, "\n").trim();
+      }).catch(() => ""));
+    }
+    return bodies.get(url);
+  }
+
+  // snippet fills p with the part of text around the first match.
+  function snippet(p, text, units) {
+    text = text.replace(/\s+/g, " ");
     const ranges = marks(text, units);
     let from = 0;
     if (ranges.length) from = Math.max(0, ranges[0][0] - SNIPPET / 4);
     while (from > 0 && /\S/.test(text[from - 1]) && ranges[0][0] - from < SNIPPET / 2) from--;
     let to = Math.min(text.length, from + SNIPPET);
     if (/[\uD800-\uDBFF]/.test(text[to - 1] || "")) to++;
+    p.replaceChildren();
     if (from > 0) p.append("… ");
     highlight(p, text, ranges, from, to);
     if (to < text.length) p.append(" …");
-    return p;
   }
 
   function result(doc, units, labels) {
@@ -261,8 +279,17 @@
       meta.append(t);
     });
     li.append(meta);
-    li.append(snippet(doc.text, units));
+    const p = document.createElement("p");
+    p.className = "snippet";
+    li.append(p);
+    bodyText(doc.url).then((body) => { if (body) snippet(p, body, units); });
     return li;
+  }
+
+  // docOf is what the results list shows of document d.
+  async function docOf(d) {
+    const file = await load("d." + meta.docFiles[Math.floor(d / meta.docsPerFile)] + ".json");
+    return file[d % meta.docsPerFile];
   }
 
   let meta = null;
@@ -273,7 +300,7 @@
     const gen = generation;
     const { hits, units } = current;
     const ids = hits.slice(current.shown, current.shown + n);
-    const docs = await Promise.all(ids.map((d) => load("d." + meta.hashes.substr(d * meta.width, meta.width) + ".json")));
+    const docs = await Promise.all(ids.map(docOf));
     if (gen !== generation) return;
     const labels = new Map(meta.tags.map((t) => [t[0], t[1]]));
     for (const doc of docs) list.append(result(doc, units, labels));
