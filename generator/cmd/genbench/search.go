@@ -20,6 +20,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -33,7 +34,7 @@ type searchRun struct {
 	results   []string // the top 10, as URL paths
 	rank      int      // of the wanted page, 1-based; 0 when not in the top 10
 	derived   int      // list, tag or events pages above the wanted page
-	dataBytes int64    // index files fetched, as sent (compressed), counted by the host
+	dataBytes int64    // index files (and for gen the results' pages, for snippets) fetched, as sent (compressed), counted by the host
 	codeBytes int64    // the engine's scripts and WebAssembly, as sent
 	elapsed   time.Duration
 }
@@ -45,6 +46,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	engines := fs.String("engines", "gen,pagefind", "the engines to ask: gen, pagefind")
 	chromium := fs.String("chromium", "/usr/bin/chromium", "the browser")
 	verbose := fs.Bool("v", false, "print every query's results")
+	throttle := fs.Float64("throttle", 1, "slow the browser's CPU down this many times (4: a mid-range phone)")
 	if st := parse(fs, args, stderr); st >= 0 {
 		return st
 	}
@@ -57,7 +59,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "genbench search:", err)
 		return 1
 	}
-	if err := searchBench(*site, *chromium, strings.Split(*engines, ","), qs, *verbose, stdout); err != nil {
+	if err := searchBench(*site, *chromium, strings.Split(*engines, ","), qs, *verbose, *throttle, stdout); err != nil {
 		fmt.Fprintln(stderr, "genbench search:", err)
 		return 1
 	}
@@ -93,7 +95,7 @@ func readQueries(name string) ([]searchQuery, error) {
 // searchBench serves site as a static host that compresses text (as most
 // do), asks each engine every query in a new browser profile, so nothing
 // is cached, and prints the figures per engine and language.
-func searchBench(site, chromium string, engines []string, qs []searchQuery, verbose bool, w io.Writer) error {
+func searchBench(site, chromium string, engines []string, qs []searchQuery, verbose bool, throttle float64, w io.Writer) error {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
@@ -115,7 +117,7 @@ func searchBench(site, chromium string, engines []string, qs []searchQuery, verb
 	for _, engine := range engines {
 		runs := make([]searchRun, len(qs))
 		for i, q := range qs {
-			if runs[i], err = askEngine(bctx, base, engine, q, sent); err != nil {
+			if runs[i], err = askEngine(bctx, base, engine, q, sent, throttle); err != nil {
 				return fmt.Errorf("%s, %q: %w", engine, q.text, err)
 			}
 			if verbose {
@@ -203,10 +205,18 @@ func (s *sentBytes) reset() map[string]int64 {
 	return m
 }
 
-func askEngine(bctx context.Context, base, engine string, q searchQuery, sent *sentBytes) (searchRun, error) {
+func askEngine(bctx context.Context, base, engine string, q searchQuery, sent *sentBytes, throttle float64) (searchRun, error) {
 	sent.reset()
 	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
 	defer cancel()
+	if throttle > 1 {
+		if err := chromedp.Do(ctx); err != nil {
+			return searchRun{}, err
+		}
+		if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: throttle}); err != nil {
+			return searchRun{}, err
+		}
+	}
 	ctx, cancel = context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	var r searchRun
@@ -263,6 +273,8 @@ func askEngine(bctx context.Context, base, engine string, q searchQuery, sent *s
 			r.codeBytes += n
 		case strings.Contains(p, "/search/") && !strings.HasSuffix(p, "/") || strings.HasPrefix(p, "/pagefind/"):
 			r.dataBytes += n
+		case engine == "gen" && strings.HasSuffix(p, "/") && !strings.Contains(p, "/search/"):
+			r.dataBytes += n // a result's page, read for its snippet
 		}
 	}
 	return r, nil

@@ -61,7 +61,6 @@ import (
 	"path"
 	"slices"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/locale"
@@ -75,18 +74,18 @@ const Version = 1
 // DocsPerFile is the number of documents described by one d.<hash>.json.
 const DocsPerFile = 64
 
-// Files returns the search index of every language of s.
+// Files returns the search index of every language of s. The languages
+// are indexed one after the other: a build runs this beside rendering,
+// which keeps every core busy, and one language's terms at a time keep
+// the peak of memory low.
 func Files(s *site.Site, locales *locale.Set) []render.File {
-	parts := make([][]render.File, len(s.Languages))
-	var wg sync.WaitGroup
-	for i, l := range s.Languages {
-		if l.Search == nil {
-			continue
+	var out []render.File
+	for _, l := range s.Languages {
+		if l.Search != nil {
+			out = append(out, language(s, l, locales.For(l.Code))...)
 		}
-		wg.Go(func() { parts[i] = language(s, l, locales.For(l.Code)) })
 	}
-	wg.Wait()
-	return slices.Concat(parts...)
+	return out
 }
 
 // Indexed reports whether p belongs in the search index (see the package
