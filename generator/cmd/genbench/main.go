@@ -10,6 +10,8 @@
 //	                                      goldmark and write one file per page
 //	genbench serve -source DIR -gen BIN   edit one release under gen serve and
 //	                                      time each write to its reload event
+//	genbench search -site DIR             ask gen's search and Pagefind a query set
+//	                                      in Chromium: recall, rank, bytes fetched
 //
 // Rules: exit status 0 ok, 1 when a build fails or the page sets differ, 2
 // for bad usage. compare measures whole processes (wall time, peak RSS from
@@ -37,6 +39,7 @@ Usage:
   genbench pages -gen DIR -hugo DIR
   genbench floor -source DIR -o DIR
   genbench serve -source DIR -gen BINARY [-edits 20] [-pause 3s]
+  genbench search -site DIR [-queries FILE] [-engines gen,pagefind] [-v]
   genbench measure -- COMMAND [ARGS]     wall time and peak RSS of one command
 
 Run "genbench <command> -h" for the options of one command.
@@ -64,6 +67,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runServe(args[1:], stdout, stderr)
 	case "measure":
 		return runMeasure(args[1:], stdout, stderr)
+	case "search":
+		return runSearch(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

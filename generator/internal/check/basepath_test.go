@@ -56,7 +56,7 @@ func TestLinksUnderABasePath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `error: link /zh/ leads outside the site, which baseURL puts under /press/ (in 21 built files, the first en/404.html, line 46)
+	want := `error: link /zh/ leads outside the site, which baseURL puts under /press/ (in 24 built files, the first en/404.html, line 51)
 content/news/a/index.zh.md:6:1: error: link to /press/zh/news/none/: nothing is published at /zh/news/none/
 content/news/a/index.zh.md:6:27: error: link to /zh/none/: nothing is published at /zh/none/
 `

@@ -419,11 +419,11 @@ func TestBuiltSiteLinksAreChecked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `error: link /zh/news/q%3Fz/ leads nowhere: the build wrote no zh/news/q?z/index.html (in 16 built files, the first en/404.html, line 46)
-error: link /zh/news/q?x/ leads nowhere: the build wrote no zh/news/q ("?" starts a query: a name with "?" is written "%3F" in a link) (in 16 built files, the first en/404.html, line 46)
-error: link /zh/nowhere/ leads nowhere: the build wrote no zh/nowhere/index.html (in 16 built files, the first en/404.html, line 46)
+	want := `error: link /zh/news/q%3Fz/ leads nowhere: the build wrote no zh/news/q?z/index.html (in 19 built files, the first en/404.html, line 51)
+error: link /zh/news/q?x/ leads nowhere: the build wrote no zh/news/q ("?" starts a query: a name with "?" is written "%3F" in a link) (in 19 built files, the first en/404.html, line 51)
+error: link /zh/nowhere/ leads nowhere: the build wrote no zh/nowhere/index.html (in 19 built files, the first en/404.html, line 51)
 content/news/q?x/index.zh.md: error: link https://news.example.org/zh/news/q%3Fx/missing.svg leads nowhere: the build wrote no zh/news/q?x/missing.svg (in the built file zh/news/q?x/index.html, line 17)
-content/news/q?x/index.zh.md: error: link missing.svg leads nowhere: the build wrote no zh/news/q?x/missing.svg (in the built file zh/news/q?x/index.html, line 58)
+content/news/q?x/index.zh.md: error: link missing.svg leads nowhere: the build wrote no zh/news/q?x/missing.svg (in the built file zh/news/q?x/index.html, line 63)
 content/news/q?x/index.zh.md:1:1: warning: no en translation yet (write content/news/q?x/index.en.md)
 content/news/q?x/index.zh.md:1:1: warning: no ru translation yet (write content/news/q?x/index.ru.md)
 content/news/q?x/index.zh.md:6:23: error: link to /zh/news/q?x/: nothing is published at /zh/news/q ("?" starts a query: a name with "?" is written "%3F" in a link)

@@ -54,7 +54,7 @@
 //	title           required, text
 //	date            required for pages (not sections) unless inherited
 //	summary, slug   text; slug is one URL segment, not ending in "."
-//	draft, sitemap  true or false
+//	draft, sitemap, search  true or false
 //	publishDate, expiryDate  dates
 //	tags            list of tag keys: lower-case letters, digits, hyphens
 //	event           name, start, end, city, venue, url (no other keys)

@@ -140,7 +140,7 @@ date: 2024-05-17
 colour: red
 ---
 `,
-		want: `content/x.md:4:1: unknown front matter key "colour" (known keys: aliases, date, draft, event, expiryDate, image, layout, params, publishDate, sitemap, slug, source, summary, tags, title, translatedFrom, translationKey, weight)`,
+		want: `content/x.md:4:1: unknown front matter key "colour" (known keys: aliases, date, draft, event, expiryDate, image, layout, params, publishDate, search, sitemap, slug, source, summary, tags, title, translatedFrom, translationKey, weight)`,
 	}, {
 		name: "unknown event key",
 		archive: `

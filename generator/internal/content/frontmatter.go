@@ -198,7 +198,7 @@ func isNull(n *yaml.Node) bool {
 }
 
 var (
-	topKeys    = []string{"aliases", "date", "draft", "event", "expiryDate", "image", "layout", "params", "publishDate", "sitemap", "slug", "source", "summary", "tags", "title", "translatedFrom", "translationKey", "weight"}
+	topKeys    = []string{"aliases", "date", "draft", "event", "expiryDate", "image", "layout", "params", "publishDate", "search", "sitemap", "slug", "source", "summary", "tags", "title", "translatedFrom", "translationKey", "weight"}
 	eventKeys  = []string{"city", "end", "name", "start", "url", "venue"}
 	imageKeys  = []string{"alt", "caption", "src"}
 	sourceKeys = []string{"name", "url"}
@@ -283,6 +283,9 @@ func (d *decoder) topKey(key string, v *yaml.Node) {
 	case "sitemap":
 		b := d.bool(key, v)
 		fm.Sitemap = &b
+	case "search":
+		b := d.bool(key, v)
+		fm.Search = &b
 	case "weight":
 		fm.Weight = d.int(key, v)
 	case "tags":

@@ -87,6 +87,8 @@ type FrontMatter struct {
 	Layout         string
 	// Sitemap false keeps the page out of sitemap.xml. nil means true.
 	Sitemap *bool
+	// Search false keeps the page out of the search index. nil means true.
+	Search *bool
 	// TranslatedFrom records the source revision a translation was made from
 	// (see gen status): "<lang>@<hash>".
 	TranslatedFrom string

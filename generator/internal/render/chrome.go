@@ -129,7 +129,7 @@ func (d *Data) newTagLink(key string) TagLink {
 // pageTitle is the page's own title as plain text, without the site
 // title, for <title> and og:title: a release's or list's title, the
 // language's title on its home, the tag's label on a tag page, and the
-// locale's "tags", "events" or "notFoundTitle" on those pages. A later page
+// locale's "tags", "events", "search" or "notFoundTitle" on those pages. A later page
 // of a list adds " · " and PageOf, so no two pages share a title. It is
 // made before the layout runs (the default theme's partials/title.html
 // shows it) because a page shows it twice.
@@ -144,6 +144,8 @@ func (d *Data) pageTitle() string {
 		title = d.t("tags")
 	case site.KindEvents:
 		title = d.t("events")
+	case site.KindSearch:
+		title = d.t("search")
 	case "404":
 		title = d.t("notFoundTitle")
 	default:

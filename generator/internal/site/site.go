@@ -14,6 +14,7 @@
 //	/<lang>/<slug>/                  a page at the top of content/ (about)
 //	/<lang>/tags/, /<lang>/tags/<key>/ (paginated like sections)
 //	/<lang>/events/                  upcoming and past events
+//	/<lang>/search/                  search (the index beside it: package search)
 //	/<lang>/404.html                 not found
 //
 // Rules:
@@ -83,6 +84,7 @@ const (
 	KindTags    Kind = "tags"
 	KindTag     Kind = "tag"
 	KindEvents  Kind = "events"
+	KindSearch  Kind = "search"
 	Kind404     Kind = "404"
 )
 
@@ -140,6 +142,9 @@ type Language struct {
 	Tags    []*Tag
 	TagsURL string
 	Events  *Page
+	// Search is the language's search page, /<lang>/search/, which the
+	// search index (package search) sits beside. It is not in the sitemap.
+	Search *Page
 	// EventPages are regular pages with an event, by event start.
 	EventPages []*Page
 	NotFound   *Page
@@ -391,6 +396,9 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 		lang.Events = events
 		all = append(all, events)
 
+		lang.Search = &Page{Kind: KindSearch, Key: "search", URL: base + code + "/search/", Layout: "search"}
+		all = append(all, lang.Search)
+
 		nf := &Page{Kind: Kind404, Key: "404", URL: base + code + "/404.html", Path: code + "/404.html", Layout: "404"}
 		lang.NotFound = nf
 		all = append(all, nf)
@@ -404,7 +412,7 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 		if p.Path == "" {
 			p.Path = FilePath(base, p.URL)
 		}
-		p.Sitemap = p.Kind != Kind404 && (p.File == nil || p.File.Front.Sitemap == nil || *p.File.Front.Sitemap) && !p.Draft
+		p.Sitemap = p.Kind != Kind404 && p.Kind != KindSearch && (p.File == nil || p.File.Front.Sitemap == nil || *p.File.Front.Sitemap) && !p.Draft
 	}
 
 	// Duplicate output paths: name every file that produces one.

@@ -1,0 +1,3 @@
+package search_test
+
+import _ "github.com/eventnews/gen/generator/internal/sitetest/golden" // go test ./... -update
