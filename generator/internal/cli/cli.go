@@ -15,6 +15,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -348,10 +349,14 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		Source: c.source, Destination: *dest, CleanDestination: *clean, Minify: *minify, BaseURL: c.baseURL,
 		Drafts: c.drafts, Future: c.future, Now: now, Log: log,
 	})
-	if err != nil {
-		return reportBuild(stderr, *dest, err)
+	var warnings []*diag.Diagnostic
+	if res != nil {
+		warnings = res.Warnings
 	}
-	for _, w := range res.Warnings {
+	if err != nil {
+		return reportBuild(stderr, *dest, err, warnings)
+	}
+	for _, w := range warnings {
 		fmt.Fprintln(stderr, w.Error())
 	}
 	if !*quiet {
@@ -379,9 +384,10 @@ func printBuilt(stdout io.Writer, res *build.Result, dest string, took time.Dura
 	}
 }
 
-// reportBuild prints why a build failed, and what is in the destination
-// now, and returns the exit status.
-func reportBuild(stderr io.Writer, dest string, err error) int {
+// reportBuild prints why a build failed, with its warnings among the
+// errors in file order, and what is in the destination now, and returns
+// the exit status.
+func reportBuild(stderr io.Writer, dest string, err error, warnings []*diag.Diagnostic) int {
 	var refused *publish.Refused
 	var failure *publish.Failure
 	switch {
@@ -396,7 +402,9 @@ func reportBuild(stderr io.Writer, dest string, err error) int {
 		return 1
 	}
 	ds := diag.Flatten(err)
-	for _, d := range ds {
+	all := append(slices.Clone(ds), warnings...)
+	slices.SortStableFunc(all, diag.Compare)
+	for _, d := range all {
 		fmt.Fprintln(stderr, d.Error())
 	}
 	errs := "1 error"
