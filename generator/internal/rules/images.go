@@ -25,7 +25,7 @@ func (c *checker) checkImages() {
 			continue
 		}
 		file := f.Bundle + "/" + im.Src
-		if c.ix.files[file] || c.unread(file) {
+		if c.ix.bundleFile(file) || c.unread(file) {
 			continue
 		}
 		if near, ok := diag.Nearest(im.Src, f.Resources); ok {

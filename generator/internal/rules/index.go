@@ -9,16 +9,18 @@ import (
 	"github.com/eventnews/gen/generator/internal/site"
 )
 
-// linkIndex knows every page and file a link can lead to, by map.
+// linkIndex knows every page and file a link can lead to, by map. The
+// maps that only some links need are made on first use.
 type linkIndex struct {
+	in       Input
 	byPath   map[string]*content.File // content file path → file
 	byKey    map[fileKey]*content.File
 	pageOf   map[string]*site.Page    // content file path → its (first) page
-	byURL    map[string]*site.Page    // URL without the base path, decoded (site.SitePath, DecodedPath) → page
-	wouldBe  map[string]*content.File // URL an unpublished file would have, decoded → file
+	byURL    map[string]*site.Page    // URL without the base path, decoded (site.SitePath, DecodedPath) → page; see url
+	wouldBe  map[string]*content.File // URL an unpublished file would have, decoded → file; see unpublishedAt
+	files    map[string]bool          // bundle files: "content/news/x/photo.jpg"; see bundleFile
 	sections map[[2]string]*site.Page // {lang, section folder} → list page
 	homes    map[string]*site.Page    // lang → home
-	files    map[string]bool          // bundle files: "content/news/x/photo.jpg"
 	langs    map[string]bool
 	codes    []string // the languages, sorted
 	base     string   // the base path, as page URLs hold it
@@ -33,36 +35,26 @@ type fileKey struct {
 
 func newIndex(in Input) *linkIndex {
 	ix := &linkIndex{
+		in:     in,
 		byPath: make(map[string]*content.File, len(in.Files)), byKey: make(map[fileKey]*content.File, len(in.Files)),
-		pageOf: make(map[string]*site.Page, len(in.Files)), byURL: make(map[string]*site.Page, len(in.Site.Pages)),
-		wouldBe: map[string]*content.File{}, sections: map[[2]string]*site.Page{}, homes: map[string]*site.Page{},
-		files: map[string]bool{}, langs: map[string]bool{}, base: in.Config.BasePath(),
+		pageOf:   make(map[string]*site.Page, len(in.Files)),
+		sections: map[[2]string]*site.Page{}, homes: map[string]*site.Page{},
+		langs: map[string]bool{}, base: in.Config.BasePath(),
 	}
 	for _, l := range in.Config.Languages {
 		ix.langs[l.Code] = true
 		ix.codes = append(ix.codes, l.Code)
 	}
 	slices.Sort(ix.codes)
-	bundles := map[string]bool{}
 	for _, f := range in.Files {
 		ix.byPath[f.Path] = f
 		k := fileKey{f.Key, f.Kind, f.Lang}
 		if old := ix.byKey[k]; old == nil || f.Path < old.Path {
 			ix.byKey[k] = f
 		}
-		if f.Bundle != "" && !bundles[f.Bundle] {
-			bundles[f.Bundle] = true // every language file lists the same resources
-			for _, r := range f.Resources {
-				ix.files[f.Bundle+"/"+r] = true
-			}
-		}
 	}
 	for _, p := range in.Site.Pages {
-		if p.Pager != nil && p.Pager.Number > 1 {
-			continue
-		}
-		ix.byURL[site.DecodedPath(site.SitePath(ix.base, p.URL))] = p
-		if p.File != nil && ix.pageOf[p.File.Path] == nil && (p.Kind == site.KindPage || p.Kind == site.KindSection || p.Kind == site.KindHome) {
+		if p.File != nil && ix.pageOf[p.File.Path] == nil && (p.Kind == site.KindPage || p.Kind == site.KindSection || p.Kind == site.KindHome) && (p.Pager == nil || p.Pager.Number == 1) {
 			ix.pageOf[p.File.Path] = p
 		}
 	}
@@ -72,12 +64,51 @@ func newIndex(in Input) *linkIndex {
 			ix.sections[[2]string{l.Code, sec}] = p
 		}
 	}
-	for _, f := range in.Files {
-		if ix.pageOf[f.Path] == nil && f.Kind == content.KindPage {
-			ix.wouldBe[pageURL(f)] = f
+	return ix
+}
+
+// url returns the page at a URL (without the base path, decoded).
+func (ix *linkIndex) url(u string) *site.Page {
+	if ix.byURL == nil {
+		ix.byURL = make(map[string]*site.Page, len(ix.in.Site.Pages))
+		for _, p := range ix.in.Site.Pages {
+			if p.Pager == nil || p.Pager.Number == 1 {
+				ix.byURL[site.DecodedPath(site.SitePath(ix.base, p.URL))] = p
+			}
 		}
 	}
-	return ix
+	return ix.byURL[u]
+}
+
+// unpublishedAt returns the file that would have a URL (decoded) if it
+// were published.
+func (ix *linkIndex) unpublishedAt(u string) *content.File {
+	if ix.wouldBe == nil {
+		ix.wouldBe = map[string]*content.File{}
+		for _, f := range ix.in.Files {
+			if ix.pageOf[f.Path] == nil && f.Kind == content.KindPage {
+				ix.wouldBe[pageURL(f)] = f
+			}
+		}
+	}
+	return ix.wouldBe[u]
+}
+
+// bundleFile reports whether a path is a file of a page bundle.
+func (ix *linkIndex) bundleFile(p string) bool {
+	if ix.files == nil {
+		ix.files = map[string]bool{}
+		bundles := map[string]bool{}
+		for _, f := range ix.in.Files {
+			if f.Bundle != "" && !bundles[f.Bundle] {
+				bundles[f.Bundle] = true // every language file lists the same resources
+				for _, r := range f.Resources {
+					ix.files[f.Bundle+"/"+r] = true
+				}
+			}
+		}
+	}
+	return ix.files[p]
 }
 
 // pageURL is the URL a file has, or would have if it were published,
@@ -139,10 +170,10 @@ func (ix *linkIndex) resolveMD(file, lang, def string) (same, other *content.Fil
 // otherLang finds the file of a language-less site path in any language.
 func (ix *linkIndex) otherLang(p string) *content.File {
 	for _, l := range ix.codes {
-		if pg := ix.byURL["/"+l+p]; pg != nil && pg.File != nil {
+		if pg := ix.url("/" + l + p); pg != nil && pg.File != nil {
 			return pg.File
 		}
-		if f := ix.wouldBe["/"+l+p]; f != nil {
+		if f := ix.unpublishedAt("/" + l + p); f != nil {
 			return f
 		}
 	}

@@ -139,7 +139,7 @@ func (c *checker) pathLink(lk *link) (target, bool) {
 	case !strings.HasPrefix(p, "/"):
 		if file := path.Clean(path.Join(path.Dir(f.Path), p)); f.Bundle != "" && strings.HasPrefix(file, f.Bundle+"/") {
 			// A file of the page bundle, published beside the page.
-			if !c.ix.files[file] && !c.unread(file) {
+			if !c.ix.bundleFile(file) && !c.unread(file) {
 				c.report(lk, msgLinkMissing, msgImageMissing, "File", file)
 			}
 			return target{}, false
@@ -158,10 +158,10 @@ func (c *checker) pathLink(lk *link) (target, bool) {
 			}
 		}
 	}
-	if pg := c.ix.byURL[p]; pg != nil {
+	if pg := c.ix.url(p); pg != nil {
 		return target{page: pg, file: pg.File}, true
 	}
-	if to := c.ix.wouldBe[p]; to != nil {
+	if to := c.ix.unpublishedAt(p); to != nil {
 		c.unpublished(lk, to)
 		return target{}, false
 	}
@@ -178,10 +178,10 @@ func (c *checker) pathLink(lk *link) (target, bool) {
 // linking file's language. done says the link was dealt with.
 func (c *checker) inLanguage(lk *link, p string) (string, bool) {
 	inLang := "/" + lk.f.Lang + p
-	if pg := c.ix.byURL[inLang]; pg != nil {
+	if pg := c.ix.url(inLang); pg != nil {
 		return inLang, false
 	}
-	if to := c.ix.wouldBe[inLang]; to != nil {
+	if to := c.ix.unpublishedAt(inLang); to != nil {
 		c.unpublished(lk, to)
 		return "", true
 	}

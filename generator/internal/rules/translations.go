@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/eventnews/gen/generator/internal/content"
-	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/newrelease"
 )
 
@@ -36,7 +35,7 @@ func (c *checker) checkTranslations() {
 		}
 		for _, l := range codes {
 			if c.ix.byKey[fileKey{f.Key, f.Kind, l}] == nil && !c.unreadVersion(f, l) {
-				c.add(c.missing(f, l).Warn(f.Path, 1, 1, c.missingArgs(f, l)...), CodeTranslationGap)
+				c.missing(f, l)
 			}
 		}
 	}
@@ -54,23 +53,17 @@ func (c *checker) source(key, def string, codes []string) *content.File {
 	return nil
 }
 
-// missing says how to start the translation into lang of the page of f:
-// with gen new, unless gen new refuses the name (as it does names that
-// are not lower-case Latin letters, digits and hyphens, or a shell would
-// misread), by writing its file.
-func (c *checker) missing(f *content.File, lang string) diag.Message {
+// missing reports that the page of f has no version in lang, saying how
+// to start one: with gen new, unless gen new refuses the name (as it does
+// names that are not lower-case Latin letters, digits and hyphens, or a
+// shell would misread), by writing its file.
+func (c *checker) missing(f *content.File, lang string) {
 	if newrelease.ValidatePath(f.Key) == nil {
-		return msgMissingNew
-	}
-	return msgMissingWrite
-}
-
-func (c *checker) missingArgs(f *content.File, lang string) []any {
-	if newrelease.ValidatePath(f.Key) == nil {
-		return []any{"Lang", lang, "Key", f.Key}
+		c.add(msgMissingNew.Warn(f.Path, 1, 1, "Lang", lang, "Key", f.Key), CodeTranslationGap)
+		return
 	}
 	p := strings.TrimSuffix(strings.TrimSuffix(f.Path, ".md"), "."+f.Lang)
-	return []any{"Lang", lang, "File", p + "." + lang + ".md"}
+	c.add(msgMissingWrite.Warn(f.Path, 1, 1, "Lang", lang, "File", p+"."+lang+".md"), CodeTranslationGap)
 }
 
 // unreadVersion reports whether the version of f in lang exists as a
