@@ -129,6 +129,16 @@ var mistakes = []mistake{
 		[]string{`i18n/zh.yaml:3:1: message "contact" is missing in ru: add it to i18n/ru.yaml`}},
 	{"a layout asks for a string no language has", map[string]string{"layouts/partials/extra.html": `<p>{{ T "contacts" }}</p>`}, "/zh/news/expo/",
 		[]string{`layouts/partials/extra.html:1:9: the layout asks for message "contacts", which no language defines: add it to i18n/zh.yaml, i18n/ru.yaml and i18n/en.yaml`}},
+	{"a tab in front matter", expoZh(replace("tags: [regions]", "\ttags: [regions]")), "/zh/news/expo/",
+		[]string{"content/news/expo/index.zh.md:4:1: line 4 is indented with a tab; YAML needs spaces"}},
+	{"a line indented too far", expoZh(replace("date: 2024-05-17\n", "date: 2024-05-17\n tags: [regions]\n")), "/zh/news/expo/",
+		[]string{"content/news/expo/index.zh.md:4:2: line 4 starts at column 2, but the lines of its block start at column 1, like line 3: move it to column 1"}},
+	{"a colon in a title", expoZh(replace("title: 博览会开幕", "title: 博览会: 开幕")), "/zh/news/expo/",
+		[]string{`content/news/expo/index.zh.md:2:11: title: the text holds ":", which YAML takes for another key: put it in quotes, title: "博览会: 开幕"`}},
+	{"a list written as text", expoZh(replace("tags: [regions]", "tags: regions, expo")), "/zh/news/expo/",
+		[]string{"content/news/expo/index.zh.md:4:7: tags must be a list: write [regions, expo]"}},
+	{"a date written another way", expoZh(replace("date: 2024-05-17", "date: 17.05.2024")), "/zh/news/expo/",
+		[]string{`content/news/expo/index.zh.md:3:7: date: "17.05.2024" is not a valid date (write it as 2024-05-17)`}},
 	{"missing translation", map[string]string{"content/news/forum/index.en.md": ""}, "/zh/news/forum/",
 		[]string{"content/news/forum/index.zh.md:1:1: warning: no en translation yet (gen new news/forum --lang en starts one)"}},
 	{"stale translation", map[string]string{"content/news/forum/index.ru.md": "---\ntitle: Форум\ntranslatedFrom: zh@000000000000\n---\nФорум.\n"}, "/ru/news/forum/",
@@ -277,5 +287,26 @@ func TestWarningPanelFollowsChanges(t *testing.T) {
 	st.next("the expo page again", func(m map[string]any) bool { return hasPath(m, "/zh/news/expo/") })
 	if _, _, body := ts.get("/zh/news/expo/"); strings.Contains(body, "gen-warnings") {
 		t.Errorf("the panel stays after the warning is fixed")
+	}
+}
+
+// The overlay shows a tab that YAML refuses as an arrow, with the caret
+// under it.
+func TestOverlayShowsTheTab(t *testing.T) {
+	t.Parallel()
+	s := sitetest.New(t, mistakesSite)
+	s.FS["content/news/expo/index.zh.md"].Data = []byte(expoZh(replace("tags: [regions]", "\ttags: [regions]"))["content/news/expo/index.zh.md"])
+	ts := start(t, s.OnDisk(), serve.Options{})
+	_, _, body := ts.get("/zh/news/expo/")
+	for _, want := range []string{
+		`<p class="gen-msg">line 4 is indented with a tab; YAML needs spaces</p>`,
+		"<span class=\"gen-hit\">4 | →   tags: [regions]</span>\n<span class=\"gen-caret\">  | ^</span>",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the overlay lacks %q:\n%s", want, body)
+		}
+	}
+	if !strings.Contains(ts.log.String(), "  > 4 | →   tags: [regions]\n      | ^\n") {
+		t.Errorf("the terminal does not show the tab:\n%s", ts.log.String())
 	}
 }
