@@ -504,7 +504,7 @@ func TestFailOnAndStrict(t *testing.T) {
 
 func TestFormats(t *testing.T) {
 	ds := []*diag.Diagnostic{
-		{Path: "content/news/a, b/index.ru.md", Line: 3, Col: 17, Severity: diag.Warning, Code: "translation.stale", Msg: "out of date: 100% sure\nsecond line"},
+		{Path: "content/news/a, b/index.ru.md", Line: 3, Col: 17, Severity: diag.Warning, Code: "translation.stale", ID: "translation.stale", Msg: "out of date: 100% sure\nsecond line"},
 		{Path: "content/x.md", Line: 2, Severity: diag.Error, Code: "link", Msg: `link to "<x>"`},
 		{Severity: diag.Error, Msg: "locale: no data"},
 	}
@@ -525,6 +525,7 @@ error: locale: no data
     "col": 17,
     "severity": "warning",
     "code": "translation.stale",
+    "id": "translation.stale",
     "message": "out of date: 100% sure\nsecond line"
   },
   {
@@ -533,6 +534,7 @@ error: locale: no data
     "col": 0,
     "severity": "error",
     "code": "link",
+    "id": "",
     "message": "link to \"<x>\""
   },
   {
@@ -541,6 +543,7 @@ error: locale: no data
     "col": 0,
     "severity": "error",
     "code": "",
+    "id": "",
     "message": "locale: no data"
   }
 ]
