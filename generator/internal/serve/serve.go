@@ -377,12 +377,13 @@ func (s *Server) rebuild(ctx context.Context, b watch.Batch) *build.Result {
 	}
 	srcChanged := s.sourceChanged(s.full, s.changed)
 	s.good, s.changed, s.full = res, nil, false
-	wasBroken := s.snap.Load().overlay != ""
-	paths := s.swap(res, srcChanged, b.Paths)
-	took := time.Since(start).Round(time.Millisecond)
-	if wasBroken {
+	if s.snap.Load().overlay != "" {
+		// Said before the tabs hear of it, so that the terminal is never
+		// behind the browser.
 		fmt.Fprintln(s.log, "fixed: the site builds again")
 	}
+	paths := s.swap(res, srcChanged, b.Paths)
+	took := time.Since(start).Round(time.Millisecond)
 	s.warn(res)
 	switch {
 	case first:
