@@ -312,7 +312,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	dest := fs.String("destination", "", "write the site into this `directory`; a relative one lies in the site's folder, as in Hugo (default: public); files gen did not write there are kept")
 	clean := fs.Bool("clean-destination", false, "also remove from the destination what gen did not write (except .git)")
 	minify := fs.Bool("minify", false, "make the HTML, CSS, JavaScript, SVG, XML and JSON smaller")
-	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	quiet := fs.Bool("quiet", false, "print nothing but errors (no warnings)")
 	verbose := fs.Bool("verbose", false, "also print how long each stage took (on standard error)")
 	alias(fs, "destination", "d")
 	alias(fs, "clean-destination", "cleanDestinationDir")
@@ -356,12 +356,13 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if err != nil {
 		return reportBuild(stderr, *dest, err, warnings)
 	}
+	if *quiet {
+		return 0
+	}
 	for _, w := range warnings {
 		fmt.Fprintln(stderr, w.Error())
 	}
-	if !*quiet {
-		printBuilt(stdout, res, *dest, time.Since(start))
-	}
+	printBuilt(stdout, res, *dest, time.Since(start))
 	return 0
 }
 

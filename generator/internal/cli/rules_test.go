@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -33,12 +34,16 @@ func TestGenBuildFailsOnRulesAndPrintsWarnings(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "content/news/a/index.zh.md"), []byte("---\ntitle: 甲\ndate: 2024-05-01\n---\n![](hall.svg)\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r = run("build", "--source", dir, "--now", "2024-06-01T00:00:00Z", "--quiet")
+	r = run("build", "--source", dir, "--now", "2024-06-01T00:00:00Z")
 	want = "content/news/a/index.zh.md:5:1: warning: image hall.svg has no description: write what it shows between the brackets, ![description](hall.svg), for readers who cannot see it\n"
-	if r.code != 0 || r.stderr != want {
-		t.Fatalf("exit %d\nstderr:\n%s\nwant:\n%s", r.code, r.stderr, want)
+	if r.code != 0 || r.stderr != want || !strings.HasPrefix(r.stdout, "built ") {
+		t.Fatalf("exit %d\nstderr:\n%s\nwant:\n%s\nstdout:\n%s", r.code, r.stderr, want, r.stdout)
 	}
 	if _, err := os.Stat(filepath.Join(dest, "zh", "news", "a", "index.html")); err != nil {
 		t.Error("the fixed site was not published")
+	}
+	// --quiet prints nothing but errors.
+	if r = run("build", "--source", dir, "--now", "2024-06-01T00:00:00Z", "--quiet"); r.code != 0 || r.stderr != "" || r.stdout != "" {
+		t.Errorf("--quiet: exit %d, stderr %q, stdout %q", r.code, r.stderr, r.stdout)
 	}
 }
