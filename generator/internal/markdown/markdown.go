@@ -81,7 +81,7 @@ type Link struct {
 	Dest      string // as written
 	Image     bool
 	NoAlt     bool // an image whose alt text is empty or blank
-	Line, Col int // 1-based position of the link in src (best effort, line at least), for error messages
+	Line, Col int  // 1-based position of the link in src (best effort, line at least), for error messages
 }
 
 // Default summary limits for Summarize.
