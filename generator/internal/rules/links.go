@@ -41,7 +41,7 @@ func (c *checker) checkLinks() {
 		}
 		for _, l := range doc.Links {
 			lk := &link{f: f, l: l, line: f.BodyLine - 1 + l.Line, col: l.Col}
-			if l.Image && l.NoAlt {
+			if l.Image && l.NoAlt && strings.TrimSpace(l.Dest) != "" {
 				c.add(msgImageNoAlt.Warn(f.Path, lk.line, lk.col, "Dest", l.Dest), CodeImage)
 			}
 			if t, ok := c.checkLink(lk); ok && lk.u.Fragment != "" {
@@ -69,11 +69,7 @@ func (c *checker) report(lk *link, linkMsg, imageMsg diag.Message, args ...any) 
 func (c *checker) checkLink(lk *link) (target, bool) {
 	dest := strings.TrimSpace(lk.l.Dest)
 	if dest == "" {
-		m := msgLinkEmpty
-		if lk.l.Image {
-			m = msgImageEmpty
-		}
-		c.add(m.At(lk.f.Path, lk.line, lk.col), CodeLink)
+		c.report(lk, msgLinkEmpty, msgImageEmpty)
 		return target{}, false
 	}
 	if markdown.DangerousURL(dest) {
