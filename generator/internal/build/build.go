@@ -28,6 +28,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/locale"
 	"github.com/eventnews/gen/generator/internal/markdown"
 	"github.com/eventnews/gen/generator/internal/minify"
@@ -68,6 +69,13 @@ type Options struct {
 	Log io.Writer
 	// Cache, if set, keeps converted Markdown between runs.
 	Cache *Cache
+	// Images keeps processed pictures between runs (package images): in
+	// its folder across processes, and in memory for gen serve. Nil
+	// processes every picture again, in memory.
+	Images *images.Cache
+	// Progress, if set, is told how far picture processing is when it
+	// takes longer than a second.
+	Progress io.Writer
 	// Previous is the result of the last successful run over the same site
 	// with the same options, and Changed the paths (relative to the site
 	// root, slash-separated; a directory stands for everything under it)
@@ -99,6 +107,8 @@ type Result struct {
 	Stale int
 
 	fsys       fs.FS
+	pictures   map[string]*images.Picture // processed, by file
+	picFiles   []render.File              // their files
 	locales    *locale.Set
 	theme      *theme.Theme
 	static     []render.File // listStatic()
@@ -249,6 +259,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	clock.lap("site", "%d pages", len(s.Pages))
 	res := &Result{Config: cfg, Site: s, fsys: fsys, locales: locales, theme: th, static: static}
+	if err := res.processPictures(ctx, opts); err != nil {
+		return nil, err
+	}
+	clock.lap("pictures", "%d pictures, %d files", len(s.Pictures), len(res.picFiles))
 	if prev != nil {
 		if err := res.renderChanged(ctx, prev, files, opts.Changed); err != nil {
 			return nil, err
@@ -290,7 +304,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		res.extra = files
 		extra <- err
 	}()
-	res.rendered, err = render.Render(ctx, s, th, render.Options{Sink: sink})
+	res.rendered, err = render.Render(ctx, s, th, render.Options{Sink: sink, Pictures: res.pictures})
 	clock.lap("render", "%d pages rendered", len(s.Pages))
 	// The stage must not be aborted while the outputs are still added.
 	if extraErr := <-extra; err == nil {
@@ -345,13 +359,14 @@ func (s *stopwatch) lap(stage, format string, args ...any) {
 	s.last = now
 }
 
-// assemble joins rendered pages, other outputs and static files into Files,
-// and returns the static files it added.
+// assemble joins rendered pages, other outputs, pictures and static files
+// into Files, and returns the pictures and static files it added.
 func (r *Result) assemble() []render.File {
-	out := make([]render.File, 0, len(r.rendered)+len(r.extra))
+	out := make([]render.File, 0, len(r.rendered)+len(r.extra)+len(r.picFiles))
 	out = append(out, r.rendered...)
 	out = append(out, r.extra...)
 	n := len(out)
+	out = append(out, r.picFiles...)
 	out = addStatic(r.static, out)
 	static := slices.Clone(out[n:])
 	slices.SortFunc(out, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
@@ -370,7 +385,7 @@ func (r *Result) Complete(ctx context.Context) (*Result, error) {
 	full := *r
 	var err error
 	if r.Stale > 0 {
-		full.rendered, err = render.Render(ctx, r.Site, r.theme, render.Options{})
+		full.rendered, err = render.Render(ctx, r.Site, r.theme, render.Options{Pictures: r.pictures})
 		if err != nil {
 			return nil, err
 		}

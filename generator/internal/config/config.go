@@ -80,6 +80,8 @@ type Site struct {
 	Params map[string]any `yaml:"params"`
 	// Deploy configures gen deploy.
 	Deploy Deploy `yaml:"deploy"`
+	// Images configures the pictures of releases.
+	Images Images `yaml:"images"`
 
 	Location *time.Location `yaml:"-"`
 }
@@ -298,6 +300,9 @@ func Parse(path string, data []byte) (*Site, error) {
 		if doc.Content[i].Value == "feeds" && doc.Content[i+1].Kind == yaml.MappingNode {
 			checkKeys(path, doc.Content[i+1], reflectKeys(&Feeds{}), &errs)
 		}
+		if doc.Content[i].Value == "images" && doc.Content[i+1].Kind == yaml.MappingNode {
+			checkKeys(path, doc.Content[i+1], reflectKeys(&Images{}), &errs)
+		}
 	}
 	checkDeployKeys(path, child(doc, "deploy"), &errs)
 
@@ -382,6 +387,7 @@ func Parse(path string, data []byte) (*Site, error) {
 	}
 	s.Location = loc
 	checkDeploy(path, doc, &s.Deploy, &errs)
+	checkImages(path, doc, &s.Images, &errs)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -392,7 +398,7 @@ func reflectKeys(v any) map[string]bool {
 	keys := map[string]bool{}
 	switch v.(type) {
 	case *Site:
-		for _, k := range []string{"baseURL", "defaultLanguage", "languages", "theme", "timeZone", "pageSize", "unsafeHTML", "feeds", "staleNotice", "params", "deploy"} {
+		for _, k := range []string{"baseURL", "defaultLanguage", "languages", "theme", "timeZone", "pageSize", "unsafeHTML", "feeds", "staleNotice", "params", "deploy", "images"} {
 			keys[k] = true
 		}
 	case *Language:
@@ -401,6 +407,10 @@ func reflectKeys(v any) map[string]bool {
 		}
 	case *Feeds:
 		for _, k := range []string{"limit", "fullContent"} {
+			keys[k] = true
+		}
+	case *Images:
+		for _, k := range []string{"widths", "quality", "jpegQuality", "keepCredit", "original", "maxPixels", "sizes"} {
 			keys[k] = true
 		}
 	case *Deploy:
@@ -447,6 +457,8 @@ var wanted = map[string]string{
 	"config.Feeds":            "a mapping with limit and fullContent",
 	"map[string]interface {}": "a mapping",
 	"config.Deploy":           "a mapping with targets, cacheControl and gzip",
+	"config.Images":           "a mapping with widths, quality, jpegQuality, keepCredit, original, maxPixels and sizes",
+	"[]int":                   "a list of whole numbers",
 	"[]config.DeployTarget":   "a list of targets, each with a name and a url",
 	"config.DeployTarget":     "a mapping with name and url",
 	"[]config.CacheRule":      "a list of rules, each with a pattern and a value",

@@ -86,7 +86,7 @@ func TestParseErrors(t *testing.T) {
 	const langs = "languages:\n  - code: zh\n  - code: ru\n  - code: en\n"
 	for _, tc := range []struct{ name, data, want string }{
 		{"unknown key", langs + "baseUrl: https://x.example/\n",
-			`site.yaml:5:1: unknown key "baseUrl" (known keys: baseURL, defaultLanguage, deploy, feeds, languages, pageSize, params, staleNotice, theme, timeZone, unsafeHTML)`},
+			`site.yaml:5:1: unknown key "baseUrl" (known keys: baseURL, defaultLanguage, deploy, feeds, images, languages, pageSize, params, staleNotice, theme, timeZone, unsafeHTML)`},
 		{"unknown language key", "languages:\n  - code: zh\n    lang: zh\n",
 			`site.yaml:3:5: unknown key "lang" (known keys: code, locale, name, title, weight)`},
 		{"unknown feeds key", langs + "feeds:\n  limits: 3\n",

@@ -475,7 +475,7 @@ func (s *Server) swap(res *build.Result, srcChanged func(string) bool, sources [
 		default:
 			f, o := list[0], prev[0]
 			files[f.Path] = f
-			if o.Src != f.Src || f.Src == "" && !bytes.Equal(o.Bytes, f.Bytes) || f.Src != "" && srcChanged(f.Src) {
+			if o.Src != f.Src || o.Disk != f.Disk || f.Src == "" && f.Disk == "" && !bytes.Equal(o.Bytes, f.Bytes) || f.Src != "" && srcChanged(f.Src) {
 				paths = append(paths, siteURL(base, f.Path))
 			}
 			list, prev = list[1:], prev[1:]
