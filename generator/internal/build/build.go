@@ -324,6 +324,17 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
+	// Pictures made in memory are on their way to the disk: the result
+	// need not hold them.
+	pictures := make(map[string]bool, len(res.picFiles))
+	for _, f := range res.picFiles {
+		pictures[f.Path] = true
+	}
+	for i := range res.Files {
+		if pictures[res.Files[i].Path] {
+			res.Files[i].Bytes = nil
+		}
+	}
 	res.Published, err = stage.Commit()
 	if err != nil {
 		return res, err

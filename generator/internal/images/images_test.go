@@ -401,3 +401,11 @@ func pngBomb(w, h int) []byte {
 	out = append(out, chunk("IDAT", []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})...)
 	return append(out, chunk("IEND", nil)...)
 }
+
+// WebP comes from gen's own libwebp in WebAssembly, the same on every
+// machine, never from a libwebp.so the machine happens to have.
+func TestWebPEncoderIsGensOwn(t *testing.T) {
+	if got := images.Encoder(); got != "webp=wasm" {
+		t.Errorf("the WebP encoder is %s: build and test gen with -tags nodynamic (GOFLAGS=-tags=nodynamic)", got)
+	}
+}

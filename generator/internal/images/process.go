@@ -235,10 +235,13 @@ func encodePNG(m image.Image) ([]byte, error) {
 	return b.Bytes(), err
 }
 
-// encoderName says which WebP encoder this binary uses: gen's own
-// libwebp in WebAssembly, or a libwebp.so of the system, which
-// github.com/gen2brain/webp prefers when it finds one unless gen is built
-// with -tags nodynamic (then outputs may differ from machine to machine).
+// Encoder says which WebP encoder this binary uses: "webp=wasm", gen's
+// own libwebp in WebAssembly, or "webp=system-libwebp", a libwebp.so of
+// the machine, which github.com/gen2brain/webp prefers when it finds one
+// unless gen is built with -tags nodynamic (then outputs may differ from
+// machine to machine).
+func Encoder() string { return encoderName() }
+
 func encoderName() string {
 	if webp.Dynamic() == nil {
 		return "webp=system-libwebp"

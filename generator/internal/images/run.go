@@ -236,7 +236,8 @@ func unwrap(err error) error {
 	return err
 }
 
-// progress tells how far processing is, once it has taken a second.
+// progress tells how far processing is once it has taken a second, then
+// every five seconds.
 type progress struct {
 	w           io.Writer
 	start       time.Time
@@ -257,12 +258,13 @@ func startProgress(w io.Writer, total int) *progress {
 		defer p.stopped.Done()
 		tick := time.NewTicker(time.Second)
 		defer tick.Stop()
-		for {
+		for seconds := 1; ; seconds++ {
 			select {
 			case <-p.quit:
 				return
 			case <-tick.C:
-				if n := p.total.Load(); n > 0 {
+				// At one second, then every five.
+				if n := p.total.Load(); n > 0 && (seconds == 1 || seconds%5 == 0) {
 					p.shown.Store(true)
 					fmt.Fprintf(p.w, "pictures: %d of %d ready (%s)\n", p.made.Load(), n, time.Since(p.start).Round(time.Second))
 				}
