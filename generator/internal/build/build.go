@@ -8,6 +8,10 @@
 //   - Every content error of a run is collected and returned together,
 //     sorted; publish runs only when there are none, so a failed build
 //     leaves the destination untouched.
+//   - The pictures the graph lists are processed by package images before
+//     anything renders, from Options.Images (a cache folder, or memory)
+//     where it holds them; one that cannot be made is an error at each
+//     place that names it. Their files are published like the others.
 //   - Parsed files and converted Markdown can be cached across runs
 //     (Cache), keyed by the exact bytes, so a rebuild parses and converts
 //     only what changed. With Options.Previous and Changed a run renders

@@ -19,6 +19,11 @@
 //     (gen build, serve and check --baseURL) and WithOrigin (gen serve on
 //     its own address) replace it after Load.
 //   - pageSize (default 10) is the number of entries on a list page.
+//   - images (package images): widths (each 1 to MaxWidth; default 480,
+//     800, 1200, 1600; sorted, duplicates dropped), quality and jpegQuality
+//     (1 to 100; default 75 and 80), keepCredit, original, maxPixels
+//     (positive; default 100,000,000) and sizes (default the default
+//     theme's column).
 //   - deploy (for gen deploy) lists targets, each a unique name and a URL
 //     whose scheme is s3, gs, azblob or file, naming a bucket or a folder
 //     and holding no user name or password (credentials come from the

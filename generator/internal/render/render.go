@@ -7,7 +7,14 @@
 //   - Pages render in parallel on every core; the result is sorted by path,
 //     so output never depends on scheduling.
 //   - Bundle resources become files that name their source instead of
-//     carrying bytes; publish copies them.
+//     carrying bytes; publish copies them. Processed pictures (package
+//     images) are files that name their file in the picture cache (Disk),
+//     or carry bytes when the cache is in memory.
+//   - Pictures: ShowPictures turns a body's images of bundle pictures into
+//     <picture> markup (images.Picture.HTML, lazily loaded) and its links
+//     to them into links to their widest file or original; the lead image
+//     is Data.LeadPicture, with fetchpriority="high", and og:image is its
+//     fallback nearest 1200 pixels wide.
 //   - Besides the pages of the graph, Render writes the two pages that speak
 //     every language: /index.html (layout root.html), which picks a language,
 //     and /404.html (layout 404-root.html), which a static host serves for
