@@ -2,6 +2,9 @@ package build_test
 
 import (
 	"bytes"
+	"context"
+	"os"
+	"path/filepath"
 	"encoding/binary"
 	"hash/crc32"
 	"regexp"
@@ -192,4 +195,41 @@ func pngBomb(w, h int) []byte {
 	out := append([]byte("\x89PNG\r\n\x1a\n"), chunk("IHDR", ihdr)...)
 	out = append(out, chunk("IDAT", []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})...)
 	return append(out, chunk("IEND", nil)...)
+}
+
+// Published from the cache folder, pictures are written once: a second
+// build into the same destination writes nothing, and a new photo only
+// its own files.
+func TestPublishWritesOnlyChangedPictures(t *testing.T) {
+	dir := withPhoto(sitetest.New(t, photoSite)).OnDisk()
+	cache := images.NewCache(t.TempDir())
+	dest := filepath.Join(t.TempDir(), "public")
+	opts := build.Options{Source: dir, Destination: dest, Now: sitetest.Now, Images: cache}
+	first, err := build.Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Published.Written == 0 {
+		t.Fatal("nothing written")
+	}
+	for _, f := range first.Files {
+		if strings.HasPrefix(f.Path, "images/") && f.Disk == "" {
+			t.Errorf("%s is not streamed from the cache folder", f.Path)
+		}
+	}
+	again, err := build.Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Published.Written != 0 {
+		t.Errorf("the second build wrote %d files, want none", again.Published.Written)
+	}
+	os.WriteFile(filepath.Join(dir, "content", "news", "expo", "photo.jpg"), benchsite.Photo{Width: 1700, Height: 1200, Seed: 10, Orientation: 6}.JPEG(), 0o644)
+	third, err := build.Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third.Published.Written != 6 {
+		t.Errorf("a new photo: %d files written, want its 6", third.Published.Written)
+	}
 }
