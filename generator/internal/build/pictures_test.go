@@ -3,10 +3,10 @@ package build_test
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"encoding/binary"
 	"hash/crc32"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
