@@ -144,7 +144,8 @@ func heightFor(w, uw, uh int) int {
 
 // resize scales src to the upright size w × h. From the source (stored,
 // fromSource) the size is in stored orientation; from an upright picture,
-// as is. Catmull-Rom, as Hugo's and most photo tools' default.
+// as is. A JPEG at least twice as big is first halved (shrink), then
+// Catmull-Rom, Hugo's and most photo tools' choice, makes the size.
 func resize(src image.Image, w, h, orientation int, fromSource, alpha bool) image.Image {
 	if fromSource && orientation >= 5 {
 		w, h = h, w
@@ -156,6 +157,7 @@ func resize(src image.Image, w, h, orientation int, fromSource, alpha bool) imag
 	} else {
 		dst = image.NewRGBA(r)
 	}
+	src = shrink(src, w, h)
 	if src.Bounds().Dx() == w && src.Bounds().Dy() == h {
 		draw.Draw(dst, r, src, src.Bounds().Min, draw.Src)
 		return dst

@@ -43,7 +43,7 @@ func SettingsOf(cfg *config.Site) Settings {
 
 // pipeline names the code that makes the outputs: bump it when what a
 // picture becomes changes, so that no cache hands out older outputs.
-const pipeline = "gen-images-1"
+const pipeline = "gen-images-2"
 
 // fingerprint is everything besides the source bytes that the outputs
 // depend on: the settings, this package's pipeline and the versions of
