@@ -409,3 +409,21 @@ func TestWebPEncoderIsGensOwn(t *testing.T) {
 		t.Errorf("the WebP encoder is %s: build and test gen with -tags nodynamic (GOFLAGS=-tags=nodynamic)", got)
 	}
 }
+
+// Processing that takes longer than ProgressAfter says how far it is, and
+// when it is done; quick processing says nothing.
+func TestProgressWhenItTakesLong(t *testing.T) {
+	photo := benchsite.Photo{Width: 1600, Height: 1200, Seed: 4}.JPEG()
+	fsys := fstest.MapFS{"content/x/a.jpg": {Data: photo}}
+	jobs := []images.Job{{Src: "content/x/a.jpg", Dir: "images/x/", URLDir: "/images/x/"}}
+	var log bytes.Buffer
+	images.NewCache("").Process(context.Background(), fsys, jobs, images.Options{Settings: defaults, Progress: &log, ProgressAfter: time.Millisecond})
+	if !strings.Contains(log.String(), "pictures: 0 of 1 ready (") || !strings.Contains(log.String(), "pictures: 1 ready in ") {
+		t.Errorf("progress:\n%s", log.String())
+	}
+	log.Reset()
+	images.NewCache("").Process(context.Background(), fsys, nil, images.Options{Settings: defaults, Progress: &log})
+	if log.Len() > 0 {
+		t.Errorf("nothing to do, yet: %s", log.String())
+	}
+}

@@ -70,8 +70,10 @@ type Options struct {
 	// GOMAXPROCS.
 	Workers int
 	// Progress, if set, is told how far processing is when it takes
-	// longer than a second.
-	Progress io.Writer
+	// longer than ProgressAfter (default a second), then every five times
+	// that.
+	Progress      io.Writer
+	ProgressAfter time.Duration
 }
 
 // Process makes every job's picture, in parallel, from the cache where it
@@ -87,7 +89,7 @@ func (c *Cache) Process(ctx context.Context, fsys fs.FS, jobs []Job, opts Option
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	prog := startProgress(opts.Progress, len(jobs))
+	prog := startProgress(opts.Progress, opts.ProgressAfter, len(jobs))
 	defer prog.stop()
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -247,7 +249,10 @@ type progress struct {
 	shown       atomic.Bool
 }
 
-func startProgress(w io.Writer, total int) *progress {
+func startProgress(w io.Writer, every time.Duration, total int) *progress {
+	if every <= 0 {
+		every = time.Second
+	}
 	p := &progress{w: w, start: time.Now(), quit: make(chan struct{})}
 	p.total.Store(int64(total))
 	if w == nil {
@@ -256,7 +261,7 @@ func startProgress(w io.Writer, total int) *progress {
 	p.stopped.Add(1)
 	go func() {
 		defer p.stopped.Done()
-		tick := time.NewTicker(time.Second)
+		tick := time.NewTicker(every)
 		defer tick.Stop()
 		for seconds := 1; ; seconds++ {
 			select {
@@ -266,7 +271,7 @@ func startProgress(w io.Writer, total int) *progress {
 				// At one second, then every five.
 				if n := p.total.Load(); n > 0 && (seconds == 1 || seconds%5 == 0) {
 					p.shown.Store(true)
-					fmt.Fprintf(p.w, "pictures: %d of %d ready (%s)\n", p.made.Load(), n, time.Since(p.start).Round(time.Second))
+					fmt.Fprintf(p.w, "pictures: %d of %d ready (%s)\n", p.made.Load(), n, time.Since(p.start).Round(every))
 				}
 			}
 		}
