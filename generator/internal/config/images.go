@@ -34,11 +34,10 @@ type Images struct {
 	Sizes string `yaml:"sizes"`
 }
 
-// Image defaults.
-var (
-	DefaultWidths = []int{480, 800, 1200, 1600}
-)
+// DefaultWidths are the widths pictures are written at by default.
+func DefaultWidths() []int { return []int{480, 800, 1200, 1600} }
 
+// Image defaults.
 const (
 	DefaultQuality     = 75
 	DefaultJPEGQuality = 80
@@ -59,7 +58,7 @@ func checkImages(file string, doc *yaml.Node, im *Images, errs *diag.List) {
 		return 0, 0
 	}
 	if len(im.Widths) == 0 {
-		im.Widths = slices.Clone(DefaultWidths)
+		im.Widths = DefaultWidths()
 	}
 	for _, w := range im.Widths {
 		if w < 1 || w > MaxWidth {

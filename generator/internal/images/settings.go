@@ -25,7 +25,7 @@ func SettingsOf(cfg *config.Site) Settings {
 	im := cfg.Images
 	s := Settings{Widths: slices.Clone(im.Widths), Quality: im.Quality, JPEGQuality: im.JPEGQuality, KeepCredit: im.KeepCredit, MaxPixels: im.MaxPixels}
 	if len(s.Widths) == 0 {
-		s.Widths = slices.Clone(config.DefaultWidths)
+		s.Widths = config.DefaultWidths()
 	}
 	slices.Sort(s.Widths)
 	s.Widths = slices.Compact(s.Widths)
