@@ -21,6 +21,11 @@
 //     (gen build, serve and check --baseURL) and WithOrigin (gen serve on
 //     its own address) replace it after Load.
 //   - pageSize (default 10) is the number of entries on a list page.
+//   - images (package images): widths (each 1 to MaxWidth; default 480,
+//     800, 1200, 1600; sorted, duplicates dropped), quality and jpegQuality
+//     (1 to 100; default 75 and 80), keepCredit, original, maxPixels
+//     (positive; default 100,000,000) and sizes (default the default
+//     theme's column).
 //   - deploy (for gen deploy) lists targets, each a unique name and a URL
 //     whose scheme is s3, gs, azblob or file, naming a bucket or a folder
 //     and holding no user name or password (credentials come from the
@@ -83,6 +88,8 @@ type Site struct {
 	Params map[string]any `yaml:"params"`
 	// Deploy configures gen deploy.
 	Deploy Deploy `yaml:"deploy"`
+	// Images configures the pictures of releases.
+	Images Images `yaml:"images"`
 
 	Location *time.Location `yaml:"-"`
 }
@@ -299,6 +306,9 @@ func Parse(path string, data []byte) (*Site, error) {
 		if doc.Content[i].Value == "feeds" && doc.Content[i+1].Kind == yaml.MappingNode {
 			checkKeys(path, doc.Content[i+1], reflectKeys(&Feeds{}), &errs)
 		}
+		if doc.Content[i].Value == "images" && doc.Content[i+1].Kind == yaml.MappingNode {
+			checkKeys(path, doc.Content[i+1], reflectKeys(&Images{}), &errs)
+		}
 	}
 	checkDeployKeys(path, child(doc, "deploy"), &errs)
 
@@ -383,6 +393,7 @@ func Parse(path string, data []byte) (*Site, error) {
 	}
 	s.Location = loc
 	checkDeploy(path, doc, &s.Deploy, &errs)
+	checkImages(path, doc, &s.Images, &errs)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -393,7 +404,7 @@ func reflectKeys(v any) map[string]bool {
 	keys := map[string]bool{}
 	switch v.(type) {
 	case *Site:
-		for _, k := range []string{"baseURL", "defaultLanguage", "languages", "theme", "timeZone", "pageSize", "unsafeHTML", "feeds", "staleNotice", "params", "deploy"} {
+		for _, k := range []string{"baseURL", "defaultLanguage", "languages", "theme", "timeZone", "pageSize", "unsafeHTML", "feeds", "staleNotice", "params", "deploy", "images"} {
 			keys[k] = true
 		}
 	case *Language:
@@ -402,6 +413,10 @@ func reflectKeys(v any) map[string]bool {
 		}
 	case *Feeds:
 		for _, k := range []string{"limit", "fullContent"} {
+			keys[k] = true
+		}
+	case *Images:
+		for _, k := range []string{"widths", "quality", "jpegQuality", "keepCredit", "original", "maxPixels", "sizes"} {
 			keys[k] = true
 		}
 	case *Deploy:
@@ -448,6 +463,8 @@ var wanted = map[string]string{
 	"config.Feeds":            "a mapping with limit and fullContent",
 	"map[string]interface {}": "a mapping",
 	"config.Deploy":           "a mapping with targets, cacheControl and gzip",
+	"config.Images":           "a mapping with widths, quality, jpegQuality, keepCredit, original, maxPixels and sizes",
+	"[]int":                   "a list of whole numbers",
 	"[]config.DeployTarget":   "a list of targets, each with a name and a url",
 	"config.DeployTarget":     "a mapping with name and url",
 	"[]config.CacheRule":      "a list of rules, each with a pattern and a value",

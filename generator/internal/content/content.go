@@ -61,7 +61,8 @@
 //	publishDate, expiryDate  dates
 //	tags            list of tag keys: lower-case letters, digits, hyphens
 //	event           name, start, end, city, venue, url (no other keys)
-//	image           src (bundle file or http(s) URL), alt (required with src), caption
+//	image           src (bundle file or http(s) URL), alt (required with src), caption,
+//	                original (true or false: publish the picture's file as it is)
 //	source          name, url
 //	aliases         list of site paths starting with "/"; a %-escape may
 //	                not hide "/", a dot segment, a control character or "\"
@@ -93,7 +94,8 @@
 // # Shared fields
 //
 // Inherit fills what a translation does not write from the default-language
-// file with the same key: date, tags, aliases, image.src, event.url, and the
+// file with the same key: date, tags, aliases, image.src (with
+// image.original, unless the translation writes it), event.url, and the
 // event times (start, end and AllDay, taken together when the translation
 // writes neither start nor end). A translation without any event or image
 // gets a copy of the default language's, names and alt text included, so
