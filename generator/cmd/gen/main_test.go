@@ -33,7 +33,9 @@ type run struct {
 func gen(t *testing.T, env []string, args ...string) run {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], args...)
-	cmd.Env = append(os.Environ(), "GEN_TEST_MAIN=1")
+	// The picture cache (keyed by the pictures' bytes and settings) is
+	// shared by every run, so the sample's photos are made once.
+	cmd.Env = append(os.Environ(), "GEN_TEST_MAIN=1", "XDG_CACHE_HOME="+filepath.Join(os.TempDir(), "gen-test-cache"))
 	cmd.Env = append(cmd.Env, env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb

@@ -37,7 +37,7 @@ func incrementalSite(t *testing.T) fstest.MapFS {
 
 func run(t *testing.T, fsys fstest.MapFS, prev *build.Result, changed []string, cache *build.Cache) *build.Result {
 	t.Helper()
-	res, err := build.Run(context.Background(), build.Options{FS: fsys, Now: sitetest.Now, Previous: prev, Changed: changed, Cache: cache})
+	res, err := build.Run(context.Background(), build.Options{FS: fsys, Now: sitetest.Now, Images: sitetest.Pictures(), Previous: prev, Changed: changed, Cache: cache})
 	if err != nil {
 		t.Fatal(err)
 	}

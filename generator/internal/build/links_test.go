@@ -54,7 +54,7 @@ func TestLinksOutOfTheSiteAreErrors(t *testing.T) {
 	os.MkdirAll(dest, 0o755)
 	os.WriteFile(filepath.Join(dest, "old.html"), []byte("old"), 0o644)
 
-	res, err := build.Run(context.Background(), build.Options{Source: dir, Destination: dest, Now: sitetest.Now})
+	res, err := build.Run(context.Background(), build.Options{Source: dir, Destination: dest, Now: sitetest.Now, Images: sitetest.Pictures()})
 	if err == nil {
 		t.Fatalf("built %d files through links out of the site", len(res.Files))
 	}
@@ -98,7 +98,7 @@ date: 2024-05-18
 `).OnDisk()
 	link(t, dir, "content/news/y/logo.svg", "../../../shared/logo.svg")
 	link(t, dir, "content/news/z", "../../shared/release")
-	res, err := build.Run(context.Background(), build.Options{Source: dir, Now: sitetest.Now})
+	res, err := build.Run(context.Background(), build.Options{Source: dir, Now: sitetest.Now, Images: sitetest.Pictures()})
 	if err != nil {
 		t.Fatal(err)
 	}

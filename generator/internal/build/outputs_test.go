@@ -22,7 +22,7 @@ import (
 // real consumers: every feed by gofeed, every calendar by golang-ical, the
 // sitemap by xmllint against the sitemaps.org schema.
 func TestSampleSiteOutputsParse(t *testing.T) {
-	res, err := build.Run(context.Background(), build.Options{Source: sitetest.Root(t), Now: sitetest.Now})
+	res, err := build.Run(context.Background(), build.Options{Source: sitetest.Root(t), Now: sitetest.Now, Images: sitetest.Pictures()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,8 +41,8 @@ func TestDefaultThemeMatchesTheLayoutsItReplaced(t *testing.T) {
 		name, dir string
 		opts      build.Options
 	}{
-		{"sample", sitetest.Root(t), build.Options{Now: sampleNow}},
-		{"sample with drafts and future releases", sitetest.Root(t), build.Options{Now: sampleNow, Drafts: true, Future: true}},
+		{"sample", sitetest.Root(t), build.Options{Now: sampleNow, Images: sitetest.Pictures()}},
+		{"sample with drafts and future releases", sitetest.Root(t), build.Options{Now: sampleNow, Images: sitetest.Pictures(), Drafts: true, Future: true}},
 		{"benchmark site", bench, build.Options{Now: benchNow}},
 	}
 	for _, site := range sites {

@@ -18,12 +18,12 @@ import (
 // no page in memory, and the disk holds exactly what an in-memory build
 // gives, byte for byte, with nothing else beside it.
 func TestBuildToDiskStreamsEveryFile(t *testing.T) {
-	mem, err := build.Run(context.Background(), build.Options{Source: sitetest.Root(t), Now: sampleNow})
+	mem, err := build.Run(context.Background(), build.Options{Source: sitetest.Root(t), Now: sampleNow, Images: sitetest.Pictures()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	disk, err := build.Run(context.Background(), build.Options{Source: sitetest.Root(t), Destination: dest, Now: sampleNow})
+	disk, err := build.Run(context.Background(), build.Options{Source: sitetest.Root(t), Destination: dest, Now: sampleNow, Images: sitetest.Pictures()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,10 +62,14 @@ func TestBuildToDiskStreamsEveryFile(t *testing.T) {
 			continue
 		}
 		want := f.Bytes
-		if f.Src != "" {
-			if want, err = os.ReadFile(filepath.Join(sitetest.Root(t), filepath.FromSlash(f.Src))); err != nil {
-				t.Fatal(err)
-			}
+		switch {
+		case f.Src != "":
+			want, err = os.ReadFile(filepath.Join(sitetest.Root(t), filepath.FromSlash(f.Src)))
+		case f.Disk != "": // a picture, in the picture cache
+			want, err = os.ReadFile(f.Disk)
+		}
+		if err != nil {
+			t.Fatal(err)
 		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s differs on disk from the in-memory build", f.Path)
@@ -89,7 +93,7 @@ func TestBuildToDiskStreamsEveryFile(t *testing.T) {
 func TestLogTimesEveryStage(t *testing.T) {
 	var log bytes.Buffer
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Run(context.Background(), build.Options{Source: sitetest.Root(t), Destination: dest, Now: sampleNow, Log: &log}); err != nil {
+	if _, err := build.Run(context.Background(), build.Options{Source: sitetest.Root(t), Destination: dest, Now: sampleNow, Images: sitetest.Pictures(), Log: &log}); err != nil {
 		t.Fatal(err)
 	}
 	var stages []string

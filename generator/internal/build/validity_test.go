@@ -22,7 +22,7 @@ var sampleNow = time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
 // empty, and returns the output as path → content (nil for copied files).
 func buildSample(t *testing.T, dest string) (*build.Result, map[string][]byte) {
 	t.Helper()
-	res, err := build.Run(context.Background(), build.Options{Source: sitetest.Root(t), Destination: dest, Now: sampleNow})
+	res, err := build.Run(context.Background(), build.Options{Source: sitetest.Root(t), Destination: dest, Now: sampleNow, Images: sitetest.Pictures()})
 	if err != nil {
 		t.Fatalf("building the sample site: %v", err)
 	}

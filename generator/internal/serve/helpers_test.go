@@ -87,6 +87,9 @@ func start(t testing.TB, dir string, opts serve.Options) *testServer {
 	if opts.Quiet == 0 {
 		opts.Quiet = 30 * time.Millisecond
 	}
+	if opts.Build.Images == nil {
+		opts.Build.Images = sitetest.Pictures()
+	}
 	ts.srv, err = serve.New(opts)
 	if err != nil {
 		t.Fatal(err)
@@ -138,7 +141,7 @@ func (ts *testServer) read(rel string) string {
 // event waits for the next rebuild that changed output or failed.
 func (ts *testServer) event() serve.Event {
 	ts.t.Helper()
-	deadline := time.After(20 * time.Second)
+	deadline := time.After(60 * time.Second)
 	for {
 		select {
 		case e := <-ts.events:
@@ -146,7 +149,7 @@ func (ts *testServer) event() serve.Event {
 				return e
 			}
 		case <-deadline:
-			ts.t.Fatalf("no rebuild within 20s; log:\n%s", ts.log.String())
+			ts.t.Fatalf("no rebuild within 60s; log:\n%s", ts.log.String())
 		}
 	}
 }
@@ -203,7 +206,7 @@ func (ts *testServer) stream() *stream {
 // next waits for a message that satisfies ok.
 func (s *stream) next(what string, ok func(map[string]any) bool) map[string]any {
 	s.t.Helper()
-	deadline := time.After(20 * time.Second)
+	deadline := time.After(60 * time.Second)
 	for {
 		select {
 		case m, open := <-s.msgs:
@@ -214,7 +217,7 @@ func (s *stream) next(what string, ok func(map[string]any) bool) map[string]any 
 				return m
 			}
 		case <-deadline:
-			s.t.Fatalf("no event with %s within 20s", what)
+			s.t.Fatalf("no event with %s within 60s", what)
 		}
 	}
 }

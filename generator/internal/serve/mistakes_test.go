@@ -212,7 +212,7 @@ func fromBuild(t *testing.T, s *sitetest.Site) []string {
 
 func fromCheck(t *testing.T, fsys fstest.MapFS) []string {
 	t.Helper()
-	r, err := check.Run(context.Background(), check.Options{FS: fsys, Now: sitetest.Now})
+	r, err := check.Run(context.Background(), check.Options{FS: fsys, Now: sitetest.Now, Images: sitetest.Pictures()})
 	if err != nil {
 		t.Fatal(err)
 	}

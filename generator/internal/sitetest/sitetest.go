@@ -18,6 +18,12 @@
 // as a command. Golden files are package golden's: importing this package
 // gives a test binary golden's -update flag.
 //
+// Pictures are made through one picture cache in the temporary folder,
+// shared by every test process (Pictures): it is keyed by the pictures'
+// bytes and settings, so a test never sees another's pictures, and the
+// sample's photos, slow to make under the race detector, are made once
+// per machine. A test that counts picture work passes its own cache.
+//
 // sitetest imports build, so only external test packages (package x_test)
 // of the packages build imports can use it: an internal test file that
 // imported it would make an import cycle.
@@ -36,9 +42,16 @@ import (
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/images"
 	_ "github.com/eventnews/gen/generator/internal/sitetest/golden" // every kit user takes -update
 	"golang.org/x/tools/txtar"
 )
+
+// PicturesDir is the folder of the picture cache the tests share.
+func PicturesDir() string { return filepath.Join(os.TempDir(), "gen-test-pictures") }
+
+// Pictures is a picture cache in PicturesDir.
+func Pictures() *images.Cache { return images.NewCache(PicturesDir()) }
 
 // Config is the site.yaml of most test sites: three languages, zh by
 // default, Beijing time, two releases to a list page.
@@ -98,6 +111,9 @@ func (s *Site) Build(opts build.Options) *Site {
 	opts.FS = s.FS
 	if opts.Now.IsZero() {
 		opts.Now = Now
+	}
+	if opts.Images == nil {
+		opts.Images = Pictures()
 	}
 	s.Result, s.Err = build.Run(context.Background(), opts)
 	s.Files = map[string][]byte{}
