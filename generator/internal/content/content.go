@@ -57,7 +57,7 @@
 //	draft, sitemap, search  true or false
 //	publishDate, expiryDate  dates
 //	tags            list of tag keys: lower-case letters, digits, hyphens
-//	event           name, start, end, city, venue, url (no other keys)
+//	event           name, start, end, timeZone, city, venue, url (no other keys)
 //	image           src (bundle file or http(s) URL), alt (required with src), caption
 //	source          name, url
 //	aliases         list of site paths starting with "/"; a %-escape may
@@ -87,12 +87,30 @@
 // (kept in that zone). An event whose start is a date without time is
 // AllDay; start and end must then both be dates, or both have times.
 //
+// An event has a zone of its own, in which its pages show its times:
+//
+//   - event.timeZone, an IANA name ("Asia/Vladivostok"): start and end
+//     written without an offset are read in it. A time written with an
+//     offset must have that zone's offset at that moment (else an error),
+//     and a time of day that the zone skips when it puts its clocks
+//     forward is an error naming the time after the change. A name that
+//     is none is an error with the nearest known name (nearestZone).
+//   - else the offset written on start, or on end: "start:
+//     2024-09-05T10:00:00+10:00, end: 2024-09-05 18:00" ends at 18:00 at
+//     +10:00, as its writer meant.
+//   - else the site's zone (Options.Location), as for every other date.
+//
+// Event.Start and End are expressed in that zone (their Location), so what
+// shows them needs no other setting; an instant is never changed by it.
+//
 // # Shared fields
 //
 // Inherit fills what a translation does not write from the default-language
 // file with the same key: date, tags, aliases, image.src, event.url, and the
-// event times (start, end and AllDay, taken together when the translation
-// writes neither start nor end). A translation without any event or image
+// event times (start, end, AllDay and timeZone, taken together when the
+// translation writes neither start nor end; a translation that writes
+// only timeZone shows the inherited times in its own zone). The times keep
+// their zone, so every language shows the event at the same local time. A translation without any event or image
 // gets a copy of the default language's, names and alt text included, so
 // nothing is lost; templates see text in the default language. Other fields
 // (title, summary, city, venue, alt, caption, draft, publishDate, ...) are

@@ -373,7 +373,7 @@ event: 2024-05-17
 			`content/x.md:7:7: slug: "a/b" must be one URL segment, without spaces or "/", "\", "?", "#", "%", not ending in "."` + "\n" +
 			`content/x.md:8:9: layout: "../x" must be a layout name: letters, digits, "-" and "_"` + "\n" +
 			`content/x.md:9:9: params must be a mapping of names to values, not "3"` + "\n" +
-			`content/x.md:10:8: event must be a mapping with the keys city, end, name, start, url, venue`,
+			`content/x.md:10:8: event must be a mapping with the keys city, end, name, start, timeZone, url, venue`,
 	}, {
 		name:    "YAML syntax error with a tab",
 		archive: "-- content/x.md --\n---\ntitle: x\n\tdate: 2024-05-17\n---\n",

@@ -199,7 +199,7 @@ func isNull(n *yaml.Node) bool {
 
 var (
 	topKeys    = []string{"aliases", "date", "draft", "event", "expiryDate", "image", "layout", "params", "publishDate", "search", "sitemap", "slug", "source", "summary", "tags", "title", "translatedFrom", "translationKey", "weight"}
-	eventKeys  = []string{"city", "end", "name", "start", "url", "venue"}
+	eventKeys  = []string{"city", "end", "name", "start", "timeZone", "url", "venue"}
 	imageKeys  = []string{"alt", "caption", "src"}
 	sourceKeys = []string{"name", "url"}
 
@@ -328,8 +328,7 @@ func (d *decoder) event(v *yaml.Node) *Event {
 		return nil
 	}
 	e := &Event{}
-	var startNode, endNode *yaml.Node
-	var startDateOnly, endDateOnly bool
+	var start, end, zone *yaml.Node
 	d.mapping(v, "event", eventKeys, eventNames, func(key string, v *yaml.Node) {
 		switch key {
 		case "event.name":
@@ -341,22 +340,124 @@ func (d *decoder) event(v *yaml.Node) *Event {
 		case "event.url":
 			e.URL = d.url(key, v)
 		case "event.start":
-			e.Start, startDateOnly = d.date(key, v)
-			if !e.Start.IsZero() {
-				startNode = v
-			}
+			start = v
 		case "event.end":
-			e.End, endDateOnly = d.date(key, v)
-			if !e.End.IsZero() {
-				endNode = v
-			}
+			end = v
+		case "event.timeZone":
+			zone = v
 		}
 	})
-	e.AllDay = startDateOnly
-	if startNode != nil && endNode != nil && startDateOnly != endDateOnly {
-		d.errorf(endNode, "event.end: %q and event.start %q must both be dates, or both have a time of day", endNode.Value, startNode.Value)
-	}
+	d.eventTimes(e, start, end, zone)
 	return e
+}
+
+// eventTime is an event's start or end as read.
+type eventTime struct {
+	key      string
+	n        *yaml.Node // nil when not written
+	t        time.Time
+	dateOnly bool
+	zoned    bool // written with an offset or Z
+}
+
+// eventTimes reads the start and end of e in the event's zone:
+// event.timeZone, else the offset written on start (or on end), else the
+// site's. A time written with an offset keeps its instant, and is then
+// expressed in the event's zone; with timeZone its offset must be the
+// zone's at that moment. A time of day that the zone skips (the hour the
+// clocks are put forward) is an error.
+func (d *decoder) eventTimes(e *Event, startNode, endNode, zoneNode *yaml.Node) {
+	var loc *time.Location
+	if zoneNode != nil {
+		if name := d.text("event.timeZone", zoneNode); name != "" {
+			var why string
+			if loc, why = loadZone(name); loc == nil {
+				d.errorf(zoneNode, "event.timeZone: %s", why)
+			} else {
+				e.TimeZone = name
+			}
+		}
+	}
+	start, end := d.eventTime("event.start", startNode), d.eventTime("event.end", endNode)
+	switch {
+	case loc != nil:
+	case start.zoned:
+		loc = start.t.Location()
+	case end.zoned:
+		loc = end.t.Location()
+	default:
+		loc = d.loc
+	}
+	for _, et := range []*eventTime{&start, &end} {
+		if et.t.IsZero() {
+			continue
+		}
+		if !et.zoned {
+			et.t, _, _ = parseDate(et.n.Value, loc)
+			if !et.dateOnly && skipped(et.t, et.n.Value) {
+				d.errorf(et.n, "%s: %q does not exist in %s, which puts its clocks forward at that time: write the time after the change, like %s", et.key, et.n.Value, loc, afterGap(et.t).Format("15:04"))
+			}
+			continue
+		}
+		if _, off := et.t.Zone(); e.TimeZone != "" && off != offsetAt(et.t, loc) {
+			d.errorf(et.n, "%s: %q is at %s, but in %s (event.timeZone) it is %s then: write the time without the offset", et.key, et.n.Value, offsetText(off), e.TimeZone, offsetText(offsetAt(et.t, loc)))
+		}
+		et.t = et.t.In(loc)
+	}
+	e.Start, e.End, e.AllDay = start.t, end.t, start.dateOnly
+	if start.n != nil && end.n != nil && !start.t.IsZero() && !end.t.IsZero() && start.dateOnly != end.dateOnly {
+		d.errorf(end.n, "event.end: %q and event.start %q must both be dates, or both have a time of day", end.n.Value, start.n.Value)
+	}
+}
+
+// eventTime reads the value of key, n, which may be nil.
+func (d *decoder) eventTime(key string, n *yaml.Node) eventTime {
+	et := eventTime{key: key, n: n}
+	if n == nil {
+		return et
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "%s must be a date like 2024-05-17, not %s", key, kindName(n))
+		return et
+	}
+	var ok bool
+	et.t, et.dateOnly, et.zoned, ok = parseDateZoned(n.Value, d.loc)
+	if !ok {
+		d.errorf(n, "%s: %q is not a valid date%s", key, n.Value, dateHint(n.Value))
+	}
+	return et
+}
+
+// skipped reports whether the time of day written in s is not the time
+// of day of t, s read in t's zone: time.Date moved it past a gap.
+func skipped(t time.Time, s string) bool {
+	m, _ := dateFields(s)
+	return m[4] != "" && t.Format("15:04") != m[4]+":"+m[5]
+}
+
+// afterGap is t, a time that time.Date made of a time of day its zone
+// skips, moved past the gap: 02:30 on the night New York goes from 02:00
+// to 03:00 is 03:30. time.Date may have read the time in the offset
+// before the change or after it; either way this is the time after.
+func afterGap(t time.Time) time.Time {
+	_, before := t.Zone()
+	_, after := t.Add(3 * time.Hour).Zone()
+	return t.Add(time.Duration(after-before) * time.Second)
+}
+
+// offsetAt is the offset of loc at the instant t, in seconds east of UTC.
+func offsetAt(t time.Time, loc *time.Location) int {
+	_, off := t.In(loc).Zone()
+	return off
+}
+
+// offsetText writes an offset as front matter does: +10:00, -05:00.
+func offsetText(off int) string {
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%c%02d:%02d", sign, off/3600, off%3600/60)
 }
 
 func (d *decoder) image(v *yaml.Node) *Image {

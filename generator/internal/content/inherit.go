@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/eventnews/gen/generator/internal/diag"
 )
@@ -67,7 +68,7 @@ func inheritFrom(fm, src *FrontMatter) {
 			fm.Event = &e
 		} else {
 			if !fm.Has("event.start") && !fm.Has("event.end") {
-				fm.Event.Start, fm.Event.End, fm.Event.AllDay = se.Start, se.End, se.AllDay
+				inheritTimes(fm.Event, se)
 			}
 			if !fm.Has("event.url") {
 				fm.Event.URL = se.URL
@@ -82,6 +83,27 @@ func inheritFrom(fm, src *FrontMatter) {
 			fm.Image.Src = si.Src
 		}
 	}
+}
+
+// inheritTimes gives e the times of src, with their zone: src's
+// timeZone, unless e names a zone of its own, in which it then shows them.
+func inheritTimes(e, src *Event) {
+	e.Start, e.End, e.AllDay = src.Start, src.End, src.AllDay
+	if e.TimeZone == "" {
+		e.TimeZone = src.TimeZone
+		return
+	}
+	if loc, _ := loadZone(e.TimeZone); loc != nil && !e.AllDay {
+		e.Start, e.End = inZone(e.Start, loc), inZone(e.End, loc)
+	}
+}
+
+// inZone is t in loc; a zero t stays zero.
+func inZone(t time.Time, loc *time.Location) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.In(loc)
 }
 
 // checkRequired reports required fields that are still missing after

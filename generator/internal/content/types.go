@@ -113,8 +113,13 @@ type Pos struct{ Line, Col int }
 // Event describes the event a release reports.
 type Event struct {
 	Name string
-	// Start and End are in the site's time zone unless a zone was given.
+	// Start and End are in the event's zone: TimeZone, else the offset
+	// written on a time, else the site's time zone (see eventTimes). A
+	// page shows them in Start's location.
 	Start, End time.Time
+	// TimeZone is event.timeZone, an IANA name ("Asia/Vladivostok"), or ""
+	// when it was not written.
+	TimeZone string
 	// AllDay is true when start (and end) were written as dates without time;
 	// Start is then midnight at the start of the day.
 	AllDay bool
