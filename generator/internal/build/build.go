@@ -84,7 +84,9 @@ type Result struct {
 	Site   *site.Site
 	// Files is every output file, sorted by path. When the run wrote them
 	// to Options.Destination they carry no Bytes: those are on disk.
-	Files    []render.File
+	Files []render.File
+	// Warnings are what the run found wrong that publishes all the same
+	// (a tag listed twice in a file: package content), sorted.
 	Warnings []*diag.Diagnostic
 	// Published tells what publishing into Options.Destination did.
 	Published *publish.Report
@@ -198,7 +200,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			loaded <- err
 		}()
 	}
-	loadOpts := content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, Cache: opts.Cache.contentCache()}
+	loadOpts := content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, StrictTags: cfg.Tags.Strict, Cache: opts.Cache.contentCache()}
 	var docs map[*content.File]*markdown.Result
 	if opts.Cache == nil {
 		// Each file is converted as soon as it is parsed, on the same core.
@@ -248,7 +250,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	clock.lap("site", "%d pages", len(s.Pages))
-	res := &Result{Config: cfg, Site: s, fsys: fsys, locales: locales, theme: th, static: static}
+	res := &Result{Config: cfg, Site: s, fsys: fsys, locales: locales, theme: th, static: static, Warnings: fileWarnings(files)}
 	if prev != nil {
 		if err := res.renderChanged(ctx, prev, files, opts.Changed); err != nil {
 			return nil, err
@@ -317,6 +319,18 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	clock.lap("publish", "%d files in %s: %d written, %d unchanged, %d removed", len(res.Files), opts.Destination, res.Published.Written, res.Published.Kept, res.Published.Removed)
 	res.extra = nil
 	return res, nil
+}
+
+// fileWarnings are the warnings content found in the files (a tag listed
+// twice), sorted.
+func fileWarnings(files []*content.File) []*diag.Diagnostic {
+	var l diag.List
+	for _, f := range files {
+		for _, w := range f.Warnings {
+			l.Add(w)
+		}
+	}
+	return l.Warnings()
 }
 
 // config applies BaseURL or Origin to the configuration read from site.yaml.

@@ -30,8 +30,14 @@
 //     generated page, naming the built file and line.
 //   - content sense (code "content"): event end before start; summary
 //     longer than feed readers show (SummaryLimit); event name left empty;
-//     a tag no language has a label for; a translatedFrom that cannot be
-//     read.
+//     a tag key no language has a label for; a translatedFrom that cannot
+//     be read. Warnings content found in a file (a tag listed twice) are
+//     reported with them.
+//   - tag terms (code "tag.term"): a tag written as a word of its page's
+//     language (package content) is a warning at the file's tags, saying
+//     that its page is linked to no other language and how to link it (a
+//     key with a label in each language). Report.Failed with strict does
+//     not count it: a site may mean it.
 //   - translations (codes "translation.stale", "translation.missing"):
 //     a published translation whose source changed since it was marked, and
 //     a published page without a version in some language. These are
@@ -71,6 +77,10 @@ const (
 	CodeI18n             = "i18n"
 	CodeTranslationStale = "translation.stale"
 	CodeTranslationGap   = "translation.missing"
+	// CodeTagTerm notes a tag written as a word of its page's language,
+	// linked to no other language: a warning that --strict does not count,
+	// since a site may mean it.
+	CodeTagTerm = "tag.term"
 )
 
 // Gap kinds for Options.FailOn.
@@ -113,10 +123,10 @@ func (r *Report) Counts() (errs, warnings int) {
 }
 
 // Failed reports whether the check should fail: any error, or with strict
-// any warning other than a translation gap.
+// any warning other than a translation gap or a tag term.
 func (r *Report) Failed(strict bool) bool {
 	for _, d := range r.Diagnostics {
-		if d.Severity == diag.Error || strict && !isGap(d) {
+		if d.Severity == diag.Error || strict && !isGap(d) && d.Code != CodeTagTerm {
 			return true
 		}
 	}
@@ -175,7 +185,11 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		}
 	}
 	c.cfg = cfg
-	c.files, _ = content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location})
+	c.files, _ = content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, StrictTags: cfg.Tags.Strict})
+	for _, f := range c.files {
+		// The build's too, when it got that far: List keeps one of each.
+		c.list.Add(diagErrs(f.Warnings)...)
+	}
 	c.locales, _ = locale.Load(fsys, []string{"themes/" + cfg.Theme + "/i18n", "i18n"}, cfg.Languages)
 	c.walkContent()
 

@@ -66,8 +66,14 @@ func (c *checker) checkSense() {
 		}
 		if fm.Has("tags") {
 			for _, t := range fm.Tags {
-				if !labelled[t] {
-					line, col := c.at(f, "tags")
+				line, col := c.at(f, "tags")
+				switch {
+				case !content.IsTagKey(t) && labelled[content.TagName(t)]:
+					key := content.TagName(t)
+					c.add(diag.Warn(f.Path, line, col, "tag %q is the key %s written otherwise: write %s, so that the page shows its label in each language and links to its pages in the others", t, key, key), CodeTagTerm)
+				case !content.IsTagKey(t):
+					c.add(diag.Warn(f.Path, line, col, "%s", c.termNote(f, t)), CodeTagTerm)
+				case !labelled[t]:
 					c.add(diag.Warn(f.Path, line, col, "tag %q has no label in any language, so pages show %q: add tag.%s to i18n/<lang>.yaml", t, t, t), CodeContent)
 				}
 			}
@@ -87,6 +93,28 @@ func (c *checker) checkSense() {
 			}
 		}
 	}
+}
+
+// termNote says that a tag written as a word of its page's language (a
+// term) is linked to no other language, and how to link it: with a key,
+// which TagName already is for a Latin term ("Harbin Expo" →
+// harbin-expo), and a label in each language.
+func (c *checker) termNote(f *content.File, term string) string {
+	var others []string
+	for _, l := range c.cfg.Codes() {
+		if l != f.Lang {
+			others = append(others, "i18n/"+l+".yaml")
+		}
+	}
+	key := content.TagName(term)
+	how := "write a key instead (lower-case Latin letters, digits and hyphens)"
+	if content.IsTagKey(key) {
+		how = "write the key " + key + " instead"
+	} else {
+		key = "<key>"
+	}
+	return fmt.Sprintf("tag %q is a term of %s only: its page, /%s/tags/%s/, is linked to no other language; to link it, %s and give it a label in each language: tag.%s: %s in i18n/%s.yaml, and in %s",
+		term, f.Lang, f.Lang, content.TagName(term), how, key, term, f.Lang, strings.Join(others, " and "))
 }
 
 func (c *checker) when(t time.Time, allDay bool) string {

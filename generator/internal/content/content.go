@@ -56,7 +56,7 @@
 //	summary, slug   text; slug is one URL segment, not ending in "."
 //	draft, sitemap, search  true or false
 //	publishDate, expiryDate  dates
-//	tags            list of tag keys: lower-case letters, digits, hyphens
+//	tags            list of tags: keys or terms (see Tags below)
 //	event           name, start, end, timeZone, city, venue, url (no other keys)
 //	image           src (bundle file or http(s) URL), alt (required with src), caption
 //	source          name, url
@@ -103,10 +103,25 @@
 // Event.Start and End are expressed in that zone (their Location), so what
 // shows them needs no other setting; an instant is never changed by it.
 //
+// # Tags
+//
+// A tag is a key or a term. A key is lower-case Latin letters and digits
+// joined by hyphens ("trade", "expo-2024", IsTagKey): each language shows
+// its label (message tag.<key>), and its tag pages in the languages are
+// translations of one another. Any other tag ("旅游", "туризм", "Harbin
+// Expo") is a term of its file's language only: shown as written, at
+// /<lang>/tags/<name>/ with the name TagName gives ("harbin-expo",
+// "туризм", "旅游"), linked to no other language. A term needs a letter or
+// a digit to make a name of; with Options.StrictTags (site.yaml tags:
+// {strict: true}) every tag must be a key, and a term is an error saying
+// so. A tag written twice in one list, or two with one name ("Туризм",
+// "туризм"), is a warning in File.Warnings, and the list keeps the first.
+//
 // # Shared fields
 //
 // Inherit fills what a translation does not write from the default-language
-// file with the same key: date, tags, aliases, image.src, event.url, and the
+// file with the same key: date, tags (the keys among them: a term is a word
+// of the default language), aliases, image.src, event.url, and the
 // event times (start, end, AllDay and timeZone, taken together when the
 // translation writes neither start nor end; a translation that writes
 // only timeZone shows the inherited times in its own zone). The times keep
@@ -154,6 +169,9 @@ type Options struct {
 	Languages []string       // configured codes in site order, e.g. zh, ru, en
 	Default   string         // default language code
 	Location  *time.Location // zone for dates written without one
+	// StrictTags takes only tag keys: a term is an error
+	// (site.yaml tags: {strict: true}).
+	StrictTags bool
 	// Cache, if set, keeps parsed files between Loads (see Cache).
 	Cache *Cache
 	// Parsed, if set, is called for every file read without a problem, as
@@ -404,7 +422,7 @@ func parse(p string, data []byte, opts Options) (*File, bool, []*diag.Diagnostic
 	}
 	var unreadable bool
 	var ds []*diag.Diagnostic
-	f.Front, f.Body, f.BodyLine, unreadable, ds = parseFile(p, data, opts.Location)
+	f.Front, f.Body, f.BodyLine, unreadable, ds, f.Warnings = parseFile(p, data, opts)
 	if f.Front.TranslationKey != "" {
 		f.Key = f.Front.TranslationKey
 	}

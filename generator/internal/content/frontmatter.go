@@ -23,8 +23,9 @@ const bom = "\xEF\xBB\xBF"
 // matter; the body is a part of data. It returns what it could decode even
 // when it reports problems.
 // unreadable says the front matter could not be read as a whole, so which
-// keys it has is unknown.
-func parseFile(p string, data []byte, loc *time.Location) (fm FrontMatter, body []byte, bodyLine int, unreadable bool, errs []*diag.Diagnostic) {
+// keys it has is unknown; warns are the problems that do not stop a build
+// (File.Warnings).
+func parseFile(p string, data []byte, opts Options) (fm FrontMatter, body []byte, bodyLine int, unreadable bool, errs, warns []*diag.Diagnostic) {
 	data = bytes.TrimPrefix(data, []byte(bom))
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
@@ -32,30 +33,30 @@ func parseFile(p string, data []byte, loc *time.Location) (fm FrontMatter, body 
 	}
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8At(data)
-		return FrontMatter{}, nil, 1, true, []*diag.Diagnostic{diag.At(p, line, col, "invalid UTF-8 (save the file as UTF-8)")}
+		return FrontMatter{}, nil, 1, true, []*diag.Diagnostic{diag.At(p, line, col, "invalid UTF-8 (save the file as UTF-8)")}, nil
 	}
 
-	d := &decoder{path: p, loc: loc, fm: FrontMatter{Pos: make(map[string]Pos, 16)}}
+	d := &decoder{path: p, loc: opts.Location, strictTags: opts.StrictTags, fm: FrontMatter{Pos: make(map[string]Pos, 16)}}
 	first, rest, _ := bytes.Cut(data, []byte("\n"))
 	switch strings.TrimRight(string(first), " \t") {
 	case "---":
 	case "+++":
 		d.add(1, 1, "TOML front matter is not supported: write YAML between lines ---")
-		return d.fm, data, 1, true, d.errs
+		return d.fm, data, 1, true, d.errs, nil
 	default:
 		d.add(1, 1, "title is required")
-		return d.fm, data, 1, false, d.errs
+		return d.fm, data, 1, false, d.errs, nil
 	}
 	yamlText, body, closeLine, ok := cutFrontMatter(rest)
 	if !ok {
 		d.add(1, 1, "front matter is not closed: add a line with --- after it")
-		return d.fm, nil, 1, true, d.errs
+		return d.fm, nil, 1, true, d.errs, nil
 	}
 	d.decode(yamlText)
 	if !d.unreadable && !d.fm.Has("title") {
 		d.add(1, 1, "title is required")
 	}
-	return d.fm, body, closeLine + 1, d.unreadable, d.errs
+	return d.fm, body, closeLine + 1, d.unreadable, d.errs, d.warns
 }
 
 // cutFrontMatter finds the closing "---" line in rest, which starts at line 2.
@@ -100,13 +101,20 @@ func invalidUTF8At(data []byte) (line, col int) {
 type decoder struct {
 	path       string
 	loc        *time.Location
+	strictTags bool // only tag keys (site.yaml tags: {strict: true})
 	fm         FrontMatter
 	errs       []*diag.Diagnostic
+	warns      []*diag.Diagnostic // File.Warnings
 	unreadable bool
 }
 
 func (d *decoder) add(line, col int, format string, args ...any) {
 	d.errs = append(d.errs, diag.At(d.path, line, col, format, args...))
+}
+
+// warnf records a warning at n, as errorf records an error.
+func (d *decoder) warnf(n *yaml.Node, format string, args ...any) {
+	d.warns = append(d.warns, diag.Warn(d.path, n.Line+1, n.Column, format, args...))
 }
 
 // Front matter starts on line 2 of the file, so YAML line n is file line n+1.
@@ -289,7 +297,7 @@ func (d *decoder) topKey(key string, v *yaml.Node) {
 	case "weight":
 		fm.Weight = d.int(key, v)
 	case "tags":
-		fm.Tags = d.list(key, v, "[trade, expo]", checkTag)
+		fm.Tags = d.list(key, v, "[trade, expo]", func(s string) string { return checkTag(s, d.strictTags) })
 	case "aliases":
 		fm.Aliases = d.list(key, v, `["/news/old-name/"]`, checkAlias)
 	case "event":
@@ -547,9 +555,16 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 		return nil
 	}
 	out := []string{}
-	var seen map[string]bool // for long lists; out is searched in short ones
+	// Two tags with one name are one tag ("Туризм", "туризм"): the second
+	// is a warning, left out, so that a page links each tag once. Any
+	// other entry written twice is an error.
+	name := func(s string) string { return s }
+	if key == "tags" {
+		name = TagName
+	}
+	var seen map[string]int // name → index in out, for long lists; out is searched in short ones
 	if len(v.Content) > 16 {
-		seen = make(map[string]bool, len(v.Content))
+		seen = make(map[string]int, len(v.Content))
 	}
 	for _, n := range v.Content {
 		n = resolve(n)
@@ -561,12 +576,22 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 			d.errorf(n, "%s: %q %s", key, n.Value, msg)
 			continue
 		}
-		if seen[n.Value] || seen == nil && slices.Contains(out, n.Value) {
+		id := name(n.Value)
+		first, ok := seen[id]
+		if seen == nil {
+			first = slices.IndexFunc(out, func(o string) bool { return name(o) == id })
+			ok = first >= 0
+		}
+		switch {
+		case ok && key == "tags":
+			d.warnf(n, "tags: %s", sameTag(n.Value, out[first]))
+			continue
+		case ok:
 			d.errorf(n, "%s: %q is listed twice", key, n.Value)
 			continue
 		}
 		if seen != nil {
-			seen[n.Value] = true
+			seen[id] = len(out)
 		}
 		out = append(out, n.Value)
 	}
@@ -581,22 +606,7 @@ func (d *decoder) url(key string, v *yaml.Node) string {
 	return s
 }
 
-var (
-	tagKey     = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-	nonTagRuns = regexp.MustCompile(`[^a-z0-9]+`)
-	layoutName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
-)
-
-func checkTag(s string) string {
-	if tagKey.MatchString(s) {
-		return ""
-	}
-	msg := "is not a tag key: use lower-case letters, digits and hyphens"
-	if fix := strings.Trim(nonTagRuns.ReplaceAllString(strings.ToLower(s), "-"), "-"); tagKey.MatchString(fix) {
-		msg += fmt.Sprintf(", like %q", fix)
-	}
-	return msg
-}
+var layoutName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
 func checkAlias(s string) string {
 	switch {

@@ -57,7 +57,7 @@ func inheritFrom(fm, src *FrontMatter) {
 		fm.Date = src.Date
 	}
 	if !fm.Has("tags") {
-		fm.Tags = slices.Clone(src.Tags)
+		fm.Tags = keyTags(src.Tags) // a term is a word of src's language
 	}
 	if !fm.Has("aliases") {
 		fm.Aliases = slices.Clone(src.Aliases)

@@ -4,6 +4,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"github.com/eventnews/gen/generator/internal/diag"
 )
 
 // Kind tells a page from a section's _index file.
@@ -48,6 +50,10 @@ type File struct {
 	Body []byte
 	// BodyLine is the 1-based line in the file where Body starts.
 	BodyLine int
+	// Warnings are what is wrong in the file but does not stop a build:
+	// a tag listed twice (it is shown once). They are shared by the copies
+	// a Cache hands out: read-only.
+	Warnings []*diag.Diagnostic
 	// ModTime is not read: output must not depend on file times.
 }
 
