@@ -117,11 +117,13 @@ func (c *checker) termNote(f *content.File, term string) string {
 		term, f.Lang, f.Lang, content.TagName(term), how, key, term, f.Lang, strings.Join(others, " and "))
 }
 
+// when writes an event's time as its front matter does: in the event's
+// own zone, where package content put it.
 func (c *checker) when(t time.Time, allDay bool) string {
 	if allDay {
-		return t.In(c.cfg.Location).Format("2006-01-02")
+		return t.Format("2006-01-02")
 	}
-	return t.In(c.cfg.Location).Format("2006-01-02 15:04")
+	return t.Format("2006-01-02 15:04")
 }
 
 // checkTranslations reports stale translations and pages missing in a
