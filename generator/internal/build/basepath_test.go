@@ -103,7 +103,7 @@ source: {name: 新闻社, url: /zh/news/forum/}
 ---
 title: Выставка открылась
 ---
-Открылась. [Форум](../forum/index.md), [план](plan.svg), [разделы](/news/#top).
+Открылась. [Форум](/zh/news/forum/), [план](plan.svg), [разделы](/news/#top).
 -- content/news/expo/index.en.md --
 ---
 title: Expo opens
@@ -168,7 +168,8 @@ func TestEveryURLUnderTheBasePath(t *testing.T) {
 		`"sameAs":"/press/zh/events/"`,
 		`"url":"https://example.org/press/zh/"`,
 	)
-	s.Assert("ru/news/expo/index.html", `href="/press/ru/news/#top"`)
+	// The forum has no Russian version: the page links the Chinese one.
+	s.Assert("ru/news/expo/index.html", `href="/press/ru/news/#top"`, `<a href="/press/zh/news/forum/">Форум</a>`)
 	// A release only in zh: the switcher leads to the other languages' lists.
 	s.Assert("zh/news/forum/index.html", `<img src="/press/img/logo.svg" alt="标志">`, `href="/press/ru/news/"`,
 		`<a href="/press/zh/tags/%e6%97%85%e6%b8%b8/">旅游</a>`)

@@ -8,6 +8,12 @@
 //   - Every content error of a run is collected and returned together,
 //     sorted; publish runs only when there are none, so a failed build
 //     leaves the destination untouched.
+//   - Once every output is known, the rules gen serve and gen check share
+//     (package rules: links, images, events, tags, translations, strings)
+//     run over the run's page graph and files, by map lookups. Their
+//     warnings are Result.Warnings; an error among them fails the run like
+//     a content error (nothing is published), and Run then returns the
+//     Result it made together with the error.
 //   - Parsed files and converted Markdown can be cached across runs
 //     (Cache), keyed by the exact bytes, so a rebuild parses and converts
 //     only what changed. With Options.Previous and Changed a run renders
@@ -33,6 +39,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/minify"
 	"github.com/eventnews/gen/generator/internal/publish"
 	"github.com/eventnews/gen/generator/internal/render"
+	"github.com/eventnews/gen/generator/internal/rules"
 	"github.com/eventnews/gen/generator/internal/site"
 	"github.com/eventnews/gen/generator/internal/sitefs"
 	"github.com/eventnews/gen/generator/internal/status"
@@ -85,8 +92,7 @@ type Result struct {
 	// Files is every output file, sorted by path. When the run wrote them
 	// to Options.Destination they carry no Bytes: those are on disk.
 	Files []render.File
-	// Warnings are what the run found wrong that publishes all the same
-	// (a tag listed twice in a file: package content), sorted.
+	// Warnings are the warnings of the rules (package rules), sorted.
 	Warnings []*diag.Diagnostic
 	// Published tells what publishing into Options.Destination did.
 	Published *publish.Report
@@ -102,6 +108,7 @@ type Result struct {
 
 	fsys       fs.FS
 	locales    *locale.Set
+	strings    []*diag.Diagnostic // rules.Strings of locales and the layouts
 	theme      *theme.Theme
 	static     []render.File // listStatic()
 	rendered   []render.File // what render.Render gave (or would have given)
@@ -169,13 +176,14 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		prev = nil
 	}
 	var (
-		cfg     *config.Site
-		locales *locale.Set
-		th      *theme.Theme
-		errs    diag.List
+		cfg      *config.Site
+		locales  *locale.Set
+		th       *theme.Theme
+		errs     diag.List
+		strDiags []*diag.Diagnostic
 	)
 	if prev != nil {
-		cfg, locales, th = prev.Config, prev.locales, prev.theme
+		cfg, locales, th, strDiags = prev.Config, prev.locales, prev.theme, prev.strings
 	} else {
 		var err error
 		cfg, err = config.Load(fsys)
@@ -197,6 +205,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		go func() {
 			var err error
 			th, err = theme.Load(fsys, theme.Dirs(cfg), cfg, locales)
+			strDiags = rules.Strings(fsys, cfg, locales)
 			loaded <- err
 		}()
 	}
@@ -230,9 +239,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	// Translations are judged while the files hold their bodies.
+	outdated := status.Outdated(files)
 	var staleOf func(*content.File) (string, bool)
 	if cfg.ShowStaleNotice() {
-		staleOf = status.StaleOf(files)
+		staleOf = status.StaleIn(outdated)
 	}
 	if opts.Cache == nil {
 		// Converted and hashed: nothing reads the source text again, and
@@ -250,7 +261,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	clock.lap("site", "%d pages", len(s.Pages))
-	res := &Result{Config: cfg, Site: s, fsys: fsys, locales: locales, theme: th, static: static, Warnings: fileWarnings(files)}
+	res := &Result{Config: cfg, Site: s, fsys: fsys, locales: locales, theme: th, static: static, strings: strDiags}
+	checks := checked{files: files, docs: docs, outdated: outdated, opts: &opts}
 	if prev != nil {
 		if err := res.renderChanged(ctx, prev, files, opts.Changed); err != nil {
 			return nil, err
@@ -258,6 +270,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		// Feeds, sitemap and calendars wait for Complete: no tab shows them.
 		res.extra, res.staleExtra = prev.extra, true
 		res.assemble()
+		if err := res.checkRules(ctx, checks); err != nil {
+			return res, err
+		}
 		return res, nil
 	}
 	var stage *publish.Stage
@@ -304,6 +319,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	res.Rendered = len(s.Pages)
 	clock.lap("outputs", "%d feeds, sitemaps, calendars and redirects, made while pages rendered", len(res.extra))
 	added := res.assemble()
+	// Nothing is published while the rules find an error: the stage is
+	// aborted, and the result tells what the run made.
+	err = res.checkRules(ctx, checks)
+	clock.lap("rules", "%d errors and warnings", len(diag.Flatten(err))+len(res.Warnings))
+	if err != nil {
+		return res, err
+	}
 	if stage == nil {
 		return res, nil
 	}
@@ -319,18 +341,6 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	clock.lap("publish", "%d files in %s: %d written, %d unchanged, %d removed", len(res.Files), opts.Destination, res.Published.Written, res.Published.Kept, res.Published.Removed)
 	res.extra = nil
 	return res, nil
-}
-
-// fileWarnings are the warnings content found in the files (a tag listed
-// twice), sorted.
-func fileWarnings(files []*content.File) []*diag.Diagnostic {
-	var l diag.List
-	for _, f := range files {
-		for _, w := range f.Warnings {
-			l.Add(w)
-		}
-	}
-	return l.Warnings()
 }
 
 // config applies BaseURL or Origin to the configuration read from site.yaml.

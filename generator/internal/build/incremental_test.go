@@ -86,7 +86,7 @@ func TestIncrementalRunEqualsFullRun(t *testing.T) {
 		{"removed translation", "content/news/r09/index.en.md", "", true, 0},
 		{"new release in a new directory", "content/news/2025/new-release/index.zh.md", "---\ntitle: 新发布\ndate: 2024-05-30\ntags: [youth]\n---\n新。\n", true, 0},
 		{"bundle resource", "content/news/r03/photo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", true, 0},
-		{"strings", "i18n/en.yaml", "readMore: Read on\n", false, 0},
+		{"strings", "i18n/en.yaml", "latestReleases: Newest releases\n", false, 0},
 		{"body, among many paths", "content/news/r08/index.zh.md", "---\ntitle: 发布 8\ndate: 2024-03-09\ntags: [energy]\n---\n正文 8。\n\n又一段。\n", true, 3},
 	}
 	for _, c := range []struct {

@@ -154,7 +154,7 @@ Older news.
 title: 旧的
 date: 2023-05-17
 ---
-见[旧闻](../_index.md)、[新闻](../../_index.zh.md)和[列表](/news/archive/)。
+见[旧闻](../_index.md)、[新闻](/news/)和[列表](/news/archive/)。
 `
 	s := sitetest.New(t, sitetest.Config+archive).Build(build.Options{}).OK()
 	s.Assert("en/news/archive/index.html", "<h1>Archive</h1>", "Older news.", "! /en/news/old/")

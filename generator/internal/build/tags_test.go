@@ -95,7 +95,13 @@ func TestTagTermsInTheirLanguage(t *testing.T) {
 	// The tag written twice is a warning, once.
 	var warns []string
 	for _, w := range s.Result.Warnings {
-		warns = append(warns, w.Error())
+		if strings.Contains(w.Msg, "tags:") {
+			warns = append(warns, w.Error())
+		}
+		// A term is shown as written: it needs no label (gen check notes it).
+		if strings.Contains(w.Msg, "no label") && !strings.Contains(w.Msg, `"trade"`) {
+			t.Errorf("a term is warned about as a key: %v", w)
+		}
 	}
 	if want := `content/news/tour/index.zh.md:4:19: warning: tags: "旅游" is listed twice: it is shown once; delete one`; strings.Join(warns, "\n") != want {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warns, "\n"), want)

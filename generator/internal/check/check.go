@@ -1,60 +1,42 @@
 // Package check finds the mistakes gen check reports: everything the build
-// reports, plus checks the build does not need to make.
+// reports, plus what only a full report for CI needs.
 //
-// Run builds the site in memory with build.Run and reports all its errors.
-// When the build stops early on content errors, Run still builds the page
-// graph, renders and collects alias redirects from the files that could be
-// read, so one run reports every mistake. Then it checks every content file
-// (drafts included), the message files and the layouts:
+// Run builds the site in memory with build.Run and reports all its errors
+// and warnings, which include those of package rules: links, images,
+// events, tags, translations and strings, each an error or a warning as
+// in gen build and gen serve. When the build stops early on content
+// errors, Run still builds the page graph, renders and collects alias
+// redirects from the files that could be read, and runs the rules over
+// them, so one run reports every mistake. Then it adds:
 //
-//   - links in the Markdown body (code "link"): a link to another content
-//     file (../x/index.md, /news/x/index.md) or to a site path without a
-//     language (/news/x/) means that page in the linking file's language;
-//     without one, it falls back as the language switcher does (the
-//     section, else the home) and that is a warning. Under a base path
-//     (baseURL https://example.org/press/) a site path may be written with
-//     it or without it, as the build gives it the path once (package site).
-//     A link to nothing, or
-//     from a published page to one that is not published, is an error.
-//     Relative links that are not .md files are files of the page bundle,
-//     else URLs resolved against the page's URL. A #fragment must be the id
-//     of a heading (or any id of the rendered page) of the target. Links
-//     with a scheme or a host are not checked.
-//   - links of the built site (code "link"), when the build succeeded:
-//     every internal link of every page, feed, sitemap and calendar it
-//     wrote must lead to a file of the build (package linkcheck; a
-//     percent-encoded link is decoded first, as a host does). Links written
-//     in a Markdown body are left to the check above, which knows their
+//   - links of the built site (code "link"), when the build rendered the
+//     site: every internal link of every page, feed, sitemap and calendar
+//     it wrote must lead to a file of the build (package linkcheck; a
+//     percent-encoded link is decoded first, as a host does). Links
+//     written in a Markdown body are left to the rules, which know their
 //     line; the others (from the theme, front matter or generated pages)
 //     are reported at the content file of the page, or with no file for a
 //     generated page, naming the built file and line.
-//   - content sense (code "content"): event end before start; summary
-//     longer than feed readers show (SummaryLimit); event name left empty;
-//     a tag key no language has a label for; a translatedFrom that cannot
-//     be read. Warnings content found in a file (a tag listed twice) are
-//     reported with them.
-//   - tag terms (code "tag.term"): a tag written as a word of its page's
-//     language (package content) is a warning at the file's tags, saying
-//     that its page is linked to no other language and how to link it (a
-//     key with a label in each language). Report.Failed with strict does
-//     not count it: a site may mean it.
-//   - translations (codes "translation.stale", "translation.missing"):
-//     a published translation whose source changed since it was marked, and
-//     a published page without a version in some language. These are
-//     warnings unless Options.FailOn names them; Report.Failed with strict
-//     does not count them.
-//   - i18n bundles (code "i18n"): every message exists in every language;
-//     a message that counts (has plural forms or uses .Count) has every
-//     plural form its language needs (ru: one, few, many, other); a layout
-//     that calls T "id" for an id no language defines.
+//   - tag terms (code "tag.term", terms.go): a tag written as a word of its
+//     page's language (package content) is a warning at the file's tags,
+//     saying that its page is linked to no other language and how to link
+//     it (a key with a label in each language). It is gen check's alone,
+//     not the rules': a site may mean it, and gen build and gen serve would
+//     repeat it on every run. Report.Failed with strict does not count it.
+//   - Options.FailOn: translation gaps (codes "translation.stale",
+//     "translation.missing") reported as errors; Report.Failed with strict
+//     does not count them otherwise.
 //
-// Diagnostics are returned sorted, without duplicates.
+// Diagnostics are returned sorted, without duplicates; Write prints them
+// as text, JSON or GitHub annotations.
 package check
 
 import (
 	"context"
 	"errors"
+	"html"
 	"io/fs"
+	"regexp"
 	"slices"
 	"time"
 
@@ -66,20 +48,21 @@ import (
 	"github.com/eventnews/gen/generator/internal/locale"
 	"github.com/eventnews/gen/generator/internal/markdown"
 	"github.com/eventnews/gen/generator/internal/render"
+	"github.com/eventnews/gen/generator/internal/rules"
 	"github.com/eventnews/gen/generator/internal/site"
+	"github.com/eventnews/gen/generator/internal/status"
 	"github.com/eventnews/gen/generator/internal/theme"
 )
 
-// Codes of the diagnostics this package adds.
+// Codes of the diagnostics, as package rules gives them.
 const (
-	CodeLink             = "link"
-	CodeContent          = "content"
-	CodeI18n             = "i18n"
-	CodeTranslationStale = "translation.stale"
-	CodeTranslationGap   = "translation.missing"
-	// CodeTagTerm notes a tag written as a word of its page's language,
-	// linked to no other language: a warning that --strict does not count,
-	// since a site may mean it.
+	CodeLink             = rules.CodeLink
+	CodeContent          = rules.CodeContent
+	CodeI18n             = rules.CodeI18n
+	CodeTranslationStale = rules.CodeTranslationStale
+	CodeTranslationGap   = rules.CodeTranslationGap
+	// CodeTagTerm notes a tag written as a word of its page's language
+	// (terms.go).
 	CodeTagTerm = "tag.term"
 )
 
@@ -146,9 +129,8 @@ type checker struct {
 	files   []*content.File
 	locales *locale.Set
 	site    *site.Site
-	docs    map[string]*markdown.Result // by file path
-	// outputs are the output paths; complete says they are all of them
-	// (the build succeeded), so a site path missing from them is broken.
+	// outputs are the output files; complete says they are all of them
+	// (the build rendered the site).
 	outputs  map[string][]byte
 	complete bool
 	// all are the regular files under content/, read or not.
@@ -186,29 +168,20 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	}
 	c.cfg = cfg
 	c.files, _ = content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, StrictTags: cfg.Tags.Strict})
-	for _, f := range c.files {
-		// The build's too, when it got that far: List keeps one of each.
-		c.list.Add(diagErrs(f.Warnings)...)
-	}
-	c.locales, _ = locale.Load(fsys, []string{"themes/" + cfg.Theme + "/i18n", "i18n"}, cfg.Languages)
-	c.walkContent()
-
 	if res != nil && res.Site != nil {
+		// The build made the graph and ran the rules.
 		c.site = res.Site
 		for _, f := range res.Files {
 			c.outputs[f.Path] = f.Bytes
 		}
 		c.complete = true
 	} else {
+		c.locales, _ = locale.Load(fsys, []string{"themes/" + cfg.Theme + "/i18n", "i18n"}, cfg.Languages)
+		c.walkContent()
 		c.rebuild(ctx)
 	}
-	c.convert()
-
-	c.checkLinks()
 	c.checkOutputLinks()
-	c.checkSense()
-	c.checkTranslations()
-	c.checkI18n()
+	c.checkTagTerms()
 	return c.report(), nil
 }
 
@@ -248,13 +221,18 @@ func (c *checker) walkContent() {
 }
 
 // rebuild makes the page graph, pages and redirects from the files that
-// could be read, when the build stopped before them.
+// could be read, when the build stopped before them, and runs the rules
+// over them.
 func (c *checker) rebuild(ctx context.Context) {
 	docs := map[*content.File]*markdown.Result{}
-	convs := c.converters()
+	convs := map[string]*markdown.Converter{}
+	for _, l := range c.cfg.Languages {
+		convs[l.Code] = markdown.New(markdown.Options{Lang: l.Code, Unsafe: c.cfg.UnsafeHTML})
+	}
 	for _, f := range c.files {
 		docs[f], _ = convs[f.Lang].Convert(f.Body)
 	}
+	outdated := status.Outdated(c.files)
 	s, err := site.Build(c.files, site.Options{
 		Config: c.cfg, Now: c.opts.Now, Drafts: c.opts.Drafts, Future: c.opts.Future,
 		Rendered: func(f *content.File) *markdown.Result { return docs[f] },
@@ -275,36 +253,47 @@ func (c *checker) rebuild(ctx context.Context) {
 				c.outputs[f.Path] = f.Bytes
 			}
 		}
+		c.list.Add(diagErrs(rules.Strings(c.fsys, c.cfg, c.locales))...)
 	}
 	_, err = aliases.Files(s, nil)
 	c.list.Add(err)
+	c.list.Add(diagErrs(rules.Content(rules.Input{
+		Config: c.cfg, Files: c.files, Site: s, Locales: c.locales, Now: c.opts.Now,
+		Doc:      func(f *content.File) *markdown.Result { return docs[f] },
+		Outputs:  c.outputExists,
+		IDs:      c.ids,
+		Unread:   func(p string) bool { return c.all[p] },
+		Outdated: outdated,
+	}))...)
 }
 
-func (c *checker) converters() map[string]*markdown.Converter {
-	convs := map[string]*markdown.Converter{}
-	for _, l := range c.cfg.Languages {
-		convs[l.Code] = markdown.New(markdown.Options{Lang: l.Code, Unsafe: c.cfg.UnsafeHTML})
+// outputExists reports whether the rebuilt site has a file at an output
+// path, or the site a static file that would be there.
+func (c *checker) outputExists(rel string) bool {
+	if _, ok := c.outputs[rel]; ok {
+		return true
 	}
-	return convs
+	for _, dir := range []string{"static", "themes/" + c.cfg.Theme + "/static"} {
+		if st, err := fs.Stat(c.fsys, dir+"/"+rel); err == nil && !st.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
-// convert takes each file's Markdown from the page graph, converting the
-// files that are not published.
-func (c *checker) convert() {
-	c.docs = map[string]*markdown.Result{}
-	for _, p := range c.site.Pages {
-		if p.File != nil && p.Doc != nil {
-			c.docs[p.File.Path] = p.Doc
+var idAttr = regexp.MustCompile(`\sid="([^"]*)"`)
+
+// ids returns the ids on the rebuilt pages at paths.
+func (c *checker) ids(paths []string) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, p := range paths {
+		if page := c.outputs[p]; page != nil {
+			ids := map[string]bool{}
+			for _, m := range idAttr.FindAllSubmatch(page, -1) {
+				ids[html.UnescapeString(string(m[1]))] = true
+			}
+			out[p] = ids
 		}
 	}
-	var convs map[string]*markdown.Converter
-	for _, f := range c.files {
-		if c.docs[f.Path] != nil {
-			continue
-		}
-		if convs == nil {
-			convs = c.converters()
-		}
-		c.docs[f.Path], _ = convs[f.Lang].Convert(f.Body)
-	}
+	return out
 }

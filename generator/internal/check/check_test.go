@@ -282,8 +282,8 @@ func TestCatalogue(t *testing.T) {
 content/news/date/index.zh.md:3:7: error: date: "17.05.2024" is not a valid date (write it as 2024-05-17)
 content/news/dup-a/index.ru.md:1:1: error: URL /ru/news/same/ is produced by more than one file: content/news/dup-a/index.ru.md, content/news/dup-b/index.ru.md
 content/news/dup-b/index.ru.md:1:1: error: URL /ru/news/same/ is produced by more than one file: content/news/dup-a/index.ru.md, content/news/dup-b/index.ru.md
-content/news/event/index.zh.md:8:8: error: event.end 2024-05-16 is before event.start 2024-05-17
-content/news/fallback/index.ru.md:4:5: warning: link to ../lonely/index.zh.md: news/lonely has no ru version yet, so readers land on /ru/news/
+content/news/event/index.zh.md:8:8: error: event.end 2024-05-16 is before event.start 2024-05-17: correct one of them
+content/news/fallback/index.ru.md:4:5: error: link to ../lonely/index.zh.md: news/lonely has no ru version, so readers would land on /ru/news/: write the ru version, or link the page that exists, /zh/news/lonely/
 content/news/front/index.zh.md:4:1: error: unknown front matter key "summery" (did you mean "summary"?)
 content/news/good/index.en.md:3:17: warning: out of date: content/news/good/index.zh.md changed since this was translated; update the translation, then run gen status --mark en news/good
 content/news/image/index.zh.md:6:8: error: image.alt is required with image.src: describe the image for readers who cannot see it
@@ -297,7 +297,7 @@ content/news/lonely/index.zh.md:1:1: warning: no ru translation yet (gen new new
 content/news/mark/index.zh.md:5:17: error: translatedFrom: "ru@123" must be a language and a revision, like "zh@1a2b3c4d5e6f" (gen status --mark writes it)
 content/news/noname/index.zh.md:6:9: warning: event.name is empty: name the event, or delete the event block if there is none
 content/news/summary/index.zh.md:5:10: warning: summary has 123 characters; feed readers show about 120, so the end is cut off
-content/news/tagless/index.zh.md:5:7: warning: tag "nolabel" has no label in any language, so pages show "nolabel": add tag.nolabel to i18n/<lang>.yaml
+content/news/tagless/index.zh.md:5:7: warning: tag "nolabel" has no label in any language, so pages show "nolabel": add tag.nolabel to i18n/zh.yaml, i18n/ru.yaml and i18n/en.yaml
 i18n/ru.yaml:2:1: error: message "things" counts things but has no "many" form: ru needs one, few, many, other
 i18n/zh.yaml:2:1: error: message "onlyTwo" is missing in ru: add it to i18n/ru.yaml
 layouts/partials/extra.html:1:28: error: the layout asks for message "noSuchMessage", which no language defines: add it to i18n/zh.yaml, i18n/ru.yaml and i18n/en.yaml
@@ -382,8 +382,8 @@ func TestLinksAgainstTheBuiltSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `content/news/a/index.en.md:4:12: warning: link to ../c/index.md: news/c has no en version yet, so readers land on /en/news/
-content/news/a/index.ru.md:4:52: warning: link to /news/c/: news/c has no ru version yet, so readers land on /ru/news/
+	want := `content/news/a/index.en.md:4:12: error: link to ../c/index.md: content/news/c/index.zh.md is a draft, so the link leads nowhere
+content/news/a/index.ru.md:4:52: error: link to /news/c/: content/news/c/index.zh.md is a draft, so the link leads nowhere
 content/news/a/index.zh.md:9:1: error: link to /zh/news/none/: nothing is published at /zh/news/none/
 content/news/a/index.zh.md:9:21: error: link to /files/none.pdf: nothing is published at /files/none.pdf
 content/news/a/index.zh.md:9:44: error: link to /news/b/#nope: content/news/b/index.zh.md has no heading with the id "nope" (headings: figures)
@@ -399,7 +399,9 @@ content/news/a/index.zh.md:9:44: error: link to /news/b/#nope: content/news/b/in
 
 // builtLinks has links that lead nowhere outside any Markdown body: in a
 // layout on every page, and from front matter (a lead image that is not
-// in the bundle). Its release lives in a folder named "q?x".
+// in the bundle, which the rules report where image.src is written, and
+// the built site's links then do not repeat). Its release lives in a
+// folder named "q?x".
 const builtLinks = sitetest.Config + `
 -- layouts/partials/footer.html --
 <footer><a href="/zh/nowhere/">x</a> <a href="/zh/news/q%3Fz/">y</a> <a href="/zh/news/q%3Fx/">ok</a> <a href="/zh/news/q?x/">query</a></footer>
@@ -422,10 +424,9 @@ func TestBuiltSiteLinksAreChecked(t *testing.T) {
 	want := `error: link /zh/news/q%3Fz/ leads nowhere: the build wrote no zh/news/q?z/index.html (in 19 built files, the first en/404.html, line 51)
 error: link /zh/news/q?x/ leads nowhere: the build wrote no zh/news/q ("?" starts a query: a name with "?" is written "%3F" in a link) (in 19 built files, the first en/404.html, line 51)
 error: link /zh/nowhere/ leads nowhere: the build wrote no zh/nowhere/index.html (in 19 built files, the first en/404.html, line 51)
-content/news/q?x/index.zh.md: error: link https://news.example.org/zh/news/q%3Fx/missing.svg leads nowhere: the build wrote no zh/news/q?x/missing.svg (in the built file zh/news/q?x/index.html, line 17)
-content/news/q?x/index.zh.md: error: link missing.svg leads nowhere: the build wrote no zh/news/q?x/missing.svg (in the built file zh/news/q?x/index.html, line 63)
 content/news/q?x/index.zh.md:1:1: warning: no en translation yet (write content/news/q?x/index.en.md)
 content/news/q?x/index.zh.md:1:1: warning: no ru translation yet (write content/news/q?x/index.ru.md)
+content/news/q?x/index.zh.md:4:14: error: image.src: there is no content/news/q?x/missing.svg: put the picture in the page's folder, or correct its name
 content/news/q?x/index.zh.md:6:23: error: link to /zh/news/q?x/: nothing is published at /zh/news/q ("?" starts a query: a name with "?" is written "%3F" in a link)
 `
 	var got strings.Builder
@@ -503,7 +504,7 @@ func TestFailOnAndStrict(t *testing.T) {
 
 func TestFormats(t *testing.T) {
 	ds := []*diag.Diagnostic{
-		{Path: "content/news/a, b/index.ru.md", Line: 3, Col: 17, Severity: diag.Warning, Code: "translation.stale", Msg: "out of date: 100% sure\nsecond line"},
+		{Path: "content/news/a, b/index.ru.md", Line: 3, Col: 17, Severity: diag.Warning, Code: "translation.stale", ID: "translation.stale", Msg: "out of date: 100% sure\nsecond line"},
 		{Path: "content/x.md", Line: 2, Severity: diag.Error, Code: "link", Msg: `link to "<x>"`},
 		{Severity: diag.Error, Msg: "locale: no data"},
 	}
@@ -524,6 +525,7 @@ error: locale: no data
     "col": 17,
     "severity": "warning",
     "code": "translation.stale",
+    "id": "translation.stale",
     "message": "out of date: 100% sure\nsecond line"
   },
   {
@@ -532,6 +534,7 @@ error: locale: no data
     "col": 0,
     "severity": "error",
     "code": "link",
+    "id": "",
     "message": "link to \"<x>\""
   },
   {
@@ -540,6 +543,7 @@ error: locale: no data
     "col": 0,
     "severity": "error",
     "code": "",
+    "id": "",
     "message": "locale: no data"
   }
 ]

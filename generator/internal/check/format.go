@@ -16,7 +16,8 @@ func Formats() []string { return []string{"text", "json", "github"} }
 // Write prints diagnostics in a format:
 //
 //	text    path:line:col: error: message
-//	json    [{"path", "line", "col", "severity", "code", "message"}, ...]
+//	json    [{"path", "line", "col", "severity", "code", "id", "message"}, ...]
+//	        (id is the message's stable ID, "" for a message without one)
 //	github  ::error file=path,line=L,col=C::message (GitHub Actions annotations)
 //
 // prefix is put before paths in the github format, so that they are
@@ -30,11 +31,12 @@ func Write(w io.Writer, ds []*diag.Diagnostic, format, prefix string) error {
 			Col      int    `json:"col"`
 			Severity string `json:"severity"`
 			Code     string `json:"code"`
+			ID       string `json:"id"`
 			Message  string `json:"message"`
 		}
 		items := make([]item, 0, len(ds))
 		for _, d := range ds {
-			items = append(items, item{d.Path, d.Line, d.Col, d.Severity.String(), d.Code, d.Msg})
+			items = append(items, item{d.Path, d.Line, d.Col, d.Severity.String(), d.Code, d.ID, d.Msg})
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")

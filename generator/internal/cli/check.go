@@ -13,9 +13,10 @@ import (
 	"github.com/eventnews/gen/generator/internal/check"
 )
 
-const checkHelp = `Find mistakes before they are published: everything gen build checks, plus
-links between pages, headings that links point to, translations, and the
-message files. Nothing is written.
+const checkHelp = `Find mistakes before they are published, with the rules gen build and
+gen serve keep (links between pages, headings that links point to, pictures,
+events, tags, translations, the message files), plus every link of the built
+site, the theme's too. Nothing is written.
 
 Errors make the exit status 1; warnings do not, unless --strict. Out-of-date
 and missing translations are warnings; --fail-on stale,missing makes them

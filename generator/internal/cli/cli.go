@@ -15,6 +15,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -311,7 +312,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	dest := fs.String("destination", "", "write the site into this `directory`; a relative one lies in the site's folder, as in Hugo (default: public); files gen did not write there are kept")
 	clean := fs.Bool("clean-destination", false, "also remove from the destination what gen did not write (except .git)")
 	minify := fs.Bool("minify", false, "make the HTML, CSS, JavaScript, SVG, XML and JSON smaller")
-	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	quiet := fs.Bool("quiet", false, "print nothing but errors (no warnings)")
 	verbose := fs.Bool("verbose", false, "also print how long each stage took (on standard error)")
 	alias(fs, "destination", "d")
 	alias(fs, "clean-destination", "cleanDestinationDir")
@@ -348,15 +349,20 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		Source: c.source, Destination: *dest, CleanDestination: *clean, Minify: *minify, BaseURL: c.baseURL,
 		Drafts: c.drafts, Future: c.future, Now: now, Log: log,
 	})
-	if err != nil {
-		return reportBuild(stderr, *dest, err)
+	var warnings []*diag.Diagnostic
+	if res != nil {
+		warnings = res.Warnings
 	}
-	for _, w := range res.Warnings {
+	if err != nil {
+		return reportBuild(stderr, *dest, err, warnings)
+	}
+	if *quiet {
+		return 0
+	}
+	for _, w := range warnings {
 		fmt.Fprintln(stderr, w.Error())
 	}
-	if !*quiet {
-		printBuilt(stdout, res, *dest, time.Since(start))
-	}
+	printBuilt(stdout, res, *dest, time.Since(start))
 	return 0
 }
 
@@ -379,9 +385,10 @@ func printBuilt(stdout io.Writer, res *build.Result, dest string, took time.Dura
 	}
 }
 
-// reportBuild prints why a build failed, and what is in the destination
-// now, and returns the exit status.
-func reportBuild(stderr io.Writer, dest string, err error) int {
+// reportBuild prints why a build failed, with its warnings among the
+// errors in file order, and what is in the destination now, and returns
+// the exit status.
+func reportBuild(stderr io.Writer, dest string, err error, warnings []*diag.Diagnostic) int {
 	var refused *publish.Refused
 	var failure *publish.Failure
 	switch {
@@ -396,7 +403,9 @@ func reportBuild(stderr io.Writer, dest string, err error) int {
 		return 1
 	}
 	ds := diag.Flatten(err)
-	for _, d := range ds {
+	all := append(slices.Clone(ds), warnings...)
+	slices.SortStableFunc(all, diag.Compare)
+	for _, d := range all {
 		fmt.Fprintln(stderr, d.Error())
 	}
 	errs := "1 error"

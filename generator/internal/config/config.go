@@ -2,6 +2,8 @@
 //
 // Rules:
 //   - Decoding is strict: an unknown key is an error naming its line and column.
+//     Text that yaml.v3 cannot read is explained in plain words (package
+//     yamlerr).
 //   - languages is a list; each has code, name, locale (BCP 47, e.g. zh-Hans),
 //     title (the site title in that language) and weight. Languages are ordered
 //     by weight, then code. defaultLanguage must be one of them.
@@ -44,6 +46,7 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/sitefs"
+	"github.com/eventnews/gen/generator/internal/yamlerr"
 	"gopkg.in/yaml.v3"
 )
 
@@ -263,18 +266,16 @@ var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]+)*$`)
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
+// msgInvalid is yaml.v3's own words, when package yamlerr cannot say
+// better.
+var msgInvalid = diag.Message{ID: "config.invalid", Text: "invalid YAML: {{.Problem}}"}
+
 // Parse decodes site.yaml; path names the file in messages.
 func Parse(path string, data []byte) (*Site, error) {
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil && err != io.EOF {
-		line := 0
-		msg := err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			fmt.Sscan(m[1], &line)
-			msg = m[2]
-		}
-		return nil, diag.At(path, line, 0, "invalid YAML: %s", msg)
+		return nil, yamlerr.Explain(path, data, 0, err, msgInvalid)
 	}
 	var errs diag.List
 	s := &Site{}

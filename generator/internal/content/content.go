@@ -49,7 +49,10 @@
 // params expand aliases (within the budget below). Decoding is strict: an
 // unknown key is an error at its line and column with the nearest known key
 // suggested. A key written with an empty value ("date:" or "date: ~") counts
-// as not written.
+// as not written. Text that yaml.v3 cannot read is explained in plain
+// words (package yamlerr: a tab, a line indented wrongly, a colon in a
+// value without quotes), and a list written as text ("tags: trade, expo")
+// is an error that shows it in brackets ("write [trade, expo]").
 //
 //	title           required, text
 //	date            required for pages (not sections) unless inherited

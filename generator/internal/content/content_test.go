@@ -306,7 +306,7 @@ date: 2024-05-17
 tags: trade
 ---
 `,
-		want: `content/x.md:4:7: tags must be a list, like [trade, expo]`,
+		want: `content/x.md:4:7: tags must be a list: write [trade]`,
 	}, {
 		name: "bad URLs and aliases",
 		archive: `
@@ -378,7 +378,7 @@ event: 2024-05-17
 	}, {
 		name:    "YAML syntax error with a tab",
 		archive: "-- content/x.md --\n---\ntitle: x\n\tdate: 2024-05-17\n---\n",
-		want:    `content/x.md:3: invalid front matter: found a tab character that violates indentation (indent with spaces)`,
+		want:    `content/x.md:3:1: line 3 is indented with a tab; YAML needs spaces`,
 	}, {
 		name: "YAML colon in a title",
 		archive: `
@@ -388,7 +388,23 @@ title: Harbin: the expo
 date: 2024-05-17
 ---
 `,
-		want: `content/x.md:2: invalid front matter: mapping values are not allowed in this context (put text that contains ": " in quotes)`,
+		want: `content/x.md:2:14: title: the text holds ":", which YAML takes for another key: put it in quotes, title: "Harbin: the expo"`,
+	}, {
+		name:    "YAML line indented too far",
+		archive: "-- content/x.md --\n---\ntitle: x\ndate: 2024-05-17\nevent:\n  name: Expo\n   start: 2024-05-17\n---\n",
+		want:    `content/x.md:6:4: line 6 starts at column 4, but the lines of its block start at column 3, like line 5: move it to column 3`,
+	}, {
+		name:    "YAML line between two blocks",
+		archive: "-- content/x.md --\n---\ntitle: x\ndate: 2024-05-17\nevent:\n  name: Expo\n start: 2024-05-17\n---\n",
+		want:    `content/x.md:6:2: line 6 starts at column 2, between two blocks: move it to column 3, like line 5, or to column 1, like line 4`,
+	}, {
+		name:    "a list written as text",
+		archive: "-- content/x.md --\n---\ntitle: x\ndate: 2024-05-17\ntags: trade, expo\n---\n",
+		want:    `content/x.md:4:7: tags must be a list: write [trade, expo]`,
+	}, {
+		name:    "a list of one written as text",
+		archive: "-- content/x.md --\n---\ntitle: x\ndate: 2024-05-17\naliases: /old/x/\n---\n",
+		want:    `content/x.md:4:10: aliases must be a list: write [/old/x/]`,
 	}, {
 		name: "front matter not a mapping",
 		archive: `

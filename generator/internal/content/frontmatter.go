@@ -8,12 +8,14 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/yamlerr"
 	"gopkg.in/yaml.v3"
 )
 
@@ -100,6 +102,7 @@ func invalidUTF8At(data []byte) (line, col int) {
 
 type decoder struct {
 	path       string
+	yaml       []byte // the front matter, from line 2 of the file
 	loc        *time.Location
 	strictTags bool // only tag keys (site.yaml tags: {strict: true})
 	fm         FrontMatter
@@ -126,9 +129,8 @@ func (d *decoder) pos(key string, n *yaml.Node) {
 	d.fm.Pos[key] = Pos{n.Line + 1, n.Column}
 }
 
-var yamlErr = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
 func (d *decoder) decode(text []byte) {
+	d.yaml = text
 	// yaml.v3 reads the text into nodes that keep each value's line and
 	// column; aliases stay nodes that point at their anchors, so nothing
 	// is expanded here (params bounds what its aliases expand to).
@@ -176,22 +178,15 @@ func replaceNUL(n *yaml.Node) {
 	}
 }
 
+// msgInvalid is yaml.v3's own words, when package yamlerr cannot say
+// better.
+var msgInvalid = diag.Message{ID: "frontmatter.invalid", Text: "invalid front matter: {{.Problem}}"}
+
+// yamlError reports text that yaml.v3 could not read, in plain words
+// where package yamlerr knows them.
 func (d *decoder) yamlError(err error) {
 	d.unreadable = true
-	line, msg := 1, err.Error()
-	if m := yamlErr.FindStringSubmatch(msg); m != nil {
-		if m[1] != "" {
-			fmt.Sscan(m[1], &line)
-		}
-		msg = m[2]
-	}
-	switch {
-	case strings.Contains(msg, "tab character"):
-		msg += " (indent with spaces)"
-	case strings.Contains(msg, "mapping values are not allowed"):
-		msg += ` (put text that contains ": " in quotes)`
-	}
-	d.add(line+1, 0, "invalid front matter: %s", msg)
+	d.errs = append(d.errs, yamlerr.Explain(d.path, d.yaml, 1, err, msgInvalid))
 }
 
 func resolve(n *yaml.Node) *yaml.Node {
@@ -550,6 +545,10 @@ func (d *decoder) date(key string, v *yaml.Node) (time.Time, bool) {
 // list decodes a list of text, checking each entry with check, which
 // returns a message or "".
 func (d *decoder) list(key string, v *yaml.Node, example string, check func(string) string) []string {
+	if v.Kind == yaml.ScalarNode {
+		d.errs = append(d.errs, msgListAsText.At(d.path, v.Line+1, v.Column, "Key", key, "List", flowList(v.Value)))
+		return nil
+	}
 	if v.Kind != yaml.SequenceNode {
 		d.errorf(v, "%s must be a list, like %s", key, example)
 		return nil
@@ -596,6 +595,26 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 		out = append(out, n.Value)
 	}
 	return out
+}
+
+// msgListAsText is a list written as text: tags: trade, expo.
+var msgListAsText = diag.Message{ID: "frontmatter.list-as-text", Text: "{{.Key}} must be a list: write {{.List}}"}
+
+// flowList writes text that was meant as a list ("trade, expo", "经贸、
+// 博览会") as a YAML list in brackets, each entry in quotes where YAML
+// needs them.
+func flowList(text string) string {
+	parts := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(",，、;；", r) })
+	var items []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			if strings.ContainsAny(p, `[]{}#&*!|>'"%@`+"`") || strings.Contains(p, ": ") || strings.HasPrefix(p, "- ") || strings.HasPrefix(p, "? ") {
+				p = strconv.Quote(p)
+			}
+			items = append(items, p)
+		}
+	}
+	return "[" + strings.Join(items, ", ") + "]"
 }
 
 func (d *decoder) url(key string, v *yaml.Node) string {

@@ -39,3 +39,41 @@ func TestFormatAndOrder(t *testing.T) {
 		t.Errorf("Flatten(Err()) lost diagnostics")
 	}
 }
+
+func TestMessage(t *testing.T) {
+	m := Message{ID: "link.missing", Text: "link to {{.Dest}}: there is no {{.File}} ({{.Other}})"}
+	d := m.Warn("content/a.md", 3, 2, "Dest", "../x/index.md", "File", "content/x/index.md")
+	if d.Error() != "content/a.md:3:2: warning: link to ../x/index.md: there is no content/x/index.md ({{.Other}})" {
+		t.Errorf("Error() = %q", d.Error())
+	}
+	if d.ID != "link.missing" || len(d.Args) != 2 || d.Data()["File"] != "content/x/index.md" {
+		t.Errorf("ID %q, Args %v", d.ID, d.Args)
+	}
+	ru := map[string]string{"link.missing": "ссылка {{.Dest}}: нет файла {{.File}}"}
+	lookup := func(id string) (string, bool) { s, ok := ru[id]; return s, ok }
+	if got := d.Localize(lookup); got != "ссылка ../x/index.md: нет файла content/x/index.md" {
+		t.Errorf("Localize = %q", got)
+	}
+	if got := At("a.md", 1, 1, "plain").Localize(lookup); got != "plain" {
+		t.Errorf("Localize without an ID = %q", got)
+	}
+}
+
+func TestNearest(t *testing.T) {
+	known := []string{"expo", "regions", "trade"}
+	for word, want := range map[string]string{"regoins": "regions", "Trade": "trade", "exop": "expo", "weather": "", "regions": ""} {
+		got, ok := Nearest(word, known)
+		if got != want || ok != (want != "") {
+			t.Errorf("Nearest(%q) = %q, %v; want %q", word, got, ok, want)
+		}
+	}
+}
+
+func TestFillList(t *testing.T) {
+	m := Message{ID: "x", Text: "add it to {{.Files}}"}
+	for n, want := range []string{"add it to ", "add it to a", "add it to a and b", "add it to a, b and c"} {
+		if got := m.Format("Files", []string{"a", "b", "c"}[:n]); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
+		}
+	}
+}

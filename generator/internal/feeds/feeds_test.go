@@ -51,6 +51,8 @@ summary: Выставка открылась 17 мая.
 Харбин, 17 мая. ![Павильон](hall.svg)
 
 [Программа](#programme), [события](/ru/events/), [другая новость](../forum/) и [сайт](https://expo.example/).
+
+## Программа {#programme}
 -- content/news/expo/hall.svg --
 <svg xmlns="http://www.w3.org/2000/svg"/>
 -- content/news/forum/index.zh.md --

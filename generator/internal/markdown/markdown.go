@@ -80,7 +80,8 @@ type Heading struct {
 type Link struct {
 	Dest      string // as written
 	Image     bool
-	Line, Col int // 1-based position of the link in src (best effort, line at least), for error messages
+	NoAlt     bool // an image whose alt text is empty or blank
+	Line, Col int  // 1-based position of the link in src (best effort, line at least), for error messages
 }
 
 // Default summary limits for Summarize.

@@ -252,6 +252,7 @@ func (p *page) collectLinks(sites []linkSite) {
 			off = p.bracketOffset(n, false, s.cursor)
 		case *ast.Image:
 			l.Dest, l.Image = string(n.Destination), true
+			l.NoAlt = strings.TrimSpace(p.inlineText(n, true)) == ""
 			off = p.bracketOffset(n, true, s.cursor)
 		case *ast.AutoLink:
 			l.Dest = string(n.URL(p.src))

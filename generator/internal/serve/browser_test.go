@@ -130,3 +130,31 @@ func TestBrowserUnderTheBasePath(t *testing.T) {
 	ts.write(release, strings.Replace(ts.read(release), "HARBIN, May 17", "BASE-PATH-MARKER, May 17", 1))
 	waitFor(t, ctx, "the edited page", shows("BASE-PATH-MARKER")+` && location.pathname === "/press`+releaseURL+`"`)
 }
+
+// The rules of the build in a real browser: a link to a release that does
+// not exist shows the overlay, naming the file, line and link; the fix
+// brings the page back; an unknown tag shows a warning panel that leaves
+// the page readable.
+func TestBrowserRules(t *testing.T) {
+	ctx := browsertest.Start(t)
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{})
+	good := ts.read(release)
+	navigate(t, ctx, ts.url+releaseURL)
+	waitFor(t, ctx, "the live-reload connection", `window.__genLive === true && `+shows("Harbin"))
+
+	broken := strings.Replace(good, "HARBIN, May 17 —", "HARBIN, May 17 — [see](../no-such-release/index.md)", 1)
+	ts.write(release, broken)
+	waitFor(t, ctx, "the overlay naming the broken link",
+		`(o => o && o.innerText.includes(`+strconv.Quote(release+":14:")+`) && o.innerText.includes("link to ../no-such-release/index.md: there is no content/news/no-such-release/index.md"))(document.getElementById("gen-overlay"))`)
+
+	ts.write(release, strings.Replace(good, "HARBIN, May 17", "RECOVERED-MARKER, May 17", 1))
+	waitFor(t, ctx, "the page without the overlay", `!document.getElementById("gen-overlay") && `+shows("RECOVERED-MARKER"))
+
+	ts.write(release, strings.Replace(good, "tags: [expo, trade, regions, culture]", "tags: [expo, trade, regoins, culture]", 1))
+	waitFor(t, ctx, "the warning panel",
+		`(p => p && p.innerText.includes("1 warning on this page") && p.innerText.includes(`+strconv.Quote(release+":4:7")+`) && p.innerText.includes('did you mean "regions"?'))(document.getElementById("gen-warnings"))`)
+	// The panel blocks nothing: no overlay, and the page's text is there,
+	// with the panel in a corner, smaller than the window.
+	waitFor(t, ctx, "the page under a small panel", `!document.getElementById("gen-overlay") && `+shows("HARBIN, May 17")+
+		` && (r => r.width < innerWidth && r.height < innerHeight / 2)(document.getElementById("gen-warnings").getBoundingClientRect())`)
+}

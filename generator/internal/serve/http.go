@@ -180,7 +180,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, snap *snapshot, f render.File, status int) {
 	ctype := contentType(f.Path)
 	if f.Src == "" && strings.HasPrefix(ctype, "text/html") {
-		s.writeHTML(w, r, snap, status, f.Bytes, false)
+		s.writePage(w, r, snap, status, f.Bytes, snap.panels[f.Path])
 		return
 	}
 	w.Header().Set("Content-Type", ctype)
@@ -220,7 +220,17 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, snap *snapsho
 // writeHTML sends a page with the live-reload script and, while the site
 // does not build, the error overlay, added before </body>.
 func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, snap *snapshot, status int, page []byte, empty bool) {
+	s.writeTail(w, r, snap, status, page, empty, "")
+}
+
+// writePage is writeHTML for a page of the site, with its warning panel.
+func (s *Server) writePage(w http.ResponseWriter, r *http.Request, snap *snapshot, status int, page []byte, panel string) {
+	s.writeTail(w, r, snap, status, page, false, panel)
+}
+
+func (s *Server) writeTail(w http.ResponseWriter, r *http.Request, snap *snapshot, status int, page []byte, empty bool, panel string) {
 	var tail strings.Builder
+	tail.WriteString(panel)
 	tail.WriteString(snap.overlay)
 	if !s.opts.NoLiveReload {
 		fmt.Fprintf(&tail, `<script src="%s" data-instance="%s" data-gen="%d"`, livePath, s.instance, snap.gen)

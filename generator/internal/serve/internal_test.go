@@ -31,19 +31,19 @@ func TestInject(t *testing.T) {
 
 func TestOverlayShowsTheLinesAroundAndEscapes(t *testing.T) {
 	src := "---\ntitle: <b>x</b>\n\tdate: [\nsummary: s\n---\nbody & more\n"
-	ds := []*diag.Diagnostic{diag.At("content/a.md", 3, 2, "yaml: <bad> & wrong"), diag.At("site.yaml", 0, 0, "no position")}
+	ds := []*diag.Diagnostic{diag.At("content/a.md", 3, 1, "yaml: <bad> & wrong"), diag.At("site.yaml", 0, 0, "no position")}
 	ps := problems(ds, func(p string) []byte {
 		if p == "content/a.md" {
 			return []byte(src)
 		}
 		return nil
 	})
-	html := overlayHTML(ps, true)
+	html := overlayHTML(ps, true, english)
 	for _, want := range []string{
-		`<p class="gen-where">content/a.md:3:2</p>`,
+		`<p class="gen-where">content/a.md:3:1</p>`,
 		"yaml: &lt;bad&gt; &amp; wrong",
-		"1 | ---", "2 | title: &lt;b&gt;x&lt;/b&gt;", `<span class="gen-hit">3 |     date: [</span>`, "5 | ---",
-		"    ^", // the caret under column 2, after the tab became four spaces
+		"1 | ---", "2 | title: &lt;b&gt;x&lt;/b&gt;", `<span class="gen-hit">3 | →   date: [</span>`, "5 | ---",
+		`<span class="gen-caret">  | ^</span>`, // the caret under column 1: the tab, shown as an arrow
 		`<p class="gen-where">site.yaml</p>`, "no position",
 		"2 errors", "last version that built",
 	} {
@@ -55,7 +55,7 @@ func TestOverlayShowsTheLinesAroundAndEscapes(t *testing.T) {
 		t.Errorf("overlay shows unescaped text or too many lines:\n%s", html)
 	}
 	text := terminalText(ps)
-	for _, want := range []string{"content/a.md:3:2: yaml: <bad> & wrong\n", "  > 3 |     date: [\n", "      |     ^\n", "site.yaml: no position\n"} {
+	for _, want := range []string{"content/a.md:3:1: yaml: <bad> & wrong\n", "  > 3 | →   date: [\n", "      | ^\n", "    1 | ---\n", "site.yaml: no position\n"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("terminal text lacks %q:\n%s", want, text)
 		}

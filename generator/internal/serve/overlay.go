@@ -55,16 +55,12 @@ func excerpt(data []byte, line, col int) ([]excerptLine, int) {
 	var out []excerptLine
 	caret := -1
 	for n := max(1, line-contextLines); n <= min(len(lines), line+contextLines); n++ {
-		text := strings.ReplaceAll(lines[n-1], "\t", "    ")
+		text := showTabs(lines[n-1])
 		if !utf8.ValidString(text) {
 			text = strings.ToValidUTF8(text, "\uFFFD")
 		}
 		if n == line && col > 0 {
-			raw := lines[n-1]
-			if col-1 <= len(raw) {
-				prefix := strings.ReplaceAll(raw[:col-1], "\t", "    ")
-				caret = utf8.RuneCountInString(prefix)
-			}
+			caret = caretAt(lines[n-1], col)
 		}
 		if utf8.RuneCountInString(text) > maxLineRunes {
 			text = string([]rune(text)[:maxLineRunes]) + "…"
@@ -75,6 +71,22 @@ func excerpt(data []byte, line, col int) ([]excerptLine, int) {
 		caret = -1
 	}
 	return out, caret
+}
+
+// tabShown is how an excerpt shows a tab: an arrow, as wide as the four
+// spaces an editor usually shows, so that a tab YAML refuses can be seen.
+const tabShown = "→   "
+
+func showTabs(s string) string { return strings.ReplaceAll(s, "\t", tabShown) }
+
+// caretAt returns how many characters of the shown line come before the
+// column col (1-based, in characters) of the raw line, or -1.
+func caretAt(raw string, col int) int {
+	runes := []rune(raw)
+	if col-1 > len(runes) {
+		return -1
+	}
+	return utf8.RuneCountInString(showTabs(string(runes[:col-1])))
 }
 
 // terminalText formats problems for the terminal: each diagnostic as
@@ -104,35 +116,30 @@ func terminalText(ps []problem) string {
 
 // overlayHTML is the element shown over every page while the site does not
 // build. Everything taken from the site is escaped.
-func overlayHTML(ps []problem, haveGood bool) string {
+func overlayHTML(ps []problem, haveGood bool, w words) string {
 	var b strings.Builder
 	b.WriteString(`<div id="gen-overlay" role="alert" aria-live="assertive"><style>` + overlayCSS + `</style><div class="gen-box">`)
-	b.WriteString(`<button type="button" class="gen-close" aria-label="Hide" title="Hide until the next change">×</button>`)
-	errors := "1 error"
-	if len(ps) != 1 {
-		errors = fmt.Sprintf("%d errors", len(ps))
+	fmt.Fprintf(&b, `<button type="button" class="gen-close" aria-label="%s" title="%s">×</button>`, html.EscapeString(w.hide), html.EscapeString(w.hideTitle))
+	errs := 0
+	for _, p := range ps {
+		if p.d.Severity == diag.Error {
+			errs++
+		}
 	}
-	fmt.Fprintf(&b, `<p class="gen-head">The site does not build: %s.</p>`, errors)
+	fmt.Fprintf(&b, `<p class="gen-head">%s</p>`, html.EscapeString(w.errors(errs)))
+	sub := w.fix
 	if haveGood {
-		b.WriteString(`<p class="gen-sub">Below is the last version that built. Fix the file and save: this page updates by itself.</p>`)
-	} else {
-		b.WriteString(`<p class="gen-sub">Fix the file and save: this page updates by itself.</p>`)
+		sub = w.lastGood
 	}
+	fmt.Fprintf(&b, `<p class="gen-sub">%s</p>`, html.EscapeString(sub))
 	for _, p := range ps {
 		b.WriteString(`<section class="gen-problem">`)
-		where := p.d.Path
-		if where != "" && p.d.Line > 0 {
-			where += fmt.Sprintf(":%d", p.d.Line)
-			if p.d.Col > 0 {
-				where += fmt.Sprintf(":%d", p.d.Col)
-			}
-		}
-		if where != "" {
+		if where := where(p.d); where != "" {
 			fmt.Fprintf(&b, `<p class="gen-where">%s</p>`, html.EscapeString(where))
 		}
 		msg := p.d.Msg
 		if p.d.Severity == diag.Warning {
-			msg = "warning: " + msg
+			msg = w.warning + ": " + msg
 		}
 		fmt.Fprintf(&b, `<p class="gen-msg">%s</p>`, html.EscapeString(msg))
 		if len(p.excerpt) > 0 {
@@ -157,6 +164,11 @@ func overlayHTML(ps []problem, haveGood bool) string {
 	}
 	b.WriteString(`</div></div>`)
 	return b.String()
+}
+
+// where is path:line:col of a diagnostic, the parts it has.
+func where(d *diag.Diagnostic) string {
+	return strings.TrimSuffix(d.Where(), ": ")
 }
 
 const overlayCSS = `#gen-overlay{all:initial;position:fixed;inset:0;z-index:2147483647;background:rgba(20,20,20,.55);overflow:auto;font:15px/1.45 system-ui,sans-serif}` +

@@ -33,9 +33,17 @@
 //     is among them, and with Navigate goes to the page of the changed file.
 //   - Errors: when a rebuild fails, the server keeps the last good output,
 //     every HTML response carries an overlay listing each problem as
-//     path:line:col with the source lines around it (HTML-escaped), open
-//     tabs show it at once, and the terminal prints the same. The next good
-//     rebuild removes it. A site that never built shows the overlay alone.
+//     path:line:col with the source lines around it (HTML-escaped, a tab
+//     shown as an arrow), open tabs show it at once, and the terminal
+//     prints the same. The next good rebuild removes it. A site that never
+//     built shows the overlay alone. The build's rules (package rules) are
+//     gen build's: an error among them fails the rebuild the same way.
+//   - Warnings: a page that a warning of the last good build is about (one
+//     on its content file) carries a small panel, which blocks nothing,
+//     listing them as path:line:col and counting the site's; a tab whose
+//     panel changes reloads. The terminal prints the warnings when they
+//     change. The overlay's and the panel's strings come from one place
+//     (words), so that they can be said in the page's language.
 //   - Safety: only Host headers that name this machine (localhost, loopback
 //     addresses, names given in Options.Hosts) are answered, so a page
 //     elsewhere cannot read unpublished releases through DNS rebinding; the
@@ -136,10 +144,11 @@ type Server struct {
 type snapshot struct {
 	gen     uint64
 	files   map[string]render.File
-	list    []render.File // the same files, sorted by path
-	built   bool          // files hold a good build
-	overlay string        // the error overlay; "" when the last rebuild succeeded
-	base    string        // the base path files are served at; "" is "/"
+	list    []render.File     // the same files, sorted by path
+	built   bool              // files hold a good build
+	overlay string            // the error overlay; "" when the last rebuild succeeded
+	base    string            // the base path files are served at; "" is "/"
+	panels  map[string]string // the warning panel of a page, by output path
 }
 
 // basePath is the URL path the site is served at: "/press/", or "/".
@@ -359,17 +368,22 @@ func (s *Server) rebuild(ctx context.Context, b watch.Batch) *build.Result {
 		if ctx.Err() != nil {
 			return nil
 		}
-		s.fail(ctx, err)
+		var warnings []*diag.Diagnostic
+		if res != nil {
+			warnings = res.Warnings
+		}
+		s.fail(ctx, err, warnings)
 		return nil
 	}
 	srcChanged := s.sourceChanged(s.full, s.changed)
 	s.good, s.changed, s.full = res, nil, false
-	wasBroken := s.snap.Load().overlay != ""
-	paths := s.swap(res, srcChanged, b.Paths)
-	took := time.Since(start).Round(time.Millisecond)
-	if wasBroken {
+	if s.snap.Load().overlay != "" {
+		// Said before the tabs hear of it, so that the terminal is never
+		// behind the browser.
 		fmt.Fprintln(s.log, "fixed: the site builds again")
 	}
+	paths := s.swap(res, srcChanged, b.Paths)
+	took := time.Since(start).Round(time.Millisecond)
 	s.warn(res)
 	switch {
 	case first:
@@ -388,7 +402,7 @@ func (s *Server) rebuild(ctx context.Context, b watch.Batch) *build.Result {
 func (s *Server) complete(ctx context.Context, res *build.Result, err error) {
 	if err != nil {
 		if ctx.Err() == nil && !errors.Is(err, context.Canceled) {
-			s.fail(ctx, err)
+			s.fail(ctx, err, nil)
 		}
 		return
 	}
@@ -481,10 +495,21 @@ func (s *Server) swap(res *build.Result, srcChanged func(string) bool, sources [
 			list, prev = list[1:], prev[1:]
 		}
 	}
+	pns := panels(res, english)
+	for p := range pns {
+		if pns[p] != old.panels[p] {
+			paths = append(paths, siteURL(base, p))
+		}
+	}
+	for p := range old.panels {
+		if _, ok := pns[p]; !ok {
+			paths = append(paths, siteURL(base, p))
+		}
+	}
 	slices.Sort(paths)
 	paths = slices.Compact(paths)
 	s.gen++
-	s.snap.Store(&snapshot{gen: s.gen, files: files, list: sorted, built: true, base: base})
+	s.snap.Store(&snapshot{gen: s.gen, files: files, list: sorted, built: true, base: base, panels: pns})
 	if len(paths) == 0 && old.overlay == "" {
 		return nil
 	}
@@ -510,9 +535,11 @@ func sortedFiles(files []render.File) []render.File {
 	return files
 }
 
-// fail keeps the last good output and shows what is wrong.
-func (s *Server) fail(ctx context.Context, err error) {
-	ds := diag.Flatten(err)
+// fail keeps the last good output and shows what is wrong: the errors,
+// and the warnings of the failed run among them.
+func (s *Server) fail(ctx context.Context, err error, warnings []*diag.Diagnostic) {
+	ds := append(diag.Flatten(err), warnings...)
+	slices.SortStableFunc(ds, diag.Compare)
 	ps := problems(ds, func(p string) []byte {
 		data, err := s.src.ReadFile(p)
 		if err != nil {
@@ -521,10 +548,10 @@ func (s *Server) fail(ctx context.Context, err error) {
 		return data
 	})
 	old := s.snap.Load()
-	overlay := overlayHTML(ps, old.built)
+	overlay := overlayHTML(ps, old.built, english)
 	fmt.Fprintf(s.log, "error: the site does not build; the browser shows %s until this is fixed:\n%s", count(len(ps), "problem"), terminalText(ps))
 	s.gen++
-	s.snap.Store(&snapshot{gen: s.gen, files: old.files, list: old.list, built: old.built, overlay: overlay, base: old.base})
+	s.snap.Store(&snapshot{gen: s.gen, files: old.files, list: old.list, built: old.built, overlay: overlay, base: old.base, panels: old.panels})
 	s.hub.publish(message{Instance: s.instance, Overlay: &overlay})
 	s.report(ctx, Event{Err: err})
 }

@@ -16,11 +16,13 @@ import (
 // "/about.md", "../_index.md" for a section's list) or to a site path
 // without a language ("/news/other/", "/news/archive/") leads to that page in the
 // linking page's language; when that translation does not exist, to the
-// same fallback the language switcher uses. Other links and images that
+// same fallback the language switcher uses (and the build's rules fail
+// the run on it). Other links and images that
 // start with one "/" are site paths: under a base path they get it
 // (config.Site.RelURL: "/img/logo.png" → "/press/img/logo.png"), unless
 // they already start with it. Relative links and links with a scheme or
-// a host are left alone. gen check reports links that lead nowhere.
+// a host are left alone. The build's rules (package rules) report links
+// that lead nowhere.
 
 // contentKeys maps a content file path without language suffix and ".md"
 // ("content/news/x/index") to the translation key of its page.
@@ -78,7 +80,7 @@ func resolveLinks(p *Page, keys contentKeys, langs []string, byKey map[string]ma
 		} else if _, exists := byKey[target]; exists {
 			url = fallback(target, lang)
 		} else {
-			continue // a link to nothing: gen check reports it
+			continue // a link to nothing: the build's rules report it
 		}
 		for _, written := range []string{l.Dest, string(util.EscapeHTML(util.URLEscape([]byte(l.Dest), true)))} {
 			html = strings.ReplaceAll(html, `href="`+written+`"`, `href="`+htmlpkg.EscapeString(url)+`"`)

@@ -259,16 +259,28 @@ func (m *Matrix) Row(key string) *Row {
 	return nil
 }
 
-// StaleOf returns, for the page stale notice, a function that reports
-// whether f is a translation whose source exists and changed since, and the
-// source's language. Only the sources that translations name are hashed.
-func StaleOf(files []*content.File) func(*content.File) (string, bool) {
-	type langKey struct{ lang, key string }
+// Out says why a translation is out of date: the source it was translated
+// from changed since (Source is that file), or it no longer exists (Source
+// is nil). Lang is the source's language.
+type Out struct {
+	Lang   string
+	Source *content.File
+}
+
+// Outdated returns the translations that are out of date, by file: those
+// whose translatedFrom names a source that changed or is gone. Only the
+// sources that translations name are hashed.
+func Outdated(files []*content.File) map[*content.File]Out {
+	type langKey struct {
+		lang, key string
+		kind      content.Kind
+	}
 	byLangKey := map[langKey]*content.File{}
 	marks := map[*content.File]Mark{}
 	for _, f := range files {
-		if _, dup := byLangKey[langKey{f.Lang, f.Key}]; !dup {
-			byLangKey[langKey{f.Lang, f.Key}] = f
+		k := langKey{f.Lang, f.Key, f.Kind}
+		if _, dup := byLangKey[k]; !dup {
+			byLangKey[k] = f
 		}
 		if f.Front.TranslatedFrom == "" {
 			continue
@@ -277,22 +289,38 @@ func StaleOf(files []*content.File) func(*content.File) (string, bool) {
 			marks[f] = m
 		}
 	}
-	stale := map[*content.File]string{}
+	out := map[*content.File]Out{}
 	revs := map[*content.File]string{}
 	for f, m := range marks {
-		src := byLangKey[langKey{m.Lang, f.Key}]
-		if src == nil || src.Kind != f.Kind {
+		src := byLangKey[langKey{m.Lang, f.Key, f.Kind}]
+		if src == nil {
+			out[f] = Out{Lang: m.Lang}
 			continue
 		}
 		if _, ok := revs[src]; !ok {
 			revs[src] = Revision(src)
 		}
 		if revs[src] != m.Rev && Revision(f) != m.Rev {
-			stale[f] = m.Lang // changed since, and not a placeholder copy
+			out[f] = Out{Lang: m.Lang, Source: src} // changed since, and not a placeholder copy
 		}
 	}
+	return out
+}
+
+// StaleOf returns, for the page stale notice, a function that reports
+// whether f is a translation whose source exists and changed since, and the
+// source's language (see Outdated).
+func StaleOf(files []*content.File) func(*content.File) (string, bool) {
+	return StaleIn(Outdated(files))
+}
+
+// StaleIn is StaleOf of what Outdated found.
+func StaleIn(out map[*content.File]Out) func(*content.File) (string, bool) {
 	return func(f *content.File) (string, bool) {
-		lang, ok := stale[f]
-		return lang, ok
+		o, ok := out[f]
+		if !ok || o.Source == nil {
+			return "", false
+		}
+		return o.Lang, true
 	}
 }
