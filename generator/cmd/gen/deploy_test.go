@@ -237,7 +237,8 @@ func TestDeployS3Headers(t *testing.T) {
 		"js/app.1a2b3c4d.js":                   {"text/javascript; charset=utf-8", year},
 		"fonts/body.woff2":                     {"font/woff2", day},
 		"img/logo.png":                         {"image/png", day},
-		"zh/news/trade-figures-2023/trade-figures.svg": {svg, day},
+		"images/news/trade-figures-2023/trade-figures.svg": {svg, day},
+		"images/news/harbin-expo-opens/expo-hall-800.webp": {"image/webp", day},
 		"zh/index.xml":  {xml, none},
 		"zh/atom.xml":   {xml, none},
 		"sitemap.xml":   {xml, none},
@@ -278,7 +279,7 @@ func TestDeployS3Gzip(t *testing.T) {
 	os.WriteFile(site, append(data, "deploy:\n  gzip: true\n"...), 0o644)
 	deployed(t, s, 0, "--source", src, "--target", target)
 	public := filepath.Join(src, "public")
-	for _, key := range []string{"zh/index.html", "css/main.css", "sitemap.xml", "zh/events.ics", "zh/news/trade-figures-2023/trade-figures.svg"} {
+	for _, key := range []string{"zh/index.html", "css/main.css", "sitemap.xml", "zh/events.ics", "images/news/trade-figures-2023/trade-figures.svg"} {
 		h := s.head(t, "press", key)
 		if aws.ToString(h.ContentEncoding) != "gzip" {
 			t.Errorf("%s: Content-Encoding %q, want gzip", key, aws.ToString(h.ContentEncoding))

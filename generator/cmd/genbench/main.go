@@ -12,6 +12,9 @@
 //	                                      time each write to its reload event
 //	genbench search -site DIR             ask gen's search and Pagefind a query set
 //	                                      in Chromium: recall, rank, bytes fetched
+//	genbench photos -work DIR -gen BIN -hugo PATH
+//	                                      50 synthetic 4000 × 3000 photos, cold and
+//	                                      warm, with gen and with Hugo
 //
 // Rules: exit status 0 ok, 1 when a build fails or the page sets differ, 2
 // for bad usage. compare measures whole processes (wall time, peak RSS from
@@ -41,6 +44,8 @@ Usage:
   genbench serve -source DIR -gen BINARY [-edits 20] [-pause 3s]
   genbench search -site DIR [-queries FILE] [-engines gen,pagefind] [-v]
   genbench measure -- COMMAND [ARGS]     wall time and peak RSS of one command
+  genbench photos -work DIR -gen BINARY [-hugo PATH] [-n 50]
+                                         cold and warm builds of N 4000 × 3000 photos
 
 Run "genbench <command> -h" for the options of one command.
 `
@@ -69,6 +74,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runMeasure(args[1:], stdout, stderr)
 	case "search":
 		return runSearch(args[1:], stdout, stderr)
+	case "photos":
+		return runPhotos(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -200,3 +200,35 @@ func TestMeasureCountsTheChildOnly(t *testing.T) {
 	}
 	runtime.KeepAlive(big)
 }
+
+// genbench photos builds its photos with gen cold, then warm, and with
+// Hugo when it is there; both sites show every photo at the same widths.
+func TestPhotosBenchmarkOnTwoSmallPhotos(t *testing.T) {
+	work := t.TempDir()
+	t.Setenv("GENBENCH_TEST_GEN", "1")
+	args := []string{"-n", "2", "-width", "900", "-height", "600", "-work", work, "-gen", os.Args[0]}
+	hugo, err := exec.LookPath("hugo")
+	if err == nil {
+		args = append(args, "-hugo", hugo)
+	}
+	var out, errs bytes.Buffer
+	if code := runPhotos(args, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	for _, want := range []string{"| gen | cold |", "| gen | warm |"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("no row %q:\n%s", want, out.String())
+		}
+	}
+	for _, f := range []string{"photo-01-480.webp", "photo-01-800.jpg", "photo-02-800.webp"} {
+		if _, err := os.Stat(filepath.Join(work, "gen-out", "images", "news", "photos", f)); err != nil {
+			t.Error(err)
+		}
+	}
+	if hugo != "" {
+		made, _ := filepath.Glob(filepath.Join(work, "hugo-out", "news", "photos", "*_480x0_*.webp"))
+		if len(made) != 2 {
+			t.Errorf("Hugo made %d 480-wide WebP files, want 2", len(made))
+		}
+	}
+}

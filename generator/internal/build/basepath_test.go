@@ -151,15 +151,15 @@ func TestEveryURLUnderTheBasePath(t *testing.T) {
 		`<link rel="icon" href="/press/favicon.svg" type="image/svg+xml">`,
 		`<link rel="canonical" href="https://example.org/press/zh/news/expo/">`,
 		`<link rel="alternate" hreflang="ru" href="https://example.org/press/ru/news/expo/">`,
-		`<meta property="og:image" content="https://example.org/press/zh/news/expo/hall.svg">`,
-		`<img src="hall.svg" alt="展馆">`,
+		`<meta property="og:image" content="https://example.org/press/images/news/expo/hall.svg">`,
+		`<img src="/press/images/news/expo/hall.svg" alt="展馆" fetchpriority="high">`,
 		`<a href="/press/zh/news/forum/">论坛</a>`,
 		`<a href="/press/zh/about/">关于</a>`,
 		`<a href="/press/zh/news/forum/">论坛的路径</a>`,
 		`<a href="/press/zh/tags/">标签</a>`,
 		`<a href="/press/zh/news/talks/">已有前缀</a>`,
 		`<a href="program.txt">日程</a>`,
-		`<img src="plan.svg" alt="平面图">`,
+		`<img src="/press/images/news/expo/plan.svg" alt="平面图" loading="lazy" decoding="async">`,
 		`<img src="/press/img/logo.svg" alt="标志">`,
 		`<a href="/press/zh/events/">/zh/events/</a>`,
 		`<a href="/press/zh/news/forum/">新闻社</a>`,
@@ -170,6 +170,8 @@ func TestEveryURLUnderTheBasePath(t *testing.T) {
 	)
 	// The forum has no Russian version: the page links the Chinese one.
 	s.Assert("ru/news/expo/index.html", `href="/press/ru/news/#top"`, `<a href="/press/zh/news/forum/">Форум</a>`)
+	// A link to a picture leads to its one copy, as its image does.
+	s.Assert("ru/news/expo/index.html", `href="/press/ru/news/#top"`, `<a href="/press/images/news/expo/plan.svg">план</a>`)
 	// A release only in zh: the switcher leads to the other languages' lists.
 	s.Assert("zh/news/forum/index.html", `<img src="/press/img/logo.svg" alt="标志">`, `href="/press/ru/news/"`,
 		`<a href="/press/zh/tags/%e6%97%85%e6%b8%b8/">旅游</a>`)
@@ -186,7 +188,7 @@ func TestEveryURLUnderTheBasePath(t *testing.T) {
 	s.Assert("robots.txt", "Sitemap: https://example.org/press/sitemap.xml\n")
 	s.Assert("sitemap.xml", "<loc>https://example.org/press/</loc>", "<loc>https://example.org/press/zh/news/expo/</loc>")
 	s.Assert("zh/atom.xml", `<link rel="self" type="application/atom+xml" href="https://example.org/press/zh/atom.xml"/>`,
-		`src="https://example.org/press/zh/news/expo/plan.svg"`, `src="https://example.org/press/img/logo.svg"`)
+		`src="https://example.org/press/images/news/expo/plan.svg"`, `src="https://example.org/press/img/logo.svg"`)
 	s.Assert("zh/events.ics", "URL:https://example.org/press/zh/news/expo/")
 	s.Assert("old/expo/index.html", `url=https://example.org/press/zh/news/expo/`)
 
@@ -314,7 +316,7 @@ func followEveryLink(t *testing.T, s *sitetest.Site) {
 	if want := len(s.Result.Site.Pages); fetched < want {
 		t.Errorf("fetched %d URLs, fewer than the %d pages", fetched, want)
 	}
-	for _, asset := range []string{"/press/css/main.css", "/press/favicon.ico", "/press/img/logo.svg", "/press/zh/news/expo/program.txt", "/press/zh/news/expo/plan.svg", "/press/zh/events.ics", "/press/zh/news/page/2/"} {
+	for _, asset := range []string{"/press/css/main.css", "/press/favicon.ico", "/press/img/logo.svg", "/press/zh/news/expo/program.txt", "/press/images/news/expo/plan.svg", "/press/zh/events.ics", "/press/zh/news/page/2/"} {
 		if _, ok := from[local.ResolveReference(&url.URL{Path: asset}).String()]; !ok {
 			t.Errorf("no page links %s", asset)
 		}

@@ -14,6 +14,10 @@
 //     warnings are Result.Warnings; an error among them fails the run like
 //     a content error (nothing is published), and Run then returns the
 //     Result it made together with the error.
+//   - The pictures the graph lists are processed by package images before
+//     anything renders, from Options.Images (a cache folder, or memory)
+//     where it holds them; one that cannot be made is an error at each
+//     place that names it. Their files are published like the others.
 //   - Parsed files and converted Markdown can be cached across runs
 //     (Cache), keyed by the exact bytes, so a rebuild parses and converts
 //     only what changed. With Options.Previous and Changed a run renders
@@ -34,6 +38,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/locale"
 	"github.com/eventnews/gen/generator/internal/markdown"
 	"github.com/eventnews/gen/generator/internal/minify"
@@ -75,6 +80,13 @@ type Options struct {
 	Log io.Writer
 	// Cache, if set, keeps converted Markdown between runs.
 	Cache *Cache
+	// Images keeps processed pictures between runs (package images): in
+	// its folder across processes, and in memory for gen serve. Nil
+	// processes every picture again, in memory.
+	Images *images.Cache
+	// Progress, if set, is told how far picture processing is when it
+	// takes longer than a second.
+	Progress io.Writer
 	// Previous is the result of the last successful run over the same site
 	// with the same options, and Changed the paths (relative to the site
 	// root, slash-separated; a directory stands for everything under it)
@@ -107,6 +119,8 @@ type Result struct {
 	Stale int
 
 	fsys       fs.FS
+	pictures   map[string]*images.Picture // processed, by file
+	picFiles   []render.File              // their files
 	locales    *locale.Set
 	strings    []*diag.Diagnostic // rules.Strings of locales and the layouts
 	theme      *theme.Theme
@@ -263,6 +277,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	clock.lap("site", "%d pages", len(s.Pages))
 	res := &Result{Config: cfg, Site: s, fsys: fsys, locales: locales, theme: th, static: static, strings: strDiags}
 	checks := checked{files: files, docs: docs, outdated: outdated, opts: &opts}
+	if err := res.processPictures(ctx, opts); err != nil {
+		return nil, err
+	}
+	clock.lap("pictures", "%d pictures, %d files", len(s.Pictures), len(res.picFiles))
 	if prev != nil {
 		if err := res.renderChanged(ctx, prev, files, opts.Changed); err != nil {
 			return nil, err
@@ -307,7 +325,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		res.extra = files
 		extra <- err
 	}()
-	res.rendered, err = render.Render(ctx, s, th, render.Options{Sink: sink})
+	res.rendered, err = render.Render(ctx, s, th, render.Options{Sink: sink, Pictures: res.pictures})
 	clock.lap("render", "%d pages rendered", len(s.Pages))
 	// The stage must not be aborted while the outputs are still added.
 	if extraErr := <-extra; err == nil {
@@ -332,6 +350,17 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	for _, f := range added {
 		if err := stage.Add(f); err != nil {
 			return nil, err
+		}
+	}
+	// Pictures made in memory are on their way to the disk: the result
+	// need not hold them.
+	pictures := make(map[string]bool, len(res.picFiles))
+	for _, f := range res.picFiles {
+		pictures[f.Path] = true
+	}
+	for i := range res.Files {
+		if pictures[res.Files[i].Path] {
+			res.Files[i].Bytes = nil
 		}
 	}
 	res.Published, err = stage.Commit()
@@ -369,13 +398,14 @@ func (s *stopwatch) lap(stage, format string, args ...any) {
 	s.last = now
 }
 
-// assemble joins rendered pages, other outputs and static files into Files,
-// and returns the static files it added.
+// assemble joins rendered pages, other outputs, pictures and static files
+// into Files, and returns the pictures and static files it added.
 func (r *Result) assemble() []render.File {
-	out := make([]render.File, 0, len(r.rendered)+len(r.extra))
+	out := make([]render.File, 0, len(r.rendered)+len(r.extra)+len(r.picFiles))
 	out = append(out, r.rendered...)
 	out = append(out, r.extra...)
 	n := len(out)
+	out = append(out, r.picFiles...)
 	out = addStatic(r.static, out)
 	static := slices.Clone(out[n:])
 	slices.SortFunc(out, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
@@ -394,7 +424,7 @@ func (r *Result) Complete(ctx context.Context) (*Result, error) {
 	full := *r
 	var err error
 	if r.Stale > 0 {
-		full.rendered, err = render.Render(ctx, r.Site, r.theme, render.Options{})
+		full.rendered, err = render.Render(ctx, r.Site, r.theme, render.Options{Pictures: r.pictures})
 		if err != nil {
 			return nil, err
 		}

@@ -254,7 +254,7 @@ func TestMetadataForSharersAndSearchEngines(t *testing.T) {
 		`<meta property="og:locale" content="ru_RU">`,
 		`<meta property="og:locale:alternate" content="zh_CN">`,
 		`<meta property="og:locale:alternate" content="en_US">`,
-		`<meta property="og:image" content="https://news.example.org/ru/news/expo/hall.svg">`,
+		`<meta property="og:image" content="https://news.example.org/images/news/expo/hall.svg">`,
 		`<meta property="og:image:alt" content="Павильон">`,
 		`<meta name="twitter:card" content="summary_large_image">`,
 	)
@@ -276,7 +276,7 @@ func TestMetadataForSharersAndSearchEngines(t *testing.T) {
 	want := map[string]any{
 		"@context": "https://schema.org", "@type": "NewsArticle", "headline": "ЭКСПО открылось",
 		"datePublished": "2024-05-17T00:00:00+08:00", "inLanguage": "ru",
-		"url": "https://news.example.org/ru/news/expo/", "image": "https://news.example.org/ru/news/expo/hall.svg",
+		"url": "https://news.example.org/ru/news/expo/", "image": "https://news.example.org/images/news/expo/hall.svg",
 		"description": "В Харбине открылось ЭКСПО.",
 		"publisher":   map[string]any{"@type": "Organization", "name": "Новости событий", "url": "https://news.example.org/ru/"},
 	}

@@ -89,8 +89,14 @@ func TestLinksInsideTheSiteAreFollowed(t *testing.T) {
 title: 共享
 date: 2024-05-18
 ---
+-- content/news/y/index.zh.md --
+---
+title: 标志
+date: 2024-05-18
+---
+![标志](logo.svg)
 `).OnDisk()
-	link(t, dir, "content/news/x/logo.svg", "../../../shared/logo.svg")
+	link(t, dir, "content/news/y/logo.svg", "../../../shared/logo.svg")
 	link(t, dir, "content/news/z", "../../shared/release")
 	res, err := build.Run(context.Background(), build.Options{Source: dir, Now: sitetest.Now})
 	if err != nil {
@@ -100,7 +106,7 @@ date: 2024-05-18
 	for _, f := range res.Files {
 		have[f.Path] = true
 	}
-	for _, p := range []string{"zh/news/x/logo.svg", "zh/news/z/index.html"} {
+	for _, p := range []string{"images/news/y/logo.svg", "zh/news/z/index.html"} {
 		if !have[p] {
 			t.Errorf("no %s", p)
 		}

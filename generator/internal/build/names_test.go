@@ -86,11 +86,11 @@ func TestNamesThatAreURLsAreEscaped(t *testing.T) {
 		`<link rel="alternate" hreflang="ru" href="https://news.example.org/ru/news/q%3Fx%23y/">`,
 		`<link rel="alternate" hreflang="x-default" href="`+abs+`">`,
 		`<meta property="og:url" content="`+abs+`">`,
-		`<meta property="og:image" content="`+abs+`100%25.svg">`,
-		`<img src="100%25.svg" alt="图">`,
+		`<meta property="og:image" content="https://news.example.org/images/news/q%3Fx%23y/100%25.svg">`,
+		`<img src="/images/news/q%3Fx%23y/100%25.svg" alt="图" fetchpriority="high">`,
 		`<a href="/ru/news/q%3Fx%23y/" hreflang="ru" lang="ru" data-lang="ru">`,
 		`<a href="/zh/news/%252e%252e/">点点</a>`,
-		`<img src="p%3F1.svg" alt="图">`,
+		`<img src="/images/news/q%3Fx%23y/p%3F1.svg" alt="图" loading="lazy" decoding="async">`,
 		`<a href="/zh/news/q%3Fx%23y/event.ics" type="text/calendar" download>`,
 		`"mainEntityOfPage":"`+abs+`"`,
 	)
@@ -114,8 +114,8 @@ func TestNamesThatAreURLsAreEscaped(t *testing.T) {
 	s.Assert("zh/events.ics", "URL:"+abs)
 	s.Assert("zh/news/q?x#y/event.ics", "URL:"+abs)
 	s.Assert("old/q?x/index.html", `<meta http-equiv="refresh" content="0; url=`+abs+`">`)
-	s.File("zh/news/q?x#y/100%.svg")
-	s.File("zh/news/q?x#y/p?1.svg")
+	s.File("images/news/q?x#y/100%.svg")
+	s.File("images/news/q?x#y/p?1.svg")
 
 	for _, p := range linkcheck.Check(s.Files, linkcheck.Options{BaseURL: s.Result.Config.BaseURL}) {
 		t.Error(p)

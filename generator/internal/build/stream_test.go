@@ -101,7 +101,7 @@ func TestLogTimesEveryStage(t *testing.T) {
 		}
 		stages = append(stages, f[0])
 	}
-	want := []string{"setup", "content", "site", "render", "outputs", "rules", "publish"}
+	want := []string{"setup", "content", "site", "pictures", "render", "outputs", "rules", "publish"}
 	if !slices.Equal(stages, want) {
 		t.Errorf("stages %v, want %v", stages, want)
 	}

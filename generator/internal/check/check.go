@@ -45,6 +45,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/locale"
 	"github.com/eventnews/gen/generator/internal/markdown"
 	"github.com/eventnews/gen/generator/internal/render"
@@ -84,6 +85,8 @@ type Options struct {
 	// FailOn lists translation gaps reported as errors: FailStale,
 	// FailMissing.
 	FailOn []string
+	// Images keeps the processed pictures (see build.Options.Images).
+	Images *images.Cache
 }
 
 // Report is what a check found.
@@ -148,7 +151,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		return nil, errors.New("check: Options.Now is required")
 	}
 	c := &checker{opts: opts, fsys: fsys, outputs: map[string][]byte{}, all: map[string]bool{}}
-	res, err := build.Run(ctx, build.Options{FS: fsys, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
+	res, err := build.Run(ctx, build.Options{FS: fsys, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Images: opts.Images})
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, cerr
 	}

@@ -29,6 +29,7 @@ func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	format := fs.String("format", "text", "output `format`: text (path:line:col: severity: message), json, or github (annotations for GitHub Actions)")
 	strict := fs.Bool("strict", false, "fail on warnings too (except translation gaps, see --fail-on, and tags written as words of a language)")
 	failOn := fs.String("fail-on", "", "fail on these translation gaps: `stale,missing` (either or both)")
+	cacheDir := cacheDirFlag(fs)
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -56,6 +57,7 @@ func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	defer stop()
 	r, err := check.Run(ctx, check.Options{
 		Source: c.source, BaseURL: c.baseURL, Drafts: c.drafts, Future: c.future, Now: now, FailOn: gaps,
+		Images: pictureCache(*cacheDir),
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "gen check:", err)

@@ -23,6 +23,7 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/publish"
 )
 
@@ -140,6 +141,21 @@ func (c *common) register(fs *flag.FlagSet) {
 	alias(fs, "drafts", "D", "buildDrafts")
 	alias(fs, "future", "F", "buildFuture")
 	alias(fs, "baseURL", "b", "baseurl")
+}
+
+// cacheDirFlag registers --cacheDir (Hugo's name) on a command that
+// builds.
+func cacheDirFlag(fs *flag.FlagSet) *string {
+	return fs.String("cacheDir", "", "keep the resized pictures in this `directory`, so that the next build need not make them again (default: gen/images in your cache folder, such as ~/.cache/gen/images); CI can keep it between runs")
+}
+
+// pictureCache is the picture cache in dir, else in gen's folder of the
+// user's cache folder, else (without one) in memory.
+func pictureCache(dir string) *images.Cache {
+	if dir == "" {
+		dir = images.DefaultDir()
+	}
+	return images.NewCache(dir)
 }
 
 // aliasUsage marks a flag registered by alias, which help does not list on
@@ -314,6 +330,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	minify := fs.Bool("minify", false, "make the HTML, CSS, JavaScript, SVG, XML and JSON smaller")
 	quiet := fs.Bool("quiet", false, "print nothing but errors (no warnings)")
 	verbose := fs.Bool("verbose", false, "also print how long each stage took (on standard error)")
+	cacheDir := cacheDirFlag(fs)
 	alias(fs, "destination", "d")
 	alias(fs, "clean-destination", "cleanDestinationDir")
 	alias(fs, "verbose", "v")
@@ -345,9 +362,14 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	start := time.Now()
+	var progress io.Writer
+	if !*quiet {
+		progress = stderr
+	}
 	res, err := build.Run(ctx, build.Options{
 		Source: c.source, Destination: *dest, CleanDestination: *clean, Minify: *minify, BaseURL: c.baseURL,
 		Drafts: c.drafts, Future: c.future, Now: now, Log: log,
+		Images: pictureCache(*cacheDir), Progress: progress,
 	})
 	var warnings []*diag.Diagnostic
 	if res != nil {

@@ -65,6 +65,7 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 	fs.Var(&poll, "poll", "check for changes every 500ms (or --poll=2s) instead of waiting for the system to report them: for network drives and containers")
 	navigate := fs.Bool("navigate", false, "when you save a page, show that page in the browser")
 	noReload := fs.Bool("no-live-reload", false, "do not add the script that reloads open pages when a file changes")
+	cacheDir := cacheDirFlag(fs)
 	alias(fs, "port", "p")
 	alias(fs, "navigate", "navigateToChanged")
 	alias(fs, "no-live-reload", "disableLiveReload")
@@ -112,7 +113,9 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 		Source: c.source,
 		// Without --baseURL the site is served on this address under the
 		// path of site.yaml's baseURL, as it will be published.
-		Build:    build.Options{BaseURL: c.baseURL, Origin: address, Drafts: c.drafts, Future: c.future},
+		// Pictures are made once and kept, in memory and in the cache
+		// folder, across every rebuild.
+		Build:    build.Options{BaseURL: c.baseURL, Origin: address, Drafts: c.drafts, Future: c.future, Images: pictureCache(*cacheDir), Progress: stderr},
 		Listener: ln,
 		Hosts:    hosts,
 		AnyIP:    anyIP,

@@ -23,6 +23,11 @@
 //   - pageSize (default 10) is the number of entries on a list page.
 //   - tags: {strict: true} takes only tag keys in front matter (see package
 //     content); by default a word of a page's language is a tag too.
+//   - images (package images): widths (each 1 to MaxWidth; default 480,
+//     800, 1200, 1600; sorted, duplicates dropped), quality and jpegQuality
+//     (1 to 100; default 75 and 80), keepCredit, original, maxPixels
+//     (positive; default 100,000,000) and sizes (default the default
+//     theme's column).
 //   - deploy (for gen deploy) lists targets, each a unique name and a URL
 //     whose scheme is s3, gs, azblob or file, naming a bucket or a folder
 //     and holding no user name or password (credentials come from the
@@ -93,6 +98,8 @@ type Site struct {
 	Params map[string]any `yaml:"params"`
 	// Deploy configures gen deploy.
 	Deploy Deploy `yaml:"deploy"`
+	// Images configures the pictures of releases.
+	Images Images `yaml:"images"`
 
 	Location *time.Location `yaml:"-"`
 }
@@ -312,6 +319,9 @@ func Parse(path string, data []byte) (*Site, error) {
 		if doc.Content[i].Value == "tags" && doc.Content[i+1].Kind == yaml.MappingNode {
 			checkKeys(path, doc.Content[i+1], reflectKeys(&Tags{}), &errs)
 		}
+		if doc.Content[i].Value == "images" && doc.Content[i+1].Kind == yaml.MappingNode {
+			checkKeys(path, doc.Content[i+1], reflectKeys(&Images{}), &errs)
+		}
 	}
 	checkDeployKeys(path, child(doc, "deploy"), &errs)
 
@@ -396,6 +406,7 @@ func Parse(path string, data []byte) (*Site, error) {
 	}
 	s.Location = loc
 	checkDeploy(path, doc, &s.Deploy, &errs)
+	checkImages(path, doc, &s.Images, &errs)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -406,7 +417,7 @@ func reflectKeys(v any) map[string]bool {
 	keys := map[string]bool{}
 	switch v.(type) {
 	case *Site:
-		for _, k := range []string{"baseURL", "defaultLanguage", "languages", "theme", "timeZone", "pageSize", "unsafeHTML", "feeds", "tags", "staleNotice", "params", "deploy"} {
+		for _, k := range []string{"baseURL", "defaultLanguage", "languages", "theme", "timeZone", "pageSize", "unsafeHTML", "feeds", "tags", "staleNotice", "params", "deploy", "images"} {
 			keys[k] = true
 		}
 	case *Language:
@@ -417,6 +428,10 @@ func reflectKeys(v any) map[string]bool {
 		keys["strict"] = true
 	case *Feeds:
 		for _, k := range []string{"limit", "fullContent"} {
+			keys[k] = true
+		}
+	case *Images:
+		for _, k := range []string{"widths", "quality", "jpegQuality", "keepCredit", "original", "maxPixels", "sizes"} {
 			keys[k] = true
 		}
 	case *Deploy:
@@ -464,6 +479,8 @@ var wanted = map[string]string{
 	"config.Tags":             "a mapping with strict, like {strict: true}",
 	"map[string]interface {}": "a mapping",
 	"config.Deploy":           "a mapping with targets, cacheControl and gzip",
+	"config.Images":           "a mapping with widths, quality, jpegQuality, keepCredit, original, maxPixels and sizes",
+	"[]int":                   "a list of whole numbers",
 	"[]config.DeployTarget":   "a list of targets, each with a name and a url",
 	"config.DeployTarget":     "a mapping with name and url",
 	"[]config.CacheRule":      "a list of rules, each with a pattern and a value",

@@ -86,7 +86,13 @@ func TestParseErrors(t *testing.T) {
 	const langs = "languages:\n  - code: zh\n  - code: ru\n  - code: en\n"
 	for _, tc := range []struct{ name, data, want string }{
 		{"unknown key", langs + "baseUrl: https://x.example/\n",
-			`site.yaml:5:1: unknown key "baseUrl" (known keys: baseURL, defaultLanguage, deploy, feeds, languages, pageSize, params, staleNotice, tags, theme, timeZone, unsafeHTML)`},
+			`site.yaml:5:1: unknown key "baseUrl" (known keys: baseURL, defaultLanguage, deploy, feeds, images, languages, pageSize, params, staleNotice, tags, theme, timeZone, unsafeHTML)`},
+		{"picture width", langs + "images:\n  widths: [480, 0]\n",
+			`site.yaml:6:11: images.widths: 0 is not a width gen can write (1 to 8192 pixels)`},
+		{"picture quality", langs + "images: {quality: 101, jpegQuality: -1}\n",
+			"site.yaml:5:19: images.quality: must be 1 to 100, not 101\nsite.yaml:5:37: images.jpegQuality: must be 1 to 100, not -1"},
+		{"unknown picture key", langs + "images: {width: [480]}\n",
+			`site.yaml:5:10: unknown key "width" (known keys: jpegQuality, keepCredit, maxPixels, original, quality, sizes, widths)`},
 		{"unknown language key", "languages:\n  - code: zh\n    lang: zh\n",
 			`site.yaml:3:5: unknown key "lang" (known keys: code, locale, name, title, weight)`},
 		{"unknown feeds key", langs + "feeds:\n  limits: 3\n",

@@ -61,7 +61,8 @@
 //	publishDate, expiryDate  dates
 //	tags            list of tags: keys or terms (see Tags below)
 //	event           name, start, end, timeZone, city, venue, url (no other keys)
-//	image           src (bundle file or http(s) URL), alt (required with src), caption
+//	image           src (bundle file or http(s) URL), alt (required with src), caption,
+//	                original (true or false: publish the picture's file as it is)
 //	source          name, url
 //	aliases         list of site paths starting with "/"; a %-escape may
 //	                not hide "/", a dot segment, a control character or "\"
@@ -124,7 +125,8 @@
 //
 // Inherit fills what a translation does not write from the default-language
 // file with the same key: date, tags (the keys among them: a term is a word
-// of the default language), aliases, image.src, event.url, and the
+// of the default language), aliases, image.src (with
+// image.original, unless the translation writes it), event.url, and the
 // event times (start, end, AllDay and timeZone, taken together when the
 // translation writes neither start nor end; a translation that writes
 // only timeZone shows the inherited times in its own zone). The times keep

@@ -203,7 +203,7 @@ func isNull(n *yaml.Node) bool {
 var (
 	topKeys    = []string{"aliases", "date", "draft", "event", "expiryDate", "image", "layout", "params", "publishDate", "search", "sitemap", "slug", "source", "summary", "tags", "title", "translatedFrom", "translationKey", "weight"}
 	eventKeys  = []string{"city", "end", "name", "start", "timeZone", "url", "venue"}
-	imageKeys  = []string{"alt", "caption", "src"}
+	imageKeys  = []string{"alt", "caption", "original", "src"}
 	sourceKeys = []string{"name", "url"}
 
 	// The names of nested keys in Pos and messages: "event.city", ….
@@ -479,6 +479,8 @@ func (d *decoder) image(v *yaml.Node) *Image {
 			im.Alt = d.text(key, v)
 		case "image.caption":
 			im.Caption = d.text(key, v)
+		case "image.original":
+			im.Original = d.bool(key, v)
 		}
 	})
 	if d.fm.Has("image.src") && strings.TrimSpace(im.Alt) == "" {

@@ -81,6 +81,9 @@ func inheritFrom(fm, src *FrontMatter) {
 			fm.Image = &im
 		} else if !fm.Has("image.src") {
 			fm.Image.Src = si.Src
+			if !fm.Has("image.original") {
+				fm.Image.Original = si.Original
+			}
 		}
 	}
 }

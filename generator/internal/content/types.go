@@ -139,6 +139,9 @@ type Image struct {
 	Src     string // bundle-relative path, or an absolute http(s) URL
 	Alt     string
 	Caption string
+	// Original publishes the picture's file as it is, beside the sizes gen
+	// makes (for a press kit to download).
+	Original bool
 }
 
 // Source names the original report a release is based on.

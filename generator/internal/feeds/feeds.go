@@ -13,7 +13,8 @@
 //   - Every URL is absolute. An item is its title, permalink (RSS guid with
 //     isPermaLink), date, categories (below) and the summary as text, or
 //     with feeds.fullContent
-//     the whole body as HTML, its relative links and images made absolute
+//     the whole body as HTML, its relative links and images (src, and
+//     every URL of a srcset) made absolute
 //     against the page's permalink (site paths "/..." against baseURL).
 //   - Categories: one per tag, the tag's label in the feed's language, for
 //     at most MaxCategories tags of the page, the first as written; in a
@@ -330,6 +331,12 @@ func absolutize(src string, resolve func(string) string) string {
 					changed = true
 				}
 			}
+			if a.Namespace == "" && a.Key == "srcset" {
+				if v := resolveSrcset(a.Val, resolve); v != a.Val {
+					tok.Attr[i].Val = v
+					changed = true
+				}
+			}
 		}
 		if changed {
 			b.WriteString(tok.String())
@@ -337,6 +344,20 @@ func absolutize(src string, resolve func(string) string) string {
 			b.WriteString(raw)
 		}
 	}
+}
+
+// resolveSrcset resolves each URL of a srcset ("a.webp 480w, b.webp 800w").
+func resolveSrcset(set string, resolve func(string) string) string {
+	parts := strings.Split(set, ",")
+	for i, p := range parts {
+		f := strings.Fields(p)
+		if len(f) == 0 {
+			continue
+		}
+		f[0] = resolve(f[0])
+		parts[i] = strings.Join(f, " ")
+	}
+	return strings.Join(parts, ", ")
 }
 
 // RSSLanguage turns a BCP 47 locale into the form RSS readers expect; see

@@ -299,7 +299,7 @@ func TestLimitAndFullContent(t *testing.T) {
 	a = parse(t, files, "ru/atom.xml")
 	body := a.Items[1].Content
 	for _, want := range []string{
-		`src="https://news.example.org/ru/news/expo/hall.svg"`,
+		`src="https://news.example.org/images/news/expo/hall.svg"`,
 		`href="https://news.example.org/ru/news/expo/#programme"`,
 		`href="https://news.example.org/ru/events/"`,
 		`href="https://news.example.org/ru/news/forum/"`,

@@ -246,7 +246,7 @@ func (s *Stage) place(f render.File) (entry, error) {
 			return entry{}, err
 		}
 	}
-	if f.Src != "" {
+	if f.Src != "" || f.Disk != "" {
 		return s.copy(f)
 	}
 	e := entry{path: f.Path, hash: sum(f.Bytes), size: int64(len(f.Bytes)), op: opKept}
@@ -260,12 +260,13 @@ func (s *Stage) place(f render.File) (entry, error) {
 	})
 }
 
-// copy stages a file copied from the site, reading it once to hash it and,
-// if it changed, once more to copy it.
+// copy stages a file copied from the site (Src) or from the picture
+// cache (Disk), reading it once to hash it and, if it changed, once more
+// to copy it: never more than a buffer of it in memory.
 func (s *Stage) copy(f render.File) (entry, error) {
 	e := entry{path: f.Path, op: opKept}
 	var err error
-	if e.hash, e.size, err = s.hashSource(f.Src, nil); err != nil {
+	if e.hash, e.size, err = s.hashSource(f, nil); err != nil {
 		return e, err
 	}
 	if s.unchanged(e) {
@@ -273,16 +274,24 @@ func (s *Stage) copy(f render.File) (entry, error) {
 	}
 	e.op = opStaged
 	err = s.create(f.Path, func(w io.Writer) error {
-		e.hash, e.size, err = s.hashSource(f.Src, w)
+		e.hash, e.size, err = s.hashSource(f, w)
 		return err
 	})
 	return e, err
 }
 
-// hashSource reads the site's file name, copying it to w if w is not nil,
-// and returns its hash and size.
-func (s *Stage) hashSource(name string, w io.Writer) (string, int64, error) {
-	in, err := s.src.Open(name)
+// hashSource reads the site's file f.Src, or the file f.Disk, copying it
+// to w if w is not nil, and returns its hash and size.
+func (s *Stage) hashSource(f render.File, w io.Writer) (string, int64, error) {
+	name := f.Src
+	var in io.ReadCloser
+	var err error
+	if f.Disk != "" {
+		name = f.Disk
+		in, err = os.Open(f.Disk)
+	} else {
+		in, err = s.src.Open(f.Src)
+	}
 	if err != nil {
 		return "", 0, err
 	}

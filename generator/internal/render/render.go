@@ -7,7 +7,14 @@
 //   - Pages render in parallel on every core; the result is sorted by path,
 //     so output never depends on scheduling.
 //   - Bundle resources become files that name their source instead of
-//     carrying bytes; publish copies them.
+//     carrying bytes; publish copies them. Processed pictures (package
+//     images) are files that name their file in the picture cache (Disk),
+//     or carry bytes when the cache is in memory.
+//   - Pictures: ShowPictures turns a body's images of bundle pictures into
+//     <picture> markup (images.Picture.HTML, lazily loaded) and its links
+//     to them into links to their widest file or original; the lead image
+//     is Data.LeadPicture, with fetchpriority="high", and og:image is its
+//     fallback nearest 1200 pixels wide.
 //   - Besides the pages of the graph, Render writes the two pages that speak
 //     every language: /index.html (layout root.html), which picks a language,
 //     and /404.html (layout 404-root.html), which a static host serves for
@@ -58,6 +65,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/locale"
 	"github.com/eventnews/gen/generator/internal/markdown"
 	"github.com/eventnews/gen/generator/internal/site"
@@ -67,8 +75,11 @@ import (
 // File is one output file.
 type File struct {
 	Path  string // relative to the output root, slash-separated
-	Bytes []byte // the content, or nil when Src is set
+	Bytes []byte // the content, or nil when Src or Disk is set
 	Src   string // a source file (relative to the site root) to copy
+	// Disk is a file outside the site to copy: a processed picture in the
+	// picture cache (package images), which is never changed once written.
+	Disk string
 	// Page is the page the file renders, if any.
 	Page *site.Page
 }
@@ -93,10 +104,18 @@ type Data struct {
 	Description string
 	// Image is the absolute URL of the lead image, "" without one.
 	Image, ImageAlt string
-	// ImageSrc is the lead image as the page links it: a file of the
-	// bundle as a relative URL (its name escaped, site.EscapePath), a site
-	// path under the base path, or the http(s) URL as written.
+	// ImageSrc is the lead image as the page links it: a picture of the
+	// bundle as the URL of its default file (package images: the fallback
+	// nearest 800 pixels wide; an SVG's own URL), a file of the bundle gen
+	// did not process as a relative URL (its name escaped,
+	// site.EscapePath), a site path under the base path, or the http(s)
+	// URL as written.
 	ImageSrc string
+	// LeadPicture is the markup of the lead image: for a picture of the
+	// bundle a <picture> with every width, its width and height and
+	// fetchpriority="high" (images.Picture.HTML), else an <img> of
+	// ImageSrc.
+	LeadPicture template.HTML
 	// OGType is "article" for releases, "website" otherwise.
 	OGType string
 	// IsRelease is true for a page in a section.
@@ -220,6 +239,9 @@ type Options struct {
 	Workers int // default GOMAXPROCS
 	// Only, if set, limits rendering to pages for which it returns true.
 	Only func(*site.Page) bool
+	// Pictures are the processed pictures of the site, by file
+	// (site.Picture.Src), for the lead images.
+	Pictures map[string]*images.Picture
 	// Sink, if set, receives every file as soon as it is rendered, from the
 	// worker that rendered it (so it must be safe for concurrent use), and
 	// the Files that Render returns carry no Bytes: a caller that writes
@@ -262,7 +284,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) ([
 			for i := int(next.Add(1) - 1); i < len(pages) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
 				p := pages[i]
 				buf.Reset()
-				if err := renderPage(&buf, th, s, langs[p.Lang], p); err != nil {
+				if err := renderPage(&buf, th, s, langs[p.Lang], p, opts.Pictures); err != nil {
 					errs.Add(err)
 					continue
 				}
@@ -362,7 +384,7 @@ func renderRoots(th *theme.Theme, s *site.Site, langs map[string]language) ([]Fi
 	return out, nil
 }
 
-func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang language, p *site.Page) error {
+func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang language, p *site.Page, pics map[string]*images.Picture) error {
 	d := newData(p, s, lang)
 	if p.Doc != nil {
 		d.Content = template.HTML(p.Body)
@@ -374,8 +396,7 @@ func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang language,
 		d.OGType = "article"
 	}
 	if p.File != nil && p.File.Front.Image != nil && p.File.Front.Image.Src != "" {
-		img := p.File.Front.Image
-		d.Image, d.ImageAlt, d.ImageSrc = imageURL(s.Config, p.URL, img.Src), img.Alt, imageSrc(s.Config, img.Src)
+		d.leadImage(p.File, pics)
 	}
 	section := p.Section
 	cands := theme.Candidates(string(p.Kind), section, p.Layout)
@@ -405,6 +426,34 @@ func description(p *site.Page) string {
 		}
 	}
 	return p.Language.Title
+}
+
+// leadImage fills Image, ImageAlt, ImageSrc and LeadPicture from the front
+// matter image of f: a processed picture of its bundle shows with every
+// width, and sharers get its fallback nearest 1200 pixels wide.
+func (d *Data) leadImage(f *content.File, pics map[string]*images.Picture) {
+	img := f.Front.Image
+	d.ImageAlt = img.Alt
+	if file, ok := site.BundleName(f, img.Src); ok && pics[file] != nil {
+		pic := pics[file]
+		def := pic.Default()
+		if def == nil {
+			def = pic.Original // an SVG
+		}
+		d.Image, d.ImageSrc = d.Config.AbsURL(pic.Share().URL), def.URL
+		d.LeadPicture = template.HTML(pic.HTML(images.Show{Alt: img.Alt, Lead: true, Sizes: sizes(d.Config)}))
+		return
+	}
+	d.Image, d.ImageSrc = imageURL(d.Config, d.URL, img.Src), imageSrc(d.Config, img.Src)
+	d.LeadPicture = template.HTML(`<img src="` + template.HTMLEscapeString(d.ImageSrc) + `" alt="` + template.HTMLEscapeString(img.Alt) + `">`)
+}
+
+// sizes is the sizes attribute of the site's pictures.
+func sizes(cfg *config.Site) string {
+	if cfg.Images.Sizes != "" {
+		return cfg.Images.Sizes
+	}
+	return config.DefaultSizes
 }
 
 // imageURL makes a bundle-relative image absolute; an http(s) URL stays.

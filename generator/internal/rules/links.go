@@ -133,6 +133,9 @@ func (c *checker) pathLink(lk *link) (target, bool) {
 	f, p := lk.f, lk.u.Path
 	switch {
 	case !strings.HasPrefix(p, "/"):
+		if file, ok := site.ContentFile(f, lk.l.Dest); ok && site.IsPicture(file) && c.ix.bundleFile(file) {
+			return target{}, false // a picture of another bundle: its one copy
+		}
 		if file := path.Clean(path.Join(path.Dir(f.Path), p)); f.Bundle != "" && strings.HasPrefix(file, f.Bundle+"/") {
 			// A file of the page bundle, published beside the page.
 			if !c.ix.bundleFile(file) && !c.unread(file) {

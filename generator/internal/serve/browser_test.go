@@ -2,6 +2,7 @@ package serve_test
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -144,8 +145,9 @@ func TestBrowserRules(t *testing.T) {
 
 	broken := strings.Replace(good, "HARBIN, May 17 —", "HARBIN, May 17 — [see](../no-such-release/index.md)", 1)
 	ts.write(release, broken)
+	line := strings.Count(good[:strings.Index(good, "HARBIN, May 17 —")], "\n") + 1
 	waitFor(t, ctx, "the overlay naming the broken link",
-		`(o => o && o.innerText.includes(`+strconv.Quote(release+":14:")+`) && o.innerText.includes("link to ../no-such-release/index.md: there is no content/news/no-such-release/index.md"))(document.getElementById("gen-overlay"))`)
+		`(o => o && o.innerText.includes(`+strconv.Quote(fmt.Sprintf("%s:%d:", release, line))+`) && o.innerText.includes("link to ../no-such-release/index.md: there is no content/news/no-such-release/index.md"))(document.getElementById("gen-overlay"))`)
 
 	ts.write(release, strings.Replace(good, "HARBIN, May 17", "RECOVERED-MARKER, May 17", 1))
 	waitFor(t, ctx, "the page without the overlay", `!document.getElementById("gen-overlay") && `+shows("RECOVERED-MARKER"))

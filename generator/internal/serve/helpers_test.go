@@ -151,6 +151,20 @@ func (ts *testServer) event() serve.Event {
 	}
 }
 
+// settled waits for a rebuild and, when it came in two parts, for the
+// rest of the site too.
+func (ts *testServer) settled() serve.Event {
+	ts.t.Helper()
+	e := ts.event()
+	for e.Partial && e.Err == nil {
+		e = ts.event()
+		if e.Rest {
+			break
+		}
+	}
+	return e
+}
+
 // stream is a live-reload client.
 type stream struct {
 	t    testing.TB

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"path"
 	"strings"
 	"time"
@@ -184,6 +185,17 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, snap *snapsho
 		return
 	}
 	w.Header().Set("Content-Type", ctype)
+	if f.Disk != "" {
+		// A processed picture, in the picture cache gen itself wrote.
+		in, err := os.Open(f.Disk)
+		if err != nil {
+			http.Error(w, "not found", http.StatusNotFound)
+			return
+		}
+		defer in.Close()
+		http.ServeContent(w, r, f.Path, time.Time{}, in)
+		return
+	}
 	if f.Src == "" {
 		if status != http.StatusOK {
 			w.WriteHeader(status)

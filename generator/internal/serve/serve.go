@@ -10,6 +10,8 @@
 //     collected into exactly one more (package watch holds them). The
 //     parsed content is cached and read again only where the watcher saw a
 //     change (build.NewTrustingCache).
+//   - Pictures are processed once (Options.Build.Images, in memory when it
+//     is nil) and a rebuild reads again only those whose file changed.
 //   - Once a rebuild is complete the server collects its garbage at once,
 //     while at rest, so that the next edit's rebuild does not run into a
 //     collection set off by its own allocations.
@@ -78,6 +80,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/render"
 	"github.com/eventnews/gen/generator/internal/site"
 	"github.com/eventnews/gen/generator/internal/sitefs"
@@ -183,6 +186,10 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	src := newSourceFS(site)
+	if opts.Build.Images == nil {
+		// Pictures are made once, not on every rebuild.
+		opts.Build.Images = images.NewCache("")
+	}
 	var id [6]byte
 	rand.Read(id[:])
 	s := &Server{
@@ -489,7 +496,7 @@ func (s *Server) swap(res *build.Result, srcChanged func(string) bool, sources [
 		default:
 			f, o := list[0], prev[0]
 			files[f.Path] = f
-			if o.Src != f.Src || f.Src == "" && !bytes.Equal(o.Bytes, f.Bytes) || f.Src != "" && srcChanged(f.Src) {
+			if o.Src != f.Src || o.Disk != f.Disk || f.Src == "" && f.Disk == "" && !bytes.Equal(o.Bytes, f.Bytes) || f.Src != "" && srcChanged(f.Src) {
 				paths = append(paths, siteURL(base, f.Path))
 			}
 			list, prev = list[1:], prev[1:]

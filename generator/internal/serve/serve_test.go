@@ -14,6 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventnews/gen/generator/internal/benchsite"
+	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/serve"
 	"github.com/eventnews/gen/generator/internal/sitetest"
 )
@@ -38,7 +41,8 @@ func TestServesTheSiteFromMemory(t *testing.T) {
 		{"/sitemap.xml", "application/xml; charset=utf-8", 200, "<urlset"},
 		{"/en/events.ics", "text/calendar; charset=utf-8", 200, "BEGIN:VCALENDAR"},
 		{"/css/main.css", "text/css; charset=utf-8", 200, "{"},
-		{"/en/news/trade-figures-2023/trade-figures.svg", "image/svg+xml", 200, "<svg"},
+		{"/images/news/trade-figures-2023/trade-figures.svg", "image/svg+xml", 200, "<svg"},
+		{"/images/news/harbin-expo-opens/expo-hall-480.webp", "image/webp", 200, "RIFF"},
 		{"/robots.txt", "text/plain; charset=utf-8", 200, "Sitemap:"},
 		{"/en/no-such-page/", "text/html; charset=utf-8", 404, `lang="en"`},
 		{"/ru/no-such-page/", "text/html; charset=utf-8", 404, `lang="ru"`},
@@ -528,5 +532,34 @@ func TestServesTheThemeInTheBinary(t *testing.T) {
 	}
 	if status, _, body := ts.get(releaseURL); status != 200 || !strings.Contains(body, "Harbin") {
 		t.Errorf("GET %s: %d", releaseURL, status)
+	}
+}
+
+// Pictures are made once: a rebuild after an edit of a release does no
+// picture work, and a changed photo is made again, at once.
+func TestPicturesAreMadeOnce(t *testing.T) {
+	t.Parallel()
+	cache := images.NewCache("")
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{Build: build.Options{Images: cache}})
+	first := cache.Work()
+	if first.Decoded != 2 {
+		t.Fatalf("the first build decoded %d pictures, want the sample's 2", first.Decoded)
+	}
+	ts.write(release, strings.Replace(ts.read(release), "HARBIN, May 17", "PICTURE-EDIT, May 17", 1))
+	ts.settled()
+	if w := cache.Work(); w != first {
+		t.Errorf("an edit of the text made pictures again: %+v, then %+v", first, w)
+	}
+	photo := benchsite.Photo{Width: 900, Height: 600, Seed: 99}.JPEG()
+	mustWrite(t, filepath.Join(ts.dir, "content", "news", "harbin-expo-opens", "expo-hall.jpg"), string(photo))
+	ts.event()
+	if w := cache.Work(); w.Decoded != first.Decoded+1 {
+		t.Errorf("a new photo: %+v, want one more picture decoded", w)
+	}
+	if code, _, body := ts.get("/images/news/harbin-expo-opens/expo-hall-800.webp"); code != 200 || !strings.HasPrefix(body, "RIFF") {
+		t.Errorf("the new photo's 800-wide WebP: %d", code)
+	}
+	if code, _, _ := ts.get("/images/news/harbin-expo-opens/expo-hall-1600.webp"); code != 404 {
+		t.Errorf("the new photo is 900 wide, but a 1600-wide file is still served: %d", code)
 	}
 }

@@ -16,6 +16,22 @@
 //	/<lang>/events/                  upcoming and past events
 //	/<lang>/search/                  search (the index beside it: package search)
 //	/<lang>/404.html                 not found
+//	/images/<bundle>/<name>-<width>.<ext>  a picture of a page bundle, for every language
+//
+// Pictures (JPEG, PNG, GIF, WebP and SVG files of a page bundle that a
+// published page shows: its front matter image.src, a Markdown image, or a
+// Markdown link to one) are published once for all languages, under
+// /images/ and the bundle's folder below content/:
+// content/news/harbin-expo/hall.jpg is /images/news/harbin-expo/hall-800.webp,
+// hall-800.jpg and so on, one pair per width (package images), and
+// /images/news/harbin-expo/hall.jpg when its original is published; an SVG
+// keeps its name. The URL holds no language, so the zh, ru and en pages
+// of a release link the same file, and it stays the same when a
+// translation is added or a slug changes; it changes only when the folder
+// or the file is renamed. Other bundle files (a PDF) are copied beside
+// each language's page, where the page's relative links find them.
+// Pictures no published page shows are not published at all: a camera file
+// dropped into the folder stays private until a page uses it.
 //
 // Rules:
 //   - Sections are the folders at the top of content/ that hold pages or
@@ -122,8 +138,12 @@ type Site struct {
 	Languages []*Language
 	// Root is the chooser at /.
 	Root *Page
-	// Files are files copied verbatim: bundle resources.
+	// Files are files copied verbatim: bundle resources other than
+	// pictures, beside each language's page.
 	Files []CopyFile
+	// Pictures are the bundle pictures the published pages show, by file:
+	// each published once, for every language (see Picture).
+	Pictures []*Picture
 }
 
 // CopyFile is a source file published at a site path.
@@ -332,7 +352,9 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 		if f.Bundle != "" {
 			dir := strings.TrimSuffix(FilePath(base, p.URL), "index.html")
 			for _, r := range f.Resources {
-				s.Files = append(s.Files, CopyFile{Src: f.Bundle + "/" + r, Dest: dir + r})
+				if !IsPicture(r) {
+					s.Files = append(s.Files, CopyFile{Src: f.Bundle + "/" + r, Dest: dir + r})
+				}
 			}
 		}
 	}
@@ -474,6 +496,7 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 	s.Root = &Page{Kind: "root", Key: "root", URL: base, Path: "index.html", Language: cfg.Default(), Lang: cfg.DefaultLanguage}
 	attachFeeds(s.Languages, all, s.Root, opts)
 	s.Pages = sortByPath(all)
+	s.Pictures = pictures(pages, files, base)
 	slices.SortFunc(s.Files, func(a, b CopyFile) int { return strings.Compare(a.Dest, b.Dest) })
 	return s, errs.Err()
 }

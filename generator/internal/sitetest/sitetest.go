@@ -110,11 +110,15 @@ func (s *Site) Build(opts build.Options) *Site {
 			s.tb.Errorf("two output files at %s", f.Path)
 		}
 		data := f.Bytes
-		if f.Src != "" {
-			var err error
-			if data, err = fs.ReadFile(fsys, f.Src); err != nil {
-				s.tb.Fatalf("output %s: %v", f.Path, err)
-			}
+		var err error
+		switch {
+		case f.Src != "":
+			data, err = fs.ReadFile(fsys, f.Src)
+		case f.Disk != "": // a picture in the picture cache
+			data, err = os.ReadFile(f.Disk)
+		}
+		if err != nil {
+			s.tb.Fatalf("output %s: %v", f.Path, err)
 		}
 		s.Files[f.Path] = data
 	}

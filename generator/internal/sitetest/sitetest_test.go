@@ -57,7 +57,7 @@ date: 2024-05-17
 
 func TestBuildGivesEveryOutputFile(t *testing.T) {
 	s := sitetest.New(t, bundle).Build(build.Options{}).OK()
-	if got := s.File("zh/news/expo/hall.svg"); got != "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n" {
+	if got := s.File("images/news/expo/hall.svg"); got != "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n" {
 		t.Errorf("a bundle file reads %q", got)
 	}
 	css, err := fs.ReadFile(themes.Default(), "static/css/main.css")
@@ -70,7 +70,7 @@ func TestBuildGivesEveryOutputFile(t *testing.T) {
 	if _, ok := s.FS["themes/default/static/css/main.css"]; ok {
 		t.Error("the kit copied the default theme into the site")
 	}
-	s.Assert("zh/news/expo/index.html", "<h1>博览会</h1>", `src="hall.svg"`, "! 草稿")
+	s.Assert("zh/news/expo/index.html", "<h1>博览会</h1>", `src="/images/news/expo/hall.svg"`, "! 草稿")
 	s.Missing("ru/news/expo/index.html")
 	if s.Result.Site == nil || s.Result.Config.DefaultLanguage != "zh" || !sitetest.Now.Equal(s.Result.Site.Now) {
 		t.Errorf("the result lacks the graph, the configuration or the clock")

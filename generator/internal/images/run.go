@@ -1,0 +1,290 @@
+package images
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Job is one picture a site uses.
+type Job struct {
+	Src string // the file, a path in the site's file system: content/news/x/hall.jpg
+	// Dir is the output folder of its files ("images/news/x/") and URLDir
+	// the same folder as a URL under the base path ("/press/images/news/x/",
+	// names escaped).
+	Dir, URLDir string
+	// Original publishes the file as it is, beside the resized ones.
+	Original bool
+}
+
+// Picture is a processed picture: what a page needs to show it.
+type Picture struct {
+	Src    string
+	Format string // JPEG, PNG, GIF, WebP or SVG
+	// Width and Height are the picture's size upright; 0 for an SVG
+	// without a size of its own.
+	Width, Height int
+	// Variants are the resized files, narrowest first, each width as WebP
+	// then as its fallback (JPEG, or PNG); an SVG has none.
+	Variants []Variant
+	// Original is the file as given, when it is published (always for
+	// an SVG), else nil.
+	Original *Variant
+}
+
+// Variant is one file of a picture.
+type Variant struct {
+	Width, Height int
+	Type          string // MIME type: image/webp, image/jpeg, image/png
+	Path          string // output path: images/news/x/hall-800.webp
+	URL           string // under the base path, escaped
+	// The content is one of: Disk, a file of the cache folder; Bytes;
+	// Src, a file of the site.
+	Disk  string
+	Bytes []byte
+	Src   string
+}
+
+// Failure is a picture that could not be processed.
+type Failure struct {
+	Src string
+	Err error // says what is wrong in words, without the file's name
+}
+
+func (f *Failure) Error() string { return f.Src + " " + f.Err.Error() }
+
+// Options tune Process.
+type Options struct {
+	Settings Settings
+	// Workers is how many pictures are processed at once; default
+	// GOMAXPROCS.
+	Workers int
+	// Progress, if set, is told how far processing is when it takes
+	// longer than ProgressAfter (default a second), then every five times
+	// that.
+	Progress      io.Writer
+	ProgressAfter time.Duration
+}
+
+// Process makes every job's picture, in parallel, from the cache where it
+// holds them. It returns the pictures by Src and the failures, sorted by
+// Src; ctx stops it.
+func (c *Cache) Process(ctx context.Context, fsys fs.FS, jobs []Job, opts Options) (map[string]*Picture, []*Failure, error) {
+	s := opts.Settings
+	fp := s.fingerprint()
+	names := fileStems(jobs)
+	out := make([]*Picture, len(jobs))
+	fails := make([]*Failure, len(jobs))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	prog := startProgress(opts.Progress, opts.ProgressAfter, len(jobs))
+	defer prog.stop()
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, max(1, len(jobs))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(jobs) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
+				p, err := c.one(fsys, jobs[i], names[i], s, fp)
+				prog.done()
+				if err != nil {
+					fails[i] = &Failure{Src: jobs[i].Src, Err: err}
+					continue
+				}
+				out[i] = p
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	pics := make(map[string]*Picture, len(jobs))
+	for _, p := range out {
+		if p != nil {
+			pics[p.Src] = p
+		}
+	}
+	fails = slices.DeleteFunc(fails, func(f *Failure) bool { return f == nil })
+	slices.SortFunc(fails, func(a, b *Failure) int { return strings.Compare(a.Src, b.Src) })
+	return pics, fails, nil
+}
+
+// one makes the picture of job, named stem in its folder.
+func (c *Cache) one(fsys fs.FS, job Job, stem string, s Settings, fp string) (*Picture, error) {
+	if strings.EqualFold(path.Ext(job.Src), ".svg") {
+		return svgPicture(fsys, job)
+	}
+	info, err := fs.Stat(fsys, job.Src)
+	if err != nil {
+		return nil, fmt.Errorf("cannot be read: %v", unwrap(err))
+	}
+	var data []byte
+	key := c.knownKey(job.Src, info, fp)
+	if key == "" {
+		if data, err = fs.ReadFile(fsys, job.Src); err != nil {
+			return nil, fmt.Errorf("cannot be read: %v", unwrap(err))
+		}
+		key = keyOf(data, fp)
+	}
+	e := c.lookup(key)
+	if e == nil {
+		if data == nil {
+			if data, err = fs.ReadFile(fsys, job.Src); err != nil {
+				return nil, fmt.Errorf("cannot be read: %v", unwrap(err))
+			}
+		}
+		h, err := readHeader(data, s.MaxPixels)
+		if err != nil {
+			return nil, err
+		}
+		outs, err := makeOutputs(data, h, s, c)
+		if err != nil {
+			return nil, err
+		}
+		uw, uh := upright(h)
+		e = &entry{Format: h.format, Width: uw, Height: uh}
+		if err := c.store(key, e, outs); err != nil {
+			return nil, err
+		}
+	}
+	c.remember(job.Src, info, fp, key)
+	return c.picture(job, stem, key, e), nil
+}
+
+// picture describes the entry e of key as the files of job.
+func (c *Cache) picture(job Job, stem, key string, e *entry) *Picture {
+	p := &Picture{Src: job.Src, Format: e.Format, Width: e.Width, Height: e.Height}
+	for i, o := range e.Outputs {
+		name := stem + "-" + strconv.Itoa(o.Width) + "." + o.Ext
+		v := Variant{Width: o.Width, Height: o.Height, Type: o.Type, Path: job.Dir + name, URL: job.URLDir + escape(name)}
+		if c.dir != "" {
+			v.Disk = filepath.Join(c.folder(key), o.file())
+		} else {
+			v.Bytes = e.data[i]
+		}
+		p.Variants = append(p.Variants, v)
+	}
+	if job.Original {
+		name := path.Base(job.Src)
+		p.Original = &Variant{Width: e.Width, Height: e.Height, Type: mimeOf(e.Format), Path: job.Dir + name, URL: job.URLDir + escape(name), Src: job.Src}
+	}
+	return p
+}
+
+func mimeOf(format string) string {
+	if format == SVG {
+		return "image/svg+xml"
+	}
+	return "image/" + format
+}
+
+// fileStems names each job's files: its file name without the extension,
+// or with it ("hall-png") when another picture of the same folder has the
+// same stem.
+func fileStems(jobs []Job) []string {
+	count := map[string]int{}
+	stem := func(j Job) string {
+		b := path.Base(j.Src)
+		return b[:len(b)-len(path.Ext(b))]
+	}
+	for _, j := range jobs {
+		count[j.Dir+stem(j)]++
+	}
+	out := make([]string, len(jobs))
+	for i, j := range jobs {
+		out[i] = stem(j)
+		if count[j.Dir+out[i]] > 1 {
+			out[i] += "-" + strings.ToLower(strings.TrimPrefix(path.Ext(j.Src), "."))
+		}
+	}
+	return out
+}
+
+// escape percent-encodes a file name for a URL path.
+func escape(name string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!$&'()*+,;=:@", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
+}
+
+func unwrap(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// progress tells how far processing is once it has taken a second, then
+// every five seconds.
+type progress struct {
+	w           io.Writer
+	start       time.Time
+	total, made atomic.Int64
+	quit        chan struct{}
+	stopped     sync.WaitGroup
+	shown       atomic.Bool
+}
+
+func startProgress(w io.Writer, every time.Duration, total int) *progress {
+	if every <= 0 {
+		every = time.Second
+	}
+	p := &progress{w: w, start: time.Now(), quit: make(chan struct{})}
+	p.total.Store(int64(total))
+	if w == nil {
+		return p
+	}
+	p.stopped.Add(1)
+	go func() {
+		defer p.stopped.Done()
+		tick := time.NewTicker(every)
+		defer tick.Stop()
+		for seconds := 1; ; seconds++ {
+			select {
+			case <-p.quit:
+				return
+			case <-tick.C:
+				// At one second, then every five.
+				if n := p.total.Load(); n > 0 && (seconds == 1 || seconds%5 == 0) {
+					p.shown.Store(true)
+					fmt.Fprintf(p.w, "pictures: %d of %d ready (%s)\n", p.made.Load(), n, time.Since(p.start).Round(every))
+				}
+			}
+		}
+	}()
+	return p
+}
+
+func (p *progress) done() { p.made.Add(1) }
+
+func (p *progress) stop() {
+	close(p.quit)
+	p.stopped.Wait()
+	if p.shown.Load() {
+		fmt.Fprintf(p.w, "pictures: %d ready in %s, kept in the cache for the next build\n", p.made.Load(), time.Since(p.start).Round(100*time.Millisecond))
+	}
+}
