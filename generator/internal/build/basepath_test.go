@@ -36,8 +36,9 @@ languages:
 
 // pressSite links in every way a site does: content files, site paths with
 // and without a language, bundle files and a static image, from bodies and
-// front matter; it has pagination, tags, events, aliases and a release
-// with no translation (the switcher falls back).
+// front matter; it has pagination, tags (keys, and terms of one language,
+// whose pages keep their characters), events, aliases and a release with
+// no translation (the switcher falls back).
 const pressSite = `-- static/img/logo.svg --
 <svg xmlns="http://www.w3.org/2000/svg"/>
 -- content/_index.zh.md --
@@ -112,7 +113,7 @@ Opened. See [the talks](../talks/index.en.md#points).
 ---
 title: 论坛
 date: 2024-05-10
-tags: [trade]
+tags: [trade, 旅游]
 ---
 只有中文。[返回](../expo/index.md#要点) ![标志](/press/img/logo.svg)
 -- content/news/talks/index.zh.md --
@@ -125,6 +126,7 @@ tags: [trade]
 -- content/news/talks/index.ru.md --
 ---
 title: Переговоры
+tags: [trade, Деловой туризм]
 ---
 ## Итоги {#points}
 -- content/news/talks/index.en.md --
@@ -171,7 +173,11 @@ func TestEveryURLUnderTheBasePath(t *testing.T) {
 	// A link to a picture leads to its one copy, as its image does.
 	s.Assert("ru/news/expo/index.html", `href="/press/ru/news/#top"`, `<a href="/press/images/news/expo/plan.svg">план</a>`)
 	// A release only in zh: the switcher leads to the other languages' lists.
-	s.Assert("zh/news/forum/index.html", `<img src="/press/img/logo.svg" alt="标志">`, `href="/press/ru/news/"`)
+	s.Assert("zh/news/forum/index.html", `<img src="/press/img/logo.svg" alt="标志">`, `href="/press/ru/news/"`,
+		`<a href="/press/zh/tags/%e6%97%85%e6%b8%b8/">旅游</a>`)
+	// A term's page: its switcher leads to the other languages' tags.
+	s.Assert("zh/tags/旅游/index.html", `href="/press/ru/tags/"`, `<link rel="canonical" href="https://example.org/press/zh/tags/%e6%97%85%e6%b8%b8/">`)
+	s.Assert("ru/news/talks/index.html", `<a href="/press/ru/tags/%d0%b4%d0%b5%d0%bb%d0%be%d0%b2%d0%be%d0%b9-%d1%82%d1%83%d1%80%d0%b8%d0%b7%d0%bc/">Деловой туризм</a>`)
 	s.Assert("zh/news/index.html", `<a rel="next" href="/press/zh/news/page/2/">`)
 	s.Assert("index.html",
 		`"url":"/press/zh/"`,

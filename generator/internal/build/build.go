@@ -223,7 +223,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			loaded <- err
 		}()
 	}
-	loadOpts := content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, Cache: opts.Cache.contentCache()}
+	loadOpts := content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, StrictTags: cfg.Tags.Strict, Cache: opts.Cache.contentCache()}
 	var docs map[*content.File]*markdown.Result
 	if opts.Cache == nil {
 		// Each file is converted as soon as it is parsed, on the same core.

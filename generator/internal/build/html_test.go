@@ -235,9 +235,11 @@ func TestEventBlock(t *testing.T) {
 	// Timed on one day: the end shows only its time; the zone is named.
 	s.Assert("ru/news/forum/index.html",
 		`<time datetime="2024-06-20T10:00:00&#43;08:00">20 июня 2024`+"\u202f"+`г., 10:00</time> – <time datetime="2024-06-20T12:30:00&#43;08:00">12:30</time> (UTC&#43;8)`)
-	// Written in Moscow time, shown in the site's zone (Asia/Shanghai).
+	// Written in Moscow time, shown in Moscow time, not the site's zone
+	// (Asia/Shanghai): the event's own offset is named, with Chinese
+	// brackets on a Chinese page.
 	s.Assert("zh/news/moscow/index.html",
-		`<time datetime="2024-06-10T15:00:00&#43;08:00">2024年6月10日 15:00</time> – <time datetime="2024-06-11T23:00:00&#43;08:00">2024年6月11日 23:00</time> (UTC&#43;8)`)
+		`<time datetime="2024-06-10T10:00:00&#43;03:00">2024年6月10日 10:00</time> – <time datetime="2024-06-11T18:00:00&#43;03:00">2024年6月11日 18:00</time>（UTC&#43;3）`)
 }
 
 func TestMetadataForSharersAndSearchEngines(t *testing.T) {
@@ -295,7 +297,7 @@ func TestMetadataForSharersAndSearchEngines(t *testing.T) {
 		}
 	}
 	timed := jsonLD(t, s.File("zh/news/moscow/index.html"))
-	if got := timed[1]["startDate"]; got != "2024-06-10T15:00:00+08:00" {
+	if got := timed[1]["startDate"]; got != "2024-06-10T10:00:00+03:00" {
 		t.Errorf("timed startDate = %v", got)
 	}
 }

@@ -17,6 +17,12 @@
 //     line; the others (from the theme, front matter or generated pages)
 //     are reported at the content file of the page, or with no file for a
 //     generated page, naming the built file and line.
+//   - tag terms (code "tag.term", terms.go): a tag written as a word of its
+//     page's language (package content) is a warning at the file's tags,
+//     saying that its page is linked to no other language and how to link
+//     it (a key with a label in each language). It is gen check's alone,
+//     not the rules': a site may mean it, and gen build and gen serve would
+//     repeat it on every run. Report.Failed with strict does not count it.
 //   - Options.FailOn: translation gaps (codes "translation.stale",
 //     "translation.missing") reported as errors; Report.Failed with strict
 //     does not count them otherwise.
@@ -56,6 +62,9 @@ const (
 	CodeI18n             = rules.CodeI18n
 	CodeTranslationStale = rules.CodeTranslationStale
 	CodeTranslationGap   = rules.CodeTranslationGap
+	// CodeTagTerm notes a tag written as a word of its page's language
+	// (terms.go).
+	CodeTagTerm = "tag.term"
 )
 
 // Gap kinds for Options.FailOn.
@@ -100,10 +109,10 @@ func (r *Report) Counts() (errs, warnings int) {
 }
 
 // Failed reports whether the check should fail: any error, or with strict
-// any warning other than a translation gap.
+// any warning other than a translation gap or a tag term.
 func (r *Report) Failed(strict bool) bool {
 	for _, d := range r.Diagnostics {
-		if d.Severity == diag.Error || strict && !isGap(d) {
+		if d.Severity == diag.Error || strict && !isGap(d) && d.Code != CodeTagTerm {
 			return true
 		}
 	}
@@ -161,7 +170,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		}
 	}
 	c.cfg = cfg
-	c.files, _ = content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location})
+	c.files, _ = content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, StrictTags: cfg.Tags.Strict})
 	if res != nil && res.Site != nil {
 		// The build made the graph and ran the rules.
 		c.site = res.Site
@@ -175,6 +184,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		c.rebuild(ctx)
 	}
 	c.checkOutputLinks()
+	c.checkTagTerms()
 	return c.report(), nil
 }
 

@@ -27,7 +27,7 @@ func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	var c common
 	c.register(fs)
 	format := fs.String("format", "text", "output `format`: text (path:line:col: severity: message), json, or github (annotations for GitHub Actions)")
-	strict := fs.Bool("strict", false, "fail on warnings too (except translation gaps: see --fail-on)")
+	strict := fs.Bool("strict", false, "fail on warnings too (except translation gaps, see --fail-on, and tags written as words of a language)")
 	failOn := fs.String("fail-on", "", "fail on these translation gaps: `stale,missing` (either or both)")
 	cacheDir := cacheDirFlag(fs)
 	if code := parse(fs, args); code >= 0 {

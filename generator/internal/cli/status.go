@@ -73,7 +73,7 @@ func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) stri
 			return 2
 		}
 	}
-	copts := content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location}
+	copts := content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, StrictTags: cfg.Tags.Strict}
 	files, loadErr := content.Load(fsys, copts)
 	m := status.Build(files, cfg.Codes(), cfg.DefaultLanguage)
 

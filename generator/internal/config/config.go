@@ -21,6 +21,8 @@
 //     (gen build, serve and check --baseURL) and WithOrigin (gen serve on
 //     its own address) replace it after Load.
 //   - pageSize (default 10) is the number of entries on a list page.
+//   - tags: {strict: true} takes only tag keys in front matter (see package
+//     content); by default a word of a page's language is a tag too.
 //   - images (package images): widths (each 1 to MaxWidth; default 480,
 //     800, 1200, 1600; sorted, duplicates dropped), quality and jpegQuality
 //     (1 to 100; default 75 and 80), keepCredit, original, maxPixels
@@ -71,6 +73,13 @@ type Feeds struct {
 	FullContent bool `yaml:"fullContent"` // full HTML instead of the summary
 }
 
+// Tags configures tags.
+type Tags struct {
+	// Strict takes only tag keys, each with its labels: a tag written as
+	// a word of a page's language (a term) is an error (package content).
+	Strict bool `yaml:"strict"`
+}
+
 // Site is the whole configuration. Treat it as read-only after Load.
 type Site struct {
 	BaseURL         string     `yaml:"baseURL"`
@@ -82,6 +91,7 @@ type Site struct {
 	// UnsafeHTML lets raw HTML in Markdown through. Off by default.
 	UnsafeHTML bool  `yaml:"unsafeHTML"`
 	Feeds      Feeds `yaml:"feeds"`
+	Tags       Tags  `yaml:"tags"`
 	// StaleNotice shows a notice on translations whose source changed since.
 	StaleNotice *bool `yaml:"staleNotice"`
 	// Params is free for themes.
@@ -306,6 +316,9 @@ func Parse(path string, data []byte) (*Site, error) {
 		if doc.Content[i].Value == "feeds" && doc.Content[i+1].Kind == yaml.MappingNode {
 			checkKeys(path, doc.Content[i+1], reflectKeys(&Feeds{}), &errs)
 		}
+		if doc.Content[i].Value == "tags" && doc.Content[i+1].Kind == yaml.MappingNode {
+			checkKeys(path, doc.Content[i+1], reflectKeys(&Tags{}), &errs)
+		}
 		if doc.Content[i].Value == "images" && doc.Content[i+1].Kind == yaml.MappingNode {
 			checkKeys(path, doc.Content[i+1], reflectKeys(&Images{}), &errs)
 		}
@@ -404,13 +417,15 @@ func reflectKeys(v any) map[string]bool {
 	keys := map[string]bool{}
 	switch v.(type) {
 	case *Site:
-		for _, k := range []string{"baseURL", "defaultLanguage", "languages", "theme", "timeZone", "pageSize", "unsafeHTML", "feeds", "staleNotice", "params", "deploy", "images"} {
+		for _, k := range []string{"baseURL", "defaultLanguage", "languages", "theme", "timeZone", "pageSize", "unsafeHTML", "feeds", "tags", "staleNotice", "params", "deploy", "images"} {
 			keys[k] = true
 		}
 	case *Language:
 		for _, k := range []string{"code", "name", "locale", "title", "weight"} {
 			keys[k] = true
 		}
+	case *Tags:
+		keys["strict"] = true
 	case *Feeds:
 		for _, k := range []string{"limit", "fullContent"} {
 			keys[k] = true
@@ -461,6 +476,7 @@ var wanted = map[string]string{
 	"[]config.Language":       "a list of languages",
 	"config.Language":         "a mapping with code, name, locale, title and weight",
 	"config.Feeds":            "a mapping with limit and fullContent",
+	"config.Tags":             "a mapping with strict, like {strict: true}",
 	"map[string]interface {}": "a mapping",
 	"config.Deploy":           "a mapping with targets, cacheControl and gzip",
 	"config.Images":           "a mapping with widths, quality, jpegQuality, keepCredit, original, maxPixels and sizes",

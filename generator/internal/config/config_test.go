@@ -66,7 +66,7 @@ func TestLoadGood(t *testing.T) {
 }
 
 func TestParseDefaults(t *testing.T) {
-	s, err := Parse("site.yaml", []byte("languages:\n  - code: zh\n  - code: en\nstaleNotice: false\nfeeds: {limit: 5, fullContent: true}\npageSize: 3\ntheme: plain\n"))
+	s, err := Parse("site.yaml", []byte("languages:\n  - code: zh\n  - code: en\nstaleNotice: false\nfeeds: {limit: 5, fullContent: true}\npageSize: 3\ntheme: plain\ntags: {strict: true}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestParseDefaults(t *testing.T) {
 	if s.DefaultLanguage != "en" || s.BaseURL != "/" || s.TimeZone != "UTC" || s.Location.String() != "UTC" {
 		t.Errorf("defaults: %+v", s)
 	}
-	if s.ShowStaleNotice() || s.Feeds != (Feeds{Limit: 5, FullContent: true}) || s.PageSize != 3 || s.Theme != "plain" {
+	if s.ShowStaleNotice() || s.Feeds != (Feeds{Limit: 5, FullContent: true}) || s.PageSize != 3 || s.Theme != "plain" || !s.Tags.Strict {
 		t.Errorf("explicit values lost: %+v", s)
 	}
 	if en := s.Languages[0]; en.Name != "en" || en.Locale != "en" {
@@ -86,7 +86,7 @@ func TestParseErrors(t *testing.T) {
 	const langs = "languages:\n  - code: zh\n  - code: ru\n  - code: en\n"
 	for _, tc := range []struct{ name, data, want string }{
 		{"unknown key", langs + "baseUrl: https://x.example/\n",
-			`site.yaml:5:1: unknown key "baseUrl" (known keys: baseURL, defaultLanguage, deploy, feeds, images, languages, pageSize, params, staleNotice, theme, timeZone, unsafeHTML)`},
+			`site.yaml:5:1: unknown key "baseUrl" (known keys: baseURL, defaultLanguage, deploy, feeds, images, languages, pageSize, params, staleNotice, tags, theme, timeZone, unsafeHTML)`},
 		{"picture width", langs + "images:\n  widths: [480, 0]\n",
 			`site.yaml:6:11: images.widths: 0 is not a width gen can write (1 to 8192 pixels)`},
 		{"picture quality", langs + "images: {quality: 101, jpegQuality: -1}\n",
@@ -119,6 +119,10 @@ func TestParseErrors(t *testing.T) {
 			`site.yaml:5:11: pageSize: must be a positive number, not -1`},
 		{"negative feed limit", langs + "feeds:\n  limit: -1\n",
 			`site.yaml:6:10: feeds.limit: must be a positive number, not -1`},
+		{"tags not a mapping", langs + "tags: strict\n",
+			`site.yaml:5:7: tags: must be a mapping with strict, like {strict: true}, not "strict"`},
+		{"unknown tags key", langs + "tags:\n  strikt: true\n",
+			`site.yaml:6:3: unknown key "strikt" (known keys: strict)`},
 		{"wrong type", langs + "pageSize: ten\n",
 			`site.yaml:5:11: pageSize: must be a whole number, not "ten"`},
 		{"wrong nested type", "languages:\n  - code: zh\n    weight: first\n",

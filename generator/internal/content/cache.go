@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -158,7 +159,7 @@ func (c *Cache) walked(pages, others []string, clean bool) {
 
 // optsKey is what of Options a parse depends on.
 func optsKey(opts Options) string {
-	return strings.Join(opts.Languages, ",") + "|" + opts.Default + "|" + opts.Location.String()
+	return strings.Join(opts.Languages, ",") + "|" + opts.Default + "|" + opts.Location.String() + "|" + strconv.FormatBool(opts.StrictTags)
 }
 
 // unchangedAll returns, for each of pages, what the cache holds (not a

@@ -59,8 +59,8 @@
 //	summary, slug   text; slug is one URL segment, not ending in "."
 //	draft, sitemap, search  true or false
 //	publishDate, expiryDate  dates
-//	tags            list of tag keys: lower-case letters, digits, hyphens
-//	event           name, start, end, city, venue, url (no other keys)
+//	tags            list of tags: keys or terms (see Tags below)
+//	event           name, start, end, timeZone, city, venue, url (no other keys)
 //	image           src (bundle file or http(s) URL), alt (required with src), caption,
 //	                original (true or false: publish the picture's file as it is)
 //	source          name, url
@@ -91,13 +91,46 @@
 // (kept in that zone). An event whose start is a date without time is
 // AllDay; start and end must then both be dates, or both have times.
 //
+// An event has a zone of its own, in which its pages show its times:
+//
+//   - event.timeZone, an IANA name ("Asia/Vladivostok"): start and end
+//     written without an offset are read in it. A time written with an
+//     offset must have that zone's offset at that moment (else an error),
+//     and a time of day that the zone skips when it puts its clocks
+//     forward is an error naming the time after the change. A name that
+//     is none is an error with the nearest known name (nearestZone).
+//   - else the offset written on start, or on end: "start:
+//     2024-09-05T10:00:00+10:00, end: 2024-09-05 18:00" ends at 18:00 at
+//     +10:00, as its writer meant.
+//   - else the site's zone (Options.Location), as for every other date.
+//
+// Event.Start and End are expressed in that zone (their Location), so what
+// shows them needs no other setting; an instant is never changed by it.
+//
+// # Tags
+//
+// A tag is a key or a term. A key is lower-case Latin letters and digits
+// joined by hyphens ("trade", "expo-2024", IsTagKey): each language shows
+// its label (message tag.<key>), and its tag pages in the languages are
+// translations of one another. Any other tag ("旅游", "туризм", "Harbin
+// Expo") is a term of its file's language only: shown as written, at
+// /<lang>/tags/<name>/ with the name TagName gives ("harbin-expo",
+// "туризм", "旅游"), linked to no other language. A term needs a letter or
+// a digit to make a name of; with Options.StrictTags (site.yaml tags:
+// {strict: true}) every tag must be a key, and a term is an error saying
+// so. A tag written twice in one list, or two with one name ("Туризм",
+// "туризм"), is a warning in File.Warnings, and the list keeps the first.
+//
 // # Shared fields
 //
 // Inherit fills what a translation does not write from the default-language
-// file with the same key: date, tags, aliases, image.src (with
+// file with the same key: date, tags (the keys among them: a term is a word
+// of the default language), aliases, image.src (with
 // image.original, unless the translation writes it), event.url, and the
-// event times (start, end and AllDay, taken together when the translation
-// writes neither start nor end). A translation without any event or image
+// event times (start, end, AllDay and timeZone, taken together when the
+// translation writes neither start nor end; a translation that writes
+// only timeZone shows the inherited times in its own zone). The times keep
+// their zone, so every language shows the event at the same local time. A translation without any event or image
 // gets a copy of the default language's, names and alt text included, so
 // nothing is lost; templates see text in the default language. Other fields
 // (title, summary, city, venue, alt, caption, draft, publishDate, ...) are
@@ -141,6 +174,9 @@ type Options struct {
 	Languages []string       // configured codes in site order, e.g. zh, ru, en
 	Default   string         // default language code
 	Location  *time.Location // zone for dates written without one
+	// StrictTags takes only tag keys: a term is an error
+	// (site.yaml tags: {strict: true}).
+	StrictTags bool
 	// Cache, if set, keeps parsed files between Loads (see Cache).
 	Cache *Cache
 	// Parsed, if set, is called for every file read without a problem, as
@@ -391,7 +427,7 @@ func parse(p string, data []byte, opts Options) (*File, bool, []*diag.Diagnostic
 	}
 	var unreadable bool
 	var ds []*diag.Diagnostic
-	f.Front, f.Body, f.BodyLine, unreadable, ds = parseFile(p, data, opts.Location)
+	f.Front, f.Body, f.BodyLine, unreadable, ds, f.Warnings = parseFile(p, data, opts)
 	if f.Front.TranslationKey != "" {
 		f.Key = f.Front.TranslationKey
 	}

@@ -99,9 +99,16 @@ func dateFields(s string) (m [9]string, ok bool) {
 // parseDate reads s in loc unless s names its own zone. time.Parse is not
 // used because it would take the machine's zone for a matching offset.
 func parseDate(s string, loc *time.Location) (t time.Time, dateOnly, ok bool) {
+	t, dateOnly, _, ok = parseDateZoned(s, loc)
+	return t, dateOnly, ok
+}
+
+// parseDateZoned is parseDate that also says whether s names its own zone
+// (an offset or Z), so that loc did not count.
+func parseDateZoned(s string, loc *time.Location) (t time.Time, dateOnly, zoned, ok bool) {
 	m, ok := dateFields(s)
 	if !ok {
-		return time.Time{}, false, false
+		return time.Time{}, false, false, false
 	}
 	num := func(s string) int { n, _ := strconv.Atoi(s); return n }
 	y, mo, d := num(m[1]), num(m[2]), num(m[3])
@@ -111,7 +118,7 @@ func parseDate(s string, loc *time.Location) (t time.Time, dateOnly, ok bool) {
 		ns = num(m[7] + strings.Repeat("0", 9-len(m[7])))
 	}
 	if !validDay(y, mo, d) || h > 23 || mi > 59 || sec > 59 {
-		return time.Time{}, false, false
+		return time.Time{}, false, false, false
 	}
 	switch z := m[8]; {
 	case z == "Z" || z == "z":
@@ -120,7 +127,7 @@ func parseDate(s string, loc *time.Location) (t time.Time, dateOnly, ok bool) {
 		z = strings.ReplaceAll(z[1:], ":", "")
 		zh, zm := num(z[:2]), num(z[2:])
 		if zh > 23 || zm > 59 {
-			return time.Time{}, false, false
+			return time.Time{}, false, false, false
 		}
 		offset := (zh*60 + zm) * 60
 		if m[8][0] == '-' {
@@ -131,7 +138,7 @@ func parseDate(s string, loc *time.Location) (t time.Time, dateOnly, ok bool) {
 			loc = time.FixedZone("", offset)
 		}
 	}
-	return time.Date(y, time.Month(mo), d, h, mi, sec, ns, loc), m[4] == "", true
+	return time.Date(y, time.Month(mo), d, h, mi, sec, ns, loc), m[4] == "", m[8] != "", true
 }
 
 func validDay(y, m, d int) bool {

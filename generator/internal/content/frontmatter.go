@@ -25,8 +25,9 @@ const bom = "\xEF\xBB\xBF"
 // matter; the body is a part of data. It returns what it could decode even
 // when it reports problems.
 // unreadable says the front matter could not be read as a whole, so which
-// keys it has is unknown.
-func parseFile(p string, data []byte, loc *time.Location) (fm FrontMatter, body []byte, bodyLine int, unreadable bool, errs []*diag.Diagnostic) {
+// keys it has is unknown; warns are the problems that do not stop a build
+// (File.Warnings).
+func parseFile(p string, data []byte, opts Options) (fm FrontMatter, body []byte, bodyLine int, unreadable bool, errs, warns []*diag.Diagnostic) {
 	data = bytes.TrimPrefix(data, []byte(bom))
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
@@ -34,30 +35,30 @@ func parseFile(p string, data []byte, loc *time.Location) (fm FrontMatter, body 
 	}
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8At(data)
-		return FrontMatter{}, nil, 1, true, []*diag.Diagnostic{diag.At(p, line, col, "invalid UTF-8 (save the file as UTF-8)")}
+		return FrontMatter{}, nil, 1, true, []*diag.Diagnostic{diag.At(p, line, col, "invalid UTF-8 (save the file as UTF-8)")}, nil
 	}
 
-	d := &decoder{path: p, loc: loc, fm: FrontMatter{Pos: make(map[string]Pos, 16)}}
+	d := &decoder{path: p, loc: opts.Location, strictTags: opts.StrictTags, fm: FrontMatter{Pos: make(map[string]Pos, 16)}}
 	first, rest, _ := bytes.Cut(data, []byte("\n"))
 	switch strings.TrimRight(string(first), " \t") {
 	case "---":
 	case "+++":
 		d.add(1, 1, "TOML front matter is not supported: write YAML between lines ---")
-		return d.fm, data, 1, true, d.errs
+		return d.fm, data, 1, true, d.errs, nil
 	default:
 		d.add(1, 1, "title is required")
-		return d.fm, data, 1, false, d.errs
+		return d.fm, data, 1, false, d.errs, nil
 	}
 	yamlText, body, closeLine, ok := cutFrontMatter(rest)
 	if !ok {
 		d.add(1, 1, "front matter is not closed: add a line with --- after it")
-		return d.fm, nil, 1, true, d.errs
+		return d.fm, nil, 1, true, d.errs, nil
 	}
 	d.decode(yamlText)
 	if !d.unreadable && !d.fm.Has("title") {
 		d.add(1, 1, "title is required")
 	}
-	return d.fm, body, closeLine + 1, d.unreadable, d.errs
+	return d.fm, body, closeLine + 1, d.unreadable, d.errs, d.warns
 }
 
 // cutFrontMatter finds the closing "---" line in rest, which starts at line 2.
@@ -103,13 +104,20 @@ type decoder struct {
 	path       string
 	yaml       []byte // the front matter, from line 2 of the file
 	loc        *time.Location
+	strictTags bool // only tag keys (site.yaml tags: {strict: true})
 	fm         FrontMatter
 	errs       []*diag.Diagnostic
+	warns      []*diag.Diagnostic // File.Warnings
 	unreadable bool
 }
 
 func (d *decoder) add(line, col int, format string, args ...any) {
 	d.errs = append(d.errs, diag.At(d.path, line, col, format, args...))
+}
+
+// warnf records a warning at n, as errorf records an error.
+func (d *decoder) warnf(n *yaml.Node, format string, args ...any) {
+	d.warns = append(d.warns, diag.Warn(d.path, n.Line+1, n.Column, format, args...))
 }
 
 // Front matter starts on line 2 of the file, so YAML line n is file line n+1.
@@ -194,7 +202,7 @@ func isNull(n *yaml.Node) bool {
 
 var (
 	topKeys    = []string{"aliases", "date", "draft", "event", "expiryDate", "image", "layout", "params", "publishDate", "search", "sitemap", "slug", "source", "summary", "tags", "title", "translatedFrom", "translationKey", "weight"}
-	eventKeys  = []string{"city", "end", "name", "start", "url", "venue"}
+	eventKeys  = []string{"city", "end", "name", "start", "timeZone", "url", "venue"}
 	imageKeys  = []string{"alt", "caption", "original", "src"}
 	sourceKeys = []string{"name", "url"}
 
@@ -284,7 +292,7 @@ func (d *decoder) topKey(key string, v *yaml.Node) {
 	case "weight":
 		fm.Weight = d.int(key, v)
 	case "tags":
-		fm.Tags = d.list(key, v, "[trade, expo]", checkTag)
+		fm.Tags = d.list(key, v, "[trade, expo]", func(s string) string { return checkTag(s, d.strictTags) })
 	case "aliases":
 		fm.Aliases = d.list(key, v, `["/news/old-name/"]`, checkAlias)
 	case "event":
@@ -323,8 +331,7 @@ func (d *decoder) event(v *yaml.Node) *Event {
 		return nil
 	}
 	e := &Event{}
-	var startNode, endNode *yaml.Node
-	var startDateOnly, endDateOnly bool
+	var start, end, zone *yaml.Node
 	d.mapping(v, "event", eventKeys, eventNames, func(key string, v *yaml.Node) {
 		switch key {
 		case "event.name":
@@ -336,22 +343,124 @@ func (d *decoder) event(v *yaml.Node) *Event {
 		case "event.url":
 			e.URL = d.url(key, v)
 		case "event.start":
-			e.Start, startDateOnly = d.date(key, v)
-			if !e.Start.IsZero() {
-				startNode = v
-			}
+			start = v
 		case "event.end":
-			e.End, endDateOnly = d.date(key, v)
-			if !e.End.IsZero() {
-				endNode = v
-			}
+			end = v
+		case "event.timeZone":
+			zone = v
 		}
 	})
-	e.AllDay = startDateOnly
-	if startNode != nil && endNode != nil && startDateOnly != endDateOnly {
-		d.errorf(endNode, "event.end: %q and event.start %q must both be dates, or both have a time of day", endNode.Value, startNode.Value)
-	}
+	d.eventTimes(e, start, end, zone)
 	return e
+}
+
+// eventTime is an event's start or end as read.
+type eventTime struct {
+	key      string
+	n        *yaml.Node // nil when not written
+	t        time.Time
+	dateOnly bool
+	zoned    bool // written with an offset or Z
+}
+
+// eventTimes reads the start and end of e in the event's zone:
+// event.timeZone, else the offset written on start (or on end), else the
+// site's. A time written with an offset keeps its instant, and is then
+// expressed in the event's zone; with timeZone its offset must be the
+// zone's at that moment. A time of day that the zone skips (the hour the
+// clocks are put forward) is an error.
+func (d *decoder) eventTimes(e *Event, startNode, endNode, zoneNode *yaml.Node) {
+	var loc *time.Location
+	if zoneNode != nil {
+		if name := d.text("event.timeZone", zoneNode); name != "" {
+			var why string
+			if loc, why = loadZone(name); loc == nil {
+				d.errorf(zoneNode, "event.timeZone: %s", why)
+			} else {
+				e.TimeZone = name
+			}
+		}
+	}
+	start, end := d.eventTime("event.start", startNode), d.eventTime("event.end", endNode)
+	switch {
+	case loc != nil:
+	case start.zoned:
+		loc = start.t.Location()
+	case end.zoned:
+		loc = end.t.Location()
+	default:
+		loc = d.loc
+	}
+	for _, et := range []*eventTime{&start, &end} {
+		if et.t.IsZero() {
+			continue
+		}
+		if !et.zoned {
+			et.t, _, _ = parseDate(et.n.Value, loc)
+			if !et.dateOnly && skipped(et.t, et.n.Value) {
+				d.errorf(et.n, "%s: %q does not exist in %s, which puts its clocks forward at that time: write the time after the change, like %s", et.key, et.n.Value, loc, afterGap(et.t).Format("15:04"))
+			}
+			continue
+		}
+		if _, off := et.t.Zone(); e.TimeZone != "" && off != offsetAt(et.t, loc) {
+			d.errorf(et.n, "%s: %q is at %s, but in %s (event.timeZone) it is %s then: write the time without the offset", et.key, et.n.Value, offsetText(off), e.TimeZone, offsetText(offsetAt(et.t, loc)))
+		}
+		et.t = et.t.In(loc)
+	}
+	e.Start, e.End, e.AllDay = start.t, end.t, start.dateOnly
+	if start.n != nil && end.n != nil && !start.t.IsZero() && !end.t.IsZero() && start.dateOnly != end.dateOnly {
+		d.errorf(end.n, "event.end: %q and event.start %q must both be dates, or both have a time of day", end.n.Value, start.n.Value)
+	}
+}
+
+// eventTime reads the value of key, n, which may be nil.
+func (d *decoder) eventTime(key string, n *yaml.Node) eventTime {
+	et := eventTime{key: key, n: n}
+	if n == nil {
+		return et
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "%s must be a date like 2024-05-17, not %s", key, kindName(n))
+		return et
+	}
+	var ok bool
+	et.t, et.dateOnly, et.zoned, ok = parseDateZoned(n.Value, d.loc)
+	if !ok {
+		d.errorf(n, "%s: %q is not a valid date%s", key, n.Value, dateHint(n.Value))
+	}
+	return et
+}
+
+// skipped reports whether the time of day written in s is not the time
+// of day of t, s read in t's zone: time.Date moved it past a gap.
+func skipped(t time.Time, s string) bool {
+	m, _ := dateFields(s)
+	return m[4] != "" && t.Format("15:04") != m[4]+":"+m[5]
+}
+
+// afterGap is t, a time that time.Date made of a time of day its zone
+// skips, moved past the gap: 02:30 on the night New York goes from 02:00
+// to 03:00 is 03:30. time.Date may have read the time in the offset
+// before the change or after it; either way this is the time after.
+func afterGap(t time.Time) time.Time {
+	_, before := t.Zone()
+	_, after := t.Add(3 * time.Hour).Zone()
+	return t.Add(time.Duration(after-before) * time.Second)
+}
+
+// offsetAt is the offset of loc at the instant t, in seconds east of UTC.
+func offsetAt(t time.Time, loc *time.Location) int {
+	_, off := t.In(loc).Zone()
+	return off
+}
+
+// offsetText writes an offset as front matter does: +10:00, -05:00.
+func offsetText(off int) string {
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%c%02d:%02d", sign, off/3600, off%3600/60)
 }
 
 func (d *decoder) image(v *yaml.Node) *Image {
@@ -447,9 +556,16 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 		return nil
 	}
 	out := []string{}
-	var seen map[string]bool // for long lists; out is searched in short ones
+	// Two tags with one name are one tag ("Туризм", "туризм"): the second
+	// is a warning, left out, so that a page links each tag once. Any
+	// other entry written twice is an error.
+	name := func(s string) string { return s }
+	if key == "tags" {
+		name = TagName
+	}
+	var seen map[string]int // name → index in out, for long lists; out is searched in short ones
 	if len(v.Content) > 16 {
-		seen = make(map[string]bool, len(v.Content))
+		seen = make(map[string]int, len(v.Content))
 	}
 	for _, n := range v.Content {
 		n = resolve(n)
@@ -461,12 +577,22 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 			d.errorf(n, "%s: %q %s", key, n.Value, msg)
 			continue
 		}
-		if seen[n.Value] || seen == nil && slices.Contains(out, n.Value) {
+		id := name(n.Value)
+		first, ok := seen[id]
+		if seen == nil {
+			first = slices.IndexFunc(out, func(o string) bool { return name(o) == id })
+			ok = first >= 0
+		}
+		switch {
+		case ok && key == "tags":
+			d.warnf(n, "tags: %s", sameTag(n.Value, out[first]))
+			continue
+		case ok:
 			d.errorf(n, "%s: %q is listed twice", key, n.Value)
 			continue
 		}
 		if seen != nil {
-			seen[n.Value] = true
+			seen[id] = len(out)
 		}
 		out = append(out, n.Value)
 	}
@@ -501,22 +627,7 @@ func (d *decoder) url(key string, v *yaml.Node) string {
 	return s
 }
 
-var (
-	tagKey     = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-	nonTagRuns = regexp.MustCompile(`[^a-z0-9]+`)
-	layoutName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
-)
-
-func checkTag(s string) string {
-	if tagKey.MatchString(s) {
-		return ""
-	}
-	msg := "is not a tag key: use lower-case letters, digits and hyphens"
-	if fix := strings.Trim(nonTagRuns.ReplaceAllString(strings.ToLower(s), "-"), "-"); tagKey.MatchString(fix) {
-		msg += fmt.Sprintf(", like %q", fix)
-	}
-	return msg
-}
+var layoutName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
 func checkAlias(s string) string {
 	switch {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/eventnews/gen/generator/internal/diag"
 )
@@ -56,7 +57,7 @@ func inheritFrom(fm, src *FrontMatter) {
 		fm.Date = src.Date
 	}
 	if !fm.Has("tags") {
-		fm.Tags = slices.Clone(src.Tags)
+		fm.Tags = keyTags(src.Tags) // a term is a word of src's language
 	}
 	if !fm.Has("aliases") {
 		fm.Aliases = slices.Clone(src.Aliases)
@@ -67,7 +68,7 @@ func inheritFrom(fm, src *FrontMatter) {
 			fm.Event = &e
 		} else {
 			if !fm.Has("event.start") && !fm.Has("event.end") {
-				fm.Event.Start, fm.Event.End, fm.Event.AllDay = se.Start, se.End, se.AllDay
+				inheritTimes(fm.Event, se)
 			}
 			if !fm.Has("event.url") {
 				fm.Event.URL = se.URL
@@ -85,6 +86,27 @@ func inheritFrom(fm, src *FrontMatter) {
 			}
 		}
 	}
+}
+
+// inheritTimes gives e the times of src, with their zone: src's
+// timeZone, unless e names a zone of its own, in which it then shows them.
+func inheritTimes(e, src *Event) {
+	e.Start, e.End, e.AllDay = src.Start, src.End, src.AllDay
+	if e.TimeZone == "" {
+		e.TimeZone = src.TimeZone
+		return
+	}
+	if loc, _ := loadZone(e.TimeZone); loc != nil && !e.AllDay {
+		e.Start, e.End = inZone(e.Start, loc), inZone(e.End, loc)
+	}
+}
+
+// inZone is t in loc; a zero t stays zero.
+func inZone(t time.Time, loc *time.Location) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.In(loc)
 }
 
 // checkRequired reports required fields that are still missing after

@@ -24,7 +24,7 @@ func BenchmarkParseFiles(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, p := range paths {
-			if _, _, _, _, ds := parseFile(p, files[p], loc); len(ds) > 0 {
+			if _, _, _, _, ds, _ := parseFile(p, files[p], Options{Location: loc}); len(ds) > 0 {
 				b.Fatal(ds[0])
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"github.com/eventnews/gen/generator/internal/diag"
 )
 
 // Kind tells a page from a section's _index file.
@@ -48,6 +50,10 @@ type File struct {
 	Body []byte
 	// BodyLine is the 1-based line in the file where Body starts.
 	BodyLine int
+	// Warnings are what is wrong in the file but does not stop a build:
+	// a tag listed twice (it is shown once). They are shared by the copies
+	// a Cache hands out: read-only.
+	Warnings []*diag.Diagnostic
 	// ModTime is not read: output must not depend on file times.
 }
 
@@ -113,8 +119,13 @@ type Pos struct{ Line, Col int }
 // Event describes the event a release reports.
 type Event struct {
 	Name string
-	// Start and End are in the site's time zone unless a zone was given.
+	// Start and End are in the event's zone: TimeZone, else the offset
+	// written on a time, else the site's time zone (see eventTimes). A
+	// page shows them in Start's location.
 	Start, End time.Time
+	// TimeZone is event.timeZone, an IANA name ("Asia/Vladivostok"), or ""
+	// when it was not written.
+	TimeZone string
 	// AllDay is true when start (and end) were written as dates without time;
 	// Start is then midnight at the start of the day.
 	AllDay bool

@@ -18,11 +18,14 @@
 //     since it is one event; each calendar file holds one language.
 //   - DTSTAMP is the build clock (--now) in UTC, so output is reproducible.
 //   - An all-day event is DTSTART;VALUE=DATE with DTEND;VALUE=DATE the day
-//     after its last day (DTEND is exclusive). A timed event is written in
-//     UTC ("Z"): every client and parser reads UTC the same way, and shows it
-//     in the reader's own zone; X-WR-TIMEZONE names the site's zone for
-//     clients that display a calendar in it. A timed event without an end
-//     has no DTEND (it ends when it starts).
+//     after its last day (DTEND is exclusive), its dates as written. A timed
+//     event is written in UTC ("Z"): the instants of its times as read in
+//     the event's own zone (event.timeZone, or the offset written; see
+//     package content), which every client and parser reads the same way,
+//     across changes of daylight saving time too, and shows in the reader's
+//     own zone, with no VTIMEZONE to get wrong; X-WR-TIMEZONE names the
+//     site's zone for clients that display a calendar in it. A timed event
+//     without an end has no DTEND (it ends when it starts).
 //   - SUMMARY is the event's name, or the page title; LOCATION "venue, city";
 //     URL the page's permalink; DESCRIPTION the page's summary.
 //   - A language without events still gets an events.ics, with no VEVENT,

@@ -198,7 +198,8 @@ func TestEventRoundTrip(t *testing.T) {
 func TestTimedAndOneDayEvents(t *testing.T) {
 	files := calendars(t)
 	e := parse(t, files, "ru/news/forum/event.ics").Events()[0]
-	// 10:00 Moscow is 07:00 UTC; 18:30 in the site's zone (Beijing) is 10:30 UTC.
+	// 10:00 Moscow is 07:00 UTC; the end, written without a zone, is in the
+	// start's: 18:30 Moscow is 15:30 UTC.
 	if got := prop(e, ics.ComponentPropertyDtStart); got != "20240620T070000Z" {
 		t.Errorf("DTSTART %q", got)
 	}
@@ -207,7 +208,7 @@ func TestTimedAndOneDayEvents(t *testing.T) {
 		t.Errorf("start %v %v", start, err)
 	}
 	end, err := e.GetEndAt()
-	if err != nil || !end.Equal(time.Date(2024, 6, 20, 10, 30, 0, 0, time.UTC)) {
+	if err != nil || !end.Equal(time.Date(2024, 6, 20, 15, 30, 0, 0, time.UTC)) {
 		t.Errorf("end %v %v", end, err)
 	}
 	if got := prop(e, ics.ComponentPropertySummary); got != "Форум в Москве" {
@@ -227,6 +228,52 @@ func TestTimedAndOneDayEvents(t *testing.T) {
 	}
 	if calProp(cal, "REFRESH-INTERVAL") != "PT12H" {
 		t.Error("events.ics has no refresh interval")
+	}
+}
+
+// An event's times are read in its own zone (event.timeZone), and the
+// calendar gives their instants in UTC, on either side of a change of
+// daylight saving time too.
+func TestEventsInTheirOwnZone(t *testing.T) {
+	s := sitetest.New(t, sitetest.Config+`-- content/news/port/index.ru.md --
+---
+title: Форум во Владивостоке
+date: 2024-05-18
+event:
+  start: 2024-09-05 10:00
+  end: 2024-09-05 18:00
+  timeZone: Asia/Vladivostok
+  city: Владивосток
+---
+-- content/news/fair/index.ru.md --
+---
+title: Ярмарка в Берлине
+date: 2024-05-18
+event:
+  start: 2024-03-30 10:00
+  end: 2024-03-31 10:00
+  timeZone: Europe/Berlin
+---
+-- content/news/nyc/index.ru.md --
+---
+title: Встреча в Нью-Йорке
+date: 2024-05-18
+event:
+  start: 2024-11-02T10:00:00-04:00
+  end: 2024-11-03 10:00
+  timeZone: America/New_York
+---
+`).Build(build.Options{Now: now}).OK()
+	for page, want := range map[string][2]string{
+		"port": {"20240905T000000Z", "20240905T080000Z"}, // +10:00
+		"fair": {"20240330T090000Z", "20240331T080000Z"}, // +01:00, then +02:00
+		"nyc":  {"20241102T140000Z", "20241103T150000Z"}, // -04:00, then -05:00
+	} {
+		name := "ru/news/" + page + "/event.ics"
+		e := parse(t, map[string]string{name: s.File(name)}, name).Events()[0]
+		if got := [2]string{prop(e, ics.ComponentPropertyDtStart), prop(e, ics.ComponentPropertyDtEnd)}; got != want {
+			t.Errorf("%s: DTSTART, DTEND %v, want %v", page, got, want)
+		}
 	}
 }
 

@@ -71,8 +71,10 @@
 // Dates, times and numbers use CLDR patterns from github.com/bep/golocales,
 // picked by the language's Locale ("zh-Hans" → zh_hans, "ru-RU" → ru_ru, then
 // shorter prefixes) and falling back to its Code. Times are formatted as
-// given: callers convert them to the site's time zone first, and a time keeps
-// its own calendar day.
+// given: callers convert them to the zone to show them in first (the site's;
+// an event's own), and a time keeps its own calendar day. ZoneName is CLDR's
+// long name of a time's zone ("Владивосток, стандартное время"), "" where
+// CLDR has none.
 //
 // A Set is immutable after Load and safe for concurrent use; the package has
 // no mutable package-level state.

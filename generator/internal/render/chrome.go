@@ -86,9 +86,9 @@ func (d *Data) tag(key string) string {
 
 // TagLink is one of a page's tags as a link.
 type TagLink struct {
-	Key  string // as written in front matter
-	Name string // its label in the page's language (message "tag.<key>")
-	URL  string // its list page
+	Key  string // as the page's language names it (site.Tag.Key)
+	Name string // its label in the page's language (message "tag.<key>"); a term as written
+	URL  string // its list page (site.TagURL)
 	// Link is <a href="URL">Name</a>, escaped by html/template as a layout
 	// writing that markup would escape it.
 	Link template.HTML
@@ -118,7 +118,7 @@ func (d *Data) TagLinks() []TagLink {
 
 // newTagLink makes the link to tag key in the page's language.
 func (d *Data) newTagLink(key string) TagLink {
-	l := TagLink{Key: key, Name: d.tag(key), URL: d.Lang.TagsURL + site.Segment(key) + "/"}
+	l := TagLink{Key: key, Name: d.tag(key), URL: site.TagURL(d.Lang.TagsURL, key)}
 	var b strings.Builder
 	if d.tagLink != nil && d.tagLink.Execute(&b, l) == nil {
 		l.Link = template.HTML(b.String())

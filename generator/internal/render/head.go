@@ -89,7 +89,9 @@ func (d *Data) FeedLinks() template.HTML {
 // announces one; "" for other pages. Empty values are left out, and so is
 // an object left with nothing but its "@type" (as theme.JSONLD does). Keys
 // are in the order of their names, as encoding/json writes a map, and
-// strings are escaped as it escapes them (jsonString).
+// strings are escaped as it escapes them (jsonString). The event's
+// startDate and endDate are in its own zone (2024-09-05T10:00:00+10:00),
+// as its page shows them; datePublished is in the site's.
 func (d *Data) Schema() template.HTML {
 	if !d.IsRelease {
 		return ""
@@ -114,14 +116,15 @@ func (d *Data) Schema() template.HTML {
 	o.field("url", d.Canonical)
 	b.WriteString("}</script>\n")
 	if e := d.Event; e != nil {
+		// The event's times in its own zone, with its offset.
 		when := func(t time.Time) string {
 			switch {
 			case t.IsZero():
 				return ""
 			case e.AllDay:
-				return t.In(loc).Format(time.DateOnly)
+				return t.In(e.Start.Location()).Format(time.DateOnly)
 			}
-			return t.In(loc).Format(time.RFC3339)
+			return t.In(e.Start.Location()).Format(time.RFC3339)
 		}
 		b.WriteString(`<script type="application/ld+json">{"@context":"https://schema.org","@type":"Event"`)
 		o.field("description", d.Description)

@@ -28,9 +28,12 @@
 //   - content sense (code "content"): an event that ends before it starts
 //     and a translatedFrom that cannot be read are errors; an empty event
 //     name and a summary longer than feed readers show (SummaryLimit) are
-//     warnings; a tag without a label (message tag.<key>) in the language
-//     of a page that shows it is a warning at the file that writes the
-//     tag, with the nearest labelled key suggested.
+//     warnings; a tag key without a label (message tag.<key>) in the
+//     language of a page that shows it is a warning at the file that
+//     writes the tag, with the nearest labelled key suggested (a term, a
+//     tag written as a word of its page's language, is shown as written:
+//     gen check notes it). The warnings package content found in a file
+//     (a tag listed twice) are reported with these.
 //   - translations (codes "translation.stale", "translation.missing"),
 //     warnings: a published translation whose source changed since it was
 //     translated (Input.Outdated), and a published page without a version
@@ -116,7 +119,18 @@ func Content(in Input) []*diag.Diagnostic {
 	c.checkSense()
 	c.checkTags()
 	c.checkTranslations()
+	for _, f := range in.Files {
+		c.list.Add(diagErrs(f.Warnings)...) // content's: a tag listed twice
+	}
 	return c.list.Sorted()
+}
+
+func diagErrs(ds []*diag.Diagnostic) []error {
+	out := make([]error, len(ds))
+	for i, d := range ds {
+		out[i] = d
+	}
+	return out
 }
 
 // add records a diagnostic.

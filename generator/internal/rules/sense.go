@@ -60,11 +60,13 @@ func (c *checker) checkEvent(f *content.File) {
 	}
 }
 
+// when writes an event's time as its front matter does: in the event's
+// own zone, where package content put it.
 func (c *checker) when(t time.Time, allDay bool) string {
 	if allDay {
-		return t.In(c.in.Config.Location).Format("2006-01-02")
+		return t.Format("2006-01-02")
 	}
-	return t.In(c.in.Config.Location).Format("2006-01-02 15:04")
+	return t.Format("2006-01-02 15:04")
 }
 
 // checkMark checks the translatedFrom value of f.

@@ -12,7 +12,7 @@
 //	/<lang>/<section>/<sub>/         a nested section's list, paginated likewise
 //	/<lang>/<section>/<slug>/        a page in a section, however deep its file lies
 //	/<lang>/<slug>/                  a page at the top of content/ (about)
-//	/<lang>/tags/, /<lang>/tags/<key>/ (paginated like sections)
+//	/<lang>/tags/, /<lang>/tags/<name>/ (paginated like sections)
 //	/<lang>/events/                  upcoming and past events
 //	/<lang>/search/                  search (the index beside it: package search)
 //	/<lang>/404.html                 not found
@@ -58,12 +58,19 @@
 //   - Lists are sorted newest first, then by weight, then by path.
 //   - Translations share a key; generated pages (home, sections, tags,
 //     events) are translations of the same page in every language.
+//   - Tags (tags.go): a tag's page is at /<lang>/tags/<name>/, its name
+//     content.TagName (a key as it is, a term lower-cased with hyphens for
+//     spaces: /zh/tags/旅游/, /en/tags/harbin-expo/). Tags with one name in
+//     a language are one tag, a key if any page writes it as one. The
+//     pages of a key are translations across languages; the page of a
+//     term (a word of its language) has none: its switcher leads to the
+//     other languages' tags indexes, its hreflang names only itself.
 //   - The language switcher links an existing translation; otherwise that
 //     language's section list (for a tag page: its tags index), otherwise
 //     its home, marked as a fallback.
 //   - hreflang alternates list only translations that exist, plus x-default:
 //     the default-language translation if it exists, else the root chooser.
-//   - Names (folders, files, slugs, section and tag keys) enter URLs through
+//   - Names (folders, files, slugs, section and tag names) enter URLs through
 //     Segment, percent-encoded where a URL needs it ("q?x" → "q%3Fx"); a
 //     page's output path, and a bundle file's, is its URL decoded
 //     (FilePath), the file a static host looks for.
@@ -158,7 +165,8 @@ type Language struct {
 	// in the order of Regular. A footer or menu ranges over Singles: ranging
 	// over Regular on every page costs time in the square of the releases.
 	Singles []*Page
-	// Tags are tag keys in use in this language, by key, with their pages.
+	// Tags are the tags in use in this language, sorted by Key, with
+	// their pages.
 	Tags    []*Tag
 	TagsURL string
 	Events  *Page
@@ -174,8 +182,11 @@ type Language struct {
 	Calendar string
 }
 
-// Tag is one tag key in one language.
+// Tag is one tag in one language.
 type Tag struct {
+	// Key is the tag as the language's pages name it: a key ("trade"),
+	// or a term as written ("旅游", "Harbin Expo"; see tagsOf). Templates
+	// show it with the tag function: a key's label, a term as it is.
 	Key   string
 	Pages []*Page // newest first
 	Page  *Page   // first list page
@@ -224,7 +235,8 @@ type Page struct {
 	// URLs in the page's language.
 	Body string
 	// Key is the translation key: the file's key, or "home", "section:news",
-	// "section:news/archive", "tags", "tag:trade", "events", "404".
+	// "section:news/archive", "tags", "tag:trade", "events", "404"; a tag
+	// page of a term has a key of its language alone, "tag@ru:туризм".
 	Key     string
 	Section string
 	Title   string
@@ -234,7 +246,7 @@ type Page struct {
 	Path    string // output path relative to public/, URL decoded: "ru/news/x/index.html"
 	Layout  string
 	Summary string
-	Tags    []string
+	Tags    []string // as the page's language names them (Tag.Key)
 	Event   *content.Event
 	Params  map[string]any
 	// Translations are the other languages' versions that exist, site order.
@@ -381,18 +393,13 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 		all = append(all, sectionLists(lang, sections, sectionFiles, opts)...)
 
 		// Tags.
-		tagPages := map[string][]*Page{}
-		for _, p := range lang.Regular {
-			for _, t := range p.Tags {
-				tagPages[t] = append(tagPages[t], p)
-			}
-		}
+		tagPages := tagsOf(lang.Regular)
 		lang.TagsURL = base + code + "/tags/"
 		tagsIndex := &Page{Kind: KindTags, Key: "tags", URL: lang.TagsURL, Layout: "tags"}
 		all = append(all, tagsIndex)
 		for _, key := range sortedKeys(tagPages) {
-			list := paginate(tagPages[key], cfg.PageSize, lang.TagsURL+Segment(key)+"/", func(int, []*Page) *Page {
-				return &Page{Kind: KindTag, Key: "tag:" + key, Tag: key, Title: key, Layout: "tag"}
+			list := paginate(tagPages[key], cfg.PageSize, TagURL(lang.TagsURL, key), func(int, []*Page) *Page {
+				return &Page{Kind: KindTag, Key: tagKey(code, key), Tag: key, Title: key, Layout: "tag"}
 			})
 			lang.Tags = append(lang.Tags, &Tag{Key: key, Pages: tagPages[key], Page: list[0]})
 			all = append(all, list...)

@@ -34,10 +34,11 @@
 //   - T "id" with no further arguments is a constant in each language: it
 //     is replaced by its translation when the layouts are loaded (fold.go),
 //     and escaped for its place as T's result would be.
-//   - eventWhen .Event is when an event takes place, as <time> elements:
-//     dates for an all-day event, date and time with the zone's offset for
-//     a timed one (see event.go). Each event's HTML is kept, like a
-//     partialCached partial, until ForgetPartials.
+//   - eventWhen .Event is when an event takes place, as <time> elements,
+//     in the event's own zone: dates for an all-day event, date and time
+//     for a timed one, followed by its zone's label: the city, CLDR's name
+//     of the zone or its UTC offset (see event.go). Each event's HTML is
+//     kept, like a partialCached partial, until ForgetPartials.
 //   - TLang "ru" "id" translates in a named language, for the pages that
 //     speak every language at once (the root chooser, /404.html).
 //   - ogLocale "zh-Hans" is "zh_CN": Open Graph's language_TERRITORY form,
@@ -47,7 +48,9 @@
 //     \u003e and \u0026, so no string can close the script. Map entries
 //     whose value is "" or nil are left out, and so is a nested object left
 //     with nothing but its "@type".
-//   - eventDate is a date (2024-05-17) for an all-day event, else RFC 3339.
+//   - eventDate is a date (2024-05-17) for an all-day event, else RFC 3339,
+//     in the event's own zone (the time's location: 2024-09-05T10:00:00+10:00),
+//     where isoDate and rfc3339 give the site's.
 //   - utcOffset names the site zone's offset at a moment: "UTC+8", "UTC+5:30".
 //
 // Execution: every page runs through html/template, and only through it:
@@ -210,7 +213,7 @@ func (t *Theme) languageFuncs(cfg *config.Site, locales *locale.Set) map[string]
 		funcs := commonFuncs(cfg, locales)
 		maps.Copy(funcs, langFuncs(cfg, locales.For(l.Code)))
 		if loc := locales.For(l.Code); loc != nil {
-			funcs["eventWhen"] = t.eventWhenCached(l.Code, eventWhen(cfg, loc))
+			funcs["eventWhen"] = t.eventWhenCached(l.Code, eventWhen(loc))
 		}
 		langs[l.Code] = funcs
 	}
@@ -508,9 +511,9 @@ func commonFuncs(cfg *config.Site, locales *locale.Set) template.FuncMap {
 			case t.IsZero():
 				return ""
 			case allDay:
-				return isoDate(t)
+				return t.Format(time.DateOnly)
 			}
-			return rfc3339(t)
+			return t.Format(time.RFC3339)
 		},
 		"utcOffset": func(t time.Time) string { return UTCOffset(t.In(cfg.Location)) },
 		"ogLocale":  OGLocale,
@@ -567,7 +570,7 @@ func langFuncs(cfg *config.Site, l *locale.Locale) template.FuncMap {
 		"dateShort":  loc.DateShort,
 		"timeShort":  loc.Time,
 		"number":     func(n int) string { return loc.Number(float64(n), 0) },
-		// Load replaces it by a cached eventWhen(cfg, loc).
+		// Load replaces it by a cached eventWhen(loc).
 		"eventWhen": func(*content.Event) (template.HTML, error) {
 			return "", errors.New("eventWhen: only in a layout")
 		},
