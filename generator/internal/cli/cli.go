@@ -271,9 +271,8 @@ func flagProblem(fs *flag.FlagSet, err error) string {
 	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
 	msg := "unknown option " + dashes(name)
 	if near := nearest(name, names); near != "" {
-		if f := fs.Lookup(near); strings.HasPrefix(f.Usage, aliasUsage) {
-			near = strings.TrimPrefix(f.Usage, aliasUsage)
-		}
+		// The spelling nearest to the hand that typed it: a Hugo user's
+		// --buildDrafs gets --buildDrafts, which gen takes too.
 		msg += "; did you mean " + dashes(near) + "?"
 	}
 	return msg

@@ -27,7 +27,8 @@ func TestDeployUsage(t *testing.T) {
 		{[]string{"-s", plain, "--target", "ftp://host/www"}, 2, "gen deploy: --target: url \"ftp://host/www\" must start with s3://, gs://, azblob:// or file://\n"},
 		{[]string{"-s", plain, "--target", "s3://AKIA:secret@press"}, 2, "gen deploy: --target: url \"s3://AKIA:secret@press\" holds a user name or password: leave them out, gen deploy takes credentials from the environment\n"},
 		{[]string{"-s", plain, "--workers", "0", "--target", "file:///srv/www"}, 2, "gen deploy: --workers 0: give 1 or more\n"},
-		{[]string{"-s", plain, "--dryrun"}, 2, "gen deploy: unknown option --dryrun; did you mean --dry-run? (gen deploy -h lists every option)\n"},
+		{[]string{"-s", plain, "--dryrun"}, 2, "gen deploy: unknown option --dryrun; did you mean --dryRun? (gen deploy -h lists every option)\n"},
+		{[]string{"-s", plain, "--dry-rn"}, 2, "gen deploy: unknown option --dry-rn; did you mean --dry-run? (gen deploy -h lists every option)\n"},
 		{[]string{"-s", named, "--target", "staging"}, 1, "gen deploy: " + filepath.Join(named, "public") + " holds no built site ("},
 	} {
 		r := run(append([]string{"deploy"}, c.args...)...)
