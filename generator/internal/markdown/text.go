@@ -171,12 +171,8 @@ func WordCount(text string) int {
 	return cjk + words
 }
 
-// ReadingMinutes estimates reading time: CJK characters at 300 per minute
+// minutes estimates reading time: CJK characters at 300 per minute
 // plus other words at 200 per minute, rounded up, at least 1.
-func ReadingMinutes(text string) int {
-	return minutes(count(text))
-}
-
 func minutes(cjk, words int) int {
 	// cjk/300 + words/200 = (2*cjk + 3*words) / 600
 	m := (2*cjk + 3*words + 599) / 600
@@ -287,18 +283,14 @@ func closer(r rune) bool {
 	return false
 }
 
-// Summarize cuts plain text to at most limit units: for CJK languages limit
+// summarize cuts plain text, its white space already collapsed (as
+// FirstParagraph is), to at most limit units: for CJK languages limit
 // is characters, otherwise words. It never cuts mid-word, prefers ending at
 // a sentence end (。！？.!?) when one falls in the last third, and appends
 // "…" only when it cut inside a sentence: a summary of whole sentences
-// ends with their full stop, not "。…". Whitespace runs become one space. A limit of zero or
+// ends with their full stop, not "。…". A limit of zero or
 // less means the default, SummaryChars or SummaryWords. A single word longer
 // than the whole limit is the one case cut inside a word.
-func Summarize(text, lang string, limit int) string {
-	return summarize(collapseSpaces(text), lang, limit)
-}
-
-// summarize is Summarize of text with its spaces collapsed.
 func summarize(text, lang string, limit int) string {
 	cjk := isCJKLang(lang)
 	if limit <= 0 {
