@@ -200,14 +200,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		cfg, locales, th, strDiags = prev.Config, prev.locales, prev.theme, prev.strings
 	} else {
 		var err error
-		cfg, err = config.Load(fsys)
-		if err != nil {
+		if cfg, err = LoadConfig(fsys, opts); err != nil {
 			return nil, err
 		}
-		if cfg, err = opts.config(cfg); err != nil {
-			return nil, err
-		}
-		locales, err = locale.Load(fsys, []string{"themes/" + cfg.Theme + "/i18n", "i18n"}, cfg.Languages)
+		locales, err = LoadLocales(fsys, cfg)
 		errs.Add(err)
 	}
 	clock.lap("setup", "configuration and strings")
@@ -223,7 +219,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			loaded <- err
 		}()
 	}
-	loadOpts := content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, StrictTags: cfg.Tags.Strict, Cache: opts.Cache.contentCache()}
+	loadOpts := ContentOptions(cfg)
+	loadOpts.Cache = opts.Cache.contentCache()
 	var docs map[*content.File]*markdown.Result
 	if opts.Cache == nil {
 		// Each file is converted as soon as it is parsed, on the same core.
@@ -232,7 +229,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		convs := opts.Cache.converters(cfg)
 		loadOpts.Parsed = func(f *content.File) {
 			doc, err := convs[f.Lang].Convert(f.Body)
-			errs.Add(convertError(f, err))
+			errs.Add(ConvertError(f, err))
 			mu.Lock()
 			docs[f] = doc
 			mu.Unlock()

@@ -164,7 +164,7 @@ func convertAll(files []*content.File, cfg *config.Site, cache *Cache, errs *dia
 			f := files[i]
 			var err error
 			docs[i], err = convs[f.Lang].Convert(f.Body)
-			errs.Add(convertError(f, err))
+			errs.Add(ConvertError(f, err))
 			cache.store(f, cfg.UnsafeHTML, docs[i])
 		}
 		workers := min(runtime.GOMAXPROCS(0), len(todo))
@@ -448,9 +448,9 @@ func samePages(a, b []*site.Page, changed map[*site.Page]bool) bool {
 	return true
 }
 
-// convertError places an error of Markdown conversion in its file, or is
+// ConvertError places an error of Markdown conversion in its file, or is
 // nil for none.
-func convertError(f *content.File, err error) error {
+func ConvertError(f *content.File, err error) error {
 	var limit *markdown.LimitError
 	switch {
 	case err == nil:
