@@ -309,11 +309,38 @@ func summarize(text, lang string, limit int) string {
 		}
 	}
 	words := spans(text)
+	ends, breakable := unitEnds(text, words, cjk)
+	if len(ends) <= limit {
+		return text
+	}
+	sentence := lastSentenceEnd(text, ends, limit)
+	if sentence >= 0 && unitsBefore(ends, sentence)*3 >= limit*2 {
+		return strings.TrimSpace(text[:sentence]) // whole sentences: no "…"
+	}
 
-	// units[k] is the byte offset after k units; breakable[k] says whether
-	// cutting there keeps words whole.
-	var ends []int
-	var breakable []bool
+	cut := -1
+	for k := limit; k >= 1; k-- {
+		if breakable[k-1] {
+			cut = ends[k-1]
+			break
+		}
+	}
+	if cut < 0 {
+		cut = ends[limit-1] // one word longer than the limit
+	}
+	out := strings.TrimRightFunc(text[:cut], func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",;:、，；：-–—([{（【《«„“‘\"'/", r)
+	})
+	if endsSentence(out) {
+		return out // it ends a sentence already
+	}
+	return out + "…"
+}
+
+// unitEnds returns, for each unit of text (a character for CJK, else a
+// word of words), the byte offset after it; breakable[k] says whether
+// cutting after unit k keeps words whole.
+func unitEnds(text string, words []span, cjk bool) (ends []int, breakable []bool) {
 	if cjk {
 		wordAt := 0
 		for i, r := range text {
@@ -334,10 +361,12 @@ func summarize(text, lang string, limit int) string {
 			breakable = append(breakable, true)
 		}
 	}
-	if len(ends) <= limit {
-		return text
-	}
+	return ends, breakable
+}
 
+// lastSentenceEnd returns the offset after the last sentence end within
+// limit units, or -1.
+func lastSentenceEnd(text string, ends []int, limit int) int {
 	// The best sentence end within the limit.
 	sentence := -1
 	for i, r := range text {
@@ -363,27 +392,7 @@ func summarize(text, lang string, limit int) string {
 			sentence = j // the last one within the limit wins
 		}
 	}
-	if sentence >= 0 && unitsBefore(ends, sentence)*3 >= limit*2 {
-		return strings.TrimSpace(text[:sentence]) // whole sentences: no "…"
-	}
-
-	cut := -1
-	for k := limit; k >= 1; k-- {
-		if breakable[k-1] {
-			cut = ends[k-1]
-			break
-		}
-	}
-	if cut < 0 {
-		cut = ends[limit-1] // one word longer than the limit
-	}
-	out := strings.TrimRightFunc(text[:cut], func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(",;:、，；：-–—([{（【《«„“‘\"'/", r)
-	})
-	if endsSentence(out) {
-		return out // it ends a sentence already
-	}
-	return out + "…"
+	return sentence
 }
 
 // endsSentence reports whether s ends with a sentence's end: a full-width
