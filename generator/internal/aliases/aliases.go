@@ -35,6 +35,7 @@ import (
 	"strings"
 
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/escape"
 	"github.com/eventnews/gen/generator/internal/render"
 	"github.com/eventnews/gen/generator/internal/site"
 )
@@ -105,7 +106,7 @@ func Files(s *site.Site, taken []render.File) ([]render.File, error) {
 		err := page.Execute(&b, map[string]string{
 			"Lang":  win.page.Language.Locale,
 			"Title": win.page.Title,
-			"URL":   site.EscapeURL(s.Config.AbsURL(win.page.URL)),
+			"URL":   escape.URI(s.Config.AbsURL(win.page.URL)),
 		})
 		if err != nil {
 			errs.Add(at(win, "alias %q: %v", win.alias, err))

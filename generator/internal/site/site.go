@@ -71,7 +71,7 @@
 //   - hreflang alternates list only translations that exist, plus x-default:
 //     the default-language translation if it exists, else the root chooser.
 //   - Names (folders, files, slugs, section and tag names) enter URLs through
-//     Segment, percent-encoded where a URL needs it ("q?x" → "q%3Fx"); a
+//     escape.Segment, percent-encoded where a URL needs it ("q?x" → "q%3Fx"); a
 //     page's output path, and a bundle file's, is its URL decoded
 //     (FilePath), the file a static host looks for.
 //   - Every URL of the graph (pages, pagination, feeds, calendars, the
@@ -94,6 +94,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/escape"
 	"github.com/eventnews/gen/generator/internal/markdown"
 )
 
@@ -242,7 +243,7 @@ type Page struct {
 	Title   string
 	Date    time.Time
 	Slug    string
-	URL     string // a URL path: the base path, then names escaped (Segment); ends with "/" or in .html
+	URL     string // a URL path: the base path, then names escaped (escape.Segment); ends with "/" or in .html
 	Path    string // output path relative to public/, URL decoded: "ru/news/x/index.html"
 	Layout  string
 	Summary string
@@ -283,25 +284,6 @@ type StaleInfo struct {
 
 // Permalink returns the absolute URL of the page.
 func (p *Page) Permalink(cfg *config.Site) string { return cfg.AbsURL(p.URL) }
-
-// EscapeURL percent-encodes what may not appear in a URI (RFC 3986): bytes
-// outside ASCII, so Chinese or Cyrillic slugs, spaces, controls and
-// "<>\"{}|\\^`. Feeds, sitemaps and calendars need URIs, not IRIs.
-func EscapeURL(u string) string {
-	const hex = "0123456789ABCDEF"
-	var b strings.Builder
-	for i := 0; i < len(u); i++ {
-		c := u[i]
-		if c > ' ' && c < 0x7f && strings.IndexByte("<>\"{}|\\^`", c) < 0 {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
-	}
-	return b.String()
-}
 
 // Translation returns the version in lang, or nil.
 func (p *Page) Translation(lang string) *Page {
@@ -551,7 +533,7 @@ func sectionLists(lang *Language, sections map[string]bool, files map[string]*co
 			title = f.Front.Title
 		}
 		top, _, _ := strings.Cut(sec, "/")
-		list := paginate(items[sec], opts.Config.PageSize, lang.Home.URL+EscapePath(sec)+"/", func(int, []*Page) *Page {
+		list := paginate(items[sec], opts.Config.PageSize, lang.Home.URL+escape.Path(sec)+"/", func(int, []*Page) *Page {
 			p := &Page{Kind: KindSection, Key: "section:" + sec, Section: top, Title: title, Layout: "list", File: f}
 			if f != nil {
 				p.Doc = rendered(opts, f)
@@ -661,9 +643,9 @@ func newRegular(f *content.File, base string, cfg *config.Site, opts Options) *P
 	}
 	url := base + f.Lang + "/"
 	if f.Section != "" {
-		url += Segment(f.Section) + "/"
+		url += escape.Segment(f.Section) + "/"
 	}
-	url += Segment(slug) + "/"
+	url += escape.Segment(slug) + "/"
 	p := &Page{
 		Kind:    KindPage,
 		Lang:    f.Lang,
