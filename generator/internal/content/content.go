@@ -514,4 +514,3 @@ func fileFromPath(p string, opts Options) (*File, *diag.Diagnostic) {
 	}
 	return f, nil
 }
-
