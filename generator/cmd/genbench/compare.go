@@ -106,29 +106,85 @@ func cmp(err error, otherwise string) string {
 }
 
 func compare(o compareOptions, stdout, stderr io.Writer) error {
-	repo := o.repo
-	if repo == "" {
-		var err error
-		if repo, err = benchsite.FindRepo(); err != nil {
+	repo, hugoVersion, cleanup, err := o.prepare(stderr)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+
+	o.printHeader(stdout, repo, hugoVersion)
+
+	var results []*sizeResult
+	for _, n := range o.sizes {
+		res, err := o.prepareSize(repo, self, n, stderr)
+		if err != nil {
 			return err
+		}
+		results = append(results, res)
+	}
+	if err := o.runRounds(self, results, stderr); err != nil {
+		return err
+	}
+	if err := o.countPages(results, stderr); err != nil {
+		return err
+	}
+	if !o.keep {
+		for _, res := range results {
+			for _, t := range res.tools {
+				removeOutputs(t)
+			}
+		}
+	}
+
+	printTimes(stdout, results)
+	printRatios(stdout, results)
+	for _, r := range results {
+		fmt.Fprintf(stdout, "\npage sets at %d × 3 (gen vs hugo):\n", r.n)
+		r.diff.print(stdout, "gen", "hugo")
+		if r.serveNotes != "" {
+			fmt.Fprintf(stdout, "\ngen serve at %d × 3: %s\n", r.n, r.serveNotes)
+		}
+	}
+	for _, r := range results {
+		if !r.diff.same() {
+			return fmt.Errorf("the page sets of gen and Hugo differ at %d releases", r.n)
+		}
+	}
+	return nil
+}
+
+// prepare finds the repository, the Hugo peer configuration and Hugo,
+// makes the work directory and builds gen unless given; cleanup removes
+// the work directory unless kept.
+func (o *compareOptions) prepare(stderr io.Writer) (repo string, hugoVersion []byte, cleanup func(), err error) {
+	cleanup = func() {}
+	repo = o.repo
+	if repo == "" {
+		if repo, err = benchsite.FindRepo(); err != nil {
+			return "", nil, nil, err
 		}
 	}
 	if o.peer == "" {
 		o.peer = filepath.Join(filepath.Dir(repo), "shared", "bench", "hugo-peer")
 	}
 	if _, err := os.Stat(filepath.Join(o.peer, "hugo.yaml")); err != nil {
-		return fmt.Errorf("no Hugo peer configuration: %w (use -peer DIR)", err)
+		return "", nil, nil, fmt.Errorf("no Hugo peer configuration: %w (use -peer DIR)", err)
 	}
-	hugoVersion, err := exec.Command(o.hugo, "version").Output()
+	hugoVersion, err = exec.Command(o.hugo, "version").Output()
 	if err != nil {
-		return fmt.Errorf("cannot run %s: %v (install it with apt-get install -y hugo, or use -hugo PATH)", o.hugo, err)
+		return "", nil, nil, fmt.Errorf("cannot run %s: %v (install it with apt-get install -y hugo, or use -hugo PATH)", o.hugo, err)
 	}
 	if o.work == "" {
 		if o.work, err = os.MkdirTemp("", "genbench-"); err != nil {
-			return err
+			return "", nil, nil, err
 		}
 		if !o.keep {
-			defer os.RemoveAll(o.work)
+			work := o.work
+			cleanup = func() { os.RemoveAll(work) }
 		}
 	}
 	if o.genBin == "" {
@@ -137,14 +193,15 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 		build := exec.Command("go", "build", "-o", o.genBin, "./generator/cmd/gen")
 		build.Dir, build.Stdout, build.Stderr = repo, stderr, stderr
 		if err := build.Run(); err != nil {
-			return fmt.Errorf("go build gen: %w", err)
+			cleanup()
+			return "", nil, nil, fmt.Errorf("go build gen: %w", err)
 		}
 	}
-	self, err := os.Executable()
-	if err != nil {
-		return err
-	}
+	return repo, hugoVersion, cleanup, nil
+}
 
+// printHeader tells the machine, the tools and how they are run.
+func (o *compareOptions) printHeader(stdout io.Writer, repo string, hugoVersion []byte) {
 	fmt.Fprintf(stdout, "machine: %s, %d CPUs (GOMAXPROCS %d), %s/%s, %s\n", cpuModel(), runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version())
 	rev, _ := exec.Command("git", "-C", repo, "describe", "--always", "--dirty").Output()
 	fmt.Fprintf(stdout, "gen: %s at commit %s", o.genBin, strings.TrimSpace(string(rev))+"\n")
@@ -154,70 +211,78 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "NOTE: gen's sites have %s copied over them: these are not the figures of the shipped theme\n", o.overlay)
 	}
 	fmt.Fprintln(stdout)
+}
 
-	type result struct {
-		n          int
-		site       string
-		files      int
-		tools      []*contender
-		pages      map[string]int
-		diff       *pageDiff
-		serve      []time.Duration
-		serveNotes string
+// sizeResult is what compare measured at one site size.
+type sizeResult struct {
+	n          int
+	site       string
+	files      int
+	tools      []*contender
+	pages      map[string]int
+	diff       *pageDiff
+	serve      []time.Duration
+	serveNotes string
+}
+
+// prepareSize writes the site of n releases and its Hugo twin and sets up
+// the tools that build them.
+func (o *compareOptions) prepareSize(repo, self string, n int, stderr io.Writer) (*sizeResult, error) {
+	dir := filepath.Join(o.work, fmt.Sprint(n))
+	site := filepath.Join(dir, "site")
+	hugoSite := filepath.Join(dir, "hugo-site")
+	fmt.Fprintf(stderr, "writing a site of %d releases …\n", n)
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, err
 	}
-	var results []*result
-	for _, n := range o.sizes {
-		dir := filepath.Join(o.work, fmt.Sprint(n))
-		site := filepath.Join(dir, "site")
-		hugoSite := filepath.Join(dir, "hugo-site")
-		fmt.Fprintf(stderr, "writing a site of %d releases …\n", n)
-		if err := os.RemoveAll(dir); err != nil {
-			return err
-		}
-		if err := benchsite.WriteFrom(os.DirFS(repo), site, n, o.seed); err != nil {
-			return err
-		}
-		if o.overlay != "" {
-			if err := copyAll(o.overlay, site); err != nil {
-				return err
-			}
-		}
-		if err := hugoTree(site, o.peer, hugoSite); err != nil {
-			return err
-		}
-		md := 0
-		for _, langs := range benchsite.Releases(n, o.seed) {
-			md += len(langs)
-		}
-		gen := &contender{name: "gen", base: filepath.Join(dir, "out-gen")}
-		gen.command = func() *exec.Cmd {
-			return exec.Command(o.genBin, "build", "--source", site, "--destination", gen.last(), "--now", benchsite.Now, "--quiet")
-		}
-		hugo := &contender{name: "hugo", base: filepath.Join(dir, "out-hugo")}
-		hugo.command = func() *exec.Cmd {
-			return exec.Command(o.hugo, "--quiet", "--source", hugoSite, "--destination", hugo.last(), "--cacheDir", filepath.Join(dir, "hugo-cache"))
-		}
-		fl := &contender{name: "floor", base: filepath.Join(dir, "out-floor")}
-		fl.command = func() *exec.Cmd {
-			return exec.Command(self, "floor", "-source", site, "-o", fl.last())
-		}
-		tools := []*contender{gen, hugo, fl}
-		if name, bin, ok := strings.Cut(o.also, "="); ok {
-			other := &contender{name: name, base: filepath.Join(dir, "out-"+name)}
-			other.command = func() *exec.Cmd {
-				return exec.Command(bin, "build", "--source", site, "--destination", other.last(), "--now", benchsite.Now, "--quiet")
-			}
-			tools = append(tools, other)
-		}
-		if o.rebuild {
-			for _, t := range tools {
-				if t != hugo && t != fl {
-					t.rebuild = &contender{name: t.name + " rebuild", base: t.base, command: t.command}
-				}
-			}
-		}
-		results = append(results, &result{n: n, site: site, files: md, tools: tools, pages: map[string]int{}})
+	if err := benchsite.WriteFrom(os.DirFS(repo), site, n, o.seed); err != nil {
+		return nil, err
 	}
+	if o.overlay != "" {
+		if err := copyAll(o.overlay, site); err != nil {
+			return nil, err
+		}
+	}
+	if err := hugoTree(site, o.peer, hugoSite); err != nil {
+		return nil, err
+	}
+	md := 0
+	for _, langs := range benchsite.Releases(n, o.seed) {
+		md += len(langs)
+	}
+	gen := &contender{name: "gen", base: filepath.Join(dir, "out-gen")}
+	gen.command = func() *exec.Cmd {
+		return exec.Command(o.genBin, "build", "--source", site, "--destination", gen.last(), "--now", benchsite.Now, "--quiet")
+	}
+	hugo := &contender{name: "hugo", base: filepath.Join(dir, "out-hugo")}
+	hugo.command = func() *exec.Cmd {
+		return exec.Command(o.hugo, "--quiet", "--source", hugoSite, "--destination", hugo.last(), "--cacheDir", filepath.Join(dir, "hugo-cache"))
+	}
+	fl := &contender{name: "floor", base: filepath.Join(dir, "out-floor")}
+	fl.command = func() *exec.Cmd {
+		return exec.Command(self, "floor", "-source", site, "-o", fl.last())
+	}
+	tools := []*contender{gen, hugo, fl}
+	if name, bin, ok := strings.Cut(o.also, "="); ok {
+		other := &contender{name: name, base: filepath.Join(dir, "out-"+name)}
+		other.command = func() *exec.Cmd {
+			return exec.Command(bin, "build", "--source", site, "--destination", other.last(), "--now", benchsite.Now, "--quiet")
+		}
+		tools = append(tools, other)
+	}
+	if o.rebuild {
+		for _, t := range tools {
+			if t != hugo && t != fl {
+				t.rebuild = &contender{name: t.name + " rebuild", base: t.base, command: t.command}
+			}
+		}
+	}
+	return &sizeResult{n: n, site: site, files: md, tools: tools, pages: map[string]int{}}, nil
+}
+
+// runRounds runs every tool on every size, o.warmup rounds unrecorded
+// and then o.runs rounds.
+func (o *compareOptions) runRounds(self string, results []*sizeResult, stderr io.Writer) error {
 	// Every round runs every tool on every size, the order rotated from
 	// round to round, so that a change in the machine's load falls on all
 	// of them alike, across sizes too.
@@ -246,6 +311,12 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 			}
 		}
 	}
+	return nil
+}
+
+// countPages counts each tool's HTML pages and compares gen's page set
+// with Hugo's, and measures gen serve at the smallest size when asked.
+func (o *compareOptions) countPages(results []*sizeResult, stderr io.Writer) error {
 	for _, res := range results {
 		var all []*contender
 		for _, t := range res.tools {
@@ -270,14 +341,11 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 			res.serve, res.serveNotes = measureServe(o.genBin, res.site, o.serveEdits, o.servePause, stderr)
 		}
 	}
-	if !o.keep {
-		for _, res := range results {
-			for _, t := range res.tools {
-				removeOutputs(t)
-			}
-		}
-	}
+	return nil
+}
 
+// printTimes prints the table of wall time and memory.
+func printTimes(stdout io.Writer, results []*sizeResult) {
 	fmt.Fprintln(stdout, "| releases × languages | Markdown files | tool | HTML pages | wall, median | wall, min–max | µs per page | peak RSS, median |")
 	fmt.Fprintln(stdout, "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
 	for _, r := range results {
@@ -290,6 +358,11 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 				ms(w), ms(float64(lo)), ms(float64(hi)), w/1e3/float64(max(1, r.pages[t.name])), rss/(1<<20))
 		}
 	}
+}
+
+// printRatios prints gen's time and memory as ratios of Hugo's and of
+// the floor's, and how the time per page grows with the size.
+func printRatios(stdout io.Writer, results []*sizeResult) {
 	fmt.Fprintln(stdout)
 	fmt.Fprintln(stdout, "| releases × languages | tool | /hugo wall | /hugo peak RSS | /floor wall | /floor peak RSS |")
 	fmt.Fprintln(stdout, "| --- | --- | ---: | ---: | ---: | ---: |")
@@ -319,19 +392,6 @@ func compare(o compareOptions, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintln(stdout)
 	}
-	for _, r := range results {
-		fmt.Fprintf(stdout, "\npage sets at %d × 3 (gen vs hugo):\n", r.n)
-		r.diff.print(stdout, "gen", "hugo")
-		if r.serveNotes != "" {
-			fmt.Fprintf(stdout, "\ngen serve at %d × 3: %s\n", r.n, r.serveNotes)
-		}
-	}
-	for _, r := range results {
-		if !r.diff.same() {
-			return fmt.Errorf("the page sets of gen and Hugo differ at %d releases", r.n)
-		}
-	}
-	return nil
 }
 
 // named returns the contender called name.

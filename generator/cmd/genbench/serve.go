@@ -64,54 +64,11 @@ type sseMessage struct {
 }
 
 func serveEdits(genBin, site string, edits int, pause time.Duration, log io.Writer) ([]time.Duration, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	port, stderr, stop, err := startServe(genBin, site)
 	if err != nil {
 		return nil, err
 	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	ln.Close()
-
-	cmd := exec.Command(genBin, "serve", "--source", site, "--port", strconv.Itoa(port), "--now", benchsite.Now)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	defer func() {
-		cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			cmd.Process.Kill()
-			<-done
-		}
-	}()
-	ready := make(chan error, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			if strings.HasPrefix(sc.Text(), "Serving the site at") {
-				ready <- nil
-				io.Copy(io.Discard, stdout)
-				return
-			}
-		}
-		ready <- fmt.Errorf("gen serve stopped before serving:\n%s", stderr.String())
-	}()
-	select {
-	case err := <-ready:
-		if err != nil {
-			return nil, err
-		}
-	case <-time.After(5 * time.Minute):
-		return nil, fmt.Errorf("gen serve did not start within 5 minutes")
-	}
+	defer stop()
 
 	base := "http://127.0.0.1:" + strconv.Itoa(port)
 	resp, err := http.Get(base + "/__gen/events")
@@ -122,24 +79,7 @@ func serveEdits(genBin, site string, edits int, pause time.Duration, log io.Writ
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("/__gen/events: %s", resp.Status)
 	}
-	events := make(chan sseMessage, 64)
-	go func() {
-		defer close(events)
-		sc := bufio.NewScanner(resp.Body)
-		sc.Buffer(nil, 1<<24)
-		for sc.Scan() {
-			data, ok := strings.CutPrefix(sc.Text(), "data: ")
-			if !ok {
-				continue
-			}
-			at := time.Now()
-			var m struct {
-				Paths []string `json:"paths"`
-			}
-			json.Unmarshal([]byte(data), &m)
-			events <- sseMessage{at: at, paths: m.Paths}
-		}
-	}()
+	events := readEvents(resp.Body)
 
 	file, page, err := pickRelease(site)
 	if err != nil {
@@ -160,25 +100,113 @@ func serveEdits(genBin, site string, edits int, pause time.Duration, log io.Writ
 		if err := os.WriteFile(file, body, 0o644); err != nil {
 			return nil, err
 		}
-		deadline := time.After(2 * time.Minute)
-	wait:
-		for {
-			select {
-			case m, ok := <-events:
-				if !ok {
-					return nil, fmt.Errorf("the event stream ended:\n%s", stderr.String())
-				}
-				if slices.Contains(m.paths, page) {
-					lat = append(lat, m.at.Sub(start))
-					fmt.Fprintf(log, "serve: edit %d/%d: %.1f ms\n", k+1, edits, float64(lat[k])/1e6)
-					break wait
-				}
-			case <-deadline:
-				return nil, fmt.Errorf("no reload event for %s within 2 minutes of edit %d", page, k+1)
-			}
+		at, err := reloaded(events, page, k, stderr)
+		if err != nil {
+			return nil, err
 		}
+		lat = append(lat, at.Sub(start))
+		fmt.Fprintf(log, "serve: edit %d/%d: %.1f ms\n", k+1, edits, float64(lat[k])/1e6)
 	}
 	return lat, nil
+}
+
+// startServe starts gen serve on a free port and waits until it serves;
+// stop interrupts it (and kills it after 10 seconds).
+func startServe(genBin, site string) (port int, stderr *strings.Builder, stop func(), err error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	port = ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+
+	cmd := exec.Command(genBin, "serve", "--source", site, "--port", strconv.Itoa(port), "--now", benchsite.Now)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	stderr = &strings.Builder{}
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		return 0, nil, nil, err
+	}
+	stop = func() {
+		cmd.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			<-done
+		}
+	}
+	ready := make(chan error, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if strings.HasPrefix(sc.Text(), "Serving the site at") {
+				ready <- nil
+				io.Copy(io.Discard, stdout)
+				return
+			}
+		}
+		ready <- fmt.Errorf("gen serve stopped before serving:\n%s", stderr.String())
+	}()
+	select {
+	case err := <-ready:
+		if err != nil {
+			stop()
+			return 0, nil, nil, err
+		}
+	case <-time.After(5 * time.Minute):
+		stop()
+		return 0, nil, nil, fmt.Errorf("gen serve did not start within 5 minutes")
+	}
+	return port, stderr, stop, nil
+}
+
+// readEvents sends each message of the event stream body, with the time
+// it came, until the stream ends.
+func readEvents(body io.Reader) chan sseMessage {
+	events := make(chan sseMessage, 64)
+	go func() {
+		defer close(events)
+		sc := bufio.NewScanner(body)
+		sc.Buffer(nil, 1<<24)
+		for sc.Scan() {
+			data, ok := strings.CutPrefix(sc.Text(), "data: ")
+			if !ok {
+				continue
+			}
+			at := time.Now()
+			var m struct {
+				Paths []string `json:"paths"`
+			}
+			json.Unmarshal([]byte(data), &m)
+			events <- sseMessage{at: at, paths: m.Paths}
+		}
+	}()
+	return events
+}
+
+// reloaded waits up to 2 minutes for the event that reloads page after
+// edit k and returns when it came.
+func reloaded(events <-chan sseMessage, page string, k int, stderr *strings.Builder) (time.Time, error) {
+	deadline := time.After(2 * time.Minute)
+	for {
+		select {
+		case m, ok := <-events:
+			if !ok {
+				return time.Time{}, fmt.Errorf("the event stream ended:\n%s", stderr.String())
+			}
+			if slices.Contains(m.paths, page) {
+				return m.at, nil
+			}
+		case <-deadline:
+			return time.Time{}, fmt.Errorf("no reload event for %s within 2 minutes of edit %d", page, k+1)
+		}
+	}
 }
 
 func drain(ch <-chan sseMessage) {

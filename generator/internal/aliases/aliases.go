@@ -35,6 +35,7 @@ import (
 	"strings"
 
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/escape"
 	"github.com/eventnews/gen/generator/internal/render"
 	"github.com/eventnews/gen/generator/internal/site"
 )
@@ -64,27 +65,7 @@ type claim struct {
 // Files returns the redirect pages of s. taken are the other output files
 // (feeds, sitemap, calendars), which an alias must not replace.
 func Files(s *site.Site, taken []render.File) ([]render.File, error) {
-	owner := map[string]string{} // output path → who makes it, for messages
-	for _, p := range s.Pages {
-		owner[p.Path] = describe(p)
-	}
-	if s.Root != nil {
-		owner[s.Root.Path] = "the root page"
-	}
-	for _, f := range s.Files {
-		owner[f.Dest] = "the file " + f.Src
-	}
-	for _, f := range taken {
-		owner[f.Path] = "the generated file " + f.Path
-	}
-	dirs := map[string]string{} // directory → a file under it
-	for p := range owner {
-		for d := path.Dir(p); d != "."; d = path.Dir(d) {
-			if _, ok := dirs[d]; !ok || p < dirs[d] {
-				dirs[d] = p
-			}
-		}
-	}
+	owner, dirs := owners(s, taken)
 
 	claims := map[string][]claim{}
 	for _, p := range s.Pages {
@@ -103,20 +84,7 @@ func Files(s *site.Site, taken []render.File) ([]render.File, error) {
 		cs := claims[file]
 		slices.SortStableFunc(cs, func(a, b claim) int { return better(a, b, s) })
 		win := cs[0]
-		conflict := ""
-		switch {
-		case owner[file] != "":
-			conflict = "is the URL of " + owner[file]
-		case dirs[file] != "":
-			conflict = "is a directory holding " + dirs[file]
-		default:
-			for d := path.Dir(file); d != "."; d = path.Dir(d) {
-				if owner[d] != "" {
-					conflict = "lies under " + owner[d] + ", which is a file"
-					break
-				}
-			}
-		}
+		conflict := conflictOf(file, owner, dirs)
 		if conflict != "" {
 			for _, c := range representatives(cs) {
 				errs.Add(at(c, "alias %q %s", c.alias, conflict))
@@ -138,7 +106,7 @@ func Files(s *site.Site, taken []render.File) ([]render.File, error) {
 		err := page.Execute(&b, map[string]string{
 			"Lang":  win.page.Language.Locale,
 			"Title": win.page.Title,
-			"URL":   site.EscapeURL(s.Config.AbsURL(win.page.URL)),
+			"URL":   escape.URI(s.Config.AbsURL(win.page.URL)),
 		})
 		if err != nil {
 			errs.Add(at(win, "alias %q: %v", win.alias, err))
@@ -150,6 +118,49 @@ func Files(s *site.Site, taken []render.File) ([]render.File, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// owners maps each output path to who makes it, for messages, and each
+// directory of one to a file under it.
+func owners(s *site.Site, taken []render.File) (owner, dirs map[string]string) {
+	owner = map[string]string{} // output path → who makes it, for messages
+	for _, p := range s.Pages {
+		owner[p.Path] = describe(p)
+	}
+	if s.Root != nil {
+		owner[s.Root.Path] = "the root page"
+	}
+	for _, f := range s.Files {
+		owner[f.Dest] = "the file " + f.Src
+	}
+	for _, f := range taken {
+		owner[f.Path] = "the generated file " + f.Path
+	}
+	dirs = map[string]string{} // directory → a file under it
+	for p := range owner {
+		for d := path.Dir(p); d != "."; d = path.Dir(d) {
+			if _, ok := dirs[d]; !ok || p < dirs[d] {
+				dirs[d] = p
+			}
+		}
+	}
+	return owner, dirs
+}
+
+// conflictOf says why an alias cannot be written to file, or is "".
+func conflictOf(file string, owner, dirs map[string]string) string {
+	switch {
+	case owner[file] != "":
+		return "is the URL of " + owner[file]
+	case dirs[file] != "":
+		return "is a directory holding " + dirs[file]
+	}
+	for d := path.Dir(file); d != "."; d = path.Dir(d) {
+		if owner[d] != "" {
+			return "lies under " + owner[d] + ", which is a file"
+		}
+	}
+	return ""
 }
 
 // Path returns the output path of an alias: "/old/" → "old/index.html".

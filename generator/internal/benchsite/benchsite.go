@@ -244,8 +244,6 @@ func (r *rng) between(lo, hi int) int { return lo + r.intn(hi-lo+1) }
 // chance reports true with probability p percent.
 func (r *rng) chance(p int) bool { return r.intn(100) < p }
 
-func pick[T any](r *rng, xs []T) T { return xs[r.intn(len(xs))] }
-
 // sample returns k distinct indices of [0, n) in the order drawn.
 func (r *rng) sample(n, k int) []int {
 	idx := make([]int, n)

@@ -80,7 +80,24 @@ func newRelease(seed int64, i, n int) *release {
 		rel.tags = append(rel.tags, rel.kind.more[j])
 	}
 
-	rel.nums = map[string]int{
+	rel.nums = drawNumbers(r)
+	rel.summary = r.chance(60)
+
+	rel.drawEvent(r)
+	rel.source = -1
+	if r.chance(30) {
+		rel.source = r.intn(4)
+		if r.chance(50) {
+			rel.sourceURL = "https://news.example.com/" + strconv.Itoa(rel.date.Year()) + "/" + rel.slug
+		}
+	}
+	rel.drawBody(r)
+	return rel
+}
+
+// drawNumbers draws the numbers the texts quote.
+func drawNumbers(r *rng) map[string]int {
+	return map[string]int{
 		"ord":          r.between(2, 12),
 		"countries":    r.between(12, 60),
 		"companies":    r.between(40, 2000),
@@ -103,8 +120,11 @@ func newRelease(seed int64, i, n int) *release {
 		"delegates":    r.between(200, 5000),
 		"projects":     r.between(5, 120),
 	}
-	rel.summary = r.chance(60)
+}
 
+// drawEvent draws whether the release announces an event, and its times
+// and address.
+func (rel *release) drawEvent(r *rng) {
 	if rel.kind.event && r.chance(85) || !rel.kind.event && r.chance(15) {
 		rel.event = true
 		day := rel.date.AddDate(0, 0, r.between(0, 10))
@@ -123,14 +143,11 @@ func newRelease(seed int64, i, n int) *release {
 			rel.eventURL = "https://events.example.org/" + rel.slug + "/"
 		}
 	}
-	rel.source = -1
-	if r.chance(30) {
-		rel.source = r.intn(4)
-		if r.chance(50) {
-			rel.sourceURL = "https://news.example.com/" + strconv.Itoa(rel.date.Year()) + "/" + rel.slug
-		}
-	}
+}
 
+// drawBody draws the body's sections, facts, table, quote, programme and
+// link.
+func (rel *release) drawBody(r *rng) {
 	headings := r.sample(len(texts["en"].headings), r.between(2, 4))
 	for _, h := range headings {
 		s := section{heading: h}
@@ -155,7 +172,6 @@ func newRelease(seed int64, i, n int) *release {
 	if r.chance(70) {
 		rel.linkURL = "https://events.example.org/" + rel.slug + "/programme"
 	}
-	return rel
 }
 
 func indexOf(c *city) int {
@@ -215,87 +231,100 @@ func (rel *release) file(lang string) []byte {
 	v := rel.vars(lang)
 	var b strings.Builder
 	b.Grow(6 << 10)
-	b.WriteString("---\n")
-	fmt.Fprintf(&b, "title: %s\n", quote(v.Replace(rel.kind.title[lang])))
-	fmt.Fprintf(&b, "date: %s\n", rel.date.Format(time.RFC3339))
 	lead := v.Replace(rel.kind.lead[lang])
-	if rel.summary {
-		fmt.Fprintf(&b, "summary: %s\n", quote(lead))
-	}
-	fmt.Fprintf(&b, "tags: [%s]\n", strings.Join(rel.tags, ", "))
-	if rel.event {
-		b.WriteString("event:\n")
-		fmt.Fprintf(&b, "  name: %s\n", quote(v.Replace(rel.kind.name[lang])))
-		layout := time.RFC3339
-		if rel.allDay {
-			layout = time.DateOnly
-		}
-		fmt.Fprintf(&b, "  start: %s\n", rel.start.Format(layout))
-		if !rel.end.IsZero() {
-			fmt.Fprintf(&b, "  end: %s\n", rel.end.Format(layout))
-		}
-		fmt.Fprintf(&b, "  city: %s\n", quote(rel.city.name[lang]))
-		fmt.Fprintf(&b, "  venue: %s\n", quote(rel.city.venue[lang]))
-		if rel.eventURL != "" {
-			fmt.Fprintf(&b, "  url: %s\n", rel.eventURL)
-		}
-	}
-	if rel.source >= 0 {
-		b.WriteString("source:\n")
-		fmt.Fprintf(&b, "  name: %s\n", quote(t.sources[rel.source]))
-		if rel.sourceURL != "" {
-			fmt.Fprintf(&b, "  url: %s\n", rel.sourceURL)
-		}
-	}
-	b.WriteString("---\n\n")
+	rel.frontMatter(&b, lang, v, lead)
 
 	b.WriteString(v.Replace(t.dateline))
 	b.WriteString(lead)
 	b.WriteString("\n\n")
 	for si, s := range rel.sections {
-		fmt.Fprintf(&b, "## %s\n\n", t.headings[s.heading])
-		for pi, para := range s.paragraphs {
-			for k, j := range para {
-				if k > 0 && lang != "zh" {
-					// Source lines break between sentences, as editors write.
-					if k%2 == 0 {
-						b.WriteByte('\n')
-					} else {
-						b.WriteByte(' ')
-					}
-				}
-				b.WriteString(v.Replace(t.sentences[j]))
-			}
-			if si == len(rel.sections)-1 && pi == len(s.paragraphs)-1 && rel.linkURL != "" {
-				b.WriteString(link(lang, t.linkText, rel.linkURL))
-			}
-			b.WriteString("\n\n")
-		}
-		if si == 0 {
-			for _, j := range rel.facts {
-				b.WriteString("- " + v.Replace(t.facts[j]) + "\n")
-			}
-			b.WriteString("\n")
-		}
-		if si == rel.programme {
-			for k, j := range rel.progItems {
-				fmt.Fprintf(&b, "%d. %s\n", k+1, t.programme[j])
-			}
-			b.WriteString("\n")
-		}
-		if si == rel.table {
-			fmt.Fprintf(&b, "| %s | %s |\n| --- | ---: |\n", t.tableHead[0], t.tableHead[1])
-			for k, label := range t.tableRows {
-				val := []int{rel.nums["companies"], rel.nums["delegates"], rel.nums["projects"], rel.nums["millions"], rel.nums["journalists"]}[k]
-				fmt.Fprintf(&b, "| %s | %s |\n", label, number(lang, val))
-			}
-			b.WriteString("\n")
-		}
-		if si == rel.quote {
-			fmt.Fprintf(&b, "> %s\n>\n> %s%s\n\n", t.quotes[rel.quoteIdx], t.quoteLead, t.speakers[rel.quoteIdx])
-		}
+		rel.writeSection(&b, lang, v, si, s)
 	}
 	return []byte(b.String())
+}
+
+// frontMatter writes the release's front matter in lang.
+func (rel *release) frontMatter(b *strings.Builder, lang string, v *strings.Replacer, lead string) {
+	t := texts[lang]
+	b.WriteString("---\n")
+	fmt.Fprintf(b, "title: %s\n", quote(v.Replace(rel.kind.title[lang])))
+	fmt.Fprintf(b, "date: %s\n", rel.date.Format(time.RFC3339))
+	if rel.summary {
+		fmt.Fprintf(b, "summary: %s\n", quote(lead))
+	}
+	fmt.Fprintf(b, "tags: [%s]\n", strings.Join(rel.tags, ", "))
+	if rel.event {
+		b.WriteString("event:\n")
+		fmt.Fprintf(b, "  name: %s\n", quote(v.Replace(rel.kind.name[lang])))
+		layout := time.RFC3339
+		if rel.allDay {
+			layout = time.DateOnly
+		}
+		fmt.Fprintf(b, "  start: %s\n", rel.start.Format(layout))
+		if !rel.end.IsZero() {
+			fmt.Fprintf(b, "  end: %s\n", rel.end.Format(layout))
+		}
+		fmt.Fprintf(b, "  city: %s\n", quote(rel.city.name[lang]))
+		fmt.Fprintf(b, "  venue: %s\n", quote(rel.city.venue[lang]))
+		if rel.eventURL != "" {
+			fmt.Fprintf(b, "  url: %s\n", rel.eventURL)
+		}
+	}
+	if rel.source >= 0 {
+		b.WriteString("source:\n")
+		fmt.Fprintf(b, "  name: %s\n", quote(t.sources[rel.source]))
+		if rel.sourceURL != "" {
+			fmt.Fprintf(b, "  url: %s\n", rel.sourceURL)
+		}
+	}
+	b.WriteString("---\n\n")
+}
+
+// writeSection writes section si of the body in lang, with the facts, the
+// programme, the table and the quote that follow it.
+func (rel *release) writeSection(b *strings.Builder, lang string, v *strings.Replacer, si int, s section) {
+	t := texts[lang]
+	fmt.Fprintf(b, "## %s\n\n", t.headings[s.heading])
+	for pi, para := range s.paragraphs {
+		for k, j := range para {
+			if k > 0 && lang != "zh" {
+				// Source lines break between sentences, as editors write.
+				if k%2 == 0 {
+					b.WriteByte('\n')
+				} else {
+					b.WriteByte(' ')
+				}
+			}
+			b.WriteString(v.Replace(t.sentences[j]))
+		}
+		if si == len(rel.sections)-1 && pi == len(s.paragraphs)-1 && rel.linkURL != "" {
+			b.WriteString(link(lang, t.linkText, rel.linkURL))
+		}
+		b.WriteString("\n\n")
+	}
+	if si == 0 {
+		for _, j := range rel.facts {
+			b.WriteString("- " + v.Replace(t.facts[j]) + "\n")
+		}
+		b.WriteString("\n")
+	}
+	if si == rel.programme {
+		for k, j := range rel.progItems {
+			fmt.Fprintf(b, "%d. %s\n", k+1, t.programme[j])
+		}
+		b.WriteString("\n")
+	}
+	if si == rel.table {
+		fmt.Fprintf(b, "| %s | %s |\n| --- | ---: |\n", t.tableHead[0], t.tableHead[1])
+		for k, label := range t.tableRows {
+			val := []int{rel.nums["companies"], rel.nums["delegates"], rel.nums["projects"], rel.nums["millions"], rel.nums["journalists"]}[k]
+			fmt.Fprintf(b, "| %s | %s |\n", label, number(lang, val))
+		}
+		b.WriteString("\n")
+	}
+	if si == rel.quote {
+		fmt.Fprintf(b, "> %s\n>\n> %s%s\n\n", t.quotes[rel.quoteIdx], t.quoteLead, t.speakers[rel.quoteIdx])
+	}
 }
 
 func link(lang, text, url string) string {

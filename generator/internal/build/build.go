@@ -161,6 +161,83 @@ func WithDefaultTheme(site fs.FS) fs.FS {
 
 // Run builds the site.
 func Run(ctx context.Context, opts Options) (*Result, error) {
+	fsys, done, err := openSite(opts)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	clock := stopwatch{w: opts.Log, last: time.Now()}
+	prev := opts.previous()
+	var errs diag.List
+	st, err := loadSetup(fsys, opts, prev, &errs)
+	if err != nil {
+		return nil, err
+	}
+	cfg, locales := st.cfg, st.locales
+	clock.lap("setup", "configuration and strings")
+	// The layouts are parsed while the content is read.
+	st.loadLayouts(fsys)
+	files, docs, static := readContent(fsys, cfg, opts, &clock, &errs)
+	errs.Add(<-st.loaded)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	s, outdated, err := buildSite(files, docs, cfg, locales, opts)
+	if err != nil {
+		return nil, err
+	}
+	clock.lap("site", "%d pages", len(s.Pages))
+	res := &Result{Config: cfg, Site: s, fsys: fsys, locales: locales, theme: st.th, static: static, strings: st.strDiags}
+	checks := checked{files: files, docs: docs, outdated: outdated, opts: &opts}
+	if err := res.processPictures(ctx, opts); err != nil {
+		return nil, err
+	}
+	clock.lap("pictures", "%d pictures, %d files", len(s.Pictures), len(res.picFiles))
+	if prev != nil {
+		return res.runChanged(ctx, prev, files, opts.Changed, checks)
+	}
+	stage, err := beginStage(fsys, opts)
+	if err != nil {
+		return nil, err
+	}
+	if stage != nil {
+		defer stage.Abort() // does nothing after Commit
+	}
+	if err := res.renderAll(ctx, stage); err != nil {
+		return nil, err
+	}
+	res.Rendered = len(s.Pages)
+	clock.lap("render", "%d pages rendered", len(s.Pages))
+	clock.lap("outputs", "%d feeds, sitemaps, calendars and redirects, made while pages rendered", len(res.extra))
+	added := res.assemble()
+	// Nothing is published while the rules find an error: the stage is
+	// aborted, and the result tells what the run made.
+	err = res.checkRules(ctx, checks)
+	clock.lap("rules", "%d errors and warnings", len(diag.Flatten(err))+len(res.Warnings))
+	if err != nil {
+		return res, err
+	}
+	if stage == nil {
+		return res, nil
+	}
+	for _, f := range added {
+		if err := stage.Add(f); err != nil {
+			return nil, err
+		}
+	}
+	res.dropPictureBytes()
+	res.Published, err = stage.Commit()
+	if err != nil {
+		return res, err
+	}
+	clock.lap("publish", "%d files in %s: %d written, %d unchanged, %d removed", len(res.Files), opts.Destination, res.Published.Written, res.Published.Kept, res.Published.Removed)
+	res.extra = nil
+	return res, nil
+}
+
+// openSite checks that opts.Destination is the site's to fill and opens
+// the site; done releases it.
+func openSite(opts Options) (fsys fs.FS, done func(), err error) {
 	if opts.Destination != "" {
 		source := opts.Source
 		if opts.FS != nil {
@@ -169,18 +246,23 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			source = "."
 		}
 		if err := publish.Check(opts.Destination, source, opts.CleanDestination); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	fsys, done, err := SiteFS(opts.FS, opts.Source)
+	fsys, done, err = SiteFS(opts.FS, opts.Source)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	defer done()
 	if opts.Now.IsZero() {
-		return nil, errors.New("build: Options.Now is required")
+		done()
+		return nil, nil, errors.New("build: Options.Now is required")
 	}
-	clock := stopwatch{w: opts.Log, last: time.Now()}
+	return fsys, done, nil
+}
+
+// previous is opts.Previous when this run may render only what changed
+// since it, else nil.
+func (opts *Options) previous() *Result {
 	prev := opts.Previous
 	if opts.Changed == nil || opts.Destination != "" || (prev != nil && prev.theme == nil) {
 		prev = nil
@@ -189,41 +271,58 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		// The strings, layouts or configuration changed: every page may.
 		prev = nil
 	}
-	var (
-		cfg      *config.Site
-		locales  *locale.Set
-		th       *theme.Theme
-		errs     diag.List
-		strDiags []*diag.Diagnostic
-	)
+	return prev
+}
+
+// setup is what a run reads before the content: the configuration, the
+// strings and the layouts (th and strDiags are set once loaded is
+// received from).
+type setup struct {
+	cfg      *config.Site
+	locales  *locale.Set
+	th       *theme.Theme
+	strDiags []*diag.Diagnostic
+	loaded   chan error
+}
+
+// loadSetup reads the configuration and the strings, or takes them and
+// the layouts from prev.
+func loadSetup(fsys fs.FS, opts Options, prev *Result, errs *diag.List) (*setup, error) {
+	st := &setup{}
 	if prev != nil {
-		cfg, locales, th, strDiags = prev.Config, prev.locales, prev.theme, prev.strings
-	} else {
+		st.cfg, st.locales, st.th, st.strDiags = prev.Config, prev.locales, prev.theme, prev.strings
+		return st, nil
+	}
+	var err error
+	if st.cfg, err = LoadConfig(fsys, opts); err != nil {
+		return nil, err
+	}
+	st.locales, err = LoadLocales(fsys, st.cfg)
+	errs.Add(err)
+	return st, nil
+}
+
+// loadLayouts parses the layouts, unless st has them or has no strings,
+// and checks the strings, in a goroutine that sends on st.loaded when done.
+func (st *setup) loadLayouts(fsys fs.FS) {
+	st.loaded = make(chan error, 1)
+	if st.th != nil || st.locales == nil {
+		st.loaded <- nil
+		return
+	}
+	go func() {
 		var err error
-		cfg, err = config.Load(fsys)
-		if err != nil {
-			return nil, err
-		}
-		if cfg, err = opts.config(cfg); err != nil {
-			return nil, err
-		}
-		locales, err = locale.Load(fsys, []string{"themes/" + cfg.Theme + "/i18n", "i18n"}, cfg.Languages)
-		errs.Add(err)
-	}
-	clock.lap("setup", "configuration and strings")
-	// The layouts are parsed while the content is read.
-	loaded := make(chan error, 1)
-	if th != nil || locales == nil {
-		loaded <- nil
-	} else {
-		go func() {
-			var err error
-			th, err = theme.Load(fsys, theme.Dirs(cfg), cfg, locales)
-			strDiags = rules.Strings(fsys, cfg, locales)
-			loaded <- err
-		}()
-	}
-	loadOpts := content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, StrictTags: cfg.Tags.Strict, Cache: opts.Cache.contentCache()}
+		st.th, err = theme.Load(fsys, theme.Dirs(st.cfg), st.cfg, st.locales)
+		st.strDiags = rules.Strings(fsys, st.cfg, st.locales)
+		st.loaded <- err
+	}()
+}
+
+// readContent reads the content files and converts their Markdown, and
+// lists the static files; problems go to errs.
+func readContent(fsys fs.FS, cfg *config.Site, opts Options, clock *stopwatch, errs *diag.List) ([]*content.File, map[*content.File]*markdown.Result, []render.File) {
+	loadOpts := ContentOptions(cfg)
+	loadOpts.Cache = opts.Cache.contentCache()
 	var docs map[*content.File]*markdown.Result
 	if opts.Cache == nil {
 		// Each file is converted as soon as it is parsed, on the same core.
@@ -232,7 +331,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		convs := opts.Cache.converters(cfg)
 		loadOpts.Parsed = func(f *content.File) {
 			doc, err := convs[f.Lang].Convert(f.Body)
-			errs.Add(convertError(f, err))
+			errs.Add(ConvertError(f, err))
 			mu.Lock()
 			docs[f] = doc
 			mu.Unlock()
@@ -244,15 +343,16 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	errs.Add(err)
 	if docs == nil {
 		clock.lap("content", "%d files read, layouts parsed", len(files))
-		docs = convertAll(files, cfg, opts.Cache, &errs)
+		docs = convertAll(files, cfg, opts.Cache, errs)
 		clock.lap("markdown", "%d bodies converted", len(files))
 	} else {
 		clock.lap("content", "%d files read and converted, layouts parsed", len(files))
 	}
-	errs.Add(<-loaded)
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
+	return files, docs, static
+}
+
+// buildSite judges the translations and makes the page graph.
+func buildSite(files []*content.File, docs map[*content.File]*markdown.Result, cfg *config.Site, locales *locale.Set, opts Options) (*site.Site, map[*content.File]status.Out, error) {
 	// Translations are judged while the files hold their bodies.
 	outdated := status.Outdated(files)
 	var staleOf func(*content.File) (string, bool)
@@ -271,44 +371,44 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		Rendered: func(f *content.File) *markdown.Result { return docs[f] },
 		TagLabel: func(lang, key string) string { return locales.For(lang).Tag(key) },
 	})
-	if err != nil {
+	return s, outdated, err
+}
+
+// runChanged finishes a run that renders only what changed since prev.
+func (r *Result) runChanged(ctx context.Context, prev *Result, files []*content.File, changed []string, checks checked) (*Result, error) {
+	if err := r.renderChanged(ctx, prev, files, changed); err != nil {
 		return nil, err
 	}
-	clock.lap("site", "%d pages", len(s.Pages))
-	res := &Result{Config: cfg, Site: s, fsys: fsys, locales: locales, theme: th, static: static, strings: strDiags}
-	checks := checked{files: files, docs: docs, outdated: outdated, opts: &opts}
-	if err := res.processPictures(ctx, opts); err != nil {
-		return nil, err
+	// Feeds, sitemap and calendars wait for Complete: no tab shows them.
+	r.extra, r.staleExtra = prev.extra, true
+	r.assemble()
+	if err := r.checkRules(ctx, checks); err != nil {
+		return r, err
 	}
-	clock.lap("pictures", "%d pictures, %d files", len(s.Pictures), len(res.picFiles))
-	if prev != nil {
-		if err := res.renderChanged(ctx, prev, files, opts.Changed); err != nil {
-			return nil, err
-		}
-		// Feeds, sitemap and calendars wait for Complete: no tab shows them.
-		res.extra, res.staleExtra = prev.extra, true
-		res.assemble()
-		if err := res.checkRules(ctx, checks); err != nil {
-			return res, err
-		}
-		return res, nil
+	return r, nil
+}
+
+// beginStage begins publishing into opts.Destination, or is nil without
+// one.
+func beginStage(fsys fs.FS, opts Options) (*publish.Stage, error) {
+	if opts.Destination == "" {
+		return nil, nil
 	}
-	var stage *publish.Stage
-	if opts.Destination != "" {
-		// Pages go to disk as they are rendered, so the site is never held
-		// in memory whole; until Commit the destination is untouched.
-		popts := publish.Options{Clean: opts.CleanDestination}
-		if opts.Minify {
-			m := minify.New()
-			popts.Transform = func(f render.File) (render.File, error) {
-				return m.File(f, func(name string) ([]byte, error) { return fs.ReadFile(fsys, name) })
-			}
+	// Pages go to disk as they are rendered, so the site is never held
+	// in memory whole; until Commit the destination is untouched.
+	popts := publish.Options{Clean: opts.CleanDestination}
+	if opts.Minify {
+		m := minify.New()
+		popts.Transform = func(f render.File) (render.File, error) {
+			return m.File(f, func(name string) ([]byte, error) { return fs.ReadFile(fsys, name) })
 		}
-		if stage, err = publish.Begin(opts.Destination, fsys, popts); err != nil {
-			return nil, err
-		}
-		defer stage.Abort() // does nothing after Commit
 	}
+	return publish.Begin(opts.Destination, fsys, popts)
+}
+
+// renderAll renders every page, into stage when there is one, and makes
+// the other outputs meanwhile.
+func (r *Result) renderAll(ctx context.Context, stage *publish.Stage) error {
 	var sink func(render.File) error
 	if stage != nil {
 		sink = stage.Put
@@ -317,59 +417,37 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	// queued for writing, while the pages render.
 	extra := make(chan error, 1)
 	go func() {
-		files, err := outputs(s, cfg, locales)
+		files, err := outputs(r.Site, r.Config, r.locales)
 		for i := 0; err == nil && stage != nil && i < len(files); i++ {
 			err = stage.Add(files[i])
 			files[i].Bytes = nil // the queue holds them until written
 		}
-		res.extra = files
+		r.extra = files
 		extra <- err
 	}()
-	res.rendered, err = render.Render(ctx, s, th, render.Options{Sink: sink, Pictures: res.pictures})
-	clock.lap("render", "%d pages rendered", len(s.Pages))
+	var err error
+	r.rendered, err = render.Render(ctx, r.Site, r.theme, render.Options{Sink: sink, Pictures: r.pictures})
 	// The stage must not be aborted while the outputs are still added.
 	if extraErr := <-extra; err == nil {
 		err = extraErr
 	}
-	if err != nil {
-		return nil, err
-	}
-	res.Rendered = len(s.Pages)
-	clock.lap("outputs", "%d feeds, sitemaps, calendars and redirects, made while pages rendered", len(res.extra))
-	added := res.assemble()
-	// Nothing is published while the rules find an error: the stage is
-	// aborted, and the result tells what the run made.
-	err = res.checkRules(ctx, checks)
-	clock.lap("rules", "%d errors and warnings", len(diag.Flatten(err))+len(res.Warnings))
-	if err != nil {
-		return res, err
-	}
-	if stage == nil {
-		return res, nil
-	}
-	for _, f := range added {
-		if err := stage.Add(f); err != nil {
-			return nil, err
-		}
-	}
+	return err
+}
+
+// dropPictureBytes lets go of the pictures made in memory once they are
+// on their way to the disk.
+func (r *Result) dropPictureBytes() {
 	// Pictures made in memory are on their way to the disk: the result
 	// need not hold them.
-	pictures := make(map[string]bool, len(res.picFiles))
-	for _, f := range res.picFiles {
+	pictures := make(map[string]bool, len(r.picFiles))
+	for _, f := range r.picFiles {
 		pictures[f.Path] = true
 	}
-	for i := range res.Files {
-		if pictures[res.Files[i].Path] {
-			res.Files[i].Bytes = nil
+	for i := range r.Files {
+		if pictures[r.Files[i].Path] {
+			r.Files[i].Bytes = nil
 		}
 	}
-	res.Published, err = stage.Commit()
-	if err != nil {
-		return res, err
-	}
-	clock.lap("publish", "%d files in %s: %d written, %d unchanged, %d removed", len(res.Files), opts.Destination, res.Published.Written, res.Published.Kept, res.Published.Removed)
-	res.extra = nil
-	return res, nil
 }
 
 // config applies BaseURL or Origin to the configuration read from site.yaml.

@@ -164,7 +164,7 @@ func convertAll(files []*content.File, cfg *config.Site, cache *Cache, errs *dia
 			f := files[i]
 			var err error
 			docs[i], err = convs[f.Lang].Convert(f.Body)
-			errs.Add(convertError(f, err))
+			errs.Add(ConvertError(f, err))
 			cache.store(f, cfg.UnsafeHTML, docs[i])
 		}
 		workers := min(runtime.GOMAXPROCS(0), len(todo))
@@ -263,6 +263,25 @@ func (c *changes) file(f *content.File) bool {
 // a body alone (the summary aside) does not count for lists and
 // translations. Every other page keeps prev's output and counts as stale.
 func (r *Result) renderChanged(ctx context.Context, prev *Result, files []*content.File, changed []string) error {
+	todo := r.pagesToRender(prev, files, changed)
+	fresh, err := render.Render(ctx, r.Site, r.theme, render.Options{Only: func(p *site.Page) bool { return todo[p] }, Pictures: r.pictures})
+	if err != nil {
+		return err
+	}
+	r.Rendered = len(fresh)
+
+	kept := r.carryOver(prev, todo)
+	added := fresh
+	for _, f := range r.Site.Files {
+		added = append(added, render.File{Path: f.Dest, Src: f.Src})
+	}
+	r.rendered = mergeByPath(kept, added)
+	return nil
+}
+
+// pagesToRender returns the pages of r that changed files can touch: their
+// own pages, and those that show something of theirs that changed.
+func (r *Result) pagesToRender(prev *Result, files []*content.File, changed []string) map[*site.Page]bool {
 	ch := newChanges(changed)
 	// A translation inherits shared fields from the default language's file.
 	sources := map[string]bool{}
@@ -317,12 +336,12 @@ func (r *Result) renderChanged(ctx context.Context, prev *Result, files []*conte
 		}
 		todo[p] = true
 	}
-	fresh, err := render.Render(ctx, r.Site, r.theme, render.Options{Only: func(p *site.Page) bool { return todo[p] }, Pictures: r.pictures})
-	if err != nil {
-		return err
-	}
-	r.Rendered = len(fresh)
+	return todo
+}
 
+// carryOver returns the files of prev that r keeps unrendered: the pages
+// not in todo (counted in r.Stale) and the root pages.
+func (r *Result) carryOver(prev *Result, todo map[*site.Page]bool) []render.File {
 	byPath := func(a, b render.File) int { return strings.Compare(a.Path, b.Path) }
 	carried := prev.rendered
 	if !slices.IsSortedFunc(carried, byPath) {
@@ -347,12 +366,7 @@ func (r *Result) renderChanged(ctx context.Context, prev *Result, files []*conte
 			kept = append(kept, f)
 		}
 	}
-	added := fresh
-	for _, f := range r.Site.Files {
-		added = append(added, render.File{Path: f.Dest, Src: f.Src})
-	}
-	r.rendered = mergeByPath(kept, added)
-	return nil
+	return kept
 }
 
 // finder returns a function that finds the page of pages with a given
@@ -448,9 +462,9 @@ func samePages(a, b []*site.Page, changed map[*site.Page]bool) bool {
 	return true
 }
 
-// convertError places an error of Markdown conversion in its file, or is
+// ConvertError places an error of Markdown conversion in its file, or is
 // nil for none.
-func convertError(f *content.File, err error) error {
+func ConvertError(f *content.File, err error) error {
 	var limit *markdown.LimitError
 	switch {
 	case err == nil:

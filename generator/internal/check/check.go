@@ -151,7 +151,8 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		return nil, errors.New("check: Options.Now is required")
 	}
 	c := &checker{opts: opts, fsys: fsys, outputs: map[string][]byte{}, all: map[string]bool{}}
-	res, err := build.Run(ctx, build.Options{FS: fsys, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Images: opts.Images})
+	bopts := build.Options{FS: fsys, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Images: opts.Images}
+	res, err := build.Run(ctx, bopts)
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, cerr
 	}
@@ -160,17 +161,12 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		c.list.Add(diagErrs(res.Warnings)...)
 	}
 
-	cfg, err := config.Load(fsys)
+	cfg, err := build.LoadConfig(fsys, bopts)
 	if err != nil {
 		return c.report(), nil // build reported it
 	}
-	if opts.BaseURL != "" {
-		if cfg, err = cfg.WithBaseURL(opts.BaseURL); err != nil {
-			return c.report(), nil // build reported it
-		}
-	}
 	c.cfg = cfg
-	c.files, _ = content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Location: cfg.Location, StrictTags: cfg.Tags.Strict})
+	c.files, _ = content.Load(fsys, build.ContentOptions(cfg))
 	if res != nil && res.Site != nil {
 		// The build made the graph and ran the rules.
 		c.site = res.Site
@@ -179,7 +175,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		}
 		c.complete = true
 	} else {
-		c.locales, _ = locale.Load(fsys, []string{"themes/" + cfg.Theme + "/i18n", "i18n"}, cfg.Languages)
+		c.locales, _ = build.LoadLocales(fsys, cfg)
 		c.walkContent()
 		c.rebuild(ctx)
 	}
@@ -233,7 +229,9 @@ func (c *checker) rebuild(ctx context.Context) {
 		convs[l.Code] = markdown.New(markdown.Options{Lang: l.Code, Unsafe: c.cfg.UnsafeHTML})
 	}
 	for _, f := range c.files {
-		docs[f], _ = convs[f.Lang].Convert(f.Body)
+		var err error
+		docs[f], err = convs[f.Lang].Convert(f.Body)
+		c.list.Add(build.ConvertError(f, err)) // the build's own report of it is merged (diag.List.Sorted)
 	}
 	outdated := status.Outdated(c.files)
 	s, err := site.Build(c.files, site.Options{

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/locale"
@@ -24,7 +25,7 @@ func Messages() []diag.Message {
 // labelled key it spells otherwise ("Trade" → trade).
 func (c *checker) checkTagTerms() {
 	if c.locales == nil {
-		c.locales, _ = locale.Load(c.fsys, []string{"themes/" + c.cfg.Theme + "/i18n", "i18n"}, c.cfg.Languages)
+		c.locales, _ = build.LoadLocales(c.fsys, c.cfg)
 	}
 	labelled := func(key string) bool {
 		for _, l := range c.cfg.Codes() {

@@ -63,48 +63,17 @@ func runNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		arg = strings.TrimSuffix(strings.TrimPrefix(pos[0], "content/"), "/")
 	}
 
-	relPath := arg
-	if strings.TrimSpace(*title) != "" && (arg == "" || isSection(site, arg)) {
-		section := arg
-		if section == "" {
-			section = "news"
-		}
-		p := newrelease.ProposeSlug(*title)
-		if p.Slug == "" {
-			fmt.Fprintf(stderr, "gen new: cannot make a web address from the title; name the release yourself: gen new %s/<name> --title ...\n", section)
-			return 2
-		}
-		relPath = section + "/" + p.Slug
-		msg := "name: " + p.Slug + " (from the title"
-		if p.Shortened {
-			msg += fmt.Sprintf(", shortened to %d characters", newrelease.MaxSlug)
-		}
-		fmt.Fprintln(stdout, msg+")")
-		if len(p.Ambiguous) > 0 {
-			var ws []string
-			for _, a := range p.Ambiguous {
-				ws = append(ws, a.Char+" "+strings.Join(a.Readings, "/"))
-			}
-			fmt.Fprintf(stderr, "note: some characters can be read more than one way (%s); the name uses the first reading. If it reads wrong, choose the name yourself: gen new %s/<name> --title ...\n", strings.Join(ws, ", "), section)
-		}
+	relPath, ok := releasePath(site, arg, *title, stdout, stderr)
+	if !ok {
+		return 2
 	}
 	if err := newrelease.ValidatePath(relPath); err != nil {
 		fmt.Fprintln(stderr, "gen new:", err)
 		return 2
 	}
-	var only []string
-	if *langs != "" {
-		for _, l := range strings.Split(*langs, ",") {
-			if l = strings.TrimSpace(l); l != "" && !slices.Contains(only, l) {
-				only = append(only, l)
-			}
-		}
-		for _, l := range only {
-			if _, ok := cfg.Language(l); !ok {
-				fmt.Fprintf(stderr, "gen new: --lang %s: not a language of this site (%s)\n", l, strings.Join(cfg.Codes(), ", "))
-				return 2
-			}
-		}
+	only, ok := onlyLangs(*langs, cfg, stderr)
+	if !ok {
+		return 2
 	}
 	plan, err := newrelease.Prepare(newrelease.Options{FS: build.WithDefaultTheme(site), Config: cfg, Path: relPath, Title: *title, Langs: only, Now: now, Event: *event})
 	if err != nil {
@@ -124,6 +93,58 @@ func runNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	}
 	fmt.Fprintf(stdout, "The release is a draft: preview it with gen serve --drafts, and remove \"draft: true\" when it may be published.\n")
 	return 0
+}
+
+// releasePath is arg, or with a title and no release named, the section
+// (arg, or news) and a name made from the title, which it tells; false
+// when none can be made.
+func releasePath(site fs.FS, arg, title string, stdout, stderr io.Writer) (string, bool) {
+	relPath := arg
+	if strings.TrimSpace(title) != "" && (arg == "" || isSection(site, arg)) {
+		section := arg
+		if section == "" {
+			section = "news"
+		}
+		p := newrelease.ProposeSlug(title)
+		if p.Slug == "" {
+			fmt.Fprintf(stderr, "gen new: cannot make a web address from the title; name the release yourself: gen new %s/<name> --title ...\n", section)
+			return "", false
+		}
+		relPath = section + "/" + p.Slug
+		msg := "name: " + p.Slug + " (from the title"
+		if p.Shortened {
+			msg += fmt.Sprintf(", shortened to %d characters", newrelease.MaxSlug)
+		}
+		fmt.Fprintln(stdout, msg+")")
+		if len(p.Ambiguous) > 0 {
+			var ws []string
+			for _, a := range p.Ambiguous {
+				ws = append(ws, a.Char+" "+strings.Join(a.Readings, "/"))
+			}
+			fmt.Fprintf(stderr, "note: some characters can be read more than one way (%s); the name uses the first reading. If it reads wrong, choose the name yourself: gen new %s/<name> --title ...\n", strings.Join(ws, ", "), section)
+		}
+	}
+	return relPath, true
+}
+
+// onlyLangs reads --lang: the languages listed, once each, or nil for
+// all; false when one is not a language of the site.
+func onlyLangs(langs string, cfg *config.Site, stderr io.Writer) ([]string, bool) {
+	var only []string
+	if langs != "" {
+		for _, l := range strings.Split(langs, ",") {
+			if l = strings.TrimSpace(l); l != "" && !slices.Contains(only, l) {
+				only = append(only, l)
+			}
+		}
+		for _, l := range only {
+			if _, ok := cfg.Language(l); !ok {
+				fmt.Fprintf(stderr, "gen new: --lang %s: not a language of this site (%s)\n", l, strings.Join(cfg.Codes(), ", "))
+				return nil, false
+			}
+		}
+	}
+	return only, true
 }
 
 // isSection reports whether p is a directory under content/ that is not a

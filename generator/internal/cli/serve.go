@@ -99,16 +99,7 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 	if note != "" {
 		fmt.Fprintln(stderr, note)
 	}
-	actual := ln.Addr().(*net.TCPAddr).Port
-	host, anyIP := *bind, false
-	if ip := net.ParseIP(*bind); *bind == "" || ip != nil && ip.IsUnspecified() {
-		host, anyIP = "localhost", true
-	}
-	address := "http://" + net.JoinHostPort(host, strconv.Itoa(actual)) + "/"
-	hosts := []string{*bind}
-	if u, err := url.Parse(c.baseURL); err == nil && c.baseURL != "" {
-		hosts = append(hosts, u.Hostname())
-	}
+	actual, address, hosts, anyIP := serveAddress(ln, *bind, c.baseURL)
 	opts := serve.Options{
 		Source: c.source,
 		// Without --baseURL the site is served on this address under the
@@ -142,4 +133,21 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 	}
 	fmt.Fprintln(stderr, "stopped")
 	return 0
+}
+
+// serveAddress tells the port ln listens on, the address to print for it,
+// the host names to answer to (bind's and --baseURL's) and whether it
+// listens on every interface.
+func serveAddress(ln net.Listener, bind, baseURL string) (actual int, address string, hosts []string, anyIP bool) {
+	actual = ln.Addr().(*net.TCPAddr).Port
+	host := bind
+	if ip := net.ParseIP(bind); bind == "" || ip != nil && ip.IsUnspecified() {
+		host, anyIP = "localhost", true
+	}
+	address = "http://" + net.JoinHostPort(host, strconv.Itoa(actual)) + "/"
+	hosts = []string{bind}
+	if u, err := url.Parse(baseURL); err == nil && baseURL != "" {
+		hosts = append(hosts, u.Hostname())
+	}
+	return actual, address, hosts, anyIP
 }

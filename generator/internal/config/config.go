@@ -303,32 +303,51 @@ func Parse(path string, data []byte) (*Site, error) {
 		}
 		return doc.Line, doc.Column
 	}
+	langNodes := checkNestedKeys(path, doc, &errs)
+
+	if decodeErr != nil {
+		// The checks below would report the values that failed to decode again.
+		return nil, errs.Err()
+	}
+	checkLanguages(path, s, langNodes, keyPos, &errs)
+	checkValues(path, doc, s, keyPos, &errs)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkNestedKeys reports unknown keys in the mappings under the top level
+// (languages, feeds, tags, images, deploy) and returns the languages' nodes.
+func checkNestedKeys(path string, doc *yaml.Node, errs *diag.List) []*yaml.Node {
 	var langNodes []*yaml.Node
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		if doc.Content[i].Value == "languages" && doc.Content[i+1].Kind == yaml.SequenceNode {
 			langNodes = doc.Content[i+1].Content
 			for _, ln := range langNodes {
 				if ln.Kind == yaml.MappingNode {
-					checkKeys(path, ln, reflectKeys(&Language{}), &errs)
+					checkKeys(path, ln, reflectKeys(&Language{}), errs)
 				}
 			}
 		}
 		if doc.Content[i].Value == "feeds" && doc.Content[i+1].Kind == yaml.MappingNode {
-			checkKeys(path, doc.Content[i+1], reflectKeys(&Feeds{}), &errs)
+			checkKeys(path, doc.Content[i+1], reflectKeys(&Feeds{}), errs)
 		}
 		if doc.Content[i].Value == "tags" && doc.Content[i+1].Kind == yaml.MappingNode {
-			checkKeys(path, doc.Content[i+1], reflectKeys(&Tags{}), &errs)
+			checkKeys(path, doc.Content[i+1], reflectKeys(&Tags{}), errs)
 		}
 		if doc.Content[i].Value == "images" && doc.Content[i+1].Kind == yaml.MappingNode {
-			checkKeys(path, doc.Content[i+1], reflectKeys(&Images{}), &errs)
+			checkKeys(path, doc.Content[i+1], reflectKeys(&Images{}), errs)
 		}
 	}
-	checkDeployKeys(path, child(doc, "deploy"), &errs)
+	checkDeployKeys(path, child(doc, "deploy"), errs)
+	return langNodes
+}
 
-	if decodeErr != nil {
-		// The checks below would report the values that failed to decode again.
-		return nil, errs.Err()
-	}
+// checkLanguages checks the languages' codes, fills in their defaults,
+// sorts them by weight and checks or sets defaultLanguage. keyPos gives
+// where a top-level key's value starts.
+func checkLanguages(path string, s *Site, langNodes []*yaml.Node, keyPos func(string) (int, int), errs *diag.List) {
 	if len(s.Languages) == 0 {
 		l, c := keyPos("languages")
 		errs.Add(diag.At(path, l, c, "languages: at least one language is required"))
@@ -367,7 +386,10 @@ func Parse(path string, data []byte) (*Site, error) {
 		l, c := keyPos("defaultLanguage")
 		errs.Add(diag.At(path, l, c, "defaultLanguage: %q is not one of the configured languages (%s)", s.DefaultLanguage, strings.Join(s.Codes(), ", ")))
 	}
+}
 
+// checkValues checks the other values and fills in their defaults.
+func checkValues(path string, doc *yaml.Node, s *Site, keyPos func(string) (int, int), errs *diag.List) {
 	if s.BaseURL == "" {
 		s.BaseURL = "/"
 	} else if norm, problem := normalBaseURL(s.BaseURL); problem != "" {
@@ -405,12 +427,8 @@ func Parse(path string, data []byte) (*Site, error) {
 		loc = time.UTC
 	}
 	s.Location = loc
-	checkDeploy(path, doc, &s.Deploy, &errs)
-	checkImages(path, doc, &s.Images, &errs)
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return s, nil
+	checkDeploy(path, doc, &s.Deploy, errs)
+	checkImages(path, doc, &s.Images, errs)
 }
 
 func reflectKeys(v any) map[string]bool {

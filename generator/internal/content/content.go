@@ -123,7 +123,7 @@
 //
 // # Shared fields
 //
-// Inherit fills what a translation does not write from the default-language
+// Load fills what a translation does not write from the default-language
 // file with the same key: date, tags (the keys among them: a term is a word
 // of the default language), aliases, image.src (with
 // image.original, unless the translation writes it), event.url, and the
@@ -143,7 +143,7 @@
 // with the file name no position. A required key that is missing is
 // reported at 1:1, the front matter's opening line; a missing image.alt at
 // image.src, or at the image value when src is inherited; a missing
-// event.start at the event value. Load and Inherit collect the errors of
+// event.start at the event value. Load collects the errors of
 // all files, sorted by path; a file whose front matter cannot be read at all
 // is not also blamed, nor are its translations, for missing keys.
 package content
@@ -406,7 +406,7 @@ func ignored(name string) bool {
 
 // Parse parses one file; path is relative to the site root
 // ("content/news/x/index.ru.md"). It checks the file alone: inheritance and
-// the checks that depend on other files (date, duplicates) are Inherit's.
+// the checks that depend on other files (date, duplicates) are Load's.
 // On error the File is nil.
 func Parse(path string, data []byte, opts Options) (*File, error) {
 	f, _, ds := parse(path, data, opts.normalized())
@@ -513,16 +513,4 @@ func fileFromPath(p string, opts Options) (*File, *diag.Diagnostic) {
 		f.Name = stem
 	}
 	return f, nil
-}
-
-// Inherit applies shared fields (see the package documentation) across
-// translations in place and reports duplicates and missing required fields
-// after inheritance.
-func Inherit(files []*File, opts Options) error {
-	ds := inherit(files, opts.normalized(), nil)
-	if len(ds) == 0 {
-		return nil
-	}
-	slices.SortStableFunc(ds, diag.Compare)
-	return diag.Join(ds)
 }

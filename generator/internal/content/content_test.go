@@ -988,21 +988,26 @@ image: {src: b.jpg, alt: Б}
 }
 
 func TestInheritDirect(t *testing.T) {
-	zh, err := content.Parse("content/news/x/index.md", []byte("---\ntitle: 甲\ndate: 2024-05-17\ntags: [a]\n---\n"), opts)
-	if err != nil {
-		t.Fatal(err)
+	fsys := fstest.MapFS{
+		"content/news/x/index.md":    {Data: []byte("---\ntitle: 甲\ndate: 2024-05-17\ntags: [a]\n---\n")},
+		"content/news/x/index.ru.md": {Data: []byte("---\ntitle: А\n---\n")},
+		"content/news/z/index.en.md": {Data: []byte("---\ntitle: A\n---\n")},
 	}
-	ru, err := content.Parse("content/news/x/index.ru.md", []byte("---\ntitle: А\n---\n"), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	en, err := content.Parse("content/news/z/index.en.md", []byte("---\ntitle: A\n---\n"), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = content.Inherit([]*content.File{en, ru, zh}, opts)
+	files, err := content.Load(fsys, opts)
 	if err == nil || err.Error() != "content/news/z/index.en.md:1:1: date is required" {
-		t.Errorf("Inherit error: %v", err)
+		t.Errorf("Load error: %v", err)
+	}
+	var zh, ru *content.File
+	for _, f := range files {
+		switch f.Path {
+		case "content/news/x/index.md":
+			zh = f
+		case "content/news/x/index.ru.md":
+			ru = f
+		}
+	}
+	if zh == nil || ru == nil {
+		t.Fatalf("files %v", files)
 	}
 	if !ru.Front.Date.Equal(zh.Front.Date) || ru.Front.Tags[0] != "a" {
 		t.Errorf("ru did not inherit: %+v", ru.Front)
@@ -1078,7 +1083,7 @@ func FuzzParse(f *testing.F) {
 		if file.Front.Title == "" || file.BodyLine < 1 || file.Key != "news/x" && file.Key != file.Front.TranslationKey {
 			t.Fatalf("bad file %+v", file)
 		}
-		if err := content.Inherit([]*content.File{file}, opts); err != nil {
+		if _, err := content.Load(fstest.MapFS{path: {Data: []byte(data)}}, opts); err != nil {
 			checkDiagnostics(t, path, err)
 		}
 	})

@@ -29,7 +29,7 @@ func IsTagKey(tag string) bool {
 }
 
 // TagName is the name a tag has in URLs, /<lang>/tags/<name>/, before
-// package site escapes it (site.Segment): a key as it is; a term the way
+// package site escapes it (escape.Segment): a key as it is; a term the way
 // Hugo's urlize makes a term's name, which keeps the characters of every
 // script: in Unicode normal form C, lower-cased ("Туризм" → "туризм",
 // "Harbin Expo" → "harbin expo" → "harbin-expo"), white space and hyphens

@@ -103,7 +103,7 @@ type FrontMatter struct {
 	// Pos maps a top-level key ("title", "event.start" for nested keys) to
 	// where its value starts. It holds the keys written in this file, with
 	// a value other than null, even when the value was invalid; fields
-	// filled in by Inherit are not in it.
+	// inherited from another language (see Load) are not in it.
 	Pos map[string]Pos
 }
 

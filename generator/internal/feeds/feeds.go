@@ -45,9 +45,9 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/eventnews/gen/generator/internal/config"
+	"github.com/eventnews/gen/generator/internal/escape"
 	"github.com/eventnews/gen/generator/internal/locale"
 	"github.com/eventnews/gen/generator/internal/render"
 	"github.com/eventnews/gen/generator/internal/site"
@@ -149,7 +149,7 @@ func limit(ps []*site.Page, n int) []*site.Page {
 	return ps
 }
 
-func abs(cfg *config.Site, rel string) string { return site.EscapeURL(cfg.AbsURL(rel)) }
+func abs(cfg *config.Site, rel string) string { return escape.URI(cfg.AbsURL(rel)) }
 
 // newest is the date of the newest item, zero for an empty feed.
 func (f *feed) newest() time.Time {
@@ -176,7 +176,7 @@ func (f *feed) rss(b *strings.Builder, self string) {
 		elem(b, "  ", "lastBuildDate", f.date(t).Format(time.RFC1123Z))
 	}
 	b.WriteString(`  <atom:link href="`)
-	escapeAttr(b, self)
+	escape.XMLAttr(b, self)
 	b.WriteString(`" rel="self" type="` + site.FeedRSS + `"/>` + "\n")
 	for _, p := range f.items {
 		link := abs(f.cfg, p.URL)
@@ -184,7 +184,7 @@ func (f *feed) rss(b *strings.Builder, self string) {
 		elem(b, "    ", "title", p.Title)
 		elem(b, "    ", "link", link)
 		b.WriteString(`    <guid isPermaLink="true">`)
-		escape(b, link)
+		escape.XMLText(b, link)
 		b.WriteString("</guid>\n")
 		elem(b, "    ", "pubDate", f.date(p.Date).Format(time.RFC1123Z))
 		for _, t := range f.categories(p) {
@@ -203,7 +203,7 @@ func (f *feed) rss(b *strings.Builder, self string) {
 func (f *feed) atom(b *strings.Builder, self string) {
 	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>` + "\n")
 	b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="`)
-	escapeAttr(b, f.lang.Locale)
+	escape.XMLAttr(b, f.lang.Locale)
 	b.WriteString("\">\n")
 	elem(b, "  ", "title", f.title)
 	if f.description != f.title {
@@ -235,21 +235,21 @@ func (f *feed) atom(b *strings.Builder, self string) {
 		elem(b, "    ", "updated", date)
 		for _, t := range f.categories(p) {
 			b.WriteString(`    <category term="`)
-			escapeAttr(b, t)
+			escape.XMLAttr(b, t)
 			b.WriteString(`" scheme="`)
-			escapeAttr(b, f.tagScheme)
+			escape.XMLAttr(b, f.tagScheme)
 			b.WriteString(`" label="`)
-			escapeAttr(b, f.loc.Tag(t))
+			escape.XMLAttr(b, f.loc.Tag(t))
 			b.WriteString("\"/>\n")
 		}
 		if p.Summary != "" {
 			b.WriteString(`    <summary type="text">`)
-			escape(b, p.Summary)
+			escape.XMLText(b, p.Summary)
 			b.WriteString("</summary>\n")
 		}
 		if f.cfg.Feeds.FullContent && p.Doc != nil {
 			b.WriteString(`    <content type="html">`)
-			escape(b, f.content(p))
+			escape.XMLText(b, f.content(p))
 			b.WriteString("</content>\n")
 		}
 		b.WriteString("  </entry>\n")
@@ -274,7 +274,7 @@ func (f *feed) entryID(p *site.Page, permalink string) string {
 	if f.host == "" {
 		return permalink
 	}
-	return "tag:" + f.host + "," + f.date(p.Date).Format(time.DateOnly) + ":" + site.EscapeURL(p.Lang+"/"+p.Key)
+	return "tag:" + f.host + "," + f.date(p.Date).Format(time.DateOnly) + ":" + escape.URI(p.Lang+"/"+p.Key)
 }
 
 // content is the page's body with every href and src absolute.
@@ -389,61 +389,18 @@ func RSSLanguage(loc string) string {
 // do with an RSS description.
 func textToHTML(s string) string {
 	var b strings.Builder
-	xmlEscape(&b, s, false)
+	escape.XMLText(&b, s)
 	return b.String()
 }
 
 func elem(b *strings.Builder, indent, name, text string) {
 	b.WriteString(indent + "<" + name + ">")
-	escape(b, text)
+	escape.XMLText(b, text)
 	b.WriteString("</" + name + ">\n")
 }
 
 func link(b *strings.Builder, indent, rel, typ, href string) {
 	b.WriteString(indent + `<link rel="` + rel + `" type="` + typ + `" href="`)
-	escapeAttr(b, href)
+	escape.XMLAttr(b, href)
 	b.WriteString("\"/>\n")
-}
-
-// escape writes s as XML character data: markup characters as entities,
-// characters XML does not allow as U+FFFD.
-func escape(b *strings.Builder, s string) { xmlEscape(b, s, false) }
-
-// escapeAttr writes s as an XML attribute value in double quotes.
-func escapeAttr(b *strings.Builder, s string) { xmlEscape(b, s, true) }
-
-func xmlEscape(b *strings.Builder, s string, attr bool) {
-	// Runs that need nothing are copied whole.
-	done := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		var repl string
-		size := 1
-		switch {
-		case c == '&':
-			repl = "&amp;"
-		case c == '<':
-			repl = "&lt;"
-		case c == '>':
-			repl = "&gt;"
-		case c == '"' && attr:
-			repl = "&quot;"
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
-			repl = "\uFFFD"
-		case c < utf8.RuneSelf:
-		default:
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 || r == 0xFFFE || r == 0xFFFF {
-				repl = "\uFFFD" // an invalid byte reads as utf8.RuneError, U+FFFD
-			}
-		}
-		if repl != "" {
-			b.WriteString(s[done:i])
-			b.WriteString(repl)
-			done = i + size
-		}
-		i += size
-	}
-	b.WriteString(s[done:])
 }

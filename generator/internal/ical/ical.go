@@ -40,6 +40,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/eventnews/gen/generator/internal/escape"
 	"github.com/eventnews/gen/generator/internal/locale"
 	"github.com/eventnews/gen/generator/internal/render"
 	"github.com/eventnews/gen/generator/internal/site"
@@ -110,9 +111,9 @@ func (c *calendar) begin(name string, subscribe bool) {
 	c.line("PRODID:-//eventnews//gen//" + strings.ToUpper(c.lang.Code))
 	c.line("CALSCALE:GREGORIAN")
 	c.line("METHOD:PUBLISH")
-	c.line("NAME:" + Text(name))
-	c.line("X-WR-CALNAME:" + Text(name))
-	c.line("X-WR-TIMEZONE:" + Text(c.s.Config.Location.String()))
+	c.line("NAME:" + escape.ICalText(name))
+	c.line("X-WR-CALNAME:" + escape.ICalText(name))
+	c.line("X-WR-TIMEZONE:" + escape.ICalText(c.s.Config.Location.String()))
 	if subscribe {
 		c.line("REFRESH-INTERVAL;VALUE=DURATION:PT12H")
 		c.line("X-PUBLISHED-TTL:PT12H")
@@ -123,13 +124,13 @@ func (c *calendar) end() { c.line("END:VCALENDAR") }
 
 func (c *calendar) event(p *site.Page) {
 	e := p.Event
-	permalink := site.EscapeURL(c.s.Config.AbsURL(p.URL))
+	permalink := escape.URI(c.s.Config.AbsURL(p.URL))
 	uid := p.Key
 	if c.host != "" {
 		uid += "@" + c.host
 	}
 	c.line("BEGIN:VEVENT")
-	c.line("UID:" + Text(uid))
+	c.line("UID:" + escape.ICalText(uid))
 	c.line("DTSTAMP:" + utc(c.s.Now))
 	if e.AllDay {
 		last := cmp.Or(e.End, e.Start)
@@ -145,7 +146,7 @@ func (c *calendar) event(p *site.Page) {
 			c.line("DTEND:" + utc(e.End))
 		}
 	}
-	c.line("SUMMARY:" + Text(summary(p)))
+	c.line("SUMMARY:" + escape.ICalText(summary(p)))
 	var where []string
 	for _, s := range []string{e.Venue, e.City} {
 		if s = strings.TrimSpace(s); s != "" {
@@ -153,11 +154,11 @@ func (c *calendar) event(p *site.Page) {
 		}
 	}
 	if len(where) > 0 {
-		c.line("LOCATION:" + Text(strings.Join(where, ", ")))
+		c.line("LOCATION:" + escape.ICalText(strings.Join(where, ", ")))
 	}
 	c.line("URL:" + permalink)
 	if p.Summary != "" {
-		c.line("DESCRIPTION:" + Text(p.Summary))
+		c.line("DESCRIPTION:" + escape.ICalText(p.Summary))
 	}
 	c.line("END:VEVENT")
 }
@@ -186,33 +187,4 @@ func Fold(b *strings.Builder, s string) {
 	}
 	b.WriteString(s)
 	b.WriteString("\r\n")
-}
-
-// Text escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon and
-// comma get a backslash, a line break becomes \n, other control characters
-// but tab are dropped and invalid UTF-8 becomes U+FFFD.
-func Text(s string) string {
-	clean := utf8.ValidString(s)
-	for i := 0; clean && i < len(s); i++ {
-		c := s[i]
-		clean = c >= 0x20 && c != 0x7f && c != '\\' && c != ';' && c != ','
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for i, r := range s {
-		switch {
-		case r == '\\' || r == ';' || r == ',':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\r' && strings.HasPrefix(s[i+1:], "\n"):
-		case r == '\n' || r == '\r':
-			b.WriteString(`\n`)
-		case r < 0x20 && r != '\t', r == 0x7f:
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

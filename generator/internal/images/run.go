@@ -14,6 +14,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/eventnews/gen/generator/internal/escape"
 )
 
 // Job is one picture a site uses.
@@ -170,7 +172,7 @@ func (c *Cache) picture(job Job, stem, key string, e *entry) *Picture {
 	p := &Picture{Src: job.Src, Format: e.Format, Width: e.Width, Height: e.Height}
 	for i, o := range e.Outputs {
 		name := stem + "-" + strconv.Itoa(o.Width) + "." + o.Ext
-		v := Variant{Width: o.Width, Height: o.Height, Type: o.Type, Path: job.Dir + name, URL: job.URLDir + escape(name)}
+		v := Variant{Width: o.Width, Height: o.Height, Type: o.Type, Path: job.Dir + name, URL: job.URLDir + escapeName(name)}
 		if c.dir != "" {
 			v.Disk = filepath.Join(c.folder(key), o.file())
 		} else {
@@ -180,7 +182,7 @@ func (c *Cache) picture(job Job, stem, key string, e *entry) *Picture {
 	}
 	if job.Original {
 		name := path.Base(job.Src)
-		p.Original = &Variant{Width: e.Width, Height: e.Height, Type: mimeOf(e.Format), Path: job.Dir + name, URL: job.URLDir + escape(name), Src: job.Src}
+		p.Original = &Variant{Width: e.Width, Height: e.Height, Type: mimeOf(e.Format), Path: job.Dir + name, URL: job.URLDir + escapeName(name), Src: job.Src}
 	}
 	return p
 }
@@ -214,22 +216,9 @@ func fileStems(jobs []Job) []string {
 	return out
 }
 
-// escape percent-encodes a file name for a URL path.
-func escape(name string) string {
-	const hex = "0123456789ABCDEF"
-	var b strings.Builder
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!$&'()*+,;=:@", c) >= 0 {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
-	}
-	return b.String()
-}
+// escapeName percent-encodes a file name for a URL path: as one segment
+// (escape.Segment), with bytes outside ASCII encoded too.
+func escapeName(name string) string { return escape.URI(escape.Segment(name)) }
 
 func unwrap(err error) error {
 	if pe, ok := err.(*fs.PathError); ok {

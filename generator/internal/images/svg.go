@@ -20,7 +20,7 @@ func svgPicture(fsys fs.FS, job Job) (*Picture, error) {
 	w, h := svgSize(data)
 	name := path.Base(job.Src)
 	return &Picture{Src: job.Src, Format: SVG, Width: w, Height: h,
-		Original: &Variant{Width: w, Height: h, Type: mimeOf(SVG), Path: job.Dir + name, URL: job.URLDir + escape(name), Src: job.Src}}, nil
+		Original: &Variant{Width: w, Height: h, Type: mimeOf(SVG), Path: job.Dir + name, URL: job.URLDir + escapeName(name), Src: job.Src}}, nil
 }
 
 func svgSize(data []byte) (w, h int) {

@@ -173,85 +173,110 @@ type formNode struct {
 
 // message reads a long-form message map; at is where it is defined.
 func (p *fileParser) message(at *yaml.Node, id string, m *yaml.Node) {
-	var (
-		forms []formNode
-		meta  i18n.Message
-		keys  = map[string]bool{}
-		ok    = true
-	)
-	text := func(k, v *yaml.Node) (string, bool) {
-		if v.Kind != yaml.ScalarNode {
-			p.errorf(k, "message %q: %s must be text", id, k.Value)
-			ok = false
-			return "", false
-		}
-		if v.Tag == "!!null" {
-			return "", false
-		}
-		return v.Value, true
-	}
-	addForm := func(k, v *yaml.Node, name string) {
-		if keys[name] {
-			p.errorf(k, "message %q: form %q given twice", id, name)
-			ok = false
-			return
-		}
-		keys[name] = true
-		if _, has := text(k, v); has {
-			forms = append(forms, formNode{name: name, node: v})
-		}
-	}
+	f := &messageFields{p: p, id: id, keys: map[string]bool{}, ok: true}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], resolve(m.Content[i+1])
 		key := strings.ToLower(k.Value)
 		switch {
 		case isForm(key):
-			addForm(k, v, key)
+			f.addForm(k, v, key)
 		case key == "translation":
-			switch v.Kind {
-			case yaml.ScalarNode:
-				addForm(k, v, "other")
-			case yaml.MappingNode:
-				for j := 0; j+1 < len(v.Content); j += 2 {
-					fk, fv := v.Content[j], resolve(v.Content[j+1])
-					if !isForm(strings.ToLower(fk.Value)) {
-						p.errorf(fk, "message %q: %q is not a plural form", id, fk.Value)
-						ok = false
-						continue
-					}
-					addForm(fk, fv, strings.ToLower(fk.Value))
-				}
-			default:
-				p.errorf(k, "message %q: translation must be text or a map of plural forms", id)
-				ok = false
-			}
+			f.translation(k, v)
 		default:
-			s, _ := text(k, v)
-			switch key {
-			case "id":
-				if s != id {
-					p.errorf(v, "message %q: id %q does not match its key", id, s)
-					ok = false
-				}
-			case "description":
-				meta.Description = s
-			case "hash":
-				meta.Hash = s
-			case "leftdelim":
-				meta.LeftDelim = s
-			case "rightdelim":
-				meta.RightDelim = s
-			}
+			f.field(key, k, v)
 		}
 	}
-	if !ok {
+	if !f.ok {
 		return
 	}
-	if len(forms) == 0 {
+	if len(f.forms) == 0 {
 		p.errorf(at, "message %q has no text", id)
 		return
 	}
-	p.add(at, id, forms, meta)
+	p.add(at, id, f.forms, f.meta)
+}
+
+// messageFields collects the fields of message id; ok is false once one
+// of them was wrong.
+type messageFields struct {
+	p     *fileParser
+	id    string
+	forms []formNode
+	meta  i18n.Message
+	keys  map[string]bool
+	ok    bool
+}
+
+// text returns a field's text, false if it is null or (an error) not text.
+func (f *messageFields) text(k, v *yaml.Node) (string, bool) {
+	p, id := f.p, f.id
+	if v.Kind != yaml.ScalarNode {
+		p.errorf(k, "message %q: %s must be text", id, k.Value)
+		f.ok = false
+		return "", false
+	}
+	if v.Tag == "!!null" {
+		return "", false
+	}
+	return v.Value, true
+}
+
+// addForm adds the plural form name.
+func (f *messageFields) addForm(k, v *yaml.Node, name string) {
+	p, id := f.p, f.id
+	if f.keys[name] {
+		p.errorf(k, "message %q: form %q given twice", id, name)
+		f.ok = false
+		return
+	}
+	f.keys[name] = true
+	if _, has := f.text(k, v); has {
+		f.forms = append(f.forms, formNode{name: name, node: v})
+	}
+}
+
+// translation reads the translation field: text, or a map of plural forms.
+func (f *messageFields) translation(k, v *yaml.Node) {
+	p, id := f.p, f.id
+	switch v.Kind {
+	case yaml.ScalarNode:
+		f.addForm(k, v, "other")
+	case yaml.MappingNode:
+		for j := 0; j+1 < len(v.Content); j += 2 {
+			fk, fv := v.Content[j], resolve(v.Content[j+1])
+			if !isForm(strings.ToLower(fk.Value)) {
+				p.errorf(fk, "message %q: %q is not a plural form", id, fk.Value)
+				f.ok = false
+				continue
+			}
+			f.addForm(fk, fv, strings.ToLower(fk.Value))
+		}
+	default:
+		p.errorf(k, "message %q: translation must be text or a map of plural forms", id)
+		f.ok = false
+	}
+}
+
+// field reads a field other than the text: id, description, hash and the
+// delimiters.
+func (f *messageFields) field(key string, k, v *yaml.Node) {
+	p, id := f.p, f.id
+	s, _ := f.text(k, v)
+	switch key {
+	case "id":
+		if s != id {
+			p.errorf(v, "message %q: id %q does not match its key", id, s)
+			f.ok = false
+		}
+	case "description":
+		f.meta.Description = s
+	case "hash":
+		f.meta.Hash = s
+	case "leftdelim":
+		f.meta.LeftDelim = s
+	case "rightdelim":
+		f.meta.RightDelim = s
+	}
 }
 
 // add checks the templates of a message and records it.

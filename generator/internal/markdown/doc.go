@@ -123,7 +123,7 @@
 // run of letters, digits and marks of other scripts as one word; an
 // apostrophe or hyphen between two letters or digits, and a "." or ","
 // between two digits, does not split a word ("don't", "Санкт-Петербург" and
-// "1,000" are one word each). [ReadingMinutes] reads CJK characters at 300
-// per minute and other words at 200 per minute. [Summarize] cuts plain text
-// for summaries without cutting a word.
+// "1,000" are one word each). Result.ReadingMinutes reads CJK characters at
+// 300 per minute and other words at 200 per minute, and Result.Summary cuts
+// the first paragraph without cutting a word.
 package markdown

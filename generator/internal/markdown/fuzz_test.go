@@ -100,6 +100,6 @@ func FuzzConvertSafe(f *testing.F) {
 				t.Errorf("link without position: %+v", l)
 			}
 		}
-		_ = Summarize(r.PlainText, lang, 10)
+		_ = summarizeText(r.PlainText, lang, 10)
 	})
 }

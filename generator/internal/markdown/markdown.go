@@ -63,10 +63,10 @@ type Result struct {
 	Headings       []Heading // in document order
 	Links          []Link    // every link and image destination, in order
 	FirstParagraph string    // plain text of the first paragraph (no markup), for summaries
-	Summary        string    // Summarize(FirstParagraph, Options.Lang, 0), made once with the conversion
+	Summary        string    // FirstParagraph cut to SummaryChars or SummaryWords (see summarize), made once with the conversion
 	PlainText      string    // whole body as plain text, blocks separated by "\n"; only with Options.PlainText
 	Words          int       // see WordCount
-	ReadingMinutes int       // see ReadingMinutes
+	ReadingMinutes int       // CJK characters at 300 a minute and other words at 200, rounded up, at least 1
 }
 
 // Heading is one heading of the body.
@@ -84,7 +84,7 @@ type Link struct {
 	Line, Col int  // 1-based position of the link in src (best effort, line at least), for error messages
 }
 
-// Default summary limits for Summarize.
+// Default summary limits for Result.Summary.
 const (
 	SummaryChars = 120 // characters, for CJK languages
 	SummaryWords = 50  // words, for other languages

@@ -461,8 +461,8 @@ func TestConvertSummarizes(t *testing.T) {
 	}
 	for lang, text := range long {
 		r := convert(t, lang, "## Итоги\n\n"+text+"\n\nSecond paragraph.\n")
-		if r.Summary == "" || r.Summary != Summarize(r.FirstParagraph, lang, 0) {
-			t.Errorf("%s: Summary %q, want Summarize of the first paragraph %q", lang, r.Summary, Summarize(r.FirstParagraph, lang, 0))
+		if r.Summary == "" || r.Summary != summarizeText(r.FirstParagraph, lang, 0) {
+			t.Errorf("%s: Summary %q, want Summarize of the first paragraph %q", lang, r.Summary, summarizeText(r.FirstParagraph, lang, 0))
 		}
 		if len(r.Summary) >= len(strings.TrimSpace(text)) {
 			t.Errorf("%s: a long first paragraph was not cut: %q", lang, r.Summary)

@@ -577,13 +577,6 @@ func unescapeHTML(b *bytes.Buffer, s []byte) {
 	}
 }
 
-// collapseSpaces trims s and turns every run of white space into one space.
-func collapseSpaces(s string) string {
-	var b strings.Builder
-	collapseInto(&b, []byte(s), 0)
-	return b.String()
-}
-
 // collapseInto appends s to b with every run of white space made one
 // space and none at either end. If s holds anything but space and b is not
 // empty, sep (unless 0) is written first.

@@ -31,7 +31,7 @@ func BenchmarkPathological(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					_ = Summarize(r.PlainText, lang, 0)
+					_ = summarizeText(r.PlainText, lang, 0)
 				}
 			}
 		})

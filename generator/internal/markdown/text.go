@@ -171,12 +171,8 @@ func WordCount(text string) int {
 	return cjk + words
 }
 
-// ReadingMinutes estimates reading time: CJK characters at 300 per minute
+// minutes estimates reading time: CJK characters at 300 per minute
 // plus other words at 200 per minute, rounded up, at least 1.
-func ReadingMinutes(text string) int {
-	return minutes(count(text))
-}
-
 func minutes(cjk, words int) int {
 	// cjk/300 + words/200 = (2*cjk + 3*words) / 600
 	m := (2*cjk + 3*words + 599) / 600
@@ -287,18 +283,14 @@ func closer(r rune) bool {
 	return false
 }
 
-// Summarize cuts plain text to at most limit units: for CJK languages limit
+// summarize cuts plain text, its white space already collapsed (as
+// FirstParagraph is), to at most limit units: for CJK languages limit
 // is characters, otherwise words. It never cuts mid-word, prefers ending at
 // a sentence end (。！？.!?) when one falls in the last third, and appends
 // "…" only when it cut inside a sentence: a summary of whole sentences
-// ends with their full stop, not "。…". Whitespace runs become one space. A limit of zero or
+// ends with their full stop, not "。…". A limit of zero or
 // less means the default, SummaryChars or SummaryWords. A single word longer
 // than the whole limit is the one case cut inside a word.
-func Summarize(text, lang string, limit int) string {
-	return summarize(collapseSpaces(text), lang, limit)
-}
-
-// summarize is Summarize of text with its spaces collapsed.
 func summarize(text, lang string, limit int) string {
 	cjk := isCJKLang(lang)
 	if limit <= 0 {
@@ -317,11 +309,38 @@ func summarize(text, lang string, limit int) string {
 		}
 	}
 	words := spans(text)
+	ends, breakable := unitEnds(text, words, cjk)
+	if len(ends) <= limit {
+		return text
+	}
+	sentence := lastSentenceEnd(text, ends, limit)
+	if sentence >= 0 && unitsBefore(ends, sentence)*3 >= limit*2 {
+		return strings.TrimSpace(text[:sentence]) // whole sentences: no "…"
+	}
 
-	// units[k] is the byte offset after k units; breakable[k] says whether
-	// cutting there keeps words whole.
-	var ends []int
-	var breakable []bool
+	cut := -1
+	for k := limit; k >= 1; k-- {
+		if breakable[k-1] {
+			cut = ends[k-1]
+			break
+		}
+	}
+	if cut < 0 {
+		cut = ends[limit-1] // one word longer than the limit
+	}
+	out := strings.TrimRightFunc(text[:cut], func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",;:、，；：-–—([{（【《«„“‘\"'/", r)
+	})
+	if endsSentence(out) {
+		return out // it ends a sentence already
+	}
+	return out + "…"
+}
+
+// unitEnds returns, for each unit of text (a character for CJK, else a
+// word of words), the byte offset after it; breakable[k] says whether
+// cutting after unit k keeps words whole.
+func unitEnds(text string, words []span, cjk bool) (ends []int, breakable []bool) {
 	if cjk {
 		wordAt := 0
 		for i, r := range text {
@@ -342,10 +361,12 @@ func summarize(text, lang string, limit int) string {
 			breakable = append(breakable, true)
 		}
 	}
-	if len(ends) <= limit {
-		return text
-	}
+	return ends, breakable
+}
 
+// lastSentenceEnd returns the offset after the last sentence end within
+// limit units, or -1.
+func lastSentenceEnd(text string, ends []int, limit int) int {
 	// The best sentence end within the limit.
 	sentence := -1
 	for i, r := range text {
@@ -371,27 +392,7 @@ func summarize(text, lang string, limit int) string {
 			sentence = j // the last one within the limit wins
 		}
 	}
-	if sentence >= 0 && unitsBefore(ends, sentence)*3 >= limit*2 {
-		return strings.TrimSpace(text[:sentence]) // whole sentences: no "…"
-	}
-
-	cut := -1
-	for k := limit; k >= 1; k-- {
-		if breakable[k-1] {
-			cut = ends[k-1]
-			break
-		}
-	}
-	if cut < 0 {
-		cut = ends[limit-1] // one word longer than the limit
-	}
-	out := strings.TrimRightFunc(text[:cut], func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(",;:、，；：-–—([{（【《«„“‘\"'/", r)
-	})
-	if endsSentence(out) {
-		return out // it ends a sentence already
-	}
-	return out + "…"
+	return sentence
 }
 
 // endsSentence reports whether s ends with a sentence's end: a full-width

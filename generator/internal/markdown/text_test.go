@@ -63,7 +63,7 @@ func TestReadingMinutes(t *testing.T) {
 		{"1000 words", words(1000), 5},
 		{"900 han", han(900), 3},
 	} {
-		if got := ReadingMinutes(tc.text); got != tc.want {
+		if got := minutes(count(tc.text)); got != tc.want {
 			t.Errorf("ReadingMinutes(%s) = %d, want %d", tc.name, got, tc.want)
 		}
 	}
@@ -97,8 +97,8 @@ func TestSummarize(t *testing.T) {
 		{"cut at a cjk sentence end", "展会开幕了。来自三十个国家的企业参展", "zh", 6, "展会开幕了。"},
 		{"one long word", "Supercalifragilistic", "zh", 5, "Super…"},
 	} {
-		if got := Summarize(tc.text, tc.lang, tc.limit); got != tc.want {
-			t.Errorf("%s: Summarize(%q, %s, %d) = %q, want %q", tc.name, tc.text, tc.lang, tc.limit, got, tc.want)
+		if got := summarizeText(tc.text, tc.lang, tc.limit); got != tc.want {
+			t.Errorf("%s: summarizeText(%q, %s, %d) = %q, want %q", tc.name, tc.text, tc.lang, tc.limit, got, tc.want)
 		}
 	}
 }
@@ -111,14 +111,14 @@ func TestSummarizeDefaults(t *testing.T) {
 	for range 200 {
 		long += "展"
 	}
-	if got := Summarize(long, "zh", 0); utf8.RuneCountInString(got) != SummaryChars+1 {
+	if got := summarizeText(long, "zh", 0); utf8.RuneCountInString(got) != SummaryChars+1 {
 		t.Errorf("zh default: %d runes", utf8.RuneCountInString(got))
 	}
 	words := ""
 	for range 80 {
 		words += "слово "
 	}
-	if got := Summarize(words, "ru", 0); WordCount(got) != SummaryWords {
+	if got := summarizeText(words, "ru", 0); WordCount(got) != SummaryWords {
 		t.Errorf("ru default: %d words", WordCount(got))
 	}
 }
@@ -191,4 +191,17 @@ func TestCountIsSpans(t *testing.T) {
 			t.Fatalf("count(%q) = %d, %d; spans give %d, %d", text, cjk, words, wantCJK, wantWords)
 		}
 	}
+}
+
+// summarizeText is summarize of text with its white space collapsed
+// first, as Convert's first paragraph is.
+func summarizeText(text, lang string, limit int) string {
+	return summarize(collapseSpaces(text), lang, limit)
+}
+
+// collapseSpaces trims s and turns every run of white space into one space.
+func collapseSpaces(s string) string {
+	var b strings.Builder
+	collapseInto(&b, []byte(s), 0)
+	return b.String()
 }

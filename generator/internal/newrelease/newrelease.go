@@ -99,29 +99,14 @@ func Prepare(opts Options) (*Plan, error) {
 	if err := ValidatePath(opts.Path); err != nil {
 		return nil, err
 	}
-	langs := opts.Langs
-	if len(langs) == 0 {
-		langs = cfg.Codes()
+	langs, err := releaseLangs(opts)
+	if err != nil {
+		return nil, err
 	}
-	for _, l := range langs {
-		if _, ok := cfg.Language(l); !ok {
-			return nil, fmt.Errorf("--lang %s: not a language of this site (%s)", l, strings.Join(cfg.Codes(), ", "))
-		}
-	}
-	langs = inSiteOrder(cfg, langs)
 	key := opts.Path
 	dir := "content/" + key
-
-	var exist []string
-	for _, l := range langs {
-		exist = append(exist, existing(opts.FS, dir, l, l == cfg.DefaultLanguage)...)
-	}
-	if len(exist) > 0 {
-		verb := "exists"
-		if len(exist) > 1 {
-			verb = "exist"
-		}
-		return nil, fmt.Errorf("%s already %s; gen new never overwrites a file (choose another name, or delete it to start over)", strings.Join(exist, ", "), verb)
+	if err := refuseExisting(opts.FS, dir, langs, cfg); err != nil {
+		return nil, err
 	}
 
 	tplPath, src, err := readArchetype(opts.FS, cfg)
@@ -185,6 +170,38 @@ func Prepare(opts Options) (*Plan, error) {
 		}
 	}
 	return plan, nil
+}
+
+// releaseLangs returns the languages to write (opts.Langs, or all) in the
+// site's order, or an error naming one the site does not have.
+func releaseLangs(opts Options) ([]string, error) {
+	cfg := opts.Config
+	langs := opts.Langs
+	if len(langs) == 0 {
+		langs = cfg.Codes()
+	}
+	for _, l := range langs {
+		if _, ok := cfg.Language(l); !ok {
+			return nil, fmt.Errorf("--lang %s: not a language of this site (%s)", l, strings.Join(cfg.Codes(), ", "))
+		}
+	}
+	return inSiteOrder(cfg, langs), nil
+}
+
+// refuseExisting names the files of the release that exist already.
+func refuseExisting(fsys fs.FS, dir string, langs []string, cfg *config.Site) error {
+	var exist []string
+	for _, l := range langs {
+		exist = append(exist, existing(fsys, dir, l, l == cfg.DefaultLanguage)...)
+	}
+	if len(exist) > 0 {
+		verb := "exists"
+		if len(exist) > 1 {
+			verb = "exist"
+		}
+		return fmt.Errorf("%s already %s; gen new never overwrites a file (choose another name, or delete it to start over)", strings.Join(exist, ", "), verb)
+	}
+	return nil
 }
 
 func inSiteOrder(cfg *config.Site, langs []string) []string {

@@ -5,8 +5,8 @@ import (
 	"html/template"
 	"strings"
 	"time"
-	"unicode/utf8"
 
+	"github.com/eventnews/gen/generator/internal/escape"
 	"github.com/eventnews/gen/generator/internal/theme"
 )
 
@@ -89,7 +89,7 @@ func (d *Data) FeedLinks() template.HTML {
 // announces one; "" for other pages. Empty values are left out, and so is
 // an object left with nothing but its "@type" (as theme.JSONLD does). Keys
 // are in the order of their names, as encoding/json writes a map, and
-// strings are escaped as it escapes them (jsonString). The event's
+// strings are escaped as it escapes them (escape.JSONString). The event's
 // startDate and endDate are in its own zone (2024-09-05T10:00:00+10:00),
 // as its page shows them; datePublished is in the site's.
 func (d *Data) Schema() template.HTML {
@@ -164,65 +164,7 @@ func (o jsonObject) field(key, value string) {
 	o.b.WriteString(`,"`)
 	o.b.WriteString(key)
 	o.b.WriteString(`":`)
-	jsonString(o.b, value)
-}
-
-// jsonString writes s as a JSON string exactly as encoding/json.Marshal
-// does: <, > and & as \u escapes, so no text can end a <script> element;
-// U+2028 and U+2029 escaped too; invalid UTF-8 as \ufffd.
-func jsonString(b *strings.Builder, s string) {
-	const hex = "0123456789abcdef"
-	b.WriteByte('"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b.WriteString(s[start:i])
-			switch c {
-			case '"', '\\':
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			case '\b':
-				b.WriteString(`\b`)
-			case '\f':
-				b.WriteString(`\f`)
-			case '\n':
-				b.WriteString(`\n`)
-			case '\r':
-				b.WriteString(`\r`)
-			case '\t':
-				b.WriteString(`\t`)
-			default:
-				b.WriteString(`\u00`)
-				b.WriteByte(hex[c>>4])
-				b.WriteByte(hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteString(s[start:i])
-			b.WriteString(`\ufffd`)
-		case r == '\u2028' || r == '\u2029':
-			b.WriteString(s[start:i])
-			b.WriteString(`\u202`)
-			b.WriteByte(hex[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b.WriteString(s[start:])
-	b.WriteByte('"')
+	escape.JSONString(o.b, value)
 }
 
 func or(a, b string) string {

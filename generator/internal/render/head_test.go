@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -65,22 +64,4 @@ func TestHeadEscapesWhatItWrites(t *testing.T) {
 	if strings.Count(got, "</script>") != 2 {
 		t.Errorf("want exactly the two closing tags of the article and the event:\n%s", got)
 	}
-}
-
-func FuzzJSONStringMatchesEncodingJSON(f *testing.F) {
-	for _, s := range []string{"", "plain", `"quoted" \ back`, "<script>&</script>", "tab\tnl\nnul\x00 del\x7f",
-		"\b\f\r\x1f", "\u2028\u2029", "bad \xff\xfe utf8", "中文 Русский", "\xe2\x80"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		want, err := json.Marshal(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b strings.Builder
-		jsonString(&b, s)
-		if b.String() != string(want) {
-			t.Errorf("jsonString(%q) = %s, encoding/json gives %s", s, b.String(), want)
-		}
-	})
 }

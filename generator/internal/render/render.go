@@ -65,6 +65,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/escape"
 	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/locale"
 	"github.com/eventnews/gen/generator/internal/markdown"
@@ -108,7 +109,7 @@ type Data struct {
 	// bundle as the URL of its default file (package images: the fallback
 	// nearest 800 pixels wide; an SVG's own URL), a file of the bundle gen
 	// did not process as a relative URL (its name escaped,
-	// site.EscapePath), a site path under the base path, or the http(s)
+	// escape.Path), a site path under the base path, or the http(s)
 	// URL as written.
 	ImageSrc string
 	// LeadPicture is the markup of the lead image: for a picture of the
@@ -478,5 +479,5 @@ func imageSrc(cfg *config.Site, src string) string {
 	if strings.HasPrefix(src, "/") {
 		return cfg.RelURL(src)
 	}
-	return site.EscapePath(strings.TrimPrefix(src, "./"))
+	return escape.Path(strings.TrimPrefix(src, "./"))
 }

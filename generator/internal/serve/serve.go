@@ -80,9 +80,9 @@ import (
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/escape"
 	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/render"
-	"github.com/eventnews/gen/generator/internal/site"
 	"github.com/eventnews/gen/generator/internal/sitefs"
 	"github.com/eventnews/gen/generator/internal/watch"
 )
@@ -570,9 +570,9 @@ func siteURL(base, p string) string {
 		return base
 	}
 	if dir, ok := strings.CutSuffix(p, "/index.html"); ok {
-		return base + site.EscapePath(dir) + "/"
+		return base + escape.Path(dir) + "/"
 	}
-	return base + site.EscapePath(p)
+	return base + escape.Path(p)
 }
 
 // BasePath is the URL path the site is served at: the base path of the

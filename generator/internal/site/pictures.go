@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/eventnews/gen/generator/internal/escape"
 )
 
 // Picture is a file of a page bundle that a published page shows as a
@@ -108,7 +109,7 @@ func pictures(pages []*Page, files []*content.File, base string) []*Picture {
 		pic := byFile[file]
 		if pic == nil {
 			dir := "images/" + strings.TrimPrefix(path.Dir(file), "content/") + "/"
-			pic = &Picture{Src: file, Dir: dir, URLDir: base + EscapePath(dir)}
+			pic = &Picture{Src: file, Dir: dir, URLDir: base + escape.Path(dir)}
 			byFile[file] = pic
 		}
 		pic.Original = pic.Original || original

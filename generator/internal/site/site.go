@@ -71,7 +71,7 @@
 //   - hreflang alternates list only translations that exist, plus x-default:
 //     the default-language translation if it exists, else the root chooser.
 //   - Names (folders, files, slugs, section and tag names) enter URLs through
-//     Segment, percent-encoded where a URL needs it ("q?x" → "q%3Fx"); a
+//     escape.Segment, percent-encoded where a URL needs it ("q?x" → "q%3Fx"); a
 //     page's output path, and a bundle file's, is its URL decoded
 //     (FilePath), the file a static host looks for.
 //   - Every URL of the graph (pages, pagination, feeds, calendars, the
@@ -94,6 +94,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/escape"
 	"github.com/eventnews/gen/generator/internal/markdown"
 )
 
@@ -242,7 +243,7 @@ type Page struct {
 	Title   string
 	Date    time.Time
 	Slug    string
-	URL     string // a URL path: the base path, then names escaped (Segment); ends with "/" or in .html
+	URL     string // a URL path: the base path, then names escaped (escape.Segment); ends with "/" or in .html
 	Path    string // output path relative to public/, URL decoded: "ru/news/x/index.html"
 	Layout  string
 	Summary string
@@ -284,25 +285,6 @@ type StaleInfo struct {
 // Permalink returns the absolute URL of the page.
 func (p *Page) Permalink(cfg *config.Site) string { return cfg.AbsURL(p.URL) }
 
-// EscapeURL percent-encodes what may not appear in a URI (RFC 3986): bytes
-// outside ASCII, so Chinese or Cyrillic slugs, spaces, controls and
-// "<>\"{}|\\^`. Feeds, sitemaps and calendars need URIs, not IRIs.
-func EscapeURL(u string) string {
-	const hex = "0123456789ABCDEF"
-	var b strings.Builder
-	for i := 0; i < len(u); i++ {
-		c := u[i]
-		if c > ' ' && c < 0x7f && strings.IndexByte("<>\"{}|\\^`", c) < 0 {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
-	}
-	return b.String()
-}
-
 // Translation returns the version in lang, or nil.
 func (p *Page) Translation(lang string) *Page {
 	for _, t := range p.Translations {
@@ -329,9 +311,60 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 		s.Languages = append(s.Languages, lang)
 	}
 
-	sectionFiles := map[string]*content.File{} // lang+"\x00"+folder
-	var pages []*Page
-	sections := map[string]bool{} // folders under content/
+	pages, sections, sectionFiles := s.regularPages(files, base, opts)
+
+	for _, p := range pages {
+		byLang[p.Lang].Regular = append(byLang[p.Lang].Regular, p)
+	}
+
+	var all []*Page
+	all = append(all, pages...)
+	for _, lang := range s.Languages {
+		all = append(all, languagePages(lang, base, sections, sectionFiles, opts)...)
+	}
+
+	for _, p := range all {
+		p.Language = byLang[p.Lang].Language
+		if p.Path == "" {
+			p.Path = FilePath(base, p.URL)
+		}
+		p.Sitemap = p.Kind != Kind404 && p.Kind != KindSearch && (p.File == nil || p.File.Front.Sitemap == nil || *p.File.Front.Sitemap) && !p.Draft
+	}
+
+	duplicatePaths(all, &errs)
+
+	byKey := linkTranslations(all, s.Languages, cfg)
+	keys := newContentKeys(files)
+	codes := cfg.Codes()
+	var rel func(string) string
+	if base != "/" {
+		rel = cfg.RelURL
+	}
+	for _, p := range all {
+		resolveLinks(p, keys, codes, byKey, func(key string, l *Language) string {
+			for _, t := range byKey[key] {
+				return fallbackURL(t, l)
+			}
+			return l.Home.URL
+		}, byLang[p.Lang], rel)
+	}
+	markStale(all, byLang, opts)
+	s.Root = &Page{Kind: "root", Key: "root", URL: base, Path: "index.html", Language: cfg.Default(), Lang: cfg.DefaultLanguage}
+	attachFeeds(s.Languages, all, s.Root, opts)
+	s.Pages = sortByPath(all)
+	s.Pictures = pictures(pages, files, base)
+	slices.SortFunc(s.Files, func(a, b CopyFile) int { return strings.Compare(a.Dest, b.Dest) })
+	return s, errs.Err()
+}
+
+// regularPages makes the pages of the published regular files, adds their
+// bundles' files other than pictures to s.Files, and returns them with the
+// folders under content/ that are sections and the _index files by
+// lang+"\x00"+folder.
+func (s *Site) regularPages(files []*content.File, base string, opts Options) (pages []*Page, sections map[string]bool, sectionFiles map[string]*content.File) {
+	cfg := opts.Config
+	sectionFiles = map[string]*content.File{} // lang+"\x00"+folder
+	sections = map[string]bool{}              // folders under content/
 	for _, f := range files {
 		if f.Kind == content.KindSection {
 			sectionFiles[f.Lang+"\x00"+f.Dir()] = f
@@ -358,93 +391,96 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 			}
 		}
 	}
+	return pages, sections, sectionFiles
+}
 
-	for _, p := range pages {
-		byLang[p.Lang].Regular = append(byLang[p.Lang].Regular, p)
-	}
-
+// languagePages sorts lang's regular pages and makes its generated pages:
+// home, section lists, tags, events, search and 404.
+func languagePages(lang *Language, base string, sections map[string]bool, sectionFiles map[string]*content.File, opts Options) []*Page {
+	cfg := opts.Config
 	var all []*Page
-	all = append(all, pages...)
-	for _, lang := range s.Languages {
-		slices.SortFunc(lang.Regular, newestFirst)
-		for _, p := range lang.Regular {
-			if p.Section == "" {
-				lang.Singles = append(lang.Singles, p)
-			}
-		}
-		code := lang.Code
-		first := len(all)
-
-		home := &Page{Kind: KindHome, Key: "home", Title: lang.Title, URL: base + code + "/", Layout: "home"}
-		if f := sectionFiles[code+"\x00"]; f != nil {
-			home.File = f
-			home.Title = f.Front.Title
-			home.Doc = rendered(opts, f)
-		}
-		// The home lists releases: pages in a section, not pages such as about.
-		for _, p := range lang.Regular {
-			if p.Section != "" && len(home.Items) < cfg.PageSize {
-				home.Items = append(home.Items, p)
-			}
-		}
-		lang.Home = home
-		all = append(all, home)
-
-		all = append(all, sectionLists(lang, sections, sectionFiles, opts)...)
-
-		// Tags.
-		tagPages := tagsOf(lang.Regular)
-		lang.TagsURL = base + code + "/tags/"
-		tagsIndex := &Page{Kind: KindTags, Key: "tags", URL: lang.TagsURL, Layout: "tags"}
-		all = append(all, tagsIndex)
-		for _, key := range sortedKeys(tagPages) {
-			list := paginate(tagPages[key], cfg.PageSize, TagURL(lang.TagsURL, key), func(int, []*Page) *Page {
-				return &Page{Kind: KindTag, Key: tagKey(code, key), Tag: key, Title: key, Layout: "tag"}
-			})
-			lang.Tags = append(lang.Tags, &Tag{Key: key, Pages: tagPages[key], Page: list[0]})
-			all = append(all, list...)
-		}
-
-		// Events.
-		for _, p := range lang.Regular {
-			if p.Event != nil && !p.Event.Start.IsZero() {
-				lang.EventPages = append(lang.EventPages, p)
-			}
-		}
-		slices.SortFunc(lang.EventPages, byEventStart)
-		events := &Page{Kind: KindEvents, Key: "events", URL: base + code + "/events/", Layout: "events"}
-		for _, p := range lang.EventPages {
-			if EventOver(p.Event, opts.Now) {
-				events.Past = append(events.Past, p)
-			} else {
-				events.Upcoming = append(events.Upcoming, p)
-			}
-		}
-		slices.Reverse(events.Past)
-		home.Upcoming = events.Upcoming
-		lang.Events = events
-		all = append(all, events)
-
-		lang.Search = &Page{Kind: KindSearch, Key: "search", URL: base + code + "/search/", Layout: "search"}
-		all = append(all, lang.Search)
-
-		nf := &Page{Kind: Kind404, Key: "404", URL: base + code + "/404.html", Path: code + "/404.html", Layout: "404"}
-		lang.NotFound = nf
-		all = append(all, nf)
-		for _, p := range all[first:] {
-			p.Lang = code
+	slices.SortFunc(lang.Regular, newestFirst)
+	for _, p := range lang.Regular {
+		if p.Section == "" {
+			lang.Singles = append(lang.Singles, p)
 		}
 	}
+	code := lang.Code
 
+	home := &Page{Kind: KindHome, Key: "home", Title: lang.Title, URL: base + code + "/", Layout: "home"}
+	if f := sectionFiles[code+"\x00"]; f != nil {
+		home.File = f
+		home.Title = f.Front.Title
+		home.Doc = rendered(opts, f)
+	}
+	// The home lists releases: pages in a section, not pages such as about.
+	for _, p := range lang.Regular {
+		if p.Section != "" && len(home.Items) < cfg.PageSize {
+			home.Items = append(home.Items, p)
+		}
+	}
+	lang.Home = home
+	all = append(all, home)
+
+	all = append(all, sectionLists(lang, sections, sectionFiles, opts)...)
+	all = append(all, tagLists(lang, base, cfg)...)
+	all = append(all, eventsPage(lang, base, opts))
+
+	lang.Search = &Page{Kind: KindSearch, Key: "search", URL: base + code + "/search/", Layout: "search"}
+	all = append(all, lang.Search)
+
+	nf := &Page{Kind: Kind404, Key: "404", URL: base + code + "/404.html", Path: code + "/404.html", Layout: "404"}
+	lang.NotFound = nf
+	all = append(all, nf)
 	for _, p := range all {
-		p.Language = byLang[p.Lang].Language
-		if p.Path == "" {
-			p.Path = FilePath(base, p.URL)
-		}
-		p.Sitemap = p.Kind != Kind404 && p.Kind != KindSearch && (p.File == nil || p.File.Front.Sitemap == nil || *p.File.Front.Sitemap) && !p.Draft
+		p.Lang = code
 	}
+	return all
+}
 
-	// Duplicate output paths: name every file that produces one.
+// tagLists makes lang's tags index and the pages of each tag.
+func tagLists(lang *Language, base string, cfg *config.Site) []*Page {
+	code := lang.Code
+	tagPages := tagsOf(lang.Regular)
+	lang.TagsURL = base + code + "/tags/"
+	tagsIndex := &Page{Kind: KindTags, Key: "tags", URL: lang.TagsURL, Layout: "tags"}
+	all := []*Page{tagsIndex}
+	for _, key := range sortedKeys(tagPages) {
+		list := paginate(tagPages[key], cfg.PageSize, TagURL(lang.TagsURL, key), func(int, []*Page) *Page {
+			return &Page{Kind: KindTag, Key: tagKey(code, key), Tag: key, Title: key, Layout: "tag"}
+		})
+		lang.Tags = append(lang.Tags, &Tag{Key: key, Pages: tagPages[key], Page: list[0]})
+		all = append(all, list...)
+	}
+	return all
+}
+
+// eventsPage makes lang's events page: upcoming events soonest first (also
+// on the home page), past ones latest first.
+func eventsPage(lang *Language, base string, opts Options) *Page {
+	for _, p := range lang.Regular {
+		if p.Event != nil && !p.Event.Start.IsZero() {
+			lang.EventPages = append(lang.EventPages, p)
+		}
+	}
+	slices.SortFunc(lang.EventPages, byEventStart)
+	events := &Page{Kind: KindEvents, Key: "events", URL: base + lang.Code + "/events/", Layout: "events"}
+	for _, p := range lang.EventPages {
+		if EventOver(p.Event, opts.Now) {
+			events.Past = append(events.Past, p)
+		} else {
+			events.Upcoming = append(events.Upcoming, p)
+		}
+	}
+	slices.Reverse(events.Past)
+	lang.Home.Upcoming = events.Upcoming
+	lang.Events = events
+	return events
+}
+
+// duplicatePaths reports output paths that more than one page produces,
+// naming every file that produces one.
+func duplicatePaths(all []*Page, errs *diag.List) {
 	byPath := map[string][]*Page{}
 	for _, p := range all {
 		byPath[p.Path] = append(byPath[p.Path], p)
@@ -476,29 +512,6 @@ func Build(files []*content.File, opts Options) (*Site, error) {
 			}
 		}
 	}
-
-	byKey := linkTranslations(all, s.Languages, cfg)
-	keys := newContentKeys(files)
-	codes := cfg.Codes()
-	var rel func(string) string
-	if base != "/" {
-		rel = cfg.RelURL
-	}
-	for _, p := range all {
-		resolveLinks(p, keys, codes, byKey, func(key string, l *Language) string {
-			for _, t := range byKey[key] {
-				return fallbackURL(t, l)
-			}
-			return l.Home.URL
-		}, byLang[p.Lang], rel)
-	}
-	markStale(all, byLang, opts)
-	s.Root = &Page{Kind: "root", Key: "root", URL: base, Path: "index.html", Language: cfg.Default(), Lang: cfg.DefaultLanguage}
-	attachFeeds(s.Languages, all, s.Root, opts)
-	s.Pages = sortByPath(all)
-	s.Pictures = pictures(pages, files, base)
-	slices.SortFunc(s.Files, func(a, b CopyFile) int { return strings.Compare(a.Dest, b.Dest) })
-	return s, errs.Err()
 }
 
 // sectionLists makes the list pages of every section in lang, sorted by
@@ -520,7 +533,7 @@ func sectionLists(lang *Language, sections map[string]bool, files map[string]*co
 			title = f.Front.Title
 		}
 		top, _, _ := strings.Cut(sec, "/")
-		list := paginate(items[sec], opts.Config.PageSize, lang.Home.URL+EscapePath(sec)+"/", func(int, []*Page) *Page {
+		list := paginate(items[sec], opts.Config.PageSize, lang.Home.URL+escape.Path(sec)+"/", func(int, []*Page) *Page {
 			p := &Page{Kind: KindSection, Key: "section:" + sec, Section: top, Title: title, Layout: "list", File: f}
 			if f != nil {
 				p.Doc = rendered(opts, f)
@@ -630,9 +643,9 @@ func newRegular(f *content.File, base string, cfg *config.Site, opts Options) *P
 	}
 	url := base + f.Lang + "/"
 	if f.Section != "" {
-		url += Segment(f.Section) + "/"
+		url += escape.Segment(f.Section) + "/"
 	}
-	url += Segment(slug) + "/"
+	url += escape.Segment(slug) + "/"
 	p := &Page{
 		Kind:    KindPage,
 		Lang:    f.Lang,

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/eventnews/gen/generator/internal/escape"
 )
 
 // tagsOf groups the tags of one language's pages (newest first) into
@@ -58,5 +59,5 @@ func tagKey(lang, tag string) string {
 // index is at tagsURL: tagsURL + the tag's name (content.TagName) as one
 // URL segment + "/": /zh/tags/旅游/, /en/tags/harbin-expo/.
 func TagURL(tagsURL, tag string) string {
-	return tagsURL + Segment(content.TagName(tag)) + "/"
+	return tagsURL + escape.Segment(content.TagName(tag)) + "/"
 }

@@ -32,6 +32,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/eventnews/gen/generator/internal/escape"
 	"github.com/eventnews/gen/generator/internal/render"
 	"github.com/eventnews/gen/generator/internal/site"
 )
@@ -54,7 +55,7 @@ func robots(s *site.Site) []byte {
 	var b strings.Builder
 	b.WriteString("User-agent: *\nAllow: /\n")
 	if loc := s.Config.AbsURL("/" + Path); strings.HasPrefix(loc, "http") {
-		b.WriteString("Sitemap: " + site.EscapeURL(loc) + "\n")
+		b.WriteString("Sitemap: " + escape.URI(loc) + "\n")
 	}
 	return []byte(b.String())
 }
@@ -75,7 +76,7 @@ type Alternate struct {
 // Entries returns what sitemap.xml lists, sorted by Loc.
 func Entries(s *site.Site) []Entry {
 	cfg := s.Config
-	abs := func(rel string) string { return site.EscapeURL(cfg.AbsURL(rel)) }
+	abs := func(rel string) string { return escape.URI(cfg.AbsURL(rel)) }
 	langs := map[string]*site.Language{}
 	tags := map[[2]string]*site.Tag{} // {lang, key} → tag
 	for _, l := range s.Languages {
@@ -171,45 +172,20 @@ func sitemap(s *site.Site) []byte {
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	for _, e := range entries {
 		b.WriteString("  <url>\n    <loc>")
-		escape(&b, e.Loc)
+		escape.XMLAttr(&b, e.Loc)
 		b.WriteString("</loc>\n")
 		if !e.Lastmod.IsZero() {
 			b.WriteString("    <lastmod>" + e.Lastmod.In(s.Config.Location).Format(time.RFC3339) + "</lastmod>\n")
 		}
 		for _, a := range e.Alternates {
 			b.WriteString(`    <xhtml:link rel="alternate" hreflang="`)
-			escape(&b, a.Hreflang)
+			escape.XMLAttr(&b, a.Hreflang)
 			b.WriteString(`" href="`)
-			escape(&b, a.Href)
+			escape.XMLAttr(&b, a.Href)
 			b.WriteString("\"/>\n")
 		}
 		b.WriteString("  </url>\n")
 	}
 	b.WriteString("</urlset>\n")
 	return []byte(b.String())
-}
-
-// escape writes s as XML text or a double-quoted attribute value. URLs are
-// percent-encoded already, so only the markup characters remain.
-func escape(b *strings.Builder, s string) {
-	done := 0
-	for i := 0; i < len(s); i++ {
-		var repl string
-		switch s[i] {
-		case '&':
-			repl = "&amp;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		case '"':
-			repl = "&quot;"
-		default:
-			continue
-		}
-		b.WriteString(s[done:i])
-		b.WriteString(repl)
-		done = i + 1
-	}
-	b.WriteString(s[done:])
 }

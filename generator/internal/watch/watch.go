@@ -240,15 +240,7 @@ func (w *Watcher) loop() {
 	// is delivered, anything else waits until Quiet after the last event.
 	changed := func() {
 		ready = false
-		w.last = time.Now()
-		if w.first.IsZero() {
-			w.first = w.last
-		}
-		if w.last.Sub(w.first) >= w.opts.MaxDelay {
-			quiet.Reset(0)
-		} else {
-			quiet.Reset(w.opts.Settle)
-		}
+		w.arm(quiet)
 	}
 	if w.rescan || len(w.notes) > 0 {
 		changed()
@@ -287,29 +279,51 @@ func (w *Watcher) loop() {
 				changed()
 			}
 		case <-quiet.C:
-			wait := w.opts.Quiet - time.Since(w.last)
-			if time.Since(w.first) >= w.opts.MaxDelay {
-				wait = 0
+			if b, ok := w.settled(quiet); ok {
+				batch, ready = b, true
 			}
-			if wait > 0 && !w.mayBeLone() {
-				quiet.Reset(wait) // cheaply: no look at the files
-				continue
-			}
-			b, ok := w.peek()
-			if !ok {
-				w.reset() // only temporary files that are gone again
-				continue
-			}
-			if wait > 0 && !lone(b, w.abs) {
-				quiet.Reset(wait)
-				continue
-			}
-			batch, ready = b, true
 		case out <- batch:
 			w.reset()
 			ready, batch = false, Batch{}
 		}
 	}
+}
+
+// arm notes a change and arms quiet for Settle, or to fire at once when
+// changes have gone on for MaxDelay.
+func (w *Watcher) arm(quiet *time.Timer) {
+	w.last = time.Now()
+	if w.first.IsZero() {
+		w.first = w.last
+	}
+	if w.last.Sub(w.first) >= w.opts.MaxDelay {
+		quiet.Reset(0)
+	} else {
+		quiet.Reset(w.opts.Settle)
+	}
+}
+
+// settled is called when quiet fires: it returns the batch to deliver, or
+// false (re-arming quiet when the changes may not be over).
+func (w *Watcher) settled(quiet *time.Timer) (Batch, bool) {
+	wait := w.opts.Quiet - time.Since(w.last)
+	if time.Since(w.first) >= w.opts.MaxDelay {
+		wait = 0
+	}
+	if wait > 0 && !w.mayBeLone() {
+		quiet.Reset(wait) // cheaply: no look at the files
+		return Batch{}, false
+	}
+	b, ok := w.peek()
+	if !ok {
+		w.reset() // only temporary files that are gone again
+		return Batch{}, false
+	}
+	if wait > 0 && !lone(b, w.abs) {
+		quiet.Reset(wait)
+		return Batch{}, false
+	}
+	return b, true
 }
 
 // peek makes a batch of what was collected so far, which stays collected
