@@ -233,3 +233,34 @@ func TestPublishWritesOnlyChangedPictures(t *testing.T) {
 		t.Errorf("a new photo: %d files written, want its 6", third.Published.Written)
 	}
 }
+
+// A picture file over images.maxBytes is a warning at every place that
+// shows it, naming the file and its size; the site is still published.
+func TestPictureOverTheSizeLimitIsAWarning(t *testing.T) {
+	s := withPhoto(sitetest.New(t, strings.Replace(photoSite, "timeZone:", "images: {maxBytes: 2000000}\ntimeZone:", 1)))
+	// 2.5 MB: the photo, then bytes that JPEG readers leave after its end.
+	photo := s.FS["content/news/expo/photo.jpg"]
+	photo.Data = append(photo.Data, make([]byte, 2_500_000-len(photo.Data))...)
+	s.Build(build.Options{}).OK()
+	msg := "warning: picture content/news/expo/photo.jpg is 2.5 MB, more than images.maxBytes (2 MB): export it smaller (a photo for the web needs a few MB at most), or raise images.maxBytes in site.yaml"
+	var got []string
+	for _, w := range s.Result.Warnings {
+		got = append(got, w.Error())
+	}
+	want := []string{
+		"content/news/expo/index.en.md:7:1: " + msg,
+		"content/news/expo/index.ru.md:7:1: " + msg,
+		"content/news/expo/index.zh.md:5:8: " + msg,
+		"content/news/expo/index.zh.md:10:1: " + msg,
+		"content/news/expo/index.zh.md:12:1: " + msg,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	s.File("images/news/expo/photo-480.webp")
+
+	// Under the default limit, 20 MB, the same photo is no warning.
+	if s = withPhoto(sitetest.New(t, photoSite)).Build(build.Options{}).OK(); len(s.Result.Warnings) != 0 {
+		t.Errorf("warnings under the default limit: %v", s.Result.Warnings)
+	}
+}
