@@ -30,7 +30,7 @@ func (r *Result) processPictures(ctx context.Context, opts Options) error {
 	}
 	jobs := make([]images.Job, len(s.Pictures))
 	for i, p := range s.Pictures {
-		jobs[i] = images.Job{Src: p.Src, Dir: p.Dir, URLDir: p.URLDir, Original: p.Original || cfg.Images.Original}
+		jobs[i] = images.Job{Src: p.Src, Dir: p.Dir, URLDir: p.URLDir, Original: p.Original || cfg.Images.Original, Thumb: p.Thumb}
 	}
 	pics, fails, err := cache.Process(ctx, r.fsys, jobs, images.Options{Settings: images.SettingsOf(cfg), Progress: opts.Progress})
 	if err != nil {
@@ -63,6 +63,7 @@ func (r *Result) processPictures(ctx context.Context, opts Options) error {
 	}
 	for _, p := range s.Pages {
 		render.ShowPictures(p, pics, cfg)
+		render.ShowThumb(p, pics)
 	}
 	return nil
 }

@@ -165,6 +165,7 @@ type Data struct {
 	Translations   []*site.Page
 	Alternates     []site.Alternate
 	XDefault       string
+	Thumb          template.HTML
 	Items          []*site.Page
 	Pager          *site.Pager
 	Tag            string
@@ -186,7 +187,7 @@ func newData(p *site.Page, s *site.Site, l language) *Data {
 		Kind: p.Kind, Language: p.Language, File: p.File, Doc: p.Doc, Body: p.Body, Key: p.Key,
 		Section: p.Section, Title: p.Title, Date: p.Date, Slug: p.Slug, URL: p.URL, Path: p.Path,
 		Layout: p.Layout, Summary: p.Summary, Tags: p.Tags, Event: p.Event, Params: p.Params,
-		Translations: p.Translations, Alternates: p.Alternates, XDefault: p.XDefault, Items: p.Items,
+		Translations: p.Translations, Alternates: p.Alternates, XDefault: p.XDefault, Thumb: p.Thumb, Items: p.Items,
 		Pager: p.Pager, Tag: p.Tag, Upcoming: p.Upcoming, Past: p.Past, Draft: p.Draft,
 		Sitemap: p.Sitemap, Feeds: p.Feeds, Calendar: p.Calendar, Stale: p.Stale,
 	}

@@ -85,6 +85,7 @@ package site
 import (
 	"cmp"
 	"fmt"
+	"html/template"
 	"path"
 	"slices"
 	"strconv"
@@ -255,6 +256,9 @@ type Page struct {
 	Alternates []Alternate
 	// XDefault is the URL for hreflang="x-default".
 	XDefault string
+	// Thumb is the markup of the thumbnail of a release's lead picture,
+	// which lists show (package render sets it); "" without one.
+	Thumb template.HTML
 	// Items are the pages listed on this list page; Pager its pagination.
 	Items []*Page
 	Pager *Pager
