@@ -14,7 +14,9 @@
 //     <picture> markup (images.Picture.HTML, lazily loaded) and its links
 //     to them into links to their widest file or original; the lead image
 //     is Data.LeadPicture, with fetchpriority="high", and og:image is its
-//     fallback nearest 1200 pixels wide.
+//     fallback nearest 1200 pixels wide. ShowThumb gives a release whose
+//     lead image is a processed picture its thumbnail (Page.Thumb, sizes
+//     ThumbSizes), which the default theme's lists show.
 //   - Besides the pages of the graph, Render writes the two pages that speak
 //     every language: /index.html (layout root.html), which picks a language,
 //     and /404.html (layout 404-root.html), which a static host serves for
