@@ -1,6 +1,7 @@
 package images_test
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -87,5 +88,23 @@ func TestThumbnailOfASmallPicture(t *testing.T) {
 	}
 	if got := widths(pic); got != "200 200" || len(pic.Files()) != 2 {
 		t.Errorf("200 wide: page widths %s, %d files", got, len(pic.Files()))
+	}
+}
+
+// A thumbnail is the same bytes on every run, and the page files of a
+// lead picture are those of the same picture made without a thumbnail.
+func TestThumbnailIsDeterministic(t *testing.T) {
+	photo := benchsite.Photo{Width: 1300, Height: 900, Seed: 11, Orientation: 8}.JPEG()
+	a, b := thumbOf(t, images.NewCache(""), "a.jpg", photo), thumbOf(t, images.NewCache(""), "a.jpg", photo)
+	for i := range a.Thumbs {
+		if !bytes.Equal(a.Thumbs[i].Bytes, b.Thumbs[i].Bytes) {
+			t.Errorf("%s differs between runs", a.Thumbs[i].Path)
+		}
+	}
+	plain, _ := process(t, images.NewCache(""), "a.jpg", photo, defaults)
+	for i := range plain.Variants {
+		if !bytes.Equal(plain.Variants[i].Bytes, a.Variants[i].Bytes) {
+			t.Errorf("%s differs with a thumbnail", plain.Variants[i].Path)
+		}
 	}
 }
