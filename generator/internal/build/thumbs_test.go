@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -77,5 +78,25 @@ func TestListsShowThumbnails(t *testing.T) {
 	// Every file a thumbnail names is published.
 	for _, m := range regexp.MustCompile(`/press/(images/[^" ]+)`).FindAllStringSubmatch(s.File("zh/news/index.html"), -1) {
 		s.File(m[1])
+	}
+}
+
+// gen serve's quick rebuild shows a lead picture replaced by one of
+// another shape in the lists, as a full build does.
+func TestIncrementalRunShowsTheNewThumbnail(t *testing.T) {
+	fsys := sitetest.New(t, thumbSite).FS
+	fsys["content/news/expo/photo.jpg"] = &fstest.MapFile{Data: benchsite.Photo{Width: 1700, Height: 1200, Seed: 9}.JPEG()}
+	fsys["content/news/plain/group.jpg"] = &fstest.MapFile{Data: benchsite.Photo{Width: 1000, Height: 700, Seed: 4}.JPEG()}
+	prev := run(t, fsys, nil, nil, nil)
+	fsys["content/news/expo/photo.jpg"] = &fstest.MapFile{Data: benchsite.Photo{Width: 1200, Height: 1200, Seed: 9}.JPEG()}
+	inc := run(t, fsys, prev, []string{"content/news/expo/photo.jpg"}, nil)
+	full := run(t, fsys, nil, nil, nil)
+	if d := slices.DeleteFunc(diff(full.Files, inc.Files), notHTML); len(d) > 0 {
+		t.Errorf("incremental pages differ from a full run in %q", d)
+	}
+	for _, f := range inc.Files {
+		if f.Path == "zh/news/index.html" && !strings.Contains(string(f.Bytes), `width="320" height="320"`) {
+			t.Errorf("the news list shows the old thumbnail:\n%s", f.Bytes)
+		}
 	}
 }
