@@ -14,7 +14,7 @@ import (
 
 // thumbSite, under the base path /press/, has a release with a lead photo
 // (1200 × 1700 upright) and tag trade, and one without a lead picture that
-// shows a photo in its body.
+// shows a photo in its body; the About page has a lead photo too.
 const thumbSite = pressConfig + `-- content/news/expo/index.zh.md --
 ---
 title: 博览会
@@ -36,17 +36,24 @@ date: 2024-05-16
 tags: [trade]
 ---
 ![合影](group.jpg)
+-- content/about/index.zh.md --
+---
+title: 关于
+date: 2024-01-01
+image: {src: office.jpg, alt: 办公室}
+---
 `
 
 // A release's lead picture shows as a thumbnail in the news list, on its
 // tag's pages and on the home, in every language with that language's alt
 // text, from its own small files under the base path; a release without a
-// lead picture shows none, and a picture that only a body shows gets no
-// thumbnail files.
+// lead picture shows none, and a picture that only a body shows, or the
+// lead picture of a page that is no release, gets no thumbnail files.
 func TestListsShowThumbnails(t *testing.T) {
 	s := sitetest.New(t, thumbSite)
 	s.FS["content/news/expo/photo.jpg"] = &fstest.MapFile{Data: benchsite.Photo{Width: 1700, Height: 1200, Seed: 9, Orientation: 6}.JPEG()}
 	s.FS["content/news/plain/group.jpg"] = &fstest.MapFile{Data: benchsite.Photo{Width: 1000, Height: 700, Seed: 4}.JPEG()}
+	s.FS["content/about/office.jpg"] = s.FS["content/news/plain/group.jpg"]
 	s.Build(build.Options{}).OK()
 
 	const sizes = `sizes="(max-width: 36rem) 6.5rem, 10rem"`
@@ -74,6 +81,9 @@ func TestListsShowThumbnails(t *testing.T) {
 	}
 	s.File("images/news/plain/group-480.jpg")
 	s.Missing("images/news/plain/group-320.jpg", "images/news/plain/group-640.webp")
+	// The lead picture of a page that is no release is in no list.
+	s.File("images/about/office-480.jpg")
+	s.Missing("images/about/office-320.jpg")
 
 	// Every file a thumbnail names is published.
 	for _, m := range regexp.MustCompile(`/press/(images/[^" ]+)`).FindAllStringSubmatch(s.File("zh/news/index.html"), -1) {
@@ -87,6 +97,7 @@ func TestIncrementalRunShowsTheNewThumbnail(t *testing.T) {
 	fsys := sitetest.New(t, thumbSite).FS
 	fsys["content/news/expo/photo.jpg"] = &fstest.MapFile{Data: benchsite.Photo{Width: 1700, Height: 1200, Seed: 9}.JPEG()}
 	fsys["content/news/plain/group.jpg"] = &fstest.MapFile{Data: benchsite.Photo{Width: 1000, Height: 700, Seed: 4}.JPEG()}
+	fsys["content/about/office.jpg"] = fsys["content/news/plain/group.jpg"]
 	prev := run(t, fsys, nil, nil, nil)
 	fsys["content/news/expo/photo.jpg"] = &fstest.MapFile{Data: benchsite.Photo{Width: 1200, Height: 1200, Seed: 9}.JPEG()}
 	inc := run(t, fsys, prev, []string{"content/news/expo/photo.jpg"}, nil)
