@@ -17,7 +17,9 @@
 //   - The pictures the graph lists are processed by package images before
 //     anything renders, from Options.Images (a cache folder, or memory)
 //     where it holds them; one that cannot be made is an error at each
-//     place that names it. Their files are published like the others.
+//     place that names it, and a file bigger than images.maxBytes a
+//     warning there (among Result.Warnings). Their files are published
+//     like the others.
 //   - Parsed files and converted Markdown can be cached across runs
 //     (Cache), keyed by the exact bytes, so a rebuild parses and converts
 //     only what changed. With Options.Previous and Changed a run renders
@@ -104,7 +106,8 @@ type Result struct {
 	// Files is every output file, sorted by path. When the run wrote them
 	// to Options.Destination they carry no Bytes: those are on disk.
 	Files []render.File
-	// Warnings are the warnings of the rules (package rules), sorted.
+	// Warnings are the warnings of the rules (package rules) and of the
+	// pictures (a file over images.maxBytes), sorted.
 	Warnings []*diag.Diagnostic
 	// Published tells what publishing into Options.Destination did.
 	Published *publish.Report
@@ -121,6 +124,7 @@ type Result struct {
 	fsys       fs.FS
 	pictures   map[string]*images.Picture // processed, by file
 	picFiles   []render.File              // their files
+	bigPics    []*diag.Diagnostic         // picture files over images.maxBytes
 	locales    *locale.Set
 	strings    []*diag.Diagnostic // rules.Strings of locales and the layouts
 	theme      *theme.Theme

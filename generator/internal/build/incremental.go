@@ -432,10 +432,11 @@ func tagSummary(s *site.Site, lang string) string {
 }
 
 // sameEntry reports whether a page looks the same in a list or a language
-// switcher: everything but the body is the same.
+// switcher: everything but the body is the same, its thumbnail too (a
+// lead picture replaced by one of another shape).
 func sameEntry(p, o *site.Page) bool {
 	return p.Title == o.Title && p.Summary == o.Summary && p.Date.Equal(o.Date) && p.URL == o.URL &&
-		p.Draft == o.Draft && p.Sitemap == o.Sitemap &&
+		p.Draft == o.Draft && p.Sitemap == o.Sitemap && p.Thumb == o.Thumb &&
 		reflect.DeepEqual(p.Tags, o.Tags) && reflect.DeepEqual(p.Event, o.Event) &&
 		reflect.DeepEqual(p.Params, o.Params) && reflect.DeepEqual(p.Stale, o.Stale) &&
 		reflect.DeepEqual(p.File.Front, o.File.Front) && slices.Equal(p.File.Resources, o.File.Resources)

@@ -2,28 +2,35 @@ package build
 
 import (
 	"context"
+	"io/fs"
+	"strconv"
+	"strings"
 
+	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/render"
+	"github.com/eventnews/gen/generator/internal/site"
 )
 
 // processPictures makes the pictures the pages show (site.Site.Pictures)
 // with package images, from opts.Images where it holds them, lists their
 // files, and rewrites the pages' bodies to show them (render.ShowPictures).
-// A picture that cannot be made is an error at every place that names it.
+// A picture that cannot be made is an error at every place that names it;
+// a file over images.maxBytes is a warning there (oversized).
 func (r *Result) processPictures(ctx context.Context, opts Options) error {
 	s, cfg := r.Site, r.Config
 	if len(s.Pictures) == 0 {
 		return nil
 	}
+	r.bigPics = oversized(r.fsys, s.Pictures, cfg.Images.MaxBytes)
 	cache := opts.Images
 	if cache == nil {
 		cache = images.NewCache("")
 	}
 	jobs := make([]images.Job, len(s.Pictures))
 	for i, p := range s.Pictures {
-		jobs[i] = images.Job{Src: p.Src, Dir: p.Dir, URLDir: p.URLDir, Original: p.Original || cfg.Images.Original}
+		jobs[i] = images.Job{Src: p.Src, Dir: p.Dir, URLDir: p.URLDir, Original: p.Original || cfg.Images.Original, Thumb: p.Thumb}
 	}
 	pics, fails, err := cache.Process(ctx, r.fsys, jobs, images.Options{Settings: images.SettingsOf(cfg), Progress: opts.Progress})
 	if err != nil {
@@ -56,6 +63,44 @@ func (r *Result) processPictures(ctx context.Context, opts Options) error {
 	}
 	for _, p := range s.Pages {
 		render.ShowPictures(p, pics, cfg)
+		render.ShowThumb(p, pics)
 	}
 	return nil
+}
+
+// oversized warns of every picture file bigger than limit bytes (a
+// config.Site made by hand, limit 0, has gen's default), at each place
+// that names it: it is still published, but a camera file that big was
+// most likely not meant for the web. A file that cannot be read is left
+// to processing, which says so.
+func oversized(fsys fs.FS, pics []*site.Picture, limit int64) []*diag.Diagnostic {
+	if limit <= 0 {
+		limit = config.DefaultMaxBytes
+	}
+	var out []*diag.Diagnostic
+	for _, p := range pics {
+		info, err := fs.Stat(fsys, p.Src)
+		if err != nil || info.Size() <= limit {
+			continue
+		}
+		msg := "picture %s is %s, more than images.maxBytes (%s): export it smaller (a photo for the web needs a few MB at most), or raise images.maxBytes in site.yaml"
+		args := []any{p.Src, megabytes(info.Size()), megabytes(limit)}
+		for _, ref := range p.Refs {
+			out = append(out, diag.Warn(ref.File, ref.Line, ref.Col, msg, args...))
+		}
+		if len(p.Refs) == 0 {
+			out = append(out, diag.Warn(p.Src, 0, 0, msg, args...))
+		}
+	}
+	return out
+}
+
+// megabytes writes a size in MB (10⁶ bytes), to one decimal when it has
+// one: "20 MB", "23.4 MB"; under 0.1 MB, in bytes.
+func megabytes(n int64) string {
+	if n < 100_000 {
+		return strconv.FormatInt(n, 10) + " bytes"
+	}
+	s := strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64)
+	return strings.TrimSuffix(s, ".0") + " MB"
 }

@@ -62,7 +62,8 @@ func withPhoto(s *sitetest.Site) *sitetest.Site {
 
 // One copy for every language, at every width up to the photo's own, with
 // srcset, sizes, width and height; the lead image first, the rest lazily;
-// nothing of the camera file published.
+// nothing of the camera file published. As the lead picture of a release
+// it has a thumbnail too, at 320 and 640 pixels.
 func TestPicturesAreSharedResponsiveAndPrivate(t *testing.T) {
 	s := withPhoto(sitetest.New(t, photoSite)).Build(build.Options{}).OK()
 	var pictures []string
@@ -77,7 +78,7 @@ func TestPicturesAreSharedResponsiveAndPrivate(t *testing.T) {
 			t.Errorf("the camera file is published at %s", name)
 		}
 	}
-	want := []string{"480.jpg", "480.webp", "800.jpg", "800.webp", "1200.jpg", "1200.webp"}
+	want := []string{"320.jpg", "320.webp", "480.jpg", "480.webp", "640.jpg", "640.webp", "800.jpg", "800.webp", "1200.jpg", "1200.webp"}
 	if len(pictures) != len(want) {
 		t.Errorf("picture files %v, want photo-{%s} once", pictures, strings.Join(want, ","))
 	}
@@ -129,8 +130,8 @@ func TestRebuildWithAWarmCacheDoesNoPictureWork(t *testing.T) {
 	dir := t.TempDir()
 	cold := images.NewCache(dir)
 	first := withPhoto(sitetest.New(t, photoSite)).Build(build.Options{Images: cold}).OK()
-	if w := cold.Work(); w.Decoded != 1 || w.Encoded != 6 {
-		t.Errorf("cold build: %+v, want 1 picture decoded, 6 files encoded", w)
+	if w := cold.Work(); w.Decoded != 1 || w.Encoded != 10 {
+		t.Errorf("cold build: %+v, want 1 picture decoded, 10 files encoded (6 for pages, 4 for the thumbnail)", w)
 	}
 	warm := images.NewCache(dir)
 	second := withPhoto(sitetest.New(t, photoSite)).Build(build.Options{Images: warm}).OK()
@@ -229,7 +230,38 @@ func TestPublishWritesOnlyChangedPictures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if third.Published.Written != 6 {
-		t.Errorf("a new photo: %d files written, want its 6", third.Published.Written)
+	if third.Published.Written != 10 {
+		t.Errorf("a new photo: %d files written, want its 10", third.Published.Written)
+	}
+}
+
+// A picture file over images.maxBytes is a warning at every place that
+// shows it, naming the file and its size; the site is still published.
+func TestPictureOverTheSizeLimitIsAWarning(t *testing.T) {
+	s := withPhoto(sitetest.New(t, strings.Replace(photoSite, "timeZone:", "images: {maxBytes: 2000000}\ntimeZone:", 1)))
+	// 2.5 MB: the photo, then bytes that JPEG readers leave after its end.
+	photo := s.FS["content/news/expo/photo.jpg"]
+	photo.Data = append(photo.Data, make([]byte, 2_500_000-len(photo.Data))...)
+	s.Build(build.Options{}).OK()
+	msg := "warning: picture content/news/expo/photo.jpg is 2.5 MB, more than images.maxBytes (2 MB): export it smaller (a photo for the web needs a few MB at most), or raise images.maxBytes in site.yaml"
+	var got []string
+	for _, w := range s.Result.Warnings {
+		got = append(got, w.Error())
+	}
+	want := []string{
+		"content/news/expo/index.en.md:7:1: " + msg,
+		"content/news/expo/index.ru.md:7:1: " + msg,
+		"content/news/expo/index.zh.md:5:8: " + msg,
+		"content/news/expo/index.zh.md:10:1: " + msg,
+		"content/news/expo/index.zh.md:12:1: " + msg,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	s.File("images/news/expo/photo-480.webp")
+
+	// Under the default limit, 20 MB, the same photo is no warning.
+	if s = withPhoto(sitetest.New(t, photoSite)).Build(build.Options{}).OK(); len(s.Result.Warnings) != 0 {
+		t.Errorf("warnings under the default limit: %v", s.Result.Warnings)
 	}
 }

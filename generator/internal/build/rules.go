@@ -25,8 +25,8 @@ type checked struct {
 }
 
 // checkRules runs the rules every build keeps (package rules) over the
-// run, once r.Files holds every output: it sets r.Warnings and returns the
-// errors, joined, or nil.
+// run, once r.Files holds every output: it sets r.Warnings (with those of
+// the pictures) and returns the errors, joined, or nil.
 func (r *Result) checkRules(ctx context.Context, in checked) error {
 	ds := rules.Content(rules.Input{
 		Config:   r.Config,
@@ -41,7 +41,7 @@ func (r *Result) checkRules(ctx context.Context, in checked) error {
 		Outdated: in.outdated,
 	})
 	var list diag.List
-	for _, d := range append(ds, r.strings...) {
+	for _, d := range append(append(ds, r.strings...), r.bigPics...) {
 		list.Add(d)
 	}
 	r.Warnings = list.Warnings()

@@ -167,6 +167,15 @@ date: 2024-05-01
 draft: true
 ---
 ![展馆](hall.jpg)
+-- content/news/no-alt/index.zh.md --
+---
+title: 无描述
+date: 2024-05-01
+draft: true
+---
+![](hall.svg)
+-- content/news/no-alt/hall.svg --
+<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>
 -- content/news/link-other-fragment/index.zh.md --
 ---
 title: 链接
@@ -295,6 +304,7 @@ content/news/link-other-fragment/index.zh.md:6:2: error: link to ../good/index.m
 content/news/link-site/index.zh.md:8:3: error: link to /news/nope/: nothing is published at /zh/news/nope/
 content/news/lonely/index.zh.md:1:1: warning: no ru translation yet (gen new news/lonely --lang ru starts one)
 content/news/mark/index.zh.md:5:17: error: translatedFrom: "ru@123" must be a language and a revision, like "zh@1a2b3c4d5e6f" (gen status --mark writes it)
+content/news/no-alt/index.zh.md:6:1: error: image hall.svg has no description: write what it shows between the brackets, ![description](hall.svg), for readers who cannot see it
 content/news/noname/index.zh.md:6:9: warning: event.name is empty: name the event, or delete the event block if there is none
 content/news/summary/index.zh.md:5:10: warning: summary has 123 characters; feed readers show about 120, so the end is cut off
 content/news/tagless/index.zh.md:5:7: warning: tag "nolabel" has no label in any language, so pages show "nolabel": add tag.nolabel to i18n/zh.yaml, i18n/ru.yaml and i18n/en.yaml

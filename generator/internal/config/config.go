@@ -26,8 +26,9 @@
 //   - images (package images): widths (each 1 to MaxWidth; default 480,
 //     800, 1200, 1600; sorted, duplicates dropped), quality and jpegQuality
 //     (1 to 100; default 75 and 80), keepCredit, original, maxPixels
-//     (positive; default 100,000,000) and sizes (default the default
-//     theme's column).
+//     (positive; default 100,000,000), maxBytes (positive; default
+//     20,000,000: a bigger picture file is a warning of gen build) and
+//     sizes (default the default theme's column).
 //   - deploy (for gen deploy) lists targets, each a unique name and a URL
 //     whose scheme is s3, gs, azblob or file, naming a bucket or a folder
 //     and holding no user name or password (credentials come from the
@@ -449,7 +450,7 @@ func reflectKeys(v any) map[string]bool {
 			keys[k] = true
 		}
 	case *Images:
-		for _, k := range []string{"widths", "quality", "jpegQuality", "keepCredit", "original", "maxPixels", "sizes"} {
+		for _, k := range []string{"widths", "quality", "jpegQuality", "keepCredit", "original", "maxPixels", "maxBytes", "sizes"} {
 			keys[k] = true
 		}
 	case *Deploy:
@@ -497,7 +498,7 @@ var wanted = map[string]string{
 	"config.Tags":             "a mapping with strict, like {strict: true}",
 	"map[string]interface {}": "a mapping",
 	"config.Deploy":           "a mapping with targets, cacheControl and gzip",
-	"config.Images":           "a mapping with widths, quality, jpegQuality, keepCredit, original, maxPixels and sizes",
+	"config.Images":           "a mapping with widths, quality, jpegQuality, keepCredit, original, maxPixels, maxBytes and sizes",
 	"[]int":                   "a list of whole numbers",
 	"[]config.DeployTarget":   "a list of targets, each with a name and a url",
 	"config.DeployTarget":     "a mapping with name and url",

@@ -74,6 +74,9 @@ func TestParseDefaults(t *testing.T) {
 	if s.DefaultLanguage != "en" || s.BaseURL != "/" || s.TimeZone != "UTC" || s.Location.String() != "UTC" {
 		t.Errorf("defaults: %+v", s)
 	}
+	if s.Images.MaxBytes != 20_000_000 || s.Images.MaxPixels != 100_000_000 {
+		t.Errorf("picture limits: %d bytes, %d pixels", s.Images.MaxBytes, s.Images.MaxPixels)
+	}
 	if s.ShowStaleNotice() || s.Feeds != (Feeds{Limit: 5, FullContent: true}) || s.PageSize != 3 || s.Theme != "plain" || !s.Tags.Strict {
 		t.Errorf("explicit values lost: %+v", s)
 	}
@@ -92,7 +95,9 @@ func TestParseErrors(t *testing.T) {
 		{"picture quality", langs + "images: {quality: 101, jpegQuality: -1}\n",
 			"site.yaml:5:19: images.quality: must be 1 to 100, not 101\nsite.yaml:5:37: images.jpegQuality: must be 1 to 100, not -1"},
 		{"unknown picture key", langs + "images: {width: [480]}\n",
-			`site.yaml:5:10: unknown key "width" (known keys: jpegQuality, keepCredit, maxPixels, original, quality, sizes, widths)`},
+			`site.yaml:5:10: unknown key "width" (known keys: jpegQuality, keepCredit, maxBytes, maxPixels, original, quality, sizes, widths)`},
+		{"picture size limit", langs + "images:\n  maxBytes: -1\n",
+			`site.yaml:6:13: images.maxBytes: must be a positive number of bytes, not -1`},
 		{"unknown language key", "languages:\n  - code: zh\n    lang: zh\n",
 			`site.yaml:3:5: unknown key "lang" (known keys: code, locale, name, title, weight)`},
 		{"unknown feeds key", langs + "feeds:\n  limits: 3\n",

@@ -28,6 +28,10 @@ type Images struct {
 	// MaxPixels is the largest picture, in pixels, that gen reads; a
 	// bigger one is refused before it is decoded. Default 100,000,000.
 	MaxPixels int `yaml:"maxPixels"`
+	// MaxBytes is the size, in bytes, above which a picture file is a
+	// warning (it is still published): a camera file that big is a
+	// mistake on the web. Default 20,000,000 (20 MB).
+	MaxBytes int64 `yaml:"maxBytes"`
 	// Sizes is the sizes attribute of a picture in a release: how wide it
 	// shows. Default "(min-width: 46rem) 44rem, calc(100vw - 2rem)", the
 	// default theme's column.
@@ -42,6 +46,7 @@ const (
 	DefaultQuality     = 75
 	DefaultJPEGQuality = 80
 	DefaultMaxPixels   = 100_000_000
+	DefaultMaxBytes    = 20_000_000
 	DefaultSizes       = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
 	// MaxWidth is the widest width a site may ask for.
 	MaxWidth = 8192
@@ -84,6 +89,12 @@ func checkImages(file string, doc *yaml.Node, im *Images, errs *diag.List) {
 	} else if im.MaxPixels < 0 {
 		l, c := pos("maxPixels")
 		errs.Add(diag.At(file, l, c, "images.maxPixels: must be a positive number, not %d", im.MaxPixels))
+	}
+	if im.MaxBytes == 0 {
+		im.MaxBytes = DefaultMaxBytes
+	} else if im.MaxBytes < 0 {
+		l, c := pos("maxBytes")
+		errs.Add(diag.At(file, l, c, "images.maxBytes: must be a positive number of bytes, not %d", im.MaxBytes))
 	}
 	if im.Sizes == "" {
 		im.Sizes = DefaultSizes

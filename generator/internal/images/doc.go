@@ -46,6 +46,13 @@
 //   - Originals: the file as given (its metadata included) is published
 //     only when asked: Job.Original, from image.original in front matter
 //     or images.original in site.yaml.
+//   - Thumbnails: a job with Job.Thumb (the lead picture of a release,
+//     which lists show small) is also written at ThumbWidths, 320 and 640
+//     pixels (those it reaches, else its own width), as WebP and the
+//     fallback, in the same run, cache entry and folder (Picture.Thumbs); a
+//     width both lists name is one file. Picture.ThumbHTML is its markup
+//     (srcset and sizes, the width and height of the narrowest, alt,
+//     loading="lazy", decoding="async"); an SVG shows as itself.
 //   - Names: a picture's files are <name>-<width>.webp and .jpg (or .png)
 //     in Job.Dir (site.Picture.Dir, under /images/, the same for every
 //     language; see package site), and its original keeps its name; two

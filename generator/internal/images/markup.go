@@ -2,6 +2,7 @@ package images
 
 import (
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -131,6 +132,11 @@ func abs(x int) int {
 // Files are every file of p to publish.
 func (p *Picture) Files() []Variant {
 	out := append([]Variant{}, p.Variants...)
+	for _, t := range p.Thumbs {
+		if !slices.ContainsFunc(p.Variants, func(v Variant) bool { return v.Path == t.Path }) {
+			out = append(out, t)
+		}
+	}
 	if p.Original != nil {
 		out = append(out, *p.Original)
 	}

@@ -44,7 +44,7 @@ func makeOutputs(data []byte, h header, s Settings, m meters) ([]output, error) 
 		fallbackExt, fallbackMime = "png", "image/png"
 	}
 	uw, uh := upright(h)
-	widths := targetWidths(uw, s.Widths)
+	widths := outputWidths(uw, s)
 	// The widest is made from the source, the others from it: one pass
 	// over the big picture instead of one per width.
 	var widest image.Image

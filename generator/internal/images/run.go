@@ -27,6 +27,9 @@ type Job struct {
 	Dir, URLDir string
 	// Original publishes the file as it is, beside the resized ones.
 	Original bool
+	// Thumb makes its thumbnail too (Picture.Thumbs): it is the lead
+	// picture of a release that lists show.
+	Thumb bool
 }
 
 // Picture is a processed picture: what a page needs to show it.
@@ -42,6 +45,9 @@ type Picture struct {
 	// Original is the file as given, when it is published (always for
 	// an SVG), else nil.
 	Original *Variant
+	// Thumbs are the files of its thumbnail (Job.Thumb) at ThumbWidths,
+	// as Variants are; a width that is both shares the file.
+	Thumbs []Variant
 }
 
 // Variant is one file of a picture.
@@ -84,6 +90,8 @@ type Options struct {
 func (c *Cache) Process(ctx context.Context, fsys fs.FS, jobs []Job, opts Options) (map[string]*Picture, []*Failure, error) {
 	s := opts.Settings
 	fp := s.fingerprint()
+	ts := s.withThumbs()
+	tfp := ts.fingerprint()
 	names := fileStems(jobs)
 	out := make([]*Picture, len(jobs))
 	fails := make([]*Failure, len(jobs))
@@ -100,7 +108,11 @@ func (c *Cache) Process(ctx context.Context, fsys fs.FS, jobs []Job, opts Option
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(jobs) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
-				p, err := c.one(fsys, jobs[i], names[i], s, fp)
+				js, jfp := s, fp
+				if jobs[i].Thumb {
+					js, jfp = ts, tfp
+				}
+				p, err := c.one(fsys, jobs[i], names[i], js, jfp)
 				prog.done()
 				if err != nil {
 					fails[i] = &Failure{Src: jobs[i].Src, Err: err}
@@ -164,7 +176,9 @@ func (c *Cache) one(fsys fs.FS, job Job, stem string, s Settings, fp string) (*P
 		}
 	}
 	c.remember(job.Src, info, fp, key)
-	return c.picture(job, stem, key, e), nil
+	p := c.picture(job, stem, key, e)
+	splitThumbs(p, e.Width, s)
+	return p, nil
 }
 
 // picture describes the entry e of key as the files of job.

@@ -17,6 +17,7 @@ type Settings struct {
 	JPEGQuality int   // the JPEG fallback, 1–100
 	KeepCredit  bool  // copy creator and copyright into the outputs, as XMP
 	MaxPixels   int   // the largest picture read
+	Thumbs      []int // the widths of a thumbnail, when one is made (ascending)
 }
 
 // SettingsOf returns the settings of a site, with gen's defaults for
@@ -57,6 +58,9 @@ func (s Settings) fingerprint() string {
 				fmt.Fprintf(&b, " %s@%s", d.Path, d.Version)
 			}
 		}
+	}
+	if len(s.Thumbs) > 0 {
+		fmt.Fprintf(&b, " thumbs=%v", s.Thumbs)
 	}
 	b.WriteString(" " + encoderName())
 	return b.String()

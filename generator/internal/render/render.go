@@ -14,7 +14,9 @@
 //     <picture> markup (images.Picture.HTML, lazily loaded) and its links
 //     to them into links to their widest file or original; the lead image
 //     is Data.LeadPicture, with fetchpriority="high", and og:image is its
-//     fallback nearest 1200 pixels wide.
+//     fallback nearest 1200 pixels wide. ShowThumb gives a release whose
+//     lead image is a processed picture its thumbnail (Page.Thumb, sizes
+//     ThumbSizes), which the default theme's lists show.
 //   - Besides the pages of the graph, Render writes the two pages that speak
 //     every language: /index.html (layout root.html), which picks a language,
 //     and /404.html (layout 404-root.html), which a static host serves for
@@ -166,6 +168,7 @@ type Data struct {
 	Translations   []*site.Page
 	Alternates     []site.Alternate
 	XDefault       string
+	Thumb          template.HTML
 	Items          []*site.Page
 	Pager          *site.Pager
 	Tag            string
@@ -187,7 +190,7 @@ func newData(p *site.Page, s *site.Site, l language) *Data {
 		Kind: p.Kind, Language: p.Language, File: p.File, Doc: p.Doc, Body: p.Body, Key: p.Key,
 		Section: p.Section, Title: p.Title, Date: p.Date, Slug: p.Slug, URL: p.URL, Path: p.Path,
 		Layout: p.Layout, Summary: p.Summary, Tags: p.Tags, Event: p.Event, Params: p.Params,
-		Translations: p.Translations, Alternates: p.Alternates, XDefault: p.XDefault, Items: p.Items,
+		Translations: p.Translations, Alternates: p.Alternates, XDefault: p.XDefault, Thumb: p.Thumb, Items: p.Items,
 		Pager: p.Pager, Tag: p.Tag, Upcoming: p.Upcoming, Past: p.Past, Draft: p.Draft,
 		Sitemap: p.Sitemap, Feeds: p.Feeds, Calendar: p.Calendar, Stale: p.Stale,
 	}

@@ -42,7 +42,7 @@ func (c *checker) checkLinks() {
 		for _, l := range doc.Links {
 			lk := &link{f: f, l: l, line: f.BodyLine - 1 + l.Line, col: l.Col}
 			if l.Image && l.NoAlt && strings.TrimSpace(l.Dest) != "" {
-				c.add(msgImageNoAlt.Warn(f.Path, lk.line, lk.col, "Dest", l.Dest), CodeImage)
+				c.add(msgImageNoAlt.At(f.Path, lk.line, lk.col, "Dest", l.Dest), CodeImage)
 			}
 			if t, ok := c.checkLink(lk); ok && lk.u.Fragment != "" {
 				if fr, ok := c.checkFragment(lk, t); !ok {

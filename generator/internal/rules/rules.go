@@ -21,10 +21,11 @@
 //     else URLs resolved against the page's URL. A #fragment must be the
 //     id of a heading of the target, or when Input.IDs knows the rendered
 //     page, any id on it. Links with a scheme or a host are not checked.
-//   - images (code "image"): an inline image whose file does not exist
-//     (as links above) and a lead image (front matter image.src) that is
-//     not a file of the page's bundle are errors; an inline image without
-//     alt text is a warning.
+//   - images (code "image"), errors: an inline image whose file does not
+//     exist (as links above), an inline image without alt text (every
+//     picture gen shows is described; a lead image without image.alt is
+//     package content's error), and a lead image (front matter image.src)
+//     that is not a file of the page's bundle.
 //   - content sense (code "content"): an event that ends before it starts
 //     and a translatedFrom that cannot be read are errors; an empty event
 //     name and a summary longer than feed readers show (SummaryLimit) are

@@ -80,6 +80,9 @@ func expoZh(edit func(string) string) map[string]string {
 	return map[string]string{"content/news/expo/index.zh.md": edit(text)}
 }
 
+// oversized is the warning about hall.svg under a limit of 10 bytes.
+const oversized = "picture content/news/expo/hall.svg is 42 bytes, more than images.maxBytes (10 bytes): export it smaller (a photo for the web needs a few MB at most), or raise images.maxBytes in site.yaml"
+
 func replace(old, new string) func(string) string {
 	return func(s string) string {
 		if !strings.Contains(s, old) {
@@ -124,7 +127,9 @@ var mistakes = []mistake{
 	{"inline image that does not exist", expoZh(replace("![展馆](hall.svg)", "![展馆](stand.svg)")), "/zh/news/expo/",
 		[]string{"content/news/expo/index.zh.md:8:7: image stand.svg: there is no content/news/expo/stand.svg"}},
 	{"inline image without alt text", expoZh(replace("![展馆](hall.svg)", "![](hall.svg)")), "/zh/news/expo/",
-		[]string{"content/news/expo/index.zh.md:8:7: warning: image hall.svg has no description: write what it shows between the brackets, ![description](hall.svg), for readers who cannot see it"}},
+		[]string{"content/news/expo/index.zh.md:8:7: image hall.svg has no description: write what it shows between the brackets, ![description](hall.svg), for readers who cannot see it"}},
+	{"a picture file over the size limit", map[string]string{"site.yaml": strings.TrimPrefix(sitetest.Config, "-- site.yaml --\n") + "images: {maxBytes: 10}\n"}, "/zh/news/expo/",
+		[]string{"content/news/expo/index.zh.md:5:14: warning: " + oversized, "content/news/expo/index.zh.md:8:7: warning: " + oversized}},
 	{"a string missing in one language", map[string]string{"i18n/ru.yaml": "tag.regions: Регионы\ntag.expo: Выставки\n"}, "/zh/news/expo/",
 		[]string{`i18n/zh.yaml:3:1: message "contact" is missing in ru: add it to i18n/ru.yaml`}},
 	{"a layout asks for a string no language has", map[string]string{"layouts/partials/extra.html": `<p>{{ T "contacts" }}</p>`}, "/zh/news/expo/",
@@ -261,7 +266,7 @@ func shown(where, msg, prefix string) string {
 func TestWarningPanelFollowsChanges(t *testing.T) {
 	t.Parallel()
 	s := sitetest.New(t, mistakesSite)
-	s.FS["content/news/forum/index.en.md"].Data = []byte("---\ntitle: Forum\n---\n![](../expo/hall.svg)\n")
+	s.FS["content/news/forum/index.en.md"].Data = []byte("---\ntitle: Forum\nsummary: " + strings.Repeat("word ", 60) + "\n---\n")
 	ts := start(t, s.OnDisk(), serve.Options{})
 	_, _, body := ts.get("/en/news/forum/")
 	if !strings.Contains(body, `<summary>1 warning on this page</summary>`) {

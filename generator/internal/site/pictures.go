@@ -22,6 +22,9 @@ type Picture struct {
 	// Original is set when a page asks for the file as it is
 	// (image.original).
 	Original bool
+	// Thumb is set on the lead picture (image.src) of a release: lists
+	// show its thumbnail (Page.Thumb).
+	Thumb bool
 	// Refs are the places that name it, sorted: for messages about it.
 	Refs []Ref
 }
@@ -102,7 +105,7 @@ func pictures(pages []*Page, files []*content.File, base string) []*Picture {
 		}
 	}
 	byFile := map[string]*Picture{}
-	add := func(file string, ok bool, ref Ref, original bool) {
+	add := func(file string, ok bool, ref Ref, original, thumb bool) {
 		if !ok || !IsPicture(file) {
 			return
 		}
@@ -113,6 +116,7 @@ func pictures(pages []*Page, files []*content.File, base string) []*Picture {
 			byFile[file] = pic
 		}
 		pic.Original = pic.Original || original
+		pic.Thumb = pic.Thumb || thumb
 		if ref.Line > 0 {
 			pic.Refs = append(pic.Refs, ref)
 		}
@@ -125,14 +129,14 @@ func pictures(pages []*Page, files []*content.File, base string) []*Picture {
 		if im := f.Front.Image; im != nil && im.Src != "" {
 			pos := f.Front.Pos["image.src"]
 			file, ok := BundleName(f, im.Src)
-			add(file, ok, Ref{File: f.Path, Line: pos.Line, Col: pos.Col}, im.Original)
+			add(file, ok, Ref{File: f.Path, Line: pos.Line, Col: pos.Col}, im.Original, p.Kind == KindPage && p.Section != "")
 		}
 		if p.Doc == nil {
 			continue
 		}
 		for _, l := range p.Doc.Links {
 			file, ok := ContentFile(f, l.Dest)
-			add(file, ok && resources[file], Ref{File: f.Path, Line: f.BodyLine - 1 + l.Line, Col: l.Col}, false)
+			add(file, ok && resources[file], Ref{File: f.Path, Line: f.BodyLine - 1 + l.Line, Col: l.Col}, false, false)
 		}
 	}
 	out := make([]*Picture, 0, len(byFile))

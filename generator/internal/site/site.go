@@ -23,7 +23,8 @@
 // Markdown link to one) are published once for all languages, under
 // /images/ and the bundle's folder below content/:
 // content/news/harbin-expo/hall.jpg is /images/news/harbin-expo/hall-800.webp,
-// hall-800.jpg and so on, one pair per width (package images), and
+// hall-800.jpg and so on, one pair per width (package images; a release's
+// lead picture also hall-320 and hall-640, its thumbnail in lists), and
 // /images/news/harbin-expo/hall.jpg when its original is published; an SVG
 // keeps its name. The URL holds no language, so the zh, ru and en pages
 // of a release link the same file, and it stays the same when a
@@ -85,6 +86,7 @@ package site
 import (
 	"cmp"
 	"fmt"
+	"html/template"
 	"path"
 	"slices"
 	"strconv"
@@ -256,6 +258,9 @@ type Page struct {
 	Alternates []Alternate
 	// XDefault is the URL for hreflang="x-default".
 	XDefault string
+	// Thumb is the markup of the thumbnail of a release's lead picture,
+	// which lists show (package render sets it); "" without one.
+	Thumb template.HTML
 	// Items are the pages listed on this list page; Pager its pagination.
 	Items []*Page
 	Pager *Pager
