@@ -15,6 +15,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/newrelease"
 	"github.com/eventnews/gen/generator/internal/sitefs"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 const newHelp = `Start a release: one file per language, from the archetype, marked draft.
@@ -27,7 +28,7 @@ const newHelp = `Start a release: one file per language, from the archetype, mar
 The name becomes the web address: lower-case Latin letters, digits and
 hyphens. Existing files are never overwritten.`
 
-func runNew(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+func runNew(args []string, stdout, stderr io.Writer, getenv func(string) string, sp *speak.Speaker) int {
 	fs := newFlags("new", newHelp, stderr)
 	var c common
 	fs.StringVar(&c.source, "source", ".", "the site `directory` (holding site.yaml and content/)")
@@ -56,7 +57,7 @@ func runNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	defer site.Close()
 	cfg, err := config.Load(site)
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, err, sp)
 	}
 	var arg string
 	if len(pos) == 1 {

@@ -69,7 +69,12 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 	alias(fs, "port", "p")
 	alias(fs, "navigate", "navigateToChanged")
 	alias(fs, "no-live-reload", "disableLiveReload")
-	if code := parse(fs, args); code >= 0 {
+	sp, err := speaker("serve", args, getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "gen serve:", err)
+		return 2
+	}
+	if code := parse(fs, args, sp); code >= 0 {
 		return code
 	}
 	portGiven := false
@@ -122,6 +127,7 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 		Navigate: *navigate, NoLiveReload: *noReload,
 		Poll: poll.every,
 		Log:  stderr,
+		Lang: sp.Lang(),
 	}
 	if pinned {
 		opts.Build.Now = now

@@ -13,6 +13,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/sitefs"
+	"github.com/eventnews/gen/generator/internal/speak"
 	"github.com/eventnews/gen/generator/internal/status"
 )
 
@@ -29,7 +30,7 @@ A translation is up to date ("ok") when it records the revision of the source
 it was translated from (translatedFrom in its front matter) and the source's
 text has not changed since; "STALE" when it has.`
 
-func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) string, sp *speak.Speaker) int {
 	fs := newFlags("status", statusHelp, stderr)
 	source := fs.String("source", ".", "the site `directory` (holding site.yaml and content/)")
 	format := fs.String("format", "text", "output `format`: text or json")
@@ -59,7 +60,7 @@ func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) stri
 	defer fsys.Close()
 	cfg, err := config.Load(fsys)
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, err, sp)
 	}
 	var marks []string
 	for _, l := range strings.Split(*mark, ",") {
@@ -89,22 +90,22 @@ func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) stri
 			return 1
 		}
 	} else {
-		printMatrix(stdout, m)
+		printMatrix(stdout, m, sp)
 	}
 	if loadErr != nil {
 		ds := diag.Flatten(loadErr)
 		for _, d := range ds {
-			fmt.Fprintln(stderr, d.Error())
+			fmt.Fprintln(stderr, sp.Line(d))
 		}
-		fmt.Fprintf(stderr, "%d problems in content files: the pages they belong to may be shown incomplete (gen check lists everything)\n", len(ds))
+		fmt.Fprintln(stderr, sp.Say(msgStatusProblems, "Count", len(ds)))
 		return 1
 	}
 	return 0
 }
 
-func printMatrix(w io.Writer, m *status.Matrix) {
+func printMatrix(w io.Writer, m *status.Matrix, sp *speak.Speaker) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprint(tw, "page")
+	fmt.Fprint(tw, sp.Say(msgStatusPage))
 	for _, l := range m.Languages {
 		fmt.Fprint(tw, "\t", l)
 	}
@@ -113,15 +114,15 @@ func printMatrix(w io.Writer, m *status.Matrix) {
 	for _, r := range m.Rows {
 		label := r.Key
 		if r.Section {
-			label = r.Key + "/ (list)"
+			label = sp.Say(msgStatusList, "Key", r.Key)
 			if r.Key == "" {
-				label = "/ (home)"
+				label = sp.Say(msgStatusHome)
 			}
 		}
 		fmt.Fprint(tw, label)
 		for _, l := range m.Languages {
 			c := r.Cells[l]
-			fmt.Fprint(tw, "\t", cellText(c))
+			fmt.Fprint(tw, "\t", cellText(c, sp))
 			if c.State == status.Stale || c.State == status.Missing || c.State == status.Unmarked {
 				counts[string(c.State)]++
 			}
@@ -130,23 +131,27 @@ func printMatrix(w io.Writer, m *status.Matrix) {
 	}
 	tw.Flush()
 	if len(m.Rows) == 0 {
-		fmt.Fprintln(w, "(no pages)")
+		fmt.Fprintln(w, sp.Say(msgStatusNoPages))
 		return
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%d out of date, %d missing, %d not marked\n", counts["stale"], counts["missing"], counts["unmarked"])
-	fmt.Fprintln(w, `source: the original; ok: translated from its current text; STALE: the original changed since, update the translation;
-missing: no file, or one still holding the original's text; unmarked: not known what it was translated from; (draft): not published yet.
-After updating or checking a translation, record it: gen status --mark <lang> <page>`)
+	fmt.Fprintln(w, sp.Say(msgStatusCounts, "Stale", counts["stale"], "Missing", counts["missing"], "Unmarked", counts["unmarked"]))
+	fmt.Fprintln(w, sp.Say(msgStatusLegend))
 }
 
-func cellText(c *status.Cell) string {
+// stateWords are the words of the table for each state.
+var stateWords = map[status.State]diag.Message{
+	status.Source: msgStatusSource, status.OK: msgStatusOK, status.Stale: msgStatusStale,
+	status.Missing: msgStatusMissing, status.Unmarked: msgStatusUnmarked,
+}
+
+func cellText(c *status.Cell, sp *speak.Speaker) string {
 	s := string(c.State)
-	if c.State == status.Stale {
-		s = "STALE"
+	if m, ok := stateWords[c.State]; ok {
+		s = sp.Say(m)
 	}
 	if c.Draft {
-		s += " (draft)"
+		s = sp.Say(msgStatusDraft, "State", s)
 	}
 	return s
 }
