@@ -65,7 +65,11 @@ func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		fmt.Fprintln(stderr, "gen check:", err)
 		return 1
 	}
-	if err := check.Write(stdout, localized(r.Diagnostics, *format, sp), *format, repoPrefix(c.source)); err != nil {
+	if *format == "text" {
+		for _, d := range r.Diagnostics {
+			fmt.Fprintln(stdout, sp.Text(d))
+		}
+	} else if err := check.Write(stdout, localized(r.Diagnostics, *format, sp), *format, repoPrefix(c.source)); err != nil {
 		fmt.Fprintln(stderr, "gen check:", err)
 		return 1
 	}

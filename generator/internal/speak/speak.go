@@ -66,6 +66,7 @@ var (
 	msgAnd     = diag.Message{ID: "list.and", Text: " and "}
 	msgComma   = diag.Message{ID: "list.comma", Text: ", "}
 	msgWarning = diag.Message{ID: "diag.warning", Text: "warning: "}
+	msgError   = diag.Message{ID: "diag.error", Text: "error: "}
 )
 
 // Speaker says messages in one language.
@@ -117,6 +118,16 @@ func (s *Speaker) Line(d *diag.Diagnostic) string {
 	}
 	b.WriteString(s.Message(d))
 	return b.String()
+}
+
+// Text returns d as gen check prints it: "path:line:col: ", then "error: "
+// or "warning: ", then the message, in the speaker's language.
+func (s *Speaker) Text(d *diag.Diagnostic) string {
+	severity := msgError
+	if d.Severity == diag.Warning {
+		severity = msgWarning
+	}
+	return d.Where() + s.Say(severity) + s.Message(d)
 }
 
 // say localizes id with args; false when no bundle has the ID.
