@@ -62,6 +62,15 @@ func TestBuildSpeaksTheChosenLanguage(t *testing.T) {
 			}
 		}
 	}
+	// Front matter mistakes too.
+	dir = pressSite(t, map[string]string{"content/news/expo/index.ru.md": "---\ntitel: Выставка\n---\nВыставка.\n"})
+	r := run("build", "--source", dir, "--lang", "ru")
+	if want := "content/news/expo/index.ru.md:1:1: нужна date (дата)\n" +
+		"content/news/expo/index.ru.md:1:1: нужен title (заголовок)\n" +
+		"content/news/expo/index.ru.md:2:1: неизвестный ключ front matter «titel» (может быть, «title»?)\n" +
+		"3 ошибки: ничего не опубликовано; прежний сайт в " + filepath.Join(dir, "public") + " не изменился\n"; r.code != 1 || r.stderr != want {
+		t.Errorf("front matter in ru: exit %d\n%s\nwant:\n%s", r.code, r.stderr, want)
+	}
 	if r := run("build", "--source", dir, "--lang", "fr"); r.code != 2 || r.stderr != "gen build: --lang fr: gen speaks en, ru, zh\n" {
 		t.Errorf("--lang fr: exit %d, %q", r.code, r.stderr)
 	}

@@ -35,7 +35,7 @@ func parseFile(p string, data []byte, opts Options) (fm FrontMatter, body []byte
 	}
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8At(data)
-		return FrontMatter{}, nil, 1, true, []*diag.Diagnostic{diag.At(p, line, col, "invalid UTF-8 (save the file as UTF-8)")}, nil
+		return FrontMatter{}, nil, 1, true, []*diag.Diagnostic{msgInvalidUTF8.At(p, line, col)}, nil
 	}
 
 	d := &decoder{path: p, loc: opts.Location, strictTags: opts.StrictTags, fm: FrontMatter{Pos: make(map[string]Pos, 16)}}
@@ -43,20 +43,20 @@ func parseFile(p string, data []byte, opts Options) (fm FrontMatter, body []byte
 	switch strings.TrimRight(string(first), " \t") {
 	case "---":
 	case "+++":
-		d.add(1, 1, "TOML front matter is not supported: write YAML between lines ---")
+		d.sayAt(1, 1, msgTOML)
 		return d.fm, data, 1, true, d.errs, nil
 	default:
-		d.add(1, 1, "title is required")
+		d.sayAt(1, 1, msgTitleRequired)
 		return d.fm, data, 1, false, d.errs, nil
 	}
 	yamlText, body, closeLine, ok := cutFrontMatter(rest)
 	if !ok {
-		d.add(1, 1, "front matter is not closed: add a line with --- after it")
+		d.sayAt(1, 1, msgNotClosed)
 		return d.fm, nil, 1, true, d.errs, nil
 	}
 	d.decode(yamlText)
 	if !d.unreadable && !d.fm.Has("title") {
-		d.add(1, 1, "title is required")
+		d.sayAt(1, 1, msgTitleRequired)
 	}
 	return d.fm, body, closeLine + 1, d.unreadable, d.errs, d.warns
 }
@@ -111,6 +111,26 @@ type decoder struct {
 	unreadable bool
 }
 
+// say records the error m at n (see errorf), its arguments given as
+// name, value pairs.
+func (d *decoder) say(n *yaml.Node, m diag.Message, args ...any) {
+	d.sayAt(n.Line+1, n.Column, m, args...)
+}
+
+// sayAt records the error m at a line and column of the file.
+func (d *decoder) sayAt(line, col int, m diag.Message, args ...any) {
+	d.errs = append(d.errs, m.At(d.path, line, col, args...))
+}
+
+// unknownKey reports a key that is not one of known, with the nearest.
+func (d *decoder) unknownKey(k *yaml.Node, what string, known []string) {
+	if near := nearestKey(k.Value, known); near != "" {
+		d.say(k, msgUnknownKeyNear, "What", what, "Key", k.Value, "Near", near)
+		return
+	}
+	d.say(k, msgUnknownKey, "What", what, "Key", k.Value, "Known", strings.Join(known, ", "))
+}
+
 func (d *decoder) add(line, col int, format string, args ...any) {
 	d.errs = append(d.errs, diag.At(d.path, line, col, format, args...))
 }
@@ -144,7 +164,7 @@ func (d *decoder) decode(text []byte) {
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		d.errorf(&extra, "the front matter must be one YAML document")
+		d.say(&extra, msgOneDocument)
 	} else if err != io.EOF {
 		d.yamlError(err)
 	}
@@ -157,7 +177,7 @@ func (d *decoder) decode(text []byte) {
 		return
 	}
 	if root.Kind != yaml.MappingNode {
-		d.errorf(root, `the front matter must be keys with values, like "title: Expo"`)
+		d.say(root, msgNotMapping)
 		d.unreadable = true
 		return
 	}
@@ -231,11 +251,11 @@ func (d *decoder) mapping(m *yaml.Node, what string, known, names []string, fn f
 		k, v := m.Content[i], resolve(m.Content[i+1])
 		j := slices.Index(known, k.Value)
 		if j < 0 || k.Kind != yaml.ScalarNode {
-			d.errorf(k, "unknown %s key %q (%s)", what, k.Value, suggest(k.Value, known))
+			d.unknownKey(k, what, known)
 			continue
 		}
 		if line := seen[j]; line != 0 {
-			d.errorf(k, "duplicate %s key %q (first set on line %d)", what, k.Value, line)
+			d.say(k, msgDuplicateKey, "What", what, "Key", k.Value, "Line", line)
 			continue
 		}
 		seen[j] = k.Line + 1
@@ -253,7 +273,7 @@ func (d *decoder) topKey(key string, v *yaml.Node) {
 	case "title":
 		fm.Title = d.text(key, v)
 		if v.Kind == yaml.ScalarNode && strings.TrimSpace(fm.Title) == "" {
-			d.errorf(v, "title must not be empty")
+			d.say(v, msgTitleEmpty)
 		}
 	case "summary":
 		fm.Summary = d.text(key, v)
@@ -271,7 +291,7 @@ func (d *decoder) topKey(key string, v *yaml.Node) {
 		fm.TranslationKey = d.text(key, v)
 		if v.Kind == yaml.ScalarNode && strings.TrimSpace(fm.TranslationKey) == "" {
 			fm.TranslationKey = ""
-			d.errorf(v, "translationKey must not be empty")
+			d.say(v, msgKeyEmpty)
 		}
 	case "translatedFrom":
 		fm.TranslatedFrom = d.text(key, v)
@@ -485,7 +505,7 @@ func (d *decoder) image(v *yaml.Node) *Image {
 	})
 	if d.fm.Has("image.src") && strings.TrimSpace(im.Alt) == "" {
 		p := d.fm.Pos["image.src"]
-		d.add(p.Line, p.Col, "image.alt is required with image.src: describe the image for readers who cannot see it")
+		d.sayAt(p.Line, p.Col, msgAltRequired)
 	}
 	return im
 }
@@ -588,7 +608,7 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 			d.warnf(n, "tags: %s", sameTag(n.Value, out[first]))
 			continue
 		case ok:
-			d.errorf(n, "%s: %q is listed twice", key, n.Value)
+			d.say(n, msgListedTwice, "Key", key, "Value", n.Value)
 			continue
 		}
 		if seen != nil {
@@ -704,6 +724,15 @@ func validImageSrc(s string) bool {
 
 // suggest names the nearest known key, or lists them all.
 func suggest(key string, known []string) string {
+	if near := nearestKey(key, known); near != "" {
+		return fmt.Sprintf("did you mean %q?", near)
+	}
+	return "known keys: " + strings.Join(known, ", ")
+}
+
+// nearestKey returns the known key closest to key, if close enough to be
+// what was meant, else "".
+func nearestKey(key string, known []string) string {
 	best, bestDist := "", len(key)
 	for _, k := range known {
 		dist := editDistance(strings.ToLower(key), strings.ToLower(k))
@@ -712,9 +741,9 @@ func suggest(key string, known []string) string {
 		}
 	}
 	if best != "" && bestDist*3 <= len(key)+1 {
-		return fmt.Sprintf("did you mean %q?", best)
+		return best
 	}
-	return "known keys: " + strings.Join(known, ", ")
+	return ""
 }
 
 // editDistance is the optimal string alignment distance: insertions,

@@ -13,8 +13,8 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/diag"
-	"github.com/eventnews/gen/generator/internal/speak"
 	"github.com/eventnews/gen/generator/internal/render"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 func TestInject(t *testing.T) {
