@@ -111,9 +111,12 @@ func TestGenNewCommentsInEachLanguage(t *testing.T) {
 			}
 		}
 	}
-	// The event block's notes are indented with it.
-	if r := run("new", "news/forum", "--event", "--now", "2024-06-01", "--source", dir); r.code != 0 {
-		t.Fatalf("gen new --event: exit %d\n%s", r.code, r.stderr)
+	// The event block's notes are indented with it,
+	// and gen new itself speaks the locale's language (its --lang names
+	// the files to write).
+	r := runEnv(map[string]string{"LANG": "zh_CN.UTF-8"}, "new", "news/forum", "--event", "--now", "2024-06-01", "--source", dir)
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "已写入 ") || !strings.HasSuffix(r.stdout, "\n新闻稿是草稿：可用 gen serve --drafts 预览，可以发布时删除“draft: true”。\n") {
+		t.Fatalf("gen new --event in zh: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, "content/news/forum/index.zh.md"))
 	if w := "  # 活动所在地的当地时间，如果与网站的时区不同：写明时区，\n  # 如 Asia/Vladivostok。\n  timeZone:\n"; !strings.Contains(string(data), w) {

@@ -20,6 +20,10 @@ var (
 	msgErrors      = diag.Message{ID: "count.errors", Text: "{{.Count}} errors"}
 	msgWarnings    = diag.Message{ID: "count.warnings", Text: "{{.Count}} warnings"}
 
+	msgWrote      = diag.Message{ID: "new.wrote", Text: "wrote {{.File}}"}
+	msgDraftNote  = diag.Message{ID: "new.draft", Text: `The release is a draft: preview it with gen serve --drafts, and remove "draft: true" when it may be published.`}
+	msgNewSection = diag.Message{ID: "new.section", Text: "note: {{.Section}} is a new section"}
+
 	msgStatusPage     = diag.Message{ID: "status.page", Text: "page"}
 	msgStatusList     = diag.Message{ID: "status.list", Text: "{{.Key}}/ (list)"}
 	msgStatusHome     = diag.Message{ID: "status.home", Text: "/ (home)"}

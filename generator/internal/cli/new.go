@@ -113,17 +113,17 @@ func runNew(args []string, stdout, stderr io.Writer, getenv func(string) string,
 		return 1
 	}
 	if plan.NewSection != "" {
-		fmt.Fprintf(stderr, "note: %s is a new section\n", plan.NewSection)
+		fmt.Fprintln(stderr, sp.Say(msgNewSection, "Section", plan.NewSection))
 	}
 	done, err := newrelease.Write(c.source, plan.Files)
 	for _, p := range done {
-		fmt.Fprintln(stdout, "wrote", filepath.Join(c.source, filepath.FromSlash(p)))
+		fmt.Fprintln(stdout, sp.Say(msgWrote, "File", filepath.Join(c.source, filepath.FromSlash(p))))
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "gen new:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "The release is a draft: preview it with gen serve --drafts, and remove \"draft: true\" when it may be published.\n")
+	fmt.Fprintln(stdout, sp.Say(msgDraftNote))
 	return 0
 }
 
