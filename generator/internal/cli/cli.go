@@ -2,7 +2,11 @@
 //
 // Rules: exit status 0 when all went well, 1 for content or build errors,
 // 2 for bad usage. The clock is --now, else SOURCE_DATE_EPOCH, else the
-// system clock. Messages go to stderr, results to stdout.
+// system clock. Messages go to stderr, results to stdout. Messages, gen
+// status's table and gen check's text speak the language of --lang (every
+// command but gen new, whose --lang names the files to write), else of
+// LC_ALL, LC_MESSAGES or LANG, else English (package speak); places
+// (path:line:col) and gen check's JSON stay as they are.
 package cli
 
 import (

@@ -11,7 +11,8 @@
 //     and its English text, a template with {{.Name}} for each argument.
 //     A diagnostic made from one carries the ID and the arguments besides
 //     the English text (Msg), so that it can be said in another language
-//     later (Localize) without touching the place that reports it.
+//     (package speak, or Localize) without touching the place that
+//     reports it. diag itself knows no language but English.
 package diag
 
 import (

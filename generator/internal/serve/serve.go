@@ -44,8 +44,10 @@
 //     on its content file) carries a small panel, which blocks nothing,
 //     listing them as path:line:col and counting the site's; a tab whose
 //     panel changes reloads. The terminal prints the warnings when they
-//     change. The overlay's and the panel's strings come from one place
-//     (words), so that they can be said in the page's language.
+//     change. The overlay and the panel speak the page's language (its
+//     <html lang>, else the language segment of its URL; package speak):
+//     the event stream carries the overlay in each language gen speaks
+//     and a tab shows its page's. The terminal speaks Options.Lang.
 //   - Safety: only Host headers that name this machine (localhost, loopback
 //     addresses, names given in Options.Hosts) are answered, so a page
 //     elsewhere cannot read unpublished releases through DNS rebinding; the
