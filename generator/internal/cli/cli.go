@@ -57,7 +57,7 @@ func version() string {
 	return v + " " + bi.GoVersion
 }
 
-const usage = `gen builds the event news site: Markdown releases in content/, one file per
+var msgUsage = diag.Message{ID: "cli.usage", Text: `gen builds the event news site: Markdown releases in content/, one file per
 language, become a static site in public/.
 
 Usage:
@@ -74,8 +74,11 @@ Commands:
   version   print the version of gen
   help      show this help, or "gen help build" for one command
 
-Run "gen <command> -h" to see a command's options.
-`
+Run "gen <command> -h" to see a command's options. gen speaks the
+language of --lang zh, ru or en, else of LANG.
+`}
+
+var msgStartSite = diag.Message{ID: "cli.start-site", Text: "To start a site of your own: gen init my-site"}
 
 // Main runs gen with args and returns the exit status.
 func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
@@ -83,7 +86,8 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		if siteStatus(".", stdout) {
 			return 0
 		}
-		fmt.Fprint(stderr, usage+"\nTo start a site of your own: gen init my-site\n")
+		sp, _ := speaker("", nil, getenv)
+		fmt.Fprint(stderr, sp.Say(msgUsage)+"\n"+sp.Say(msgStartSite)+"\n")
 		return 2
 	}
 	cmd, rest := args[0], args[1:]
@@ -114,10 +118,10 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		fmt.Fprintf(stdout, "gen %s\n", version())
 		return 0
 	case "help", "-h", "--help":
-		if len(rest) > 0 && rest[0] != "" {
-			return Main([]string{rest[0], "-h"}, stdout, stderr, getenv)
+		if len(rest) > 0 && rest[0] != "" && !strings.HasPrefix(rest[0], "-") {
+			return Main(append([]string{rest[0], "-h"}, rest[1:]...), stdout, stderr, getenv)
 		}
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, sp.Say(msgUsage))
 		return 0
 	default:
 		if near := nearest(cmd, commands); near != "" {
@@ -125,7 +129,7 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		} else {
 			fmt.Fprint(stderr, sp.Say(msgUnknownCommand, "Command", cmd))
 		}
-		fmt.Fprintf(stderr, "\n\n%s", usage)
+		fmt.Fprintf(stderr, "\n\n%s", sp.Say(msgUsage))
 		return 2
 	}
 }

@@ -167,3 +167,13 @@ func TestStatusAndCheckSpeakTheChosenLanguage(t *testing.T) {
 		}
 	}
 }
+
+// gen help speaks the chosen language.
+func TestHelpSpeaksTheChosenLanguage(t *testing.T) {
+	if r := run("help", "--lang", "ru"); r.code != 0 || !strings.Contains(r.stdout, "  build     собрать сайт в public/\n") {
+		t.Errorf("gen help --lang ru: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := runEnv(map[string]string{"LC_MESSAGES": "zh_CN.UTF-8"}, "help"); r.code != 0 || !strings.Contains(r.stdout, "  status    显示哪些译文缺少或过时\n") {
+		t.Errorf("gen help in zh: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
