@@ -513,26 +513,30 @@ func (d *decoder) image(v *yaml.Node) *Image {
 // text returns a scalar's text; numbers and booleans count as text.
 func (d *decoder) text(key string, v *yaml.Node) string {
 	if v.Kind != yaml.ScalarNode {
-		d.errorf(v, "%s must be text, not %s", key, kindName(v))
+		d.say(v, msgNotText, "Key", key, "Kind", kindOf(v))
 		return ""
 	}
 	return v.Value
 }
 
-func kindName(v *yaml.Node) string {
+func kindName(v *yaml.Node) string { return kindOf(v).Text }
+
+// kindOf names what a node that is not a value holds: a list, a mapping,
+// or nothing.
+func kindOf(v *yaml.Node) diag.Message {
 	switch v.Kind {
 	case yaml.SequenceNode:
-		return "a list"
+		return msgKindList
 	case yaml.MappingNode:
-		return "a mapping"
+		return msgKindMapping
 	}
-	return "empty"
+	return msgKindEmpty
 }
 
 func (d *decoder) bool(key string, v *yaml.Node) bool {
 	var b bool
 	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" || v.Decode(&b) != nil {
-		d.errorf(v, "%s must be true or false, not %s", key, describe(v))
+		d.say(v, msgNotBool, "Key", key, "Value", describe(v))
 	}
 	return b
 }
@@ -540,21 +544,23 @@ func (d *decoder) bool(key string, v *yaml.Node) bool {
 func (d *decoder) int(key string, v *yaml.Node) int {
 	var n int
 	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || v.Decode(&n) != nil {
-		d.errorf(v, "%s must be a whole number, not %s", key, describe(v))
+		d.say(v, msgNotInt, "Key", key, "Value", describe(v))
 	}
 	return n
 }
 
-func describe(v *yaml.Node) string {
+// describe is a node's text, quoted, or what it holds instead (a
+// diag.Message, said in the reader's language).
+func describe(v *yaml.Node) any {
 	if v.Kind == yaml.ScalarNode {
 		return fmt.Sprintf("%q", v.Value)
 	}
-	return kindName(v)
+	return kindOf(v)
 }
 
 func (d *decoder) date(key string, v *yaml.Node) (time.Time, bool) {
 	if v.Kind != yaml.ScalarNode {
-		d.errorf(v, "%s must be a date like 2024-05-17, not %s", key, kindName(v))
+		d.say(v, msgNotDate, "Key", key, "Kind", kindOf(v))
 		return time.Time{}, false
 	}
 	t, dateOnly, ok := parseDate(v.Value, d.loc)
@@ -572,7 +578,7 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 		return nil
 	}
 	if v.Kind != yaml.SequenceNode {
-		d.errorf(v, "%s must be a list, like %s", key, example)
+		d.say(v, msgNotList, "Key", key, "Example", example)
 		return nil
 	}
 	out := []string{}
@@ -590,7 +596,7 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 	for _, n := range v.Content {
 		n = resolve(n)
 		if n.Kind != yaml.ScalarNode || isNull(n) {
-			d.errorf(n, "%s: each entry must be text, not %s", key, kindName(n))
+			d.say(n, msgEntryNotText, "Key", key, "Kind", kindOf(n))
 			continue
 		}
 		if msg := check(n.Value); msg != "" {

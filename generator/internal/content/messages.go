@@ -18,6 +18,15 @@ var (
 	msgKeyEmpty       = diag.Message{ID: "frontmatter.translation-key-empty", Text: "translationKey must not be empty"}
 	msgAltRequired    = diag.Message{ID: "frontmatter.alt-required", Text: "image.alt is required with image.src: describe the image for readers who cannot see it"}
 	msgListedTwice    = diag.Message{ID: "frontmatter.listed-twice", Text: `{{.Key}}: "{{.Value}}" is listed twice`}
+	msgNotText        = diag.Message{ID: "frontmatter.not-text", Text: "{{.Key}} must be text, not {{.Kind}}"}
+	msgNotBool        = diag.Message{ID: "frontmatter.not-bool", Text: "{{.Key}} must be true or false, not {{.Value}}"}
+	msgNotInt         = diag.Message{ID: "frontmatter.not-int", Text: "{{.Key}} must be a whole number, not {{.Value}}"}
+	msgNotDate        = diag.Message{ID: "frontmatter.not-date", Text: "{{.Key}} must be a date like 2024-05-17, not {{.Kind}}"}
+	msgNotList        = diag.Message{ID: "frontmatter.not-list", Text: "{{.Key}} must be a list, like {{.Example}}"}
+	msgEntryNotText   = diag.Message{ID: "frontmatter.entry-not-text", Text: "{{.Key}}: each entry must be text, not {{.Kind}}"}
+	msgKindList       = diag.Message{ID: "kind.list", Text: "a list"}
+	msgKindMapping    = diag.Message{ID: "kind.mapping", Text: "a mapping"}
+	msgKindEmpty      = diag.Message{ID: "kind.empty", Text: "empty"}
 
 	msgDateRequired     = diag.Message{ID: "frontmatter.date-required", Text: "date is required"}
 	msgStartRequired    = diag.Message{ID: "frontmatter.event-start-required", Text: "event.start is required"}

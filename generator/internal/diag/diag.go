@@ -107,8 +107,9 @@ func pairs(id string, args []any) []Arg {
 }
 
 // Fill puts the arguments into a template: each {{.Name}} becomes the
-// argument's value (fmt's %v; a []string is a list, "a, b and c"); names
-// without an argument stay as written.
+// argument's value (fmt's %v; a []string is a list, "a, b and c"; a
+// Message is its text, such as a word said in the reader's language);
+// names without an argument stay as written.
 func Fill(template string, args []Arg) string {
 	if !strings.Contains(template, "{{") {
 		return template
@@ -137,6 +138,10 @@ func Fill(template string, args []Arg) string {
 }
 
 func writeValue(b *strings.Builder, v any) {
+	if m, ok := v.(Message); ok {
+		b.WriteString(m.Text)
+		return
+	}
 	list, ok := v.([]string)
 	if !ok {
 		fmt.Fprint(b, v)

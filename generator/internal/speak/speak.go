@@ -10,7 +10,8 @@
 //     template arguments, and the English bundle to the Go text.
 //   - A message with an argument Count is counted: its form follows the
 //     number ("1 ошибка", "3 ошибки", "5 ошибок"). A []string argument is a
-//     list in the language's words ("a, b and c", "a、b和c").
+//     list in the language's words ("a, b and c", "a、b 和 c"); a
+//     diag.Message argument is said in the language too ("a list").
 //   - An ID without a translation falls back to English, then to the Go
 //     text; a diagnostic keeps its "path:line:col: " prefix as it is.
 //   - The language of the command line is --lang, else the first of
@@ -136,8 +137,11 @@ func (s *Speaker) say(id string, args []diag.Arg) (string, bool) {
 	var count any
 	for _, a := range args {
 		v := a.Value
-		if list, ok := v.([]string); ok {
-			v = s.list(list)
+		switch x := v.(type) {
+		case []string:
+			v = s.list(x)
+		case diag.Message:
+			v = s.Say(x)
 		}
 		if a.Name == "Count" {
 			count = v

@@ -215,3 +215,22 @@ func TestGoldenMessages(t *testing.T) {
 		golden.Check(t, "messages."+lang+".txt", out)
 	}
 }
+
+// A message given as an argument is said in the language too.
+func TestMessageArguments(t *testing.T) {
+	m := diag.Message{ID: "frontmatter.not-text", Text: "{{.Key}} must be text, not {{.Kind}}"}
+	list := diag.Message{ID: "kind.list", Text: "a list"}
+	d := m.At("content/a.ru.md", 2, 8, "Key", "title", "Kind", list)
+	for lang, want := range map[string]string{
+		"en": "content/a.ru.md:2:8: title must be text, not a list",
+		"ru": "content/a.ru.md:2:8: title должно быть текстом, а здесь список",
+		"zh": "content/a.ru.md:2:8: title 应为文本，而不是列表",
+	} {
+		if got := speak.New(lang).Line(d); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+	if d.Error() != "content/a.ru.md:2:8: title must be text, not a list" {
+		t.Errorf("English: %q", d.Error())
+	}
+}
