@@ -334,3 +334,31 @@ func TestOverlayShowsTheTab(t *testing.T) {
 		t.Errorf("the terminal does not show the tab:\n%s", ts.log.String())
 	}
 }
+
+// The overlay speaks the language of the page it is on, in the page and
+// in the event stream; the terminal speaks Options.Lang.
+func TestOverlaySpeaksThePagesLanguage(t *testing.T) {
+	t.Parallel()
+	s := sitetest.New(t, mistakesSite)
+	s.FS["content/news/expo/index.zh.md"].Data = []byte(expoZh(replace("tags: [regions]", "\ttags: [regions]"))["content/news/expo/index.zh.md"])
+	ts := start(t, s.OnDisk(), serve.Options{Lang: "ru"})
+	for page, want := range map[string]string{
+		"/zh/news/expo/": `<p class="gen-head">网站无法生成：1 个错误。</p>`,
+		"/ru/news/expo/": `<p class="gen-head">Сайт не собирается: 1 ошибка.</p>`,
+		"/en/news/expo/": `<p class="gen-head">The site does not build: 1 error.</p>`,
+	} {
+		if _, _, body := ts.get(page); !strings.Contains(body, want) {
+			t.Errorf("GET %s lacks %q:\n%s", page, want, body)
+		}
+	}
+	hello := ts.stream().next("the greeting", func(m map[string]any) bool { return m["instance"] != nil })
+	if o, _ := overlayIn(hello, "zh"); !strings.Contains(o, "第 4 行用制表符缩进；YAML 需要空格") {
+		t.Errorf("the event stream's Chinese overlay:\n%s", o)
+	}
+	if o, _ := overlayIn(hello, "ru"); !strings.Contains(o, "строка 4 начинается с табуляции; YAML нужны пробелы") {
+		t.Errorf("the event stream's Russian overlay:\n%s", o)
+	}
+	if log := ts.log.String(); !strings.Contains(log, "ошибка: сайт не собирается; браузер показывает 1 проблему, пока её не исправят:\ncontent/news/expo/index.zh.md:4:1: строка 4 начинается с табуляции") {
+		t.Errorf("the terminal does not speak Russian:\n%s", log)
+	}
+}
