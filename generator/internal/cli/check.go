@@ -102,13 +102,6 @@ func localized(ds []*diag.Diagnostic, format string, sp *speak.Speaker) []*diag.
 	return out
 }
 
-func count(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
-
 // repoPrefix is the site directory relative to the working directory,
 // which GitHub annotations need when the site is not at the repository root.
 func repoPrefix(source string) string {

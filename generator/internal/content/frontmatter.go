@@ -728,14 +728,6 @@ func validImageSrc(s string) bool {
 	return !hasUnsafeRune(s) && !strings.ContainsAny(s, "?#") && path.Clean(s) == s && s != "." && !strings.HasPrefix(s, "../")
 }
 
-// suggest names the nearest known key, or lists them all.
-func suggest(key string, known []string) string {
-	if near := nearestKey(key, known); near != "" {
-		return fmt.Sprintf("did you mean %q?", near)
-	}
-	return "known keys: " + strings.Join(known, ", ")
-}
-
 // nearestKey returns the known key closest to key, if close enough to be
 // what was meant, else "".
 func nearestKey(key string, known []string) string {
