@@ -139,7 +139,7 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 // else of the locale (speak.Choose).
 func speaker(cmd string, args []string, getenv func(string) string) (*speak.Speaker, error) {
 	var flag string
-	if cmd != "new" {
+	if cmd != "new" || len(args) > 0 && args[0] == "site" {
 		flag = langArg(args)
 	}
 	lang, err := speak.Choose(flag, getenv)
