@@ -24,6 +24,10 @@ var (
 	msgDraftNote  = diag.Message{ID: "new.draft", Text: `The release is a draft: preview it with gen serve --drafts, and remove "draft: true" when it may be published.`}
 	msgNewSection = diag.Message{ID: "new.section", Text: "note: {{.Section}} is a new section"}
 
+	msgServing        = diag.Message{ID: "serve.serving", Text: "Serving the site at {{.URL}} (press Ctrl-C to stop)"}
+	msgEveryInterface = diag.Message{ID: "serve.every-interface", Text: "Listening on every network interface: from another device, open http://<this computer's address>:{{.Port}}{{.Path}}"}
+	msgStopped        = diag.Message{ID: "serve.stopped", Text: "stopped"}
+
 	msgStatusPage     = diag.Message{ID: "status.page", Text: "page"}
 	msgStatusList     = diag.Message{ID: "status.list", Text: "{{.Key}}/ (list)"}
 	msgStatusHome     = diag.Message{ID: "status.home", Text: "/ (home)"}

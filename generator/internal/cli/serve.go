@@ -138,14 +138,14 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 		fmt.Fprintln(stderr, "gen serve:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Serving the site at %s%s (press Ctrl-C to stop)\n", address, strings.TrimPrefix(srv.BasePath(), "/"))
+	fmt.Fprintln(stdout, sp.Say(msgServing, "URL", address+strings.TrimPrefix(srv.BasePath(), "/")))
 	if anyIP {
-		fmt.Fprintf(stdout, "Listening on every network interface: from another device, open http://<this computer's address>:%d%s\n", actual, srv.BasePath())
+		fmt.Fprintln(stdout, sp.Say(msgEveryInterface, "Port", actual, "Path", srv.BasePath()))
 	}
 	if err := srv.Run(ctx); err != nil {
 		fmt.Fprintln(stderr, "gen serve:", err)
 		return 1
 	}
-	fmt.Fprintln(stderr, "stopped")
+	fmt.Fprintln(stderr, sp.Say(msgStopped))
 	return 0
 }

@@ -402,7 +402,7 @@ func (s *Server) rebuild(ctx context.Context, b watch.Batch) *build.Result {
 	s.warn(res)
 	switch {
 	case first:
-		fmt.Fprintf(s.log, "built %d pages in %v\n", len(res.Site.Pages), took)
+		fmt.Fprintln(s.log, s.speak.Say(msgBuiltPages, "Count", len(res.Site.Pages), "Took", took))
 	case len(paths) == 0:
 		fmt.Fprintf(s.log, "%s: no page changed (%v)\n", describe(b), took)
 	default:

@@ -20,6 +20,7 @@ var (
 	msgPanelHint     = diag.Message{ID: "serve.panel-hint", Text: "The page is published as it is; fixing these makes it better for readers."}
 	msgTerminalFail  = diag.Message{ID: "serve.terminal-fail", Text: "error: the site does not build; the browser shows {{.Count}} problems until this is fixed:"}
 	msgTerminalFixed = diag.Message{ID: "serve.terminal-fixed", Text: "fixed: the site builds again"}
+	msgBuiltPages    = diag.Message{ID: "serve.built", Text: "built {{.Count}} pages in {{.Took}}"}
 )
 
 // words are every string the error overlay and the warning panel show, in
