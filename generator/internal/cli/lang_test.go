@@ -177,3 +177,16 @@ func TestHelpSpeaksTheChosenLanguage(t *testing.T) {
 		t.Errorf("gen help in zh: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// gen status's columns line up in a terminal whatever the language: a
+// Chinese character takes two columns.
+func TestTableLinesUpWideCharacters(t *testing.T) {
+	var b bytes.Buffer
+	printTable(&b, [][]string{{"页面", "zh", "ru"}, {"news/expo", "原文", "缺少"}, {"/（首页）", "原文", "ok"}})
+	want := "页面       zh    ru\n" +
+		"news/expo  原文  缺少\n" +
+		"/（首页）  原文  ok\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}

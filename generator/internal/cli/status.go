@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
@@ -15,6 +14,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/sitefs"
 	"github.com/eventnews/gen/generator/internal/speak"
 	"github.com/eventnews/gen/generator/internal/status"
+	"golang.org/x/text/width"
 )
 
 const statusHelp = `Show which translations are up to date, out of date or missing.
@@ -104,12 +104,8 @@ func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) stri
 }
 
 func printMatrix(w io.Writer, m *status.Matrix, sp *speak.Speaker) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprint(tw, sp.Say(msgStatusPage))
-	for _, l := range m.Languages {
-		fmt.Fprint(tw, "\t", l)
-	}
-	fmt.Fprintln(tw)
+	head := append([]string{sp.Say(msgStatusPage)}, m.Languages...)
+	rows := [][]string{head}
 	counts := map[string]int{}
 	for _, r := range m.Rows {
 		label := r.Key
@@ -119,17 +115,17 @@ func printMatrix(w io.Writer, m *status.Matrix, sp *speak.Speaker) {
 				label = sp.Say(msgStatusHome)
 			}
 		}
-		fmt.Fprint(tw, label)
+		row := []string{label}
 		for _, l := range m.Languages {
 			c := r.Cells[l]
-			fmt.Fprint(tw, "\t", cellText(c, sp))
+			row = append(row, cellText(c, sp))
 			if c.State == status.Stale || c.State == status.Missing || c.State == status.Unmarked {
 				counts[string(c.State)]++
 			}
 		}
-		fmt.Fprintln(tw)
+		rows = append(rows, row)
 	}
-	tw.Flush()
+	printTable(w, rows)
 	if len(m.Rows) == 0 {
 		fmt.Fprintln(w, sp.Say(msgStatusNoPages))
 		return
@@ -272,4 +268,44 @@ func pageKey(arg string, files []*content.File) (string, error) {
 	}
 	slices.Sort(named)
 	return "", fmt.Errorf("%s names %d pages: %s; write the one you mean", arg, len(named), strings.Join(named, ", "))
+}
+
+// printTable prints rows in columns two spaces apart, as wide as a
+// terminal shows them: a Chinese character takes two columns.
+func printTable(w io.Writer, rows [][]string) {
+	var widths []int
+	for _, row := range rows {
+		for i, cell := range row {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], shownWidth(cell))
+		}
+	}
+	var b strings.Builder
+	for _, row := range rows {
+		for i, cell := range row {
+			b.WriteString(cell)
+			if i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-shownWidth(cell)+2))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	io.WriteString(w, b.String())
+}
+
+// shownWidth is how many columns a terminal gives s: two for a wide or
+// full-width character (East Asian Width W or F), one for any other.
+func shownWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
