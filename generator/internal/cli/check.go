@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/eventnews/gen/generator/internal/check"
+	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 const checkHelp = `Find mistakes before they are published, with the rules gen build and
@@ -22,7 +24,7 @@ Errors make the exit status 1; warnings do not, unless --strict. Out-of-date
 and missing translations are warnings; --fail-on stale,missing makes them
 errors (for CI).`
 
-func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) string, sp *speak.Speaker) int {
 	fs := newFlags("check", checkHelp, stderr)
 	var c common
 	c.register(fs)
@@ -30,7 +32,7 @@ func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	strict := fs.Bool("strict", false, "fail on warnings too (except translation gaps, see --fail-on, and tags written as words of a language)")
 	failOn := fs.String("fail-on", "", "fail on these translation gaps: `stale,missing` (either or both)")
 	cacheDir := cacheDirFlag(fs)
-	if code := parse(fs, args); code >= 0 {
+	if code := parse(fs, args, sp); code >= 0 {
 		return code
 	}
 	if !slices.Contains(check.Formats(), *format) {
@@ -63,16 +65,21 @@ func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		fmt.Fprintln(stderr, "gen check:", err)
 		return 1
 	}
-	if err := check.Write(stdout, r.Diagnostics, *format, repoPrefix(c.source)); err != nil {
+	if *format == "text" {
+		for _, d := range r.Diagnostics {
+			fmt.Fprintln(stdout, sp.Text(d))
+		}
+	} else if err := check.Write(stdout, localized(r.Diagnostics, *format, sp), *format, repoPrefix(c.source)); err != nil {
 		fmt.Fprintln(stderr, "gen check:", err)
 		return 1
 	}
 	errs, warnings := r.Counts()
 	switch {
 	case errs == 0 && warnings == 0:
-		fmt.Fprintf(stderr, "no problems found in %d content files\n", r.Files)
+		fmt.Fprintln(stderr, sp.Say(msgCheckClean, "Count", r.Files))
 	default:
-		fmt.Fprintf(stderr, "%s, %s in %d content files\n", count(errs, "error"), count(warnings, "warning"), r.Files)
+		fmt.Fprintln(stderr, sp.Say(msgCheckCounts, "Errors", sp.Say(msgErrors, "Count", errs),
+			"Warnings", sp.Say(msgWarnings, "Count", warnings), "Files", r.Files))
 	}
 	if r.Failed(*strict) {
 		return 1
@@ -80,11 +87,19 @@ func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	return 0
 }
 
-func count(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
+// localized returns the diagnostics with their messages in the speaker's
+// language, except for the JSON format, which tools read: it keeps English.
+func localized(ds []*diag.Diagnostic, format string, sp *speak.Speaker) []*diag.Diagnostic {
+	if format == "json" {
+		return ds
 	}
-	return fmt.Sprintf("%d %ss", n, what)
+	out := make([]*diag.Diagnostic, len(ds))
+	for i, d := range ds {
+		c := *d
+		c.Msg = sp.Message(d)
+		out[i] = &c
+	}
+	return out
 }
 
 // repoPrefix is the site directory relative to the working directory,

@@ -2,7 +2,11 @@
 //
 // Rules: exit status 0 when all went well, 1 for content or build errors,
 // 2 for bad usage. The clock is --now, else SOURCE_DATE_EPOCH, else the
-// system clock. Messages go to stderr, results to stdout.
+// system clock. Messages go to stderr, results to stdout. Messages, gen
+// status's table and gen check's text speak the language of --lang (every
+// command but gen new, whose --lang names the files to write), else of
+// LC_ALL, LC_MESSAGES or LANG, else English (package speak); places
+// (path:line:col) and gen check's JSON stay as they are.
 package cli
 
 import (
@@ -25,6 +29,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/publish"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 // version reports the module version and, for a build from a checkout, the
@@ -52,7 +57,7 @@ func version() string {
 	return v + " " + bi.GoVersion
 }
 
-const usage = `gen builds the event news site: Markdown releases in content/, one file per
+var msgUsage = diag.Message{ID: "cli.usage", Text: `gen builds the event news site: Markdown releases in content/, one file per
 language, become a static site in public/.
 
 Usage:
@@ -69,8 +74,11 @@ Commands:
   version   print the version of gen
   help      show this help, or "gen help build" for one command
 
-Run "gen <command> -h" to see a command's options.
-`
+Run "gen <command> -h" to see a command's options. gen speaks the
+language of --lang zh, ru or en, else of LANG.
+`}
+
+var msgStartSite = diag.Message{ID: "cli.start-site", Text: "To start a site of your own: gen init my-site"}
 
 // Main runs gen with args and returns the exit status.
 func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
@@ -78,46 +86,88 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		if siteStatus(".", stdout) {
 			return 0
 		}
-		fmt.Fprint(stderr, usage+"\nTo start a site of your own: gen init my-site\n")
+		sp, _ := speaker("", nil, getenv)
+		fmt.Fprint(stderr, sp.Say(msgUsage)+"\n"+sp.Say(msgStartSite)+"\n")
 		return 2
 	}
 	cmd, rest := args[0], args[1:]
+	sp, err := speaker(cmd, rest, getenv)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen %s: %s\n", cmd, err)
+		return 2
+	}
 	switch cmd {
 	case "build":
-		return runBuild(rest, stdout, stderr, getenv)
+		return runBuild(rest, stdout, stderr, getenv, sp)
 	case "serve", "server":
 		return runServe(rest, stdout, stderr, getenv)
 	case "init":
-		return runInit("init", rest, stdout, stderr)
+		return runInit("init", rest, stdout, stderr, sp)
 	case "new":
 		if len(rest) > 0 && rest[0] == "site" {
-			return runInit("new site", rest[1:], stdout, stderr)
+			return runInit("new site", rest[1:], stdout, stderr, sp)
 		}
-		return runNew(rest, stdout, stderr, getenv)
+		return runNew(rest, stdout, stderr, getenv, sp)
 	case "check":
-		return runCheck(rest, stdout, stderr, getenv)
+		return runCheck(rest, stdout, stderr, getenv, sp)
 	case "status":
-		return runStatus(rest, stdout, stderr, getenv)
+		return runStatus(rest, stdout, stderr, getenv, sp)
 	case "deploy":
-		return runDeploy(rest, stdout, stderr, getenv)
+		return runDeploy(rest, stdout, stderr, getenv, sp)
 	case "version", "--version", "-v":
 		fmt.Fprintf(stdout, "gen %s\n", version())
 		return 0
 	case "help", "-h", "--help":
-		if len(rest) > 0 && rest[0] != "" {
-			return Main([]string{rest[0], "-h"}, stdout, stderr, getenv)
+		if len(rest) > 0 && rest[0] != "" && !strings.HasPrefix(rest[0], "-") {
+			return Main(append([]string{rest[0], "-h"}, rest[1:]...), stdout, stderr, getenv)
 		}
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, sp.Say(msgUsage))
 		return 0
 	default:
-		fmt.Fprintf(stderr, "gen: unknown command %q", cmd)
 		if near := nearest(cmd, commands); near != "" {
-			fmt.Fprintf(stderr, "; did you mean %q?", near)
+			fmt.Fprint(stderr, sp.Say(msgUnknownCommandNear, "Command", cmd, "Near", near))
+		} else {
+			fmt.Fprint(stderr, sp.Say(msgUnknownCommand, "Command", cmd))
 		}
-		fmt.Fprintf(stderr, "\n\n%s", usage)
+		fmt.Fprintf(stderr, "\n\n%s", sp.Say(msgUsage))
 		return 2
 	}
 }
+
+// speaker returns the speaker of gen's messages for cmd with args: the
+// language of --lang (but gen new's --lang names the files to write),
+// else of the locale (speak.Choose).
+func speaker(cmd string, args []string, getenv func(string) string) (*speak.Speaker, error) {
+	var flag string
+	if cmd != "new" || len(args) > 0 && args[0] == "site" {
+		flag = langArg(args)
+	}
+	lang, err := speak.Choose(flag, getenv)
+	return speak.New(lang), err
+}
+
+// langArg returns the value of the option --lang in args, before any "--".
+func langArg(args []string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "lang" {
+			continue
+		}
+		if hasValue {
+			return value
+		}
+		if i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
+}
+
+// langUsage describes --lang, which Main reads before the command's flags.
+const langUsage = "the `language` of gen's messages: en, ru or zh (default: from LC_ALL, LC_MESSAGES or LANG, else en)"
 
 // commands are the names Main suggests.
 var commands = []string{"init", "build", "serve", "new", "check", "status", "deploy", "version", "help"}
@@ -216,6 +266,9 @@ func resolveNow(flagValue, epoch string, now func() time.Time) (time.Time, error
 func newFlags(name, summary string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	if name != "new" {
+		fs.String("lang", "", langUsage)
+	}
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "%s\n\nUsage: gen %s [options]\n\nOptions:\n", summary, name)
 		fs.VisitAll(func(f *flag.Flag) {
@@ -239,7 +292,7 @@ func newFlags(name, summary string, stderr io.Writer) *flag.FlagSet {
 
 // parse returns -1 to continue, else an exit status. A mistake gets one
 // line, with the nearest option, instead of the whole help.
-func parse(fs *flag.FlagSet, args []string) int {
+func parse(fs *flag.FlagSet, args []string, sp *speak.Speaker) int {
 	out, usage := fs.Output(), fs.Usage
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
@@ -251,10 +304,10 @@ func parse(fs *flag.FlagSet, args []string) int {
 		fs.Usage()
 		return 0
 	case err != nil:
-		fmt.Fprintf(out, "gen %s: %s (gen %s -h lists every option)\n", fs.Name(), flagProblem(fs, err), fs.Name())
+		fmt.Fprintln(out, flagProblem(fs, err, sp))
 		return 2
 	case fs.NArg() > 0:
-		fmt.Fprintf(out, "gen %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fmt.Fprintln(out, sp.Say(msgUnexpectedArg, "Command", fs.Name(), "Arg", fs.Arg(0)))
 		return 2
 	}
 	return -1
@@ -262,20 +315,20 @@ func parse(fs *flag.FlagSet, args []string) int {
 
 // flagProblem says what is wrong in words, with the nearest option for
 // one gen does not know.
-func flagProblem(fs *flag.FlagSet, err error) string {
+func flagProblem(fs *flag.FlagSet, err error, sp *speak.Speaker) string {
 	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
 	if !ok {
-		return strings.Replace(err.Error(), "flag ", "option ", 1)
+		return sp.Say(msgBadOption, "Command", fs.Name(), "Problem", strings.Replace(err.Error(), "flag ", "option ", 1))
 	}
 	var names []string
 	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-	msg := "unknown option " + dashes(name)
-	if near := nearest(name, names); near != "" {
-		// The spelling nearest to the hand that typed it: a Hugo user's
-		// --buildDrafs gets --buildDrafts, which gen takes too.
-		msg += "; did you mean " + dashes(near) + "?"
+	near := nearest(name, names)
+	if near == "" {
+		return sp.Say(msgUnknownOption, "Command", fs.Name(), "Option", dashes(name))
 	}
-	return msg
+	// The spelling nearest to the hand that typed it: a Hugo user's
+	// --buildDrafs gets --buildDrafts, which gen takes too.
+	return sp.Say(msgUnknownOptionNear, "Command", fs.Name(), "Option", dashes(name), "Near", dashes(near))
 }
 
 // nearest returns the candidate closest to s, ignoring case, if it is
@@ -320,7 +373,7 @@ func distance(a, b string) int {
 	return d[len(ra)][len(rb)]
 }
 
-func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) string, sp *speak.Speaker) int {
 	fs := newFlags("build", "Build the site into a directory (public/ by default). If anything is wrong,\nevery problem is listed with its file and line and the old output is kept.", stderr)
 	var c common
 	c.register(fs)
@@ -333,7 +386,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	alias(fs, "destination", "d")
 	alias(fs, "clean-destination", "cleanDestinationDir")
 	alias(fs, "verbose", "v")
-	if code := parse(fs, args); code >= 0 {
+	if code := parse(fs, args, sp); code >= 0 {
 		return code
 	}
 	now, err := c.clock(getenv)
@@ -375,20 +428,20 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		warnings = res.Warnings
 	}
 	if err != nil {
-		return reportBuild(stderr, *dest, err, warnings)
+		return reportBuild(stderr, *dest, err, warnings, sp)
 	}
 	if *quiet {
 		return 0
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(stderr, w.Error())
+		fmt.Fprintln(stderr, sp.Line(w))
 	}
-	printBuilt(stdout, res, *dest, time.Since(start))
+	printBuilt(stdout, res, *dest, time.Since(start), sp)
 	return 0
 }
 
 // printBuilt says what a build made and what it changed on disk.
-func printBuilt(stdout io.Writer, res *build.Result, dest string, took time.Duration) {
+func printBuilt(stdout io.Writer, res *build.Result, dest string, took time.Duration, sp *speak.Speaker) {
 	pages := 0
 	for _, f := range res.Files {
 		if strings.HasSuffix(f.Path, ".html") {
@@ -399,8 +452,8 @@ func printBuilt(stdout io.Writer, res *build.Result, dest string, took time.Dura
 	if p.Recovered {
 		fmt.Fprintf(stdout, "finished publishing the build that was interrupted earlier in %s\n", dest)
 	}
-	fmt.Fprintf(stdout, "built %d pages, %d files in %s into %s: %d written, %d unchanged, %d removed\n",
-		pages, len(res.Files), took.Round(time.Millisecond), dest, p.Written, p.Kept, p.Removed)
+	fmt.Fprintln(stdout, sp.Say(msgBuilt, "Pages", pages, "Files", len(res.Files), "Took", took.Round(time.Millisecond),
+		"Dest", dest, "Written", p.Written, "Kept", p.Kept, "Removed", p.Removed))
 	if p.Cleaned > 0 {
 		fmt.Fprintf(stdout, "removed %d entries gen did not write (--clean-destination)\n", p.Cleaned)
 	}
@@ -409,7 +462,7 @@ func printBuilt(stdout io.Writer, res *build.Result, dest string, took time.Dura
 // reportBuild prints why a build failed, with its warnings among the
 // errors in file order, and what is in the destination now, and returns
 // the exit status.
-func reportBuild(stderr io.Writer, dest string, err error, warnings []*diag.Diagnostic) int {
+func reportBuild(stderr io.Writer, dest string, err error, warnings []*diag.Diagnostic, sp *speak.Speaker) int {
 	var refused *publish.Refused
 	var failure *publish.Failure
 	switch {
@@ -427,20 +480,16 @@ func reportBuild(stderr io.Writer, dest string, err error, warnings []*diag.Diag
 	all := append(slices.Clone(ds), warnings...)
 	slices.SortStableFunc(all, diag.Compare)
 	for _, d := range all {
-		fmt.Fprintln(stderr, d.Error())
+		fmt.Fprintln(stderr, sp.Line(d))
 	}
-	errs := "1 error"
-	if len(ds) > 1 {
-		errs = fmt.Sprintf("%d errors", len(ds))
-	}
-	fmt.Fprintf(stderr, "%s: nothing was published; the previous site in %s is unchanged\n", errs, dest)
+	fmt.Fprintln(stderr, sp.Say(msgBuildFailed, "Count", len(ds), "Dest", dest))
 	return 1
 }
 
 // report prints every diagnostic in err and returns the exit status.
-func report(stderr io.Writer, err error) int {
+func report(stderr io.Writer, err error, sp *speak.Speaker) int {
 	for _, d := range diag.Flatten(err) {
-		fmt.Fprintln(stderr, d.Error())
+		fmt.Fprintln(stderr, sp.Line(d))
 	}
 	return 1
 }

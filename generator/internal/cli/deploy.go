@@ -15,6 +15,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/deploy"
 	"github.com/eventnews/gen/generator/internal/sitefs"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 const deployHelp = `Publish the built site (run gen build first) to a bucket or a folder: upload
@@ -46,7 +47,7 @@ func (f *deployFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.workers, "workers", 10, "upload `N` files at once")
 }
 
-func runDeploy(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+func runDeploy(args []string, stdout, stderr io.Writer, getenv func(string) string, sp *speak.Speaker) int {
 	fs := newFlags("deploy", deployHelp, stderr)
 	var f deployFlags
 	f.register(fs)
@@ -54,7 +55,7 @@ func runDeploy(args []string, stdout, stderr io.Writer, getenv func(string) stri
 	alias(fs, "destination", "d")
 	alias(fs, "dry-run", "dryRun")
 	alias(fs, "max-deletes", "maxDeletes")
-	if code := parse(fs, args); code >= 0 {
+	if code := parse(fs, args, sp); code >= 0 {
 		return code
 	}
 	if f.workers < 1 {
@@ -69,7 +70,7 @@ func runDeploy(args []string, stdout, stderr io.Writer, getenv func(string) stri
 	cfg, err := config.Load(site)
 	site.Close()
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, err, sp)
 	}
 	target, msg := deployTarget(&cfg.Deploy, f.target)
 	if msg != "" {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/eventnews/gen/generator/internal/scaffold"
+	"github.com/eventnews/gen/generator/internal/speak"
 	"golang.org/x/term"
 )
 
@@ -17,14 +18,14 @@ news pages, the strings sites usually reword, .gitignore, and CI files
 that publish to GitHub Pages or GitLab Pages. The design is built into gen.`
 
 // runInit is gen init DIR, and gen new site DIR.
-func runInit(name string, args []string, stdout, stderr io.Writer) int {
+func runInit(name string, args []string, stdout, stderr io.Writer, sp *speak.Speaker) int {
 	fs := newFlags(name, initHelp, stderr)
 	title := fs.String("title", "", "the press office's name, used in every language until you translate it in site.yaml (default: asked, or a placeholder)")
 	var dir string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		dir, args = args[0], args[1:]
 	}
-	if code := parse(fs, args); code >= 0 {
+	if code := parse(fs, args, sp); code >= 0 {
 		return code
 	}
 	if dir == "" {

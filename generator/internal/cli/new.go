@@ -15,6 +15,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/newrelease"
 	"github.com/eventnews/gen/generator/internal/sitefs"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 const newHelp = `Start a release: one file per language, from the archetype, marked draft.
@@ -27,7 +28,7 @@ const newHelp = `Start a release: one file per language, from the archetype, mar
 The name becomes the web address: lower-case Latin letters, digits and
 hyphens. Existing files are never overwritten.`
 
-func runNew(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+func runNew(args []string, stdout, stderr io.Writer, getenv func(string) string, sp *speak.Speaker) int {
 	fs := newFlags("new", newHelp, stderr)
 	var c common
 	fs.StringVar(&c.source, "source", ".", "the site `directory` (holding site.yaml and content/)")
@@ -56,7 +57,7 @@ func runNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	defer site.Close()
 	cfg, err := config.Load(site)
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, err, sp)
 	}
 	var arg string
 	if len(pos) == 1 {
@@ -81,17 +82,17 @@ func runNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		return 1
 	}
 	if plan.NewSection != "" {
-		fmt.Fprintf(stderr, "note: %s is a new section\n", plan.NewSection)
+		fmt.Fprintln(stderr, sp.Say(msgNewSection, "Section", plan.NewSection))
 	}
 	done, err := newrelease.Write(c.source, plan.Files)
 	for _, p := range done {
-		fmt.Fprintln(stdout, "wrote", filepath.Join(c.source, filepath.FromSlash(p)))
+		fmt.Fprintln(stdout, sp.Say(msgWrote, "File", filepath.Join(c.source, filepath.FromSlash(p))))
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "gen new:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "The release is a draft: preview it with gen serve --drafts, and remove \"draft: true\" when it may be published.\n")
+	fmt.Fprintln(stdout, sp.Say(msgDraftNote))
 	return 0
 }
 

@@ -69,7 +69,12 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 	alias(fs, "port", "p")
 	alias(fs, "navigate", "navigateToChanged")
 	alias(fs, "no-live-reload", "disableLiveReload")
-	if code := parse(fs, args); code >= 0 {
+	sp, err := speaker("serve", args, getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "gen serve:", err)
+		return 2
+	}
+	if code := parse(fs, args, sp); code >= 0 {
 		return code
 	}
 	portGiven := false
@@ -113,6 +118,7 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 		Navigate: *navigate, NoLiveReload: *noReload,
 		Poll: poll.every,
 		Log:  stderr,
+		Lang: sp.Lang(),
 	}
 	if pinned {
 		opts.Build.Now = now
@@ -123,15 +129,15 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 		fmt.Fprintln(stderr, "gen serve:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Serving the site at %s%s (press Ctrl-C to stop)\n", address, strings.TrimPrefix(srv.BasePath(), "/"))
+	fmt.Fprintln(stdout, sp.Say(msgServing, "URL", address+strings.TrimPrefix(srv.BasePath(), "/")))
 	if anyIP {
-		fmt.Fprintf(stdout, "Listening on every network interface: from another device, open http://<this computer's address>:%d%s\n", actual, srv.BasePath())
+		fmt.Fprintln(stdout, sp.Say(msgEveryInterface, "Port", actual, "Path", srv.BasePath()))
 	}
 	if err := srv.Run(ctx); err != nil {
 		fmt.Fprintln(stderr, "gen serve:", err)
 		return 1
 	}
-	fmt.Fprintln(stderr, "stopped")
+	fmt.Fprintln(stderr, sp.Say(msgStopped))
 	return 0
 }
 

@@ -7,13 +7,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/sitefs"
+	"github.com/eventnews/gen/generator/internal/speak"
 	"github.com/eventnews/gen/generator/internal/status"
+	"golang.org/x/text/width"
 )
 
 const statusHelp = `Show which translations are up to date, out of date or missing.
@@ -29,7 +30,7 @@ A translation is up to date ("ok") when it records the revision of the source
 it was translated from (translatedFrom in its front matter) and the source's
 text has not changed since; "STALE" when it has.`
 
-func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) string, sp *speak.Speaker) int {
 	fs := newFlags("status", statusHelp, stderr)
 	source := fs.String("source", ".", "the site `directory` (holding site.yaml and content/)")
 	format := fs.String("format", "text", "output `format`: text or json")
@@ -59,7 +60,7 @@ func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) stri
 	defer fsys.Close()
 	cfg, err := config.Load(fsys)
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, err, sp)
 	}
 	var marks []string
 	for _, l := range strings.Split(*mark, ",") {
@@ -89,64 +90,64 @@ func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) stri
 			return 1
 		}
 	} else {
-		printMatrix(stdout, m)
+		printMatrix(stdout, m, sp)
 	}
 	if loadErr != nil {
 		ds := diag.Flatten(loadErr)
 		for _, d := range ds {
-			fmt.Fprintln(stderr, d.Error())
+			fmt.Fprintln(stderr, sp.Line(d))
 		}
-		fmt.Fprintf(stderr, "%d problems in content files: the pages they belong to may be shown incomplete (gen check lists everything)\n", len(ds))
+		fmt.Fprintln(stderr, sp.Say(msgStatusProblems, "Count", len(ds)))
 		return 1
 	}
 	return 0
 }
 
-func printMatrix(w io.Writer, m *status.Matrix) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprint(tw, "page")
-	for _, l := range m.Languages {
-		fmt.Fprint(tw, "\t", l)
-	}
-	fmt.Fprintln(tw)
+func printMatrix(w io.Writer, m *status.Matrix, sp *speak.Speaker) {
+	head := append([]string{sp.Say(msgStatusPage)}, m.Languages...)
+	rows := [][]string{head}
 	counts := map[string]int{}
 	for _, r := range m.Rows {
 		label := r.Key
 		if r.Section {
-			label = r.Key + "/ (list)"
+			label = sp.Say(msgStatusList, "Key", r.Key)
 			if r.Key == "" {
-				label = "/ (home)"
+				label = sp.Say(msgStatusHome)
 			}
 		}
-		fmt.Fprint(tw, label)
+		row := []string{label}
 		for _, l := range m.Languages {
 			c := r.Cells[l]
-			fmt.Fprint(tw, "\t", cellText(c))
+			row = append(row, cellText(c, sp))
 			if c.State == status.Stale || c.State == status.Missing || c.State == status.Unmarked {
 				counts[string(c.State)]++
 			}
 		}
-		fmt.Fprintln(tw)
+		rows = append(rows, row)
 	}
-	tw.Flush()
+	printTable(w, rows)
 	if len(m.Rows) == 0 {
-		fmt.Fprintln(w, "(no pages)")
+		fmt.Fprintln(w, sp.Say(msgStatusNoPages))
 		return
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%d out of date, %d missing, %d not marked\n", counts["stale"], counts["missing"], counts["unmarked"])
-	fmt.Fprintln(w, `source: the original; ok: translated from its current text; STALE: the original changed since, update the translation;
-missing: no file, or one still holding the original's text; unmarked: not known what it was translated from; (draft): not published yet.
-After updating or checking a translation, record it: gen status --mark <lang> <page>`)
+	fmt.Fprintln(w, sp.Say(msgStatusCounts, "Stale", counts["stale"], "Missing", counts["missing"], "Unmarked", counts["unmarked"]))
+	fmt.Fprintln(w, sp.Say(msgStatusLegend))
 }
 
-func cellText(c *status.Cell) string {
+// stateWords are the words of the table for each state.
+var stateWords = map[status.State]diag.Message{
+	status.Source: msgStatusSource, status.OK: msgStatusOK, status.Stale: msgStatusStale,
+	status.Missing: msgStatusMissing, status.Unmarked: msgStatusUnmarked,
+}
+
+func cellText(c *status.Cell, sp *speak.Speaker) string {
 	s := string(c.State)
-	if c.State == status.Stale {
-		s = "STALE"
+	if m, ok := stateWords[c.State]; ok {
+		s = sp.Say(m)
 	}
 	if c.Draft {
-		s += " (draft)"
+		s = sp.Say(msgStatusDraft, "State", s)
 	}
 	return s
 }
@@ -267,4 +268,44 @@ func pageKey(arg string, files []*content.File) (string, error) {
 	}
 	slices.Sort(named)
 	return "", fmt.Errorf("%s names %d pages: %s; write the one you mean", arg, len(named), strings.Join(named, ", "))
+}
+
+// printTable prints rows in columns two spaces apart, as wide as a
+// terminal shows them: a Chinese character takes two columns.
+func printTable(w io.Writer, rows [][]string) {
+	var widths []int
+	for _, row := range rows {
+		for i, cell := range row {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], shownWidth(cell))
+		}
+	}
+	var b strings.Builder
+	for _, row := range rows {
+		for i, cell := range row {
+			b.WriteString(cell)
+			if i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-shownWidth(cell)+2))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	io.WriteString(w, b.String())
+}
+
+// shownWidth is how many columns a terminal gives s: two for a wide or
+// full-width character (East Asian Width W or F), one for any other.
+func shownWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }

@@ -278,6 +278,21 @@ var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // better.
 var msgInvalid = diag.Message{ID: "config.invalid", Text: "invalid YAML: {{.Problem}}"}
 
+// The messages of site.yaml's settings, in English; package speak says
+// them in other languages.
+var (
+	msgNotMapping  = diag.Message{ID: "config.not-mapping", Text: "the configuration must be a mapping of keys to values"}
+	msgNoLanguage  = diag.Message{ID: "config.no-language", Text: "languages: at least one language is required"}
+	msgNoCode      = diag.Message{ID: "config.no-code", Text: "languages: a language needs a code"}
+	msgCodeCase    = diag.Message{ID: "config.code-case", Text: `languages: code "{{.Code}}" must be lower-case letters, like "ru"`}
+	msgCodeTwice   = diag.Message{ID: "config.code-twice", Text: `languages: "{{.Code}}" is listed twice`}
+	msgDefaultLang = diag.Message{ID: "config.default-language", Text: `defaultLanguage: "{{.Lang}}" is not one of the configured languages ({{.Langs}})`}
+	msgPositive    = diag.Message{ID: "config.positive", Text: "{{.Key}}: must be a positive number, not {{.Value}}"}
+	msgZoneLocal   = diag.Message{ID: "config.zone-local", Text: `timeZone: "Local" would depend on the machine that builds the site (use a name like "Asia/Shanghai")`}
+	msgZoneUnknown = diag.Message{ID: "config.zone-unknown", Text: `timeZone: "{{.Zone}}" is not a known time zone (use a name like "Asia/Shanghai")`}
+	msgUnknownKey  = diag.Message{ID: "config.unknown-key", Text: `unknown key "{{.Key}}" (known keys: {{.Known}})`}
+)
+
 // Parse decodes site.yaml; path names the file in messages.
 func Parse(path string, data []byte) (*Site, error) {
 	var root yaml.Node
@@ -288,7 +303,7 @@ func Parse(path string, data []byte) (*Site, error) {
 	var errs diag.List
 	s := &Site{}
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
-		return nil, diag.At(path, 1, 1, "the configuration must be a mapping of keys to values")
+		return nil, msgNotMapping.At(path, 1, 1)
 	}
 	doc := root.Content[0]
 	checkKeys(path, doc, reflectKeys(s), &errs)
@@ -351,7 +366,7 @@ func checkNestedKeys(path string, doc *yaml.Node, errs *diag.List) []*yaml.Node 
 func checkLanguages(path string, s *Site, langNodes []*yaml.Node, keyPos func(string) (int, int), errs *diag.List) {
 	if len(s.Languages) == 0 {
 		l, c := keyPos("languages")
-		errs.Add(diag.At(path, l, c, "languages: at least one language is required"))
+		errs.Add(msgNoLanguage.At(path, l, c))
 	}
 	seen := map[string]bool{}
 	for i, l := range s.Languages {
@@ -361,11 +376,11 @@ func checkLanguages(path string, s *Site, langNodes []*yaml.Node, keyPos func(st
 		}
 		switch {
 		case l.Code == "":
-			errs.Add(diag.At(path, line, col, "languages: a language needs a code"))
+			errs.Add(msgNoCode.At(path, line, col))
 		case !langCode.MatchString(l.Code):
-			errs.Add(diag.At(path, line, col, "languages: code %q must be lower-case letters, like \"ru\"", l.Code))
+			errs.Add(msgCodeCase.At(path, line, col, "Code", l.Code))
 		case seen[l.Code]:
-			errs.Add(diag.At(path, line, col, "languages: %q is listed twice", l.Code))
+			errs.Add(msgCodeTwice.At(path, line, col, "Code", l.Code))
 		}
 		seen[l.Code] = true
 		if l.Locale == "" {
@@ -385,7 +400,7 @@ func checkLanguages(path string, s *Site, langNodes []*yaml.Node, keyPos func(st
 		s.DefaultLanguage = s.Languages[0].Code
 	} else if s.DefaultLanguage != "" && !seen[s.DefaultLanguage] && len(s.Languages) > 0 {
 		l, c := keyPos("defaultLanguage")
-		errs.Add(diag.At(path, l, c, "defaultLanguage: %q is not one of the configured languages (%s)", s.DefaultLanguage, strings.Join(s.Codes(), ", ")))
+		errs.Add(msgDefaultLang.At(path, l, c, "Lang", s.DefaultLanguage, "Langs", strings.Join(s.Codes(), ", ")))
 	}
 }
 
@@ -406,13 +421,13 @@ func checkValues(path string, doc *yaml.Node, s *Site, keyPos func(string) (int,
 		s.PageSize = 10
 	} else if s.PageSize < 0 {
 		l, c := keyPos("pageSize")
-		errs.Add(diag.At(path, l, c, "pageSize: must be a positive number, not %d", s.PageSize))
+		errs.Add(msgPositive.At(path, l, c, "Key", "pageSize", "Value", s.PageSize))
 	}
 	if s.Feeds.Limit == 0 {
 		s.Feeds.Limit = 20
 	} else if s.Feeds.Limit < 0 {
 		l, c := feedsLimitPos(doc)
-		errs.Add(diag.At(path, l, c, "feeds.limit: must be a positive number, not %d", s.Feeds.Limit))
+		errs.Add(msgPositive.At(path, l, c, "Key", "feeds.limit", "Value", s.Feeds.Limit))
 	}
 	if s.TimeZone == "" {
 		s.TimeZone = "UTC"
@@ -420,11 +435,11 @@ func checkValues(path string, doc *yaml.Node, s *Site, keyPos func(string) (int,
 	loc, err := time.LoadLocation(s.TimeZone)
 	if s.TimeZone == "Local" {
 		l, c := keyPos("timeZone")
-		errs.Add(diag.At(path, l, c, "timeZone: \"Local\" would depend on the machine that builds the site (use a name like \"Asia/Shanghai\")"))
+		errs.Add(msgZoneLocal.At(path, l, c))
 		loc = time.UTC
 	} else if err != nil {
 		l, c := keyPos("timeZone")
-		errs.Add(diag.At(path, l, c, "timeZone: %q is not a known time zone (use a name like \"Asia/Shanghai\")", s.TimeZone))
+		errs.Add(msgZoneUnknown.At(path, l, c, "Zone", s.TimeZone))
 		loc = time.UTC
 	}
 	s.Location = loc
@@ -478,7 +493,7 @@ func checkKeys(path string, m *yaml.Node, known map[string]bool, errs *diag.List
 				names = append(names, n)
 			}
 			slices.Sort(names)
-			errs.Add(diag.At(path, k.Line, k.Column, "unknown key %q (known keys: %s)", k.Value, strings.Join(names, ", ")))
+			errs.Add(msgUnknownKey.At(path, k.Line, k.Column, "Key", k.Value, "Known", strings.Join(names, ", ")))
 		}
 	}
 }

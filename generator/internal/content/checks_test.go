@@ -1,25 +1,22 @@
 package content
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
-func TestSuggest(t *testing.T) {
+func TestNearestKey(t *testing.T) {
 	for key, want := range map[string]string{
-		"titel":          `did you mean "title"?`,
-		"Title":          `did you mean "title"?`,
-		"data":           `did you mean "date"?`,
-		"tag":            `did you mean "tags"?`,
-		"alias":          `did you mean "aliases"?`,
-		"publishdate":    `did you mean "publishDate"?`,
-		"translationkey": `did you mean "translationKey"?`,
-		"sumary":         `did you mean "summary"?`,
-		"name":           "known keys: ",
-		"img":            "known keys: ",
+		"titel":          "title",
+		"Title":          "title",
+		"data":           "date",
+		"tag":            "tags",
+		"alias":          "aliases",
+		"publishdate":    "publishDate",
+		"translationkey": "translationKey",
+		"sumary":         "summary",
+		"name":           "",
+		"img":            "",
 	} {
-		if got := suggest(key, topKeys); !strings.HasPrefix(got, want) {
-			t.Errorf("suggest(%q) = %q, want %q", key, got, want)
+		if got := nearestKey(key, topKeys); got != want {
+			t.Errorf("nearestKey(%q) = %q, want %q", key, got, want)
 		}
 	}
 }

@@ -269,9 +269,9 @@ func sectionsOutsideBundles(pages []string, bundles map[string]string, opts Opti
 			}
 			continue
 		case path.Dir(bundle) == path.Dir(p):
-			errs.Add(diag.At(p, 0, 0, "%s is a page bundle (it has %s), so it cannot also be a section: remove this file, or move the page into a folder of its own", path.Dir(p), path.Base(bundle)))
+			errs.Add(msgBundleNotSection.At(p, 0, 0, "Dir", path.Dir(p), "Index", path.Base(bundle)))
 		default:
-			errs.Add(diag.At(p, 0, 0, "a section cannot lie inside the page bundle %s: move the folder out of the bundle, or remove this file", path.Dir(bundle)))
+			errs.Add(msgSectionInBundle.At(p, 0, 0, "Dir", path.Dir(bundle)))
 		}
 		if kept == nil {
 			kept = append(make([]string, 0, len(pages)), pages[:i]...)
@@ -470,12 +470,12 @@ func fileFromPath(p string, opts Options) (*File, *diag.Diagnostic) {
 	stem, lang, unknown := splitName(base, opts)
 	if unknown != "" {
 		if slices.Contains(opts.Languages, strings.ToLower(unknown)) {
-			return nil, diag.At(p, 0, 0, "language %q in the file name must be lower case: %s", unknown, strings.ToLower(unknown))
+			return nil, msgLangCase.At(p, 0, 0, "Lang", unknown, "Lower", strings.ToLower(unknown))
 		}
-		return nil, diag.At(p, 0, 0, "unknown language %q in the file name (configured: %s)", unknown, strings.Join(opts.Languages, ", "))
+		return nil, msgLangUnknown.At(p, 0, 0, "Lang", unknown, "Langs", strings.Join(opts.Languages, ", "))
 	}
 	if stem == "" {
-		return nil, diag.At(p, 0, 0, "the file name needs a name before %q", strings.TrimPrefix(base, "."))
+		return nil, msgNoStem.At(p, 0, 0, "Ext", strings.TrimPrefix(base, "."))
 	}
 	if dir != "" {
 		for _, name := range strings.Split(dir, "/") {
@@ -500,7 +500,7 @@ func fileFromPath(p string, opts Options) (*File, *diag.Diagnostic) {
 		}
 	case "index":
 		if dir == "" {
-			return nil, diag.At(p, 0, 0, "a page bundle needs a directory of its own; the home page is %s/_index.md", contentDir)
+			return nil, msgHomeBundle.At(p, 0, 0, "Dir", contentDir)
 		}
 		f.Key = dir
 		f.Name = path.Base(dir)

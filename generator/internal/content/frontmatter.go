@@ -35,7 +35,7 @@ func parseFile(p string, data []byte, opts Options) (fm FrontMatter, body []byte
 	}
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8At(data)
-		return FrontMatter{}, nil, 1, true, []*diag.Diagnostic{diag.At(p, line, col, "invalid UTF-8 (save the file as UTF-8)")}, nil
+		return FrontMatter{}, nil, 1, true, []*diag.Diagnostic{msgInvalidUTF8.At(p, line, col)}, nil
 	}
 
 	d := &decoder{path: p, loc: opts.Location, strictTags: opts.StrictTags, fm: FrontMatter{Pos: make(map[string]Pos, 16)}}
@@ -43,20 +43,20 @@ func parseFile(p string, data []byte, opts Options) (fm FrontMatter, body []byte
 	switch strings.TrimRight(string(first), " \t") {
 	case "---":
 	case "+++":
-		d.add(1, 1, "TOML front matter is not supported: write YAML between lines ---")
+		d.sayAt(1, 1, msgTOML)
 		return d.fm, data, 1, true, d.errs, nil
 	default:
-		d.add(1, 1, "title is required")
+		d.sayAt(1, 1, msgTitleRequired)
 		return d.fm, data, 1, false, d.errs, nil
 	}
 	yamlText, body, closeLine, ok := cutFrontMatter(rest)
 	if !ok {
-		d.add(1, 1, "front matter is not closed: add a line with --- after it")
+		d.sayAt(1, 1, msgNotClosed)
 		return d.fm, nil, 1, true, d.errs, nil
 	}
 	d.decode(yamlText)
 	if !d.unreadable && !d.fm.Has("title") {
-		d.add(1, 1, "title is required")
+		d.sayAt(1, 1, msgTitleRequired)
 	}
 	return d.fm, body, closeLine + 1, d.unreadable, d.errs, d.warns
 }
@@ -111,6 +111,26 @@ type decoder struct {
 	unreadable bool
 }
 
+// say records the error m at n (see errorf), its arguments given as
+// name, value pairs.
+func (d *decoder) say(n *yaml.Node, m diag.Message, args ...any) {
+	d.sayAt(n.Line+1, n.Column, m, args...)
+}
+
+// sayAt records the error m at a line and column of the file.
+func (d *decoder) sayAt(line, col int, m diag.Message, args ...any) {
+	d.errs = append(d.errs, m.At(d.path, line, col, args...))
+}
+
+// unknownKey reports a key that is not one of known, with the nearest.
+func (d *decoder) unknownKey(k *yaml.Node, what string, known []string) {
+	if near := nearestKey(k.Value, known); near != "" {
+		d.say(k, msgUnknownKeyNear, "What", what, "Key", k.Value, "Near", near)
+		return
+	}
+	d.say(k, msgUnknownKey, "What", what, "Key", k.Value, "Known", strings.Join(known, ", "))
+}
+
 func (d *decoder) add(line, col int, format string, args ...any) {
 	d.errs = append(d.errs, diag.At(d.path, line, col, format, args...))
 }
@@ -144,7 +164,7 @@ func (d *decoder) decode(text []byte) {
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		d.errorf(&extra, "the front matter must be one YAML document")
+		d.say(&extra, msgOneDocument)
 	} else if err != io.EOF {
 		d.yamlError(err)
 	}
@@ -157,7 +177,7 @@ func (d *decoder) decode(text []byte) {
 		return
 	}
 	if root.Kind != yaml.MappingNode {
-		d.errorf(root, `the front matter must be keys with values, like "title: Expo"`)
+		d.say(root, msgNotMapping)
 		d.unreadable = true
 		return
 	}
@@ -231,11 +251,11 @@ func (d *decoder) mapping(m *yaml.Node, what string, known, names []string, fn f
 		k, v := m.Content[i], resolve(m.Content[i+1])
 		j := slices.Index(known, k.Value)
 		if j < 0 || k.Kind != yaml.ScalarNode {
-			d.errorf(k, "unknown %s key %q (%s)", what, k.Value, suggest(k.Value, known))
+			d.unknownKey(k, what, known)
 			continue
 		}
 		if line := seen[j]; line != 0 {
-			d.errorf(k, "duplicate %s key %q (first set on line %d)", what, k.Value, line)
+			d.say(k, msgDuplicateKey, "What", what, "Key", k.Value, "Line", line)
 			continue
 		}
 		seen[j] = k.Line + 1
@@ -253,7 +273,7 @@ func (d *decoder) topKey(key string, v *yaml.Node) {
 	case "title":
 		fm.Title = d.text(key, v)
 		if v.Kind == yaml.ScalarNode && strings.TrimSpace(fm.Title) == "" {
-			d.errorf(v, "title must not be empty")
+			d.say(v, msgTitleEmpty)
 		}
 	case "summary":
 		fm.Summary = d.text(key, v)
@@ -271,7 +291,7 @@ func (d *decoder) topKey(key string, v *yaml.Node) {
 		fm.TranslationKey = d.text(key, v)
 		if v.Kind == yaml.ScalarNode && strings.TrimSpace(fm.TranslationKey) == "" {
 			fm.TranslationKey = ""
-			d.errorf(v, "translationKey must not be empty")
+			d.say(v, msgKeyEmpty)
 		}
 	case "translatedFrom":
 		fm.TranslatedFrom = d.text(key, v)
@@ -485,7 +505,7 @@ func (d *decoder) image(v *yaml.Node) *Image {
 	})
 	if d.fm.Has("image.src") && strings.TrimSpace(im.Alt) == "" {
 		p := d.fm.Pos["image.src"]
-		d.add(p.Line, p.Col, "image.alt is required with image.src: describe the image for readers who cannot see it")
+		d.sayAt(p.Line, p.Col, msgAltRequired)
 	}
 	return im
 }
@@ -493,26 +513,30 @@ func (d *decoder) image(v *yaml.Node) *Image {
 // text returns a scalar's text; numbers and booleans count as text.
 func (d *decoder) text(key string, v *yaml.Node) string {
 	if v.Kind != yaml.ScalarNode {
-		d.errorf(v, "%s must be text, not %s", key, kindName(v))
+		d.say(v, msgNotText, "Key", key, "Kind", kindOf(v))
 		return ""
 	}
 	return v.Value
 }
 
-func kindName(v *yaml.Node) string {
+func kindName(v *yaml.Node) string { return kindOf(v).Text }
+
+// kindOf names what a node that is not a value holds: a list, a mapping,
+// or nothing.
+func kindOf(v *yaml.Node) diag.Message {
 	switch v.Kind {
 	case yaml.SequenceNode:
-		return "a list"
+		return msgKindList
 	case yaml.MappingNode:
-		return "a mapping"
+		return msgKindMapping
 	}
-	return "empty"
+	return msgKindEmpty
 }
 
 func (d *decoder) bool(key string, v *yaml.Node) bool {
 	var b bool
 	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" || v.Decode(&b) != nil {
-		d.errorf(v, "%s must be true or false, not %s", key, describe(v))
+		d.say(v, msgNotBool, "Key", key, "Value", describe(v))
 	}
 	return b
 }
@@ -520,21 +544,23 @@ func (d *decoder) bool(key string, v *yaml.Node) bool {
 func (d *decoder) int(key string, v *yaml.Node) int {
 	var n int
 	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || v.Decode(&n) != nil {
-		d.errorf(v, "%s must be a whole number, not %s", key, describe(v))
+		d.say(v, msgNotInt, "Key", key, "Value", describe(v))
 	}
 	return n
 }
 
-func describe(v *yaml.Node) string {
+// describe is a node's text, quoted, or what it holds instead (a
+// diag.Message, said in the reader's language).
+func describe(v *yaml.Node) any {
 	if v.Kind == yaml.ScalarNode {
 		return fmt.Sprintf("%q", v.Value)
 	}
-	return kindName(v)
+	return kindOf(v)
 }
 
 func (d *decoder) date(key string, v *yaml.Node) (time.Time, bool) {
 	if v.Kind != yaml.ScalarNode {
-		d.errorf(v, "%s must be a date like 2024-05-17, not %s", key, kindName(v))
+		d.say(v, msgNotDate, "Key", key, "Kind", kindOf(v))
 		return time.Time{}, false
 	}
 	t, dateOnly, ok := parseDate(v.Value, d.loc)
@@ -552,7 +578,7 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 		return nil
 	}
 	if v.Kind != yaml.SequenceNode {
-		d.errorf(v, "%s must be a list, like %s", key, example)
+		d.say(v, msgNotList, "Key", key, "Example", example)
 		return nil
 	}
 	out := []string{}
@@ -570,7 +596,7 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 	for _, n := range v.Content {
 		n = resolve(n)
 		if n.Kind != yaml.ScalarNode || isNull(n) {
-			d.errorf(n, "%s: each entry must be text, not %s", key, kindName(n))
+			d.say(n, msgEntryNotText, "Key", key, "Kind", kindOf(n))
 			continue
 		}
 		if msg := check(n.Value); msg != "" {
@@ -588,7 +614,7 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 			d.warnf(n, "tags: %s", sameTag(n.Value, out[first]))
 			continue
 		case ok:
-			d.errorf(n, "%s: %q is listed twice", key, n.Value)
+			d.say(n, msgListedTwice, "Key", key, "Value", n.Value)
 			continue
 		}
 		if seen != nil {
@@ -702,8 +728,9 @@ func validImageSrc(s string) bool {
 	return !hasUnsafeRune(s) && !strings.ContainsAny(s, "?#") && path.Clean(s) == s && s != "." && !strings.HasPrefix(s, "../")
 }
 
-// suggest names the nearest known key, or lists them all.
-func suggest(key string, known []string) string {
+// nearestKey returns the known key closest to key, if close enough to be
+// what was meant, else "".
+func nearestKey(key string, known []string) string {
 	best, bestDist := "", len(key)
 	for _, k := range known {
 		dist := editDistance(strings.ToLower(key), strings.ToLower(k))
@@ -712,9 +739,9 @@ func suggest(key string, known []string) string {
 		}
 	}
 	if best != "" && bestDist*3 <= len(key)+1 {
-		return fmt.Sprintf("did you mean %q?", best)
+		return best
 	}
-	return "known keys: " + strings.Join(known, ", ")
+	return ""
 }
 
 // editDistance is the optimal string alignment distance: insertions,

@@ -33,7 +33,7 @@ func inherit(files []*File, opts Options, unreadable map[*File]bool) []*diag.Dia
 		for _, f := range group {
 			if other, ok := first[f.Lang]; ok {
 				pos := f.Front.Pos["translationKey"]
-				ds = append(ds, diag.At(f.Path, pos.Line, pos.Col, "translation key %q in %q is also used by %s", key, f.Lang, other.Path))
+				ds = append(ds, msgKeyReused.At(f.Path, pos.Line, pos.Col, "Key", key, "Lang", f.Lang, "Other", other.Path))
 				continue
 			}
 			first[f.Lang] = f
@@ -120,20 +120,20 @@ func checkRequired(f, src *File) []*diag.Diagnostic {
 	srcHas := func(key string) bool { return src != nil && src.Front.Has(key) }
 	var ds []*diag.Diagnostic
 	if f.Kind == KindPage && fm.Date.IsZero() && !fm.Has("date") && !srcHas("date") {
-		ds = append(ds, diag.At(f.Path, 1, 1, "date is required"))
+		ds = append(ds, msgDateRequired.At(f.Path, 1, 1))
 	}
 	// An event or image copied whole from src is checked in src.
 	if e := fm.Event; e != nil && fm.Has("event") && e.Start.IsZero() && !fm.Has("event.start") && !srcHas("event.start") {
 		pos := fm.Pos["event"]
-		ds = append(ds, diag.At(f.Path, pos.Line, pos.Col, "event.start is required"))
+		ds = append(ds, msgStartRequired.At(f.Path, pos.Line, pos.Col))
 	}
 	if im := fm.Image; im != nil && fm.Has("image") {
 		pos := fm.Pos["image"]
 		switch {
 		case im.Src == "" && !fm.Has("image.src") && !srcHas("image.src"):
-			ds = append(ds, diag.At(f.Path, pos.Line, pos.Col, "image.src is required"))
+			ds = append(ds, msgSrcRequired.At(f.Path, pos.Line, pos.Col))
 		case src != nil && im.Src != "" && strings.TrimSpace(im.Alt) == "" && !fm.Has("image.src"):
-			ds = append(ds, diag.At(f.Path, pos.Line, pos.Col, "image.alt is required: describe the image from %s in this language", src.Path))
+			ds = append(ds, msgAltFrom.At(f.Path, pos.Line, pos.Col, "Source", src.Path))
 		}
 	}
 	return ds

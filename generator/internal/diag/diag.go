@@ -11,7 +11,8 @@
 //     and its English text, a template with {{.Name}} for each argument.
 //     A diagnostic made from one carries the ID and the arguments besides
 //     the English text (Msg), so that it can be said in another language
-//     later (Localize) without touching the place that reports it.
+//     (package speak, or Localize) without touching the place that
+//     reports it. diag itself knows no language but English.
 package diag
 
 import (
@@ -106,8 +107,9 @@ func pairs(id string, args []any) []Arg {
 }
 
 // Fill puts the arguments into a template: each {{.Name}} becomes the
-// argument's value (fmt's %v; a []string is a list, "a, b and c"); names
-// without an argument stay as written.
+// argument's value (fmt's %v; a []string is a list, "a, b and c"; a
+// Message is its text, such as a word said in the reader's language);
+// names without an argument stay as written.
 func Fill(template string, args []Arg) string {
 	if !strings.Contains(template, "{{") {
 		return template
@@ -136,6 +138,10 @@ func Fill(template string, args []Arg) string {
 }
 
 func writeValue(b *strings.Builder, v any) {
+	if m, ok := v.(Message); ok {
+		b.WriteString(m.Text)
+		return
+	}
 	list, ok := v.([]string)
 	if !ok {
 		fmt.Fprint(b, v)

@@ -11,8 +11,11 @@
 //     when there is no default-language version), .Event (gen new --event:
 //     the release is about an event; without it the default archetype
 //     writes the event block commented out, so nothing dated today is
-//     published by mistake) and the function quote, which writes text as a
-//     YAML string.
+//     published by mistake), the function quote, which writes text as a
+//     YAML string, and the method .Note ({{ .Note "draft" }}, or with an
+//     indent, {{ .Note "time-zone" "  " }}), which writes one of the
+//     default archetype's comments in the file's language: index.zh.md
+//     gets them in Chinese, index.ru.md in Russian.
 //   - Every file is checked as content before anything is written: a broken
 //     archetype writes nothing.
 //   - Translations get translatedFrom naming the default language's archetype

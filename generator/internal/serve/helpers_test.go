@@ -231,3 +231,14 @@ func hasPath(m map[string]any, p string) bool {
 	}
 	return false
 }
+
+// overlayIn returns the overlay a message of the event stream carries in
+// lang ("" hides it), and whether it carries one.
+func overlayIn(m map[string]any, lang string) (string, bool) {
+	o, ok := m["overlay"].(map[string]any)
+	if !ok {
+		return "", false
+	}
+	s, ok := o[lang].(string)
+	return s, ok
+}

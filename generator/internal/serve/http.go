@@ -16,6 +16,7 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/render"
 	"github.com/eventnews/gen/generator/internal/site"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 // contentTypes maps extensions to what a static host sends; others fall
@@ -243,9 +244,13 @@ func (s *Server) writePage(w http.ResponseWriter, r *http.Request, snap *snapsho
 func (s *Server) writeTail(w http.ResponseWriter, r *http.Request, snap *snapshot, status int, page []byte, empty bool, panel string) {
 	var tail strings.Builder
 	tail.WriteString(panel)
-	tail.WriteString(snap.overlay)
+	lang := pageLang(page, r.URL.Path)
+	if empty {
+		lang = pageLang(nil, r.URL.Path) // the stand-in page of a site that never built
+	}
+	tail.WriteString(snap.overlay.in(lang))
 	if !s.opts.NoLiveReload {
-		fmt.Fprintf(&tail, `<script src="%s" data-instance="%s" data-gen="%d"`, livePath, s.instance, snap.gen)
+		fmt.Fprintf(&tail, `<script src="%s" data-instance="%s" data-gen="%d" data-lang="%s"`, livePath, s.instance, snap.gen, lang)
 		if s.opts.Navigate {
 			tail.WriteString(` data-navigate="1"`)
 		}
@@ -311,4 +316,31 @@ func (s *Server) sameOrigin(r *http.Request) bool {
 		return false
 	}
 	return strings.EqualFold(u.Host, r.Host) && s.hostAllowed(u.Host)
+}
+
+// pageLang returns the language of a page for the overlay: its <html
+// lang> ("zh-Hans" is zh), else the first or second segment of its URL
+// path ("/zh/", "/press/zh/"), when gen speaks it; else English.
+func pageLang(page []byte, urlPath string) string {
+	head := page[:min(len(page), 4096)]
+	if i := bytes.Index(head, []byte("<html")); i >= 0 {
+		tag := head[i:]
+		if j := bytes.IndexByte(tag, '>'); j >= 0 {
+			tag = tag[:j]
+		}
+		if _, v, ok := bytes.Cut(tag, []byte(` lang="`)); ok {
+			v, _, _ = bytes.Cut(v, []byte(`"`))
+			primary, _, _ := strings.Cut(strings.ToLower(string(v)), "-")
+			if speak.Supported(primary) {
+				return primary
+			}
+		}
+	}
+	segs := strings.Split(strings.Trim(urlPath, "/"), "/")
+	for _, seg := range segs[:min(2, len(segs))] {
+		if speak.Supported(seg) {
+			return seg
+		}
+	}
+	return "en"
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/render"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 func TestInject(t *testing.T) {
@@ -38,7 +39,7 @@ func TestOverlayShowsTheLinesAroundAndEscapes(t *testing.T) {
 		}
 		return nil
 	})
-	html := overlayHTML(ps, true, english)
+	html := overlayHTML(ps, true, wordsIn("en"))
 	for _, want := range []string{
 		`<p class="gen-where">content/a.md:3:1</p>`,
 		"yaml: &lt;bad&gt; &amp; wrong",
@@ -54,7 +55,7 @@ func TestOverlayShowsTheLinesAroundAndEscapes(t *testing.T) {
 	if strings.Contains(html, "<b>x</b>") || strings.Contains(html, "6 | body") {
 		t.Errorf("overlay shows unescaped text or too many lines:\n%s", html)
 	}
-	text := terminalText(ps)
+	text := terminalText(ps, speak.New("en"))
 	for _, want := range []string{"content/a.md:3:1: yaml: <bad> & wrong\n", "  > 3 | →   date: [\n", "      | ^\n", "    1 | ---\n", "site.yaml: no position\n"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("terminal text lacks %q:\n%s", want, text)

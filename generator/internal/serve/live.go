@@ -16,8 +16,10 @@ type message struct {
 	Paths []string `json:"paths,omitempty"`
 	// Navigate is the page of the file that changed, for --navigate.
 	Navigate string `json:"navigate,omitempty"`
-	// Overlay is the error overlay to show; null leaves it as it is, "" hides it.
-	Overlay *string `json:"overlay,omitempty"`
+	// Overlay is the error overlay to show, in each language gen speaks (a
+	// tab shows the one of its page's language); null leaves it as it is,
+	// "" hides it.
+	Overlay overlays `json:"overlay,omitempty"`
 	// Gen is set on the first message of a stream: the generation of the
 	// output being served. A tab whose page is older reloads.
 	Gen uint64 `json:"gen,omitempty"`
@@ -112,7 +114,10 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	snap := s.snap.Load()
-	hello := message{Instance: s.instance, Overlay: &snap.overlay, Gen: snap.gen}
+	hello := message{Instance: s.instance, Overlay: snap.overlay, Gen: snap.gen}
+	if hello.Overlay == nil {
+		hello.Overlay = hidden()
+	}
 	data, _ := json.Marshal(hello)
 	fmt.Fprintf(w, "retry: 1000\ndata: %s\n\n", data)
 	flusher.Flush()
@@ -146,6 +151,7 @@ const liveJS = `(function () {
   var navigate = me.getAttribute("data-navigate") === "1";
   var empty = me.getAttribute("data-empty") === "1";
   var gen = Number(me.getAttribute("data-gen"));
+  var lang = me.getAttribute("data-lang") || "en";
   function dec(p) {
     try { return decodeURI(p); } catch (e) { return p; }
   }
@@ -189,7 +195,7 @@ const liveJS = `(function () {
   es.onmessage = function (e) {
     var m = JSON.parse(e.data);
     if (m.instance !== instance || (m.gen && m.gen !== gen)) { es.close(); location.reload(); return; }
-    if (typeof m.overlay === "string") setOverlay(m.overlay);
+    if (m.overlay) setOverlay(m.overlay[lang] || m.overlay.en || "");
     var paths = (m.paths || []).map(dec);
     if (!paths.length) return;
     if (navigate && m.navigate && dec(m.navigate) !== here()) { es.close(); location.href = m.navigate; return; }

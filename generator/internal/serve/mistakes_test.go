@@ -14,6 +14,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/serve"
 	"github.com/eventnews/gen/generator/internal/sitetest"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 // mistakesSite is a site without a mistake: a release in three languages
@@ -174,7 +175,10 @@ func TestEveryMistakeIsTheSameEverywhere(t *testing.T) {
 			if got := fromCheck(t, s.FS); !slices.Equal(got, want) {
 				t.Errorf("gen check:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
-			if got := fromServe(t, s.OnDisk(), m.page); !slices.Equal(got, want) {
+			// gen serve says them in the page's language.
+			lang := strings.Split(m.page, "/")[1]
+			want = said(s, lang)
+			if got := fromServe(t, s.OnDisk(), m.page, lang); !slices.Equal(got, want) {
 				t.Errorf("gen serve:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 		})
@@ -191,7 +195,7 @@ func TestMistakesSiteIsClean(t *testing.T) {
 	if got := fromCheck(t, s.FS); len(got) > 0 {
 		t.Errorf("gen check: %q", got)
 	}
-	if got := fromServe(t, s.OnDisk(), "/zh/news/expo/"); len(got) > 0 {
+	if got := fromServe(t, s.OnDisk(), "/zh/news/expo/", "zh"); len(got) > 0 {
 		t.Errorf("gen serve: %q", got)
 	}
 }
@@ -215,6 +219,21 @@ func fromBuild(t *testing.T, s *sitetest.Site) []string {
 	return out
 }
 
+// said returns the errors and warnings of the site's last build as gen
+// says them in lang.
+func said(s *sitetest.Site, lang string) []string {
+	ds := diag.Flatten(s.Err)
+	if s.Result != nil {
+		ds = append(ds, s.Result.Warnings...)
+	}
+	slices.SortStableFunc(ds, diag.Compare)
+	var out []string
+	for _, d := range ds {
+		out = append(out, speak.New(lang).Line(d))
+	}
+	return out
+}
+
 func fromCheck(t *testing.T, fsys fstest.MapFS) []string {
 	t.Helper()
 	r, err := check.Run(context.Background(), check.Options{FS: fsys, Now: sitetest.Now, Images: sitetest.Pictures()})
@@ -233,9 +252,13 @@ var (
 	panelWarning   = regexp.MustCompile(`<li class="gen-warning">(?:<span class="gen-where">([^<]*)</span> )?<span class="gen-msg">([^<]*)</span></li>`)
 )
 
+// warningPrefix marks a warning (package speak's word).
+var warningPrefix = diag.Message{ID: "diag.warning", Text: "warning: "}
+
 // fromServe returns what gen serve shows on a page: the problems of the
-// overlay and the warnings of the panel, as the terminal writes them.
-func fromServe(t *testing.T, dir, page string) []string {
+// overlay and the warnings of the panel, as the terminal writes them in
+// the page's language, lang.
+func fromServe(t *testing.T, dir, page, lang string) []string {
 	t.Helper()
 	ts := start(t, dir, serve.Options{})
 	_, _, body := ts.get(page)
@@ -244,7 +267,7 @@ func fromServe(t *testing.T, dir, page string) []string {
 		out = append(out, shown(m[1], m[2], ""))
 	}
 	for _, m := range panelWarning.FindAllStringSubmatch(body, -1) {
-		out = append(out, shown(m[1], m[2], "warning: "))
+		out = append(out, shown(m[1], m[2], speak.New(lang).Say(warningPrefix)))
 	}
 	if strings.Contains(body, `id="gen-warnings"`) != (len(panelWarning.FindAllString(body, -1)) > 0) {
 		t.Errorf("a panel without warnings, or warnings without a panel:\n%s", body)
@@ -281,7 +304,7 @@ func TestWarningPanelFollowsChanges(t *testing.T) {
 	ts.write("content/news/expo/index.zh.md", expoZh(replace("tags: [regions]", "tags: [regoins]"))["content/news/expo/index.zh.md"])
 	st.next("the expo page", func(m map[string]any) bool { return hasPath(m, "/zh/news/expo/") })
 	_, _, body = ts.get("/zh/news/expo/")
-	if !strings.Contains(body, `<summary>1 warning on this page, 2 on the site</summary>`) || !strings.Contains(body, `did you mean &#34;regions&#34;?`) {
+	if !strings.Contains(body, `<summary>本页有 1 个警告，全站 2 个</summary>`) || !strings.Contains(body, `是不是“regions”？`) {
 		t.Fatalf("no panel for the new warning:\n%s", body)
 	}
 	// The forum's own warning did not change; its panel counts the site's.
@@ -296,7 +319,7 @@ func TestWarningPanelFollowsChanges(t *testing.T) {
 }
 
 // The overlay shows a tab that YAML refuses as an arrow, with the caret
-// under it.
+// under it, in the page's language (Chinese on a /zh/ page).
 func TestOverlayShowsTheTab(t *testing.T) {
 	t.Parallel()
 	s := sitetest.New(t, mistakesSite)
@@ -304,7 +327,8 @@ func TestOverlayShowsTheTab(t *testing.T) {
 	ts := start(t, s.OnDisk(), serve.Options{})
 	_, _, body := ts.get("/zh/news/expo/")
 	for _, want := range []string{
-		`<p class="gen-msg">line 4 is indented with a tab; YAML needs spaces</p>`,
+		`<p class="gen-msg">第 4 行用制表符缩进；YAML 需要空格</p>`,
+		`<p class="gen-head">网站无法生成：1 个错误。</p>`,
 		"<span class=\"gen-hit\">4 | →   tags: [regions]</span>\n<span class=\"gen-caret\">  | ^</span>",
 	} {
 		if !strings.Contains(body, want) {
@@ -313,5 +337,33 @@ func TestOverlayShowsTheTab(t *testing.T) {
 	}
 	if !strings.Contains(ts.log.String(), "  > 4 | →   tags: [regions]\n      | ^\n") {
 		t.Errorf("the terminal does not show the tab:\n%s", ts.log.String())
+	}
+}
+
+// The overlay speaks the language of the page it is on, in the page and
+// in the event stream; the terminal speaks Options.Lang.
+func TestOverlaySpeaksThePagesLanguage(t *testing.T) {
+	t.Parallel()
+	s := sitetest.New(t, mistakesSite)
+	s.FS["content/news/expo/index.zh.md"].Data = []byte(expoZh(replace("tags: [regions]", "\ttags: [regions]"))["content/news/expo/index.zh.md"])
+	ts := start(t, s.OnDisk(), serve.Options{Lang: "ru"})
+	for page, want := range map[string]string{
+		"/zh/news/expo/": `<p class="gen-head">网站无法生成：1 个错误。</p>`,
+		"/ru/news/expo/": `<p class="gen-head">Сайт не собирается: 1 ошибка.</p>`,
+		"/en/news/expo/": `<p class="gen-head">The site does not build: 1 error.</p>`,
+	} {
+		if _, _, body := ts.get(page); !strings.Contains(body, want) {
+			t.Errorf("GET %s lacks %q:\n%s", page, want, body)
+		}
+	}
+	hello := ts.stream().next("the greeting", func(m map[string]any) bool { return m["instance"] != nil })
+	if o, _ := overlayIn(hello, "zh"); !strings.Contains(o, "第 4 行用制表符缩进；YAML 需要空格") {
+		t.Errorf("the event stream's Chinese overlay:\n%s", o)
+	}
+	if o, _ := overlayIn(hello, "ru"); !strings.Contains(o, "строка 4 начинается с табуляции; YAML нужны пробелы") {
+		t.Errorf("the event stream's Russian overlay:\n%s", o)
+	}
+	if log := ts.log.String(); !strings.Contains(log, "ошибка: сайт не собирается; браузер показывает 1 проблему, пока её не исправят:\ncontent/news/expo/index.zh.md:4:1: строка 4 начинается с табуляции") {
+		t.Errorf("the terminal does not speak Russian:\n%s", log)
 	}
 }

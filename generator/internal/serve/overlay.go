@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 // contextLines is how many lines are shown before and after the line of a
@@ -91,10 +92,10 @@ func caretAt(raw string, col int) int {
 
 // terminalText formats problems for the terminal: each diagnostic as
 // path:line:col: message, then its excerpt.
-func terminalText(ps []problem) string {
+func terminalText(ps []problem, sp *speak.Speaker) string {
 	var b strings.Builder
 	for _, p := range ps {
-		b.WriteString(p.d.Error())
+		b.WriteString(sp.Line(p.d))
 		b.WriteByte('\n')
 		width := 0
 		for _, l := range p.excerpt {
@@ -137,9 +138,9 @@ func overlayHTML(ps []problem, haveGood bool, w words) string {
 		if where := where(p.d); where != "" {
 			fmt.Fprintf(&b, `<p class="gen-where">%s</p>`, html.EscapeString(where))
 		}
-		msg := p.d.Msg
+		msg := w.msg(p.d)
 		if p.d.Severity == diag.Warning {
-			msg = w.warning + ": " + msg
+			msg = w.warning + msg
 		}
 		fmt.Fprintf(&b, `<p class="gen-msg">%s</p>`, html.EscapeString(msg))
 		if len(p.excerpt) > 0 {

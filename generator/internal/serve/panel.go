@@ -11,9 +11,9 @@ import (
 
 // panels returns the warning panel of every page a warning of the build
 // is about (one on the page's content file), by output path. A panel
-// lists the page's warnings and counts the site's; it never blocks the
-// page.
-func panels(res *build.Result, w words) map[string]string {
+// lists the page's warnings and counts the site's, in the page's
+// language; it never blocks the page.
+func panels(res *build.Result) map[string]string {
 	if len(res.Warnings) == 0 || res.Site == nil {
 		return nil
 	}
@@ -25,12 +25,18 @@ func panels(res *build.Result, w words) map[string]string {
 	}
 	out := map[string]string{}
 	made := map[string]string{} // by content file: pages of one file share a panel
+	langs := map[string]words{}
 	for _, p := range res.Site.Pages {
 		if p.File == nil || byFile[p.File.Path] == nil {
 			continue
 		}
 		panel, ok := made[p.File.Path]
 		if !ok {
+			w, ok := langs[p.Lang]
+			if !ok {
+				w = wordsIn(p.Lang)
+				langs[p.Lang] = w
+			}
 			panel = panelHTML(byFile[p.File.Path], len(res.Warnings), w)
 			made[p.File.Path] = panel
 		}
@@ -51,7 +57,7 @@ func panelHTML(ds []*diag.Diagnostic, site int, w words) string {
 		if where := where(d); where != "" {
 			fmt.Fprintf(&b, `<span class="gen-where">%s</span> `, html.EscapeString(where))
 		}
-		fmt.Fprintf(&b, `<span class="gen-msg">%s</span></li>`, html.EscapeString(d.Msg))
+		fmt.Fprintf(&b, `<span class="gen-msg">%s</span></li>`, html.EscapeString(w.msg(d)))
 	}
 	b.WriteString(`</ul></details></aside>`)
 	return b.String()

@@ -44,8 +44,10 @@
 //     on its content file) carries a small panel, which blocks nothing,
 //     listing them as path:line:col and counting the site's; a tab whose
 //     panel changes reloads. The terminal prints the warnings when they
-//     change. The overlay's and the panel's strings come from one place
-//     (words), so that they can be said in the page's language.
+//     change. The overlay and the panel speak the page's language (its
+//     <html lang>, else the language segment of its URL; package speak):
+//     the event stream carries the overlay in each language gen speaks
+//     and a tab shows its page's. The terminal speaks Options.Lang.
 //   - Safety: only Host headers that name this machine (localhost, loopback
 //     addresses, names given in Options.Hosts) are answered, so a page
 //     elsewhere cannot read unpublished releases through DNS rebinding; the
@@ -84,6 +86,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/render"
 	"github.com/eventnews/gen/generator/internal/sitefs"
+	"github.com/eventnews/gen/generator/internal/speak"
 	"github.com/eventnews/gen/generator/internal/watch"
 )
 
@@ -116,6 +119,9 @@ type Options struct {
 	Quiet time.Duration
 	// Log receives what the terminal shows; nil discards it.
 	Log io.Writer
+	// Lang is the language of what the terminal shows (package speak);
+	// "" is English. The overlay and the panel speak the page's language.
+	Lang string
 }
 
 // Server serves one site.
@@ -132,6 +138,7 @@ type Server struct {
 	hosts    map[string]bool
 	anyIP    bool
 	instance string
+	speak    *speak.Speaker // the terminal's language
 	closeOne sync.Once
 
 	// Owned by the goroutine that rebuilds.
@@ -149,7 +156,7 @@ type snapshot struct {
 	files   map[string]render.File
 	list    []render.File     // the same files, sorted by path
 	built   bool              // files hold a good build
-	overlay string            // the error overlay; "" when the last rebuild succeeded
+	overlay overlays          // the error overlay by language; nil when the last rebuild succeeded
 	base    string            // the base path files are served at; "" is "/"
 	panels  map[string]string // the warning panel of a page, by output path
 }
@@ -203,6 +210,7 @@ func New(opts Options) (*Server, error) {
 		hosts:    map[string]bool{},
 		anyIP:    opts.AnyIP,
 		instance: hex.EncodeToString(id[:]),
+		speak:    speak.New(opts.Lang),
 	}
 	if s.log == nil {
 		s.log = io.Discard
@@ -384,17 +392,17 @@ func (s *Server) rebuild(ctx context.Context, b watch.Batch) *build.Result {
 	}
 	srcChanged := s.sourceChanged(s.full, s.changed)
 	s.good, s.changed, s.full = res, nil, false
-	if s.snap.Load().overlay != "" {
+	if s.snap.Load().overlay != nil {
 		// Said before the tabs hear of it, so that the terminal is never
 		// behind the browser.
-		fmt.Fprintln(s.log, "fixed: the site builds again")
+		fmt.Fprintln(s.log, s.speak.Say(msgTerminalFixed))
 	}
 	paths := s.swap(res, srcChanged, b.Paths)
 	took := time.Since(start).Round(time.Millisecond)
 	s.warn(res)
 	switch {
 	case first:
-		fmt.Fprintf(s.log, "built %d pages in %v\n", len(res.Site.Pages), took)
+		fmt.Fprintln(s.log, s.speak.Say(msgBuiltPages, "Count", len(res.Site.Pages), "Took", took))
 	case len(paths) == 0:
 		fmt.Fprintf(s.log, "%s: no page changed (%v)\n", describe(b), took)
 	default:
@@ -427,7 +435,7 @@ func (s *Server) complete(ctx context.Context, res *build.Result, err error) {
 func (s *Server) warn(res *build.Result) {
 	var b strings.Builder
 	for _, w := range res.Warnings {
-		b.WriteString(w.Error())
+		b.WriteString(s.speak.Line(w))
 		b.WriteByte('\n')
 	}
 	if b.String() != s.warnings {
@@ -502,7 +510,7 @@ func (s *Server) swap(res *build.Result, srcChanged func(string) bool, sources [
 			list, prev = list[1:], prev[1:]
 		}
 	}
-	pns := panels(res, english)
+	pns := panels(res)
 	for p := range pns {
 		if pns[p] != old.panels[p] {
 			paths = append(paths, siteURL(base, p))
@@ -517,12 +525,12 @@ func (s *Server) swap(res *build.Result, srcChanged func(string) bool, sources [
 	paths = slices.Compact(paths)
 	s.gen++
 	s.snap.Store(&snapshot{gen: s.gen, files: files, list: sorted, built: true, base: base, panels: pns})
-	if len(paths) == 0 && old.overlay == "" {
+	if len(paths) == 0 && old.overlay == nil {
 		return nil
 	}
 	m := message{Instance: s.instance, Paths: paths}
-	if old.overlay != "" {
-		m.Overlay = new(string)
+	if old.overlay != nil {
+		m.Overlay = hidden()
 	}
 	if s.opts.Navigate {
 		m.Navigate = navigateTo(res, sources, paths)
@@ -555,11 +563,14 @@ func (s *Server) fail(ctx context.Context, err error, warnings []*diag.Diagnosti
 		return data
 	})
 	old := s.snap.Load()
-	overlay := overlayHTML(ps, old.built, english)
-	fmt.Fprintf(s.log, "error: the site does not build; the browser shows %s until this is fixed:\n%s", count(len(ps), "problem"), terminalText(ps))
+	overlay := overlays{}
+	for _, l := range speak.Langs() {
+		overlay[l] = overlayHTML(ps, old.built, wordsIn(l))
+	}
+	fmt.Fprintf(s.log, "%s\n%s", s.speak.Say(msgTerminalFail, "Count", len(ps)), terminalText(ps, s.speak))
 	s.gen++
 	s.snap.Store(&snapshot{gen: s.gen, files: old.files, list: old.list, built: old.built, overlay: overlay, base: old.base, panels: old.panels})
-	s.hub.publish(message{Instance: s.instance, Overlay: &overlay})
+	s.hub.publish(message{Instance: s.instance, Overlay: overlay})
 	s.report(ctx, Event{Err: err})
 }
 

@@ -244,7 +244,7 @@ func TestEditReloadsTheTabsShowingIt(t *testing.T) {
 	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{})
 	es := ts.stream()
 	hello := es.next("the greeting", func(m map[string]any) bool { return m["instance"] != nil })
-	if hello["overlay"] != "" {
+	if o, ok := overlayIn(hello, "en"); !ok || o != "" {
 		t.Fatalf("greeting %v: want an empty overlay", hello)
 	}
 	text := strings.Replace(ts.read(release), "HARBIN, May 17", "LIVE-EDIT-MARKER, May 17", 1)
@@ -314,8 +314,8 @@ func TestBrokenFileShowsOverlayUntilFixed(t *testing.T) {
 	good := ts.read(release)
 	broken := strings.Replace(good, "summary:", "summary: \"<script>alert(1)</script>\nsumary:", 1)
 	ts.write(release, broken)
-	m := es.next("an overlay", func(m map[string]any) bool { s, _ := m["overlay"].(string); return s != "" })
-	overlay := m["overlay"].(string)
+	m := es.next("an overlay", func(m map[string]any) bool { s, _ := overlayIn(m, "en"); return s != "" })
+	overlay, _ := overlayIn(m, "en")
 	for _, want := range []string{release + ":", "&lt;script&gt;alert(1)&lt;/script&gt;", "gen-hit"} {
 		if !strings.Contains(overlay, want) {
 			t.Errorf("overlay lacks %q:\n%s", want, overlay)
@@ -341,7 +341,7 @@ func TestBrokenFileShowsOverlayUntilFixed(t *testing.T) {
 	// Fixing the file brings the site back by itself.
 	ts.write(release, strings.Replace(good, "HARBIN, May 17", "FIXED-MARKER, May 17", 1))
 	es.next("the overlay gone", func(m map[string]any) bool {
-		s, ok := m["overlay"].(string)
+		s, ok := overlayIn(m, "en")
 		return ok && s == "" && hasPath(m, releaseURL)
 	})
 	_, _, body := ts.get(releaseURL)
@@ -360,16 +360,16 @@ func TestBrokenTemplateAndStrings(t *testing.T) {
 	layout := "themes/default/layouts/_default/single.html"
 	good := ts.read(layout)
 	ts.write(layout, "{{ define \"main\" }}\n<h1>{{ .Title }</h1>\n{{ end }}\n")
-	m := es.next("an overlay", func(m map[string]any) bool { s, _ := m["overlay"].(string); return s != "" })
-	if s := m["overlay"].(string); !strings.Contains(s, layout+":2") {
+	m := es.next("an overlay", func(m map[string]any) bool { s, _ := overlayIn(m, "en"); return s != "" })
+	if s, _ := overlayIn(m, "en"); !strings.Contains(s, layout+":2") {
 		t.Errorf("overlay does not name %s:2:\n%s", layout, s)
 	}
 	ts.write(layout, good)
-	es.next("the overlay gone", func(m map[string]any) bool { s, ok := m["overlay"].(string); return ok && s == "" })
+	es.next("the overlay gone", func(m map[string]any) bool { s, ok := overlayIn(m, "en"); return ok && s == "" })
 
 	ts.write("i18n/en.yaml", ts.read("i18n/en.yaml")+"\nbroken: [\n")
-	m = es.next("an overlay", func(m map[string]any) bool { s, _ := m["overlay"].(string); return s != "" })
-	if s := m["overlay"].(string); !strings.Contains(s, "i18n/en.yaml") {
+	m = es.next("an overlay", func(m map[string]any) bool { s, _ := overlayIn(m, "en"); return s != "" })
+	if s, _ := overlayIn(m, "en"); !strings.Contains(s, "i18n/en.yaml") {
 		t.Errorf("overlay does not name i18n/en.yaml:\n%s", s)
 	}
 }

@@ -1,11 +1,30 @@
 package serve
 
-import "fmt"
+import (
+	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/speak"
+)
+
+// The messages of the overlay, the panel and the terminal, in English;
+// package speak says them in the page's language (the overlay and the
+// panel) or the terminal's (Options.Lang).
+var (
+	msgErrors        = diag.Message{ID: "serve.errors", Text: "The site does not build: {{.Count}} errors."}
+	msgLastGood      = diag.Message{ID: "serve.last-good", Text: "Below is the last version that built. Fix the file and save: this page updates by itself."}
+	msgFix           = diag.Message{ID: "serve.fix", Text: "Fix the file and save: this page updates by itself."}
+	msgHide          = diag.Message{ID: "serve.hide", Text: "Hide"}
+	msgHideTitle     = diag.Message{ID: "serve.hide-title", Text: "Hide until the next change"}
+	msgWarning       = diag.Message{ID: "serve.warning", Text: "warning: "}
+	msgWarningsPage  = diag.Message{ID: "serve.warnings-page", Text: "{{.Count}} warnings on this page"}
+	msgWarningsSite  = diag.Message{ID: "serve.warnings-site", Text: "{{.Count}} warnings on this page, {{.Site}} on the site"}
+	msgPanelHint     = diag.Message{ID: "serve.panel-hint", Text: "The page is published as it is; fixing these makes it better for readers."}
+	msgTerminalFail  = diag.Message{ID: "serve.terminal-fail", Text: "error: the site does not build; the browser shows {{.Count}} problems until this is fixed:"}
+	msgTerminalFixed = diag.Message{ID: "serve.terminal-fixed", Text: "fixed: the site builds again"}
+	msgBuiltPages    = diag.Message{ID: "serve.built", Text: "built {{.Count}} pages in {{.Took}}"}
+)
 
 // words are every string the error overlay and the warning panel show, in
-// one place, so that they can be said in the page's language: a message
-// bundle replaces english here (issue 16, point 6), and the markup does
-// not change.
+// one language: the markup does not change with it.
 type words struct {
 	// errors heads the overlay: "The site does not build: 3 errors."
 	errors func(n int) string
@@ -13,36 +32,55 @@ type words struct {
 	lastGood, fix string
 	// hide labels the overlay's close button; hideTitle is its tooltip.
 	hide, hideTitle string
-	// warning marks a warning among the errors of the overlay.
+	// warning marks a warning among the errors of the overlay: "warning: ".
 	warning string
 	// warnings heads the panel: "3 warnings on this page, 12 on the site".
 	warnings func(page, site int) string
 	// panelHint says what a warning is.
 	panelHint string
+	// msg is a diagnostic's message.
+	msg func(d *diag.Diagnostic) string
 }
 
-// english is the overlay and the panel in English.
-var english = words{
-	errors: func(n int) string {
-		return fmt.Sprintf("The site does not build: %s.", plural(n, "error", "errors"))
-	},
-	lastGood:  "Below is the last version that built. Fix the file and save: this page updates by itself.",
-	fix:       "Fix the file and save: this page updates by itself.",
-	hide:      "Hide",
-	hideTitle: "Hide until the next change",
-	warning:   "warning",
-	warnings: func(page, site int) string {
-		if page == site {
-			return fmt.Sprintf("%s on this page", plural(page, "warning", "warnings"))
-		}
-		return fmt.Sprintf("%s on this page, %d on the site", plural(page, "warning", "warnings"), site)
-	},
-	panelHint: "The page is published as it is; fixing these makes it better for readers.",
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
+// wordsIn returns the words of the overlay and the panel in lang (English
+// for a language gen does not speak).
+func wordsIn(lang string) words {
+	sp := speak.New(lang)
+	return words{
+		errors:    func(n int) string { return sp.Say(msgErrors, "Count", n) },
+		lastGood:  sp.Say(msgLastGood),
+		fix:       sp.Say(msgFix),
+		hide:      sp.Say(msgHide),
+		hideTitle: sp.Say(msgHideTitle),
+		warning:   sp.Say(msgWarning),
+		warnings: func(page, site int) string {
+			if page == site {
+				return sp.Say(msgWarningsPage, "Count", page)
+			}
+			return sp.Say(msgWarningsSite, "Count", page, "Site", site)
+		},
+		panelHint: sp.Say(msgPanelHint),
+		msg:       sp.Message,
 	}
-	return fmt.Sprintf("%d %s", n, many)
+}
+
+// overlays is the error overlay in each language gen speaks, by language;
+// nil when the last rebuild succeeded.
+type overlays map[string]string
+
+// in returns the overlay in lang, else in English.
+func (o overlays) in(lang string) string {
+	if v, ok := o[lang]; ok {
+		return v
+	}
+	return o["en"]
+}
+
+// hidden tells tabs to hide the overlay, in every language.
+func hidden() overlays {
+	o := overlays{}
+	for _, l := range speak.Langs() {
+		o[l] = ""
+	}
+	return o
 }

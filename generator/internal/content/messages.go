@@ -1,0 +1,43 @@
+package content
+
+import "github.com/eventnews/gen/generator/internal/diag"
+
+// The messages of this package, in English (besides msgInvalid and
+// msgListAsText, declared where they are used); package speak says them in
+// other languages.
+var (
+	msgTOML           = diag.Message{ID: "frontmatter.toml", Text: "TOML front matter is not supported: write YAML between lines ---"}
+	msgTitleRequired  = diag.Message{ID: "frontmatter.title-required", Text: "title is required"}
+	msgNotClosed      = diag.Message{ID: "frontmatter.not-closed", Text: "front matter is not closed: add a line with --- after it"}
+	msgOneDocument    = diag.Message{ID: "frontmatter.one-document", Text: "the front matter must be one YAML document"}
+	msgNotMapping     = diag.Message{ID: "frontmatter.not-mapping", Text: `the front matter must be keys with values, like "title: Expo"`}
+	msgUnknownKey     = diag.Message{ID: "frontmatter.unknown-key", Text: `unknown {{.What}} key "{{.Key}}" (known keys: {{.Known}})`}
+	msgUnknownKeyNear = diag.Message{ID: "frontmatter.unknown-key-near", Text: `unknown {{.What}} key "{{.Key}}" (did you mean "{{.Near}}"?)`}
+	msgDuplicateKey   = diag.Message{ID: "frontmatter.duplicate-key", Text: `duplicate {{.What}} key "{{.Key}}" (first set on line {{.Line}})`}
+	msgTitleEmpty     = diag.Message{ID: "frontmatter.title-empty", Text: "title must not be empty"}
+	msgKeyEmpty       = diag.Message{ID: "frontmatter.translation-key-empty", Text: "translationKey must not be empty"}
+	msgAltRequired    = diag.Message{ID: "frontmatter.alt-required", Text: "image.alt is required with image.src: describe the image for readers who cannot see it"}
+	msgListedTwice    = diag.Message{ID: "frontmatter.listed-twice", Text: `{{.Key}}: "{{.Value}}" is listed twice`}
+	msgNotText        = diag.Message{ID: "frontmatter.not-text", Text: "{{.Key}} must be text, not {{.Kind}}"}
+	msgNotBool        = diag.Message{ID: "frontmatter.not-bool", Text: "{{.Key}} must be true or false, not {{.Value}}"}
+	msgNotInt         = diag.Message{ID: "frontmatter.not-int", Text: "{{.Key}} must be a whole number, not {{.Value}}"}
+	msgNotDate        = diag.Message{ID: "frontmatter.not-date", Text: "{{.Key}} must be a date like 2024-05-17, not {{.Kind}}"}
+	msgNotList        = diag.Message{ID: "frontmatter.not-list", Text: "{{.Key}} must be a list, like {{.Example}}"}
+	msgEntryNotText   = diag.Message{ID: "frontmatter.entry-not-text", Text: "{{.Key}}: each entry must be text, not {{.Kind}}"}
+	msgKindList       = diag.Message{ID: "kind.list", Text: "a list"}
+	msgKindMapping    = diag.Message{ID: "kind.mapping", Text: "a mapping"}
+	msgKindEmpty      = diag.Message{ID: "kind.empty", Text: "empty"}
+
+	msgDateRequired     = diag.Message{ID: "frontmatter.date-required", Text: "date is required"}
+	msgStartRequired    = diag.Message{ID: "frontmatter.event-start-required", Text: "event.start is required"}
+	msgSrcRequired      = diag.Message{ID: "frontmatter.image-src-required", Text: "image.src is required"}
+	msgAltFrom          = diag.Message{ID: "frontmatter.alt-from", Text: "image.alt is required: describe the image from {{.Source}} in this language"}
+	msgKeyReused        = diag.Message{ID: "frontmatter.key-reused", Text: `translation key "{{.Key}}" in "{{.Lang}}" is also used by {{.Other}}`}
+	msgLangCase         = diag.Message{ID: "file.lang-case", Text: `language "{{.Lang}}" in the file name must be lower case: {{.Lower}}`}
+	msgLangUnknown      = diag.Message{ID: "file.lang-unknown", Text: `unknown language "{{.Lang}}" in the file name (configured: {{.Langs}})`}
+	msgNoStem           = diag.Message{ID: "file.no-name", Text: `the file name needs a name before "{{.Ext}}"`}
+	msgBundleNotSection = diag.Message{ID: "file.bundle-section", Text: "{{.Dir}} is a page bundle (it has {{.Index}}), so it cannot also be a section: remove this file, or move the page into a folder of its own"}
+	msgSectionInBundle  = diag.Message{ID: "file.section-in-bundle", Text: "a section cannot lie inside the page bundle {{.Dir}}: move the folder out of the bundle, or remove this file"}
+	msgHomeBundle       = diag.Message{ID: "file.home-bundle", Text: "a page bundle needs a directory of its own; the home page is {{.Dir}}/_index.md"}
+	msgInvalidUTF8      = diag.Message{ID: "file.utf8", Text: "invalid UTF-8 (save the file as UTF-8)"}
+)
