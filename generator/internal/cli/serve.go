@@ -79,8 +79,7 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 	}
 	portGiven := false
 	fs.Visit(func(f *flag.Flag) { portGiven = portGiven || f.Name == "port" })
-	if *port < 0 || *port > 65535 {
-		fmt.Fprintf(stderr, "gen serve: --port %d is not a port (0 to 65535)\n", *port)
+	if !serveOptionsValid(stderr, *port, c.baseURL) {
 		return 2
 	}
 	now, err := c.clock(getenv)
@@ -89,12 +88,6 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 		return 2
 	}
 	pinned := c.now != "" || getenv("SOURCE_DATE_EPOCH") != ""
-	if c.baseURL != "" {
-		if u, err := url.Parse(c.baseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			fmt.Fprintf(stderr, "gen serve: --baseURL %q is not an http or https URL\n", c.baseURL)
-			return 2
-		}
-	}
 
 	ln, note, err := serve.Listen(*bind, *port, portGiven)
 	if err != nil {
@@ -139,6 +132,22 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 	}
 	fmt.Fprintln(stderr, sp.Say(msgStopped))
 	return 0
+}
+
+// serveOptionsValid reports whether --port and --baseURL can be served,
+// and says what is wrong with them if not.
+func serveOptionsValid(stderr io.Writer, port int, baseURL string) bool {
+	if port < 0 || port > 65535 {
+		fmt.Fprintf(stderr, "gen serve: --port %d is not a port (0 to 65535)\n", port)
+		return false
+	}
+	if baseURL != "" {
+		if u, err := url.Parse(baseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			fmt.Fprintf(stderr, "gen serve: --baseURL %q is not an http or https URL\n", baseURL)
+			return false
+		}
+	}
+	return true
 }
 
 // serveAddress tells the port ln listens on, the address to print for it,
