@@ -317,7 +317,7 @@ func (r *Result) renderChanged(ctx context.Context, prev *Result, files []*conte
 		}
 		todo[p] = true
 	}
-	fresh, err := render.Render(ctx, r.Site, r.theme, render.Options{Only: func(p *site.Page) bool { return todo[p] }, Pictures: r.pictures})
+	fresh, err := render.Render(ctx, r.Site, r.theme, render.Options{Only: func(p *site.Page) bool { return todo[p] }, Pictures: r.pictures, Cards: r.cards})
 	if err != nil {
 		return err
 	}

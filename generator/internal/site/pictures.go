@@ -21,6 +21,9 @@ type Picture struct {
 	// Original is set when a page asks for the file as it is
 	// (image.original).
 	Original bool
+	// Lead is set when a page names it as its lead picture (image.src):
+	// it gets a share picture too (images.Job.Share).
+	Lead bool
 	// Refs are the places that name it, sorted: for messages about it.
 	Refs []Ref
 }
@@ -101,7 +104,7 @@ func pictures(pages []*Page, files []*content.File, base string) []*Picture {
 		}
 	}
 	byFile := map[string]*Picture{}
-	add := func(file string, ok bool, ref Ref, original bool) {
+	add := func(file string, ok bool, ref Ref, original, lead bool) {
 		if !ok || !IsPicture(file) {
 			return
 		}
@@ -112,6 +115,7 @@ func pictures(pages []*Page, files []*content.File, base string) []*Picture {
 			byFile[file] = pic
 		}
 		pic.Original = pic.Original || original
+		pic.Lead = pic.Lead || lead
 		if ref.Line > 0 {
 			pic.Refs = append(pic.Refs, ref)
 		}
@@ -124,14 +128,14 @@ func pictures(pages []*Page, files []*content.File, base string) []*Picture {
 		if im := f.Front.Image; im != nil && im.Src != "" {
 			pos := f.Front.Pos["image.src"]
 			file, ok := BundleName(f, im.Src)
-			add(file, ok, Ref{File: f.Path, Line: pos.Line, Col: pos.Col}, im.Original)
+			add(file, ok, Ref{File: f.Path, Line: pos.Line, Col: pos.Col}, im.Original, true)
 		}
 		if p.Doc == nil {
 			continue
 		}
 		for _, l := range p.Doc.Links {
 			file, ok := ContentFile(f, l.Dest)
-			add(file, ok && resources[file], Ref{File: f.Path, Line: f.BodyLine - 1 + l.Line, Col: l.Col}, false)
+			add(file, ok && resources[file], Ref{File: f.Path, Line: f.BodyLine - 1 + l.Line, Col: l.Col}, false, false)
 		}
 	}
 	out := make([]*Picture, 0, len(byFile))
