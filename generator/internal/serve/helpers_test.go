@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/serve"
 	"github.com/eventnews/gen/generator/internal/sitetest"
 )
@@ -66,6 +67,12 @@ type testServer struct {
 // as gen serve without --baseURL does.
 const ownAddress = "http://own.address"
 
+// testPictures is the picture cache of the tests that bring none: the
+// sample site's pictures are made once for the whole package, not once
+// per test (a Cache is safe for concurrent use; TestPicturesAreMadeOnce,
+// which counts the work, brings its own).
+var testPictures = images.NewCache("")
+
 func start(t testing.TB, dir string, opts serve.Options) *testServer {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -86,6 +93,9 @@ func start(t testing.TB, dir string, opts serve.Options) *testServer {
 	}
 	if opts.Quiet == 0 {
 		opts.Quiet = 30 * time.Millisecond
+	}
+	if opts.Build.Images == nil {
+		opts.Build.Images = testPictures
 	}
 	ts.srv, err = serve.New(opts)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 )
 
@@ -77,4 +78,14 @@ func drawable(f *sfnt.Font, s string) string {
 		}
 	}
 	return out.String()
+}
+
+// Face is the cards' font at size pixels, without hinting, for other
+// drawings of gen's own (the sample site's charts, package benchsite).
+func Face(size float64) (font.Face, error) {
+	f, err := parseFont()
+	if err != nil {
+		return nil, err
+	}
+	return newFace(f, size)
 }
