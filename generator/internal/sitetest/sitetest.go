@@ -36,6 +36,7 @@ import (
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/images"
 	_ "github.com/eventnews/gen/generator/internal/sitetest/golden" // every kit user takes -update
 	"golang.org/x/tools/txtar"
 )
@@ -90,12 +91,21 @@ func FS(tb testing.TB, archive string) fstest.MapFS {
 	return m
 }
 
-// Build runs build.Run over the site with opts, FS set to the site and Now
-// to Now unless set, and keeps what it gave. Two output files at one path
-// fail the test.
+// pictures is the picture cache of the builds that bring none: the
+// pictures of a site (the sample's photos above all) are made once per
+// test binary, not once per build. An images.Cache is safe for concurrent
+// use; a test that counts picture work brings its own.
+var pictures = images.NewCache("")
+
+// Build runs build.Run over the site with opts, FS set to the site, Now
+// to Now and Images to a cache shared by the test binary unless set, and
+// keeps what it gave. Two output files at one path fail the test.
 func (s *Site) Build(opts build.Options) *Site {
 	s.tb.Helper()
 	opts.FS = s.FS
+	if opts.Images == nil {
+		opts.Images = pictures
+	}
 	if opts.Now.IsZero() {
 		opts.Now = Now
 	}
