@@ -46,6 +46,7 @@ Usage:
   genbench measure -- COMMAND [ARGS]     wall time and peak RSS of one command
   genbench photos -work DIR -gen BINARY [-hugo PATH] [-n 50]
                                          cold and warm builds of N 4000 × 3000 photos
+  genbench samplepics [-repo DIR]        draw the sample site's charts and large photo into content/
 
 Run "genbench <command> -h" for the options of one command.
 `
@@ -76,6 +77,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runSearch(args[1:], stdout, stderr)
 	case "photos":
 		return runPhotos(args[1:], stdout, stderr)
+	case "samplepics":
+		return runSamplePics(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

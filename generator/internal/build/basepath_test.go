@@ -151,7 +151,10 @@ func TestEveryURLUnderTheBasePath(t *testing.T) {
 		`<link rel="icon" href="/press/favicon.svg" type="image/svg+xml">`,
 		`<link rel="canonical" href="https://example.org/press/zh/news/expo/">`,
 		`<link rel="alternate" hreflang="ru" href="https://example.org/press/ru/news/expo/">`,
-		`<meta property="og:image" content="https://example.org/press/images/news/expo/hall.svg">`,
+		// An SVG lead image is not shared: the release's card is, under
+		// the base path too.
+		`<meta property="og:image" content="https://example.org/press/images/share/zh/news/expo.png">`,
+		`<meta name="twitter:image" content="https://example.org/press/images/share/zh/news/expo.png">`,
 		`<img src="/press/images/news/expo/hall.svg" alt="展馆" fetchpriority="high">`,
 		`<a href="/press/zh/news/forum/">论坛</a>`,
 		`<a href="/press/zh/about/">关于</a>`,

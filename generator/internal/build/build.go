@@ -14,6 +14,9 @@
 //     warnings are Result.Warnings; an error among them fails the run like
 //     a content error (nothing is published), and Run then returns the
 //     Result it made together with the error.
+//   - A release with no picture to share (no lead image, or an SVG) gets a
+//     share card (makeCards, package sharecard) at
+//     images/share/<its page's folder>.png, kept in the picture cache.
 //   - The pictures the graph lists are processed by package images before
 //     anything renders, from Options.Images (a cache folder, or memory)
 //     where it holds them; one that cannot be made is an error at each
@@ -123,8 +126,9 @@ type Result struct {
 
 	fsys       fs.FS
 	pictures   map[string]*images.Picture // processed, by file
-	picFiles   []render.File              // their files
+	picFiles   []render.File              // their files, and the share cards'
 	bigPics    []*diag.Diagnostic         // picture files over images.maxBytes
+	cards      map[string]*images.Variant // share cards, by page (makeCards)
 	locales    *locale.Set
 	strings    []*diag.Diagnostic // rules.Strings of locales and the layouts
 	theme      *theme.Theme
@@ -194,6 +198,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{Config: cfg, Site: s, fsys: fsys, locales: locales, theme: st.th, static: static, strings: st.strDiags}
 	checks := checked{files: files, docs: docs, outdated: outdated, opts: &opts}
 	if err := res.processPictures(ctx, opts); err != nil {
+		return nil, err
+	}
+	if err := res.makeCards(ctx, opts); err != nil {
 		return nil, err
 	}
 	clock.lap("pictures", "%d pictures, %d files", len(s.Pictures), len(res.picFiles))
@@ -430,7 +437,7 @@ func (r *Result) renderAll(ctx context.Context, stage *publish.Stage) error {
 		extra <- err
 	}()
 	var err error
-	r.rendered, err = render.Render(ctx, r.Site, r.theme, render.Options{Sink: sink, Pictures: r.pictures})
+	r.rendered, err = render.Render(ctx, r.Site, r.theme, render.Options{Sink: sink, Pictures: r.pictures, Cards: r.cards})
 	// The stage must not be aborted while the outputs are still added.
 	if extraErr := <-extra; err == nil {
 		err = extraErr
@@ -506,7 +513,7 @@ func (r *Result) Complete(ctx context.Context) (*Result, error) {
 	full := *r
 	var err error
 	if r.Stale > 0 {
-		full.rendered, err = render.Render(ctx, r.Site, r.theme, render.Options{Pictures: r.pictures})
+		full.rendered, err = render.Render(ctx, r.Site, r.theme, render.Options{Pictures: r.pictures, Cards: r.cards})
 		if err != nil {
 			return nil, err
 		}

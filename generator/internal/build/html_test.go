@@ -254,13 +254,22 @@ func TestMetadataForSharersAndSearchEngines(t *testing.T) {
 		`<meta property="og:locale" content="ru_RU">`,
 		`<meta property="og:locale:alternate" content="zh_CN">`,
 		`<meta property="og:locale:alternate" content="en_US">`,
-		`<meta property="og:image" content="https://news.example.org/images/news/expo/hall.svg">`,
-		`<meta property="og:image:alt" content="Павильон">`,
+		// The lead image is an SVG, which sharers do not show: the
+		// release's card instead, described by its title.
+		`<meta property="og:image" content="https://news.example.org/images/share/ru/news/expo.png">`,
+		`<meta property="og:image:width" content="1200">`,
+		`<meta property="og:image:height" content="630">`,
+		`<meta property="og:image:alt" content="ЭКСПО открылось">`,
 		`<meta name="twitter:card" content="summary_large_image">`,
+		`<meta name="twitter:image" content="https://news.example.org/images/share/ru/news/expo.png">`,
 	)
-	// forum exists in zh and ru only: one alternate locale, no image.
+	// forum exists in zh and ru only: one alternate locale; without a
+	// picture it is shared as its card.
 	s.Assert("ru/news/forum/index.html", `<meta property="og:locale:alternate" content="zh_CN">`,
-		`! content="en_US"`, `! og:image`, `<meta name="twitter:card" content="summary">`)
+		`! content="en_US"`, `<meta property="og:image" content="https://news.example.org/images/share/ru/news/forum.png">`,
+		`<meta name="twitter:card" content="summary_large_image">`)
+	// Lists are not shared as cards.
+	s.Assert("ru/news/index.html", `! og:image`, `<meta name="twitter:card" content="summary">`)
 	// Lists are websites; the description is the intro, else the site title.
 	s.Assert("ru/index.html", `<meta property="og:type" content="website">`,
 		`<meta name="description" content="Новости российско-китайских выставок и форумов.">`)
@@ -276,7 +285,7 @@ func TestMetadataForSharersAndSearchEngines(t *testing.T) {
 	want := map[string]any{
 		"@context": "https://schema.org", "@type": "NewsArticle", "headline": "ЭКСПО открылось",
 		"datePublished": "2024-05-17T00:00:00+08:00", "inLanguage": "ru",
-		"url": "https://news.example.org/ru/news/expo/", "image": "https://news.example.org/images/news/expo/hall.svg",
+		"url": "https://news.example.org/ru/news/expo/", "image": "https://news.example.org/images/share/ru/news/expo.png",
 		"description": "В Харбине открылось ЭКСПО.",
 		"publisher":   map[string]any{"@type": "Organization", "name": "Новости событий", "url": "https://news.example.org/ru/"},
 	}

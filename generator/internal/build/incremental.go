@@ -264,7 +264,7 @@ func (c *changes) file(f *content.File) bool {
 // translations. Every other page keeps prev's output and counts as stale.
 func (r *Result) renderChanged(ctx context.Context, prev *Result, files []*content.File, changed []string) error {
 	todo := r.pagesToRender(prev, files, changed)
-	fresh, err := render.Render(ctx, r.Site, r.theme, render.Options{Only: func(p *site.Page) bool { return todo[p] }, Pictures: r.pictures})
+	fresh, err := render.Render(ctx, r.Site, r.theme, render.Options{Only: func(p *site.Page) bool { return todo[p] }, Pictures: r.pictures, Cards: r.cards})
 	if err != nil {
 		return err
 	}

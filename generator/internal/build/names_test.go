@@ -86,7 +86,7 @@ func TestNamesThatAreURLsAreEscaped(t *testing.T) {
 		`<link rel="alternate" hreflang="ru" href="https://news.example.org/ru/news/q%3Fx%23y/">`,
 		`<link rel="alternate" hreflang="x-default" href="`+abs+`">`,
 		`<meta property="og:url" content="`+abs+`">`,
-		`<meta property="og:image" content="https://news.example.org/images/news/q%3Fx%23y/100%25.svg">`,
+		`<meta property="og:image" content="https://news.example.org/images/share/zh/news/q%3Fx%23y.png">`,
 		`<img src="/images/news/q%3Fx%23y/100%25.svg" alt="图" fetchpriority="high">`,
 		`<a href="/ru/news/q%3Fx%23y/" hreflang="ru" lang="ru" data-lang="ru">`,
 		`<a href="/zh/news/%252e%252e/">点点</a>`,

@@ -30,7 +30,7 @@ func (r *Result) processPictures(ctx context.Context, opts Options) error {
 	}
 	jobs := make([]images.Job, len(s.Pictures))
 	for i, p := range s.Pictures {
-		jobs[i] = images.Job{Src: p.Src, Dir: p.Dir, URLDir: p.URLDir, Original: p.Original || cfg.Images.Original, Thumb: p.Thumb}
+		jobs[i] = images.Job{Src: p.Src, Dir: p.Dir, URLDir: p.URLDir, Original: p.Original || cfg.Images.Original, Thumb: p.Thumb, Share: p.Lead}
 	}
 	pics, fails, err := cache.Process(ctx, r.fsys, jobs, images.Options{Settings: images.SettingsOf(cfg), Progress: opts.Progress})
 	if err != nil {

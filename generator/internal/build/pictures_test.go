@@ -78,7 +78,7 @@ func TestPicturesAreSharedResponsiveAndPrivate(t *testing.T) {
 			t.Errorf("the camera file is published at %s", name)
 		}
 	}
-	want := []string{"320.jpg", "320.webp", "480.jpg", "480.webp", "640.jpg", "640.webp", "800.jpg", "800.webp", "1200.jpg", "1200.webp"}
+	want := []string{"320.jpg", "320.webp", "480.jpg", "480.webp", "640.jpg", "640.webp", "800.jpg", "800.webp", "1200.jpg", "1200.webp", "share.jpg"}
 	if len(pictures) != len(want) {
 		t.Errorf("picture files %v, want photo-{%s} once", pictures, strings.Join(want, ","))
 	}
@@ -95,7 +95,11 @@ func TestPicturesAreSharedResponsiveAndPrivate(t *testing.T) {
 		page := lang + "/news/expo/index.html"
 		s.Assert(page,
 			`<figure class="lead-image">`+"\n"+`<picture>`+webp+`<img src="/images/news/expo/photo-800.jpg" `+jpegs+` alt="`+alt+`" fetchpriority="high"></picture>`,
-			`<meta property="og:image" content="https://news.example.org/images/news/expo/photo-1200.jpg">`,
+			`<meta property="og:image" content="https://news.example.org/images/news/expo/photo-share.jpg">`,
+			`<meta property="og:image:width" content="1200">`,
+			`<meta property="og:image:height" content="630">`,
+			`<meta property="og:image:alt" content="`+alt+`">`,
+			`<meta name="twitter:image" content="https://news.example.org/images/news/expo/photo-share.jpg">`,
 		)
 		if n := strings.Count(s.File(page), `loading="lazy" decoding="async"></picture>`); n != 1 {
 			t.Errorf("%s: %d lazy pictures in the body, want 1", page, n)
@@ -130,8 +134,8 @@ func TestRebuildWithAWarmCacheDoesNoPictureWork(t *testing.T) {
 	dir := t.TempDir()
 	cold := images.NewCache(dir)
 	first := withPhoto(sitetest.New(t, photoSite)).Build(build.Options{Images: cold}).OK()
-	if w := cold.Work(); w.Decoded != 1 || w.Encoded != 10 {
-		t.Errorf("cold build: %+v, want 1 picture decoded, 10 files encoded (6 for pages, 4 for the thumbnail)", w)
+	if w := cold.Work(); w.Decoded != 1 || w.Encoded != 11 {
+		t.Errorf("cold build: %+v, want 1 picture decoded, 11 files encoded (6 for pages, 4 for the thumbnail, the share picture)", w)
 	}
 	warm := images.NewCache(dir)
 	second := withPhoto(sitetest.New(t, photoSite)).Build(build.Options{Images: warm}).OK()
@@ -230,8 +234,8 @@ func TestPublishWritesOnlyChangedPictures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if third.Published.Written != 10 {
-		t.Errorf("a new photo: %d files written, want its 10", third.Published.Written)
+	if third.Published.Written != 11 {
+		t.Errorf("a new photo: %d files written, want its 11", third.Published.Written)
 	}
 }
 

@@ -47,9 +47,15 @@ type storedOutput struct {
 	Height int    `json:"height"`
 	Type   string `json:"type"`
 	Ext    string `json:"ext"`
+	Share  bool   `json:"share,omitempty"`
 }
 
-func (o storedOutput) file() string { return strconv.Itoa(o.Width) + "." + o.Ext }
+func (o storedOutput) file() string {
+	if o.Share {
+		return "share." + o.Ext
+	}
+	return strconv.Itoa(o.Width) + "." + o.Ext
+}
 
 type seenFile struct {
 	size int64
@@ -155,7 +161,7 @@ func (c *Cache) folder(key string) string { return filepath.Join(c.dir, key[:2],
 // sees half of them; or in memory.
 func (c *Cache) store(key string, e *entry, outs []output) error {
 	for _, o := range outs {
-		e.Outputs = append(e.Outputs, storedOutput{Width: o.width, Height: o.height, Type: o.mime, Ext: o.ext})
+		e.Outputs = append(e.Outputs, storedOutput{Width: o.width, Height: o.height, Type: o.mime, Ext: o.ext, Share: o.share})
 		if c.dir == "" {
 			e.data = append(e.data, o.data)
 		}

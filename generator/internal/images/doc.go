@@ -53,6 +53,16 @@
 //     width both lists name is one file. Picture.ThumbHTML is its markup
 //     (srcset and sizes, the width and height of the narrowest, alt,
 //     loading="lazy", decoding="async"); an SVG shows as itself.
+//   - Share picture: a page's lead picture (Job.Share) is also written as
+//     <name>-share.jpg, ShareWidth × ShareHeight (1200 × 630, what
+//     sharers show in a large card: og:image, twitter:image): the largest
+//     middle part of the picture with that aspect ratio, from the widest
+//     file, scaled with Catmull-Rom, laid on white when transparent, a
+//     JPEG (Settings.JPEGQuality) without metadata, kept in the cache with
+//     the others (the key says it has one). An SVG has none.
+//   - Made files: Cache.Keep keeps a file a caller draws (the share card
+//     of a release without a picture, package sharecard) by what it is
+//     made from, the same way: drawn once, then taken from the cache.
 //   - Names: a picture's files are <name>-<width>.webp and .jpg (or .png)
 //     in Job.Dir (site.Picture.Dir, under /images/, the same for every
 //     language; see package site), and its original keeps its name; two

@@ -98,15 +98,6 @@ func (p *Picture) Largest() *Variant {
 	return p.fallbackNear(1 << 30)
 }
 
-// Share is the file a page names for sharers (og:image): the fallback
-// nearest 1200 pixels wide (JPEG for a photo), or an SVG's original.
-func (p *Picture) Share() *Variant {
-	if len(p.Variants) == 0 {
-		return p.Original
-	}
-	return p.fallbackNear(1200)
-}
-
 func (p *Picture) fallbackNear(w int) *Variant {
 	var best *Variant
 	typ := p.FallbackType()
@@ -139,6 +130,9 @@ func (p *Picture) Files() []Variant {
 	}
 	if p.Original != nil {
 		out = append(out, *p.Original)
+	}
+	if p.ShareFile != nil {
+		out = append(out, *p.ShareFile)
 	}
 	return out
 }

@@ -18,6 +18,7 @@ type output struct {
 	width, height int
 	mime          string
 	ext           string // "webp", "jpg", "png"
+	share         bool   // the share picture (share.go)
 	data          []byte
 }
 
@@ -31,8 +32,8 @@ type meters interface {
 // makeOutputs decodes a picture, turns it upright and writes it at every
 // width of s that it reaches (its own width when it is narrower than all
 // of them), as WebP and as the fallback (JPEG, or PNG for a picture that
-// may be transparent).
-func makeOutputs(data []byte, h header, s Settings, m meters) ([]output, error) {
+// may be transparent); with share, then the share picture (share.go).
+func makeOutputs(data []byte, h header, s Settings, share bool, m meters) ([]output, error) {
 	src, err := decode(data, h.format)
 	if err != nil {
 		return nil, fmt.Errorf("cannot be read as %s (%v): the file is damaged or cut short; export it again", formatName(h.format), err)
@@ -87,6 +88,14 @@ func makeOutputs(data []byte, h header, s Settings, m meters) ([]output, error) 
 	for i, j := 0, len(out)-2; i < j; i, j = i+2, j-2 {
 		out[i], out[j] = out[j], out[i]
 		out[i+1], out[j+1] = out[j+1], out[i+1]
+	}
+	if share {
+		o, err := shareOutput(widest, s.JPEGQuality)
+		if err != nil {
+			return nil, fmt.Errorf("cannot be written as JPEG: %v", err)
+		}
+		m.encoded()
+		out = append(out, o)
 	}
 	return out, nil
 }

@@ -30,6 +30,9 @@ type Job struct {
 	// Thumb makes its thumbnail too (Picture.Thumbs): it is the lead
 	// picture of a release that lists show.
 	Thumb bool
+	// Share makes the share picture too (Picture.ShareFile): for a
+	// page's lead picture.
+	Share bool
 }
 
 // Picture is a processed picture: what a page needs to show it.
@@ -48,6 +51,9 @@ type Picture struct {
 	// Thumbs are the files of its thumbnail (Job.Thumb) at ThumbWidths,
 	// as Variants are; a width that is both shares the file.
 	Thumbs []Variant
+	// ShareFile is the share picture, ShareWidth × ShareHeight, when the
+	// job asked for it (never for an SVG), else nil.
+	ShareFile *Variant
 }
 
 // Variant is one file of a picture.
@@ -146,6 +152,9 @@ func (c *Cache) one(fsys fs.FS, job Job, stem string, s Settings, fp string) (*P
 	if err != nil {
 		return nil, fmt.Errorf("cannot be read: %v", unwrap(err))
 	}
+	if job.Share {
+		fp += " share=" + strconv.Itoa(ShareWidth) + "x" + strconv.Itoa(ShareHeight)
+	}
 	var data []byte
 	key := c.knownKey(job.Src, info, fp)
 	if key == "" {
@@ -165,7 +174,7 @@ func (c *Cache) one(fsys fs.FS, job Job, stem string, s Settings, fp string) (*P
 		if err != nil {
 			return nil, err
 		}
-		outs, err := makeOutputs(data, h, s, c)
+		outs, err := makeOutputs(data, h, s, job.Share, c)
 		if err != nil {
 			return nil, err
 		}
@@ -186,11 +195,18 @@ func (c *Cache) picture(job Job, stem, key string, e *entry) *Picture {
 	p := &Picture{Src: job.Src, Format: e.Format, Width: e.Width, Height: e.Height}
 	for i, o := range e.Outputs {
 		name := stem + "-" + strconv.Itoa(o.Width) + "." + o.Ext
+		if o.Share {
+			name = stem + "-share." + o.Ext
+		}
 		v := Variant{Width: o.Width, Height: o.Height, Type: o.Type, Path: job.Dir + name, URL: job.URLDir + escapeName(name)}
 		if c.dir != "" {
 			v.Disk = filepath.Join(c.folder(key), o.file())
 		} else {
 			v.Bytes = e.data[i]
+		}
+		if o.Share {
+			p.ShareFile = &v
+			continue
 		}
 		p.Variants = append(p.Variants, v)
 	}

@@ -3,6 +3,7 @@ package render
 import (
 	"html"
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,8 +35,9 @@ func (d *Data) Hreflang() template.HTML {
 
 // OpenGraph is the page's Open Graph and Twitter card lines but og:title
 // (which a theme words): og:type, og:description, og:url, og:site_name,
-// og:locale and one og:locale:alternate per translation, og:image and
-// og:image:alt with a lead image, twitter:card, and for a release
+// og:locale and one og:locale:alternate per translation, og:image,
+// og:image:width, og:image:height and og:image:alt with a picture to
+// share (Data.Image), twitter:card, twitter:image, and for a release
 // article:published_time and an article:tag per tag, in the page's
 // language.
 func (d *Data) OpenGraph() template.HTML {
@@ -53,12 +55,19 @@ func (d *Data) OpenGraph() template.HTML {
 	card := "summary"
 	if d.Image != "" {
 		meta("og:image", normURL(d.Image))
+		if d.ImageWidth > 0 && d.ImageHeight > 0 {
+			meta("og:image:width", strconv.Itoa(d.ImageWidth))
+			meta("og:image:height", strconv.Itoa(d.ImageHeight))
+		}
 		if d.ImageAlt != "" {
 			meta("og:image:alt", d.ImageAlt)
 		}
 		card = "summary_large_image"
 	}
 	line(&b, `<meta name="twitter:card" content="`, card, `">`)
+	if d.Image != "" {
+		line(&b, `<meta name="twitter:image" content="`, normURL(d.Image), `">`)
+	}
 	if d.IsRelease {
 		meta("article:published_time", d.Date.In(d.Config.Location).Format(time.RFC3339))
 		for _, t := range d.Tags {

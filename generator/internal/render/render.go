@@ -13,10 +13,14 @@
 //   - Pictures: ShowPictures turns a body's images of bundle pictures into
 //     <picture> markup (images.Picture.HTML, lazily loaded) and its links
 //     to them into links to their widest file or original; the lead image
-//     is Data.LeadPicture, with fetchpriority="high", and og:image is its
-//     fallback nearest 1200 pixels wide. ShowThumb gives a release whose
-//     lead image is a processed picture its thumbnail (Page.Thumb, sizes
-//     ThumbSizes), which the default theme's lists show.
+//     is Data.LeadPicture, with fetchpriority="high", and og:image and
+//     twitter:image are its share picture, a 1200 × 630 JPEG
+//     (images.Picture.ShareFile), with og:image:width and height. A
+//     release without a picture, or whose lead image is an SVG, shares
+//     its card (Options.Cards, drawn by package sharecard) instead.
+//     ShowThumb gives a release whose lead image is a processed picture
+//     its thumbnail (Page.Thumb, sizes ThumbSizes), which the default
+//     theme's lists show.
 //   - Besides the pages of the graph, Render writes the two pages that speak
 //     every language: /index.html (layout root.html), which picks a language,
 //     and /404.html (layout 404-root.html), which a static host serves for
@@ -105,8 +109,13 @@ type Data struct {
 	Canonical string
 	// Description is for <meta name="description"> and og:description.
 	Description string
-	// Image is the absolute URL of the lead image, "" without one.
-	Image, ImageAlt string
+	// Image is the absolute URL of the picture sharers show (og:image):
+	// the lead image's share picture (images.Picture.ShareFile), or the
+	// release's share card (Options.Cards), whose alt is the title; ""
+	// without one. ImageWidth and ImageHeight are its size when gen made
+	// it, else 0.
+	Image, ImageAlt         string
+	ImageWidth, ImageHeight int
 	// ImageSrc is the lead image as the page links it: a picture of the
 	// bundle as the URL of its default file (package images: the fallback
 	// nearest 800 pixels wide; an SVG's own URL), a file of the bundle gen
@@ -246,6 +255,9 @@ type Options struct {
 	// Pictures are the processed pictures of the site, by file
 	// (site.Picture.Src), for the lead images.
 	Pictures map[string]*images.Picture
+	// Cards are the share cards of releases without a picture to share
+	// (package sharecard), by page (site.Page.Path).
+	Cards map[string]*images.Variant
 	// Sink, if set, receives every file as soon as it is rendered, from the
 	// worker that rendered it (so it must be safe for concurrent use), and
 	// the Files that Render returns carry no Bytes: a caller that writes
@@ -288,7 +300,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) ([
 			for i := int(next.Add(1) - 1); i < len(pages) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
 				p := pages[i]
 				buf.Reset()
-				if err := renderPage(&buf, th, s, langs[p.Lang], p, opts.Pictures); err != nil {
+				if err := renderPage(&buf, th, s, langs[p.Lang], p, opts.Pictures, opts.Cards[p.Path]); err != nil {
 					errs.Add(err)
 					continue
 				}
@@ -388,7 +400,7 @@ func renderRoots(th *theme.Theme, s *site.Site, langs map[string]language) ([]Fi
 	return out, nil
 }
 
-func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang language, p *site.Page, pics map[string]*images.Picture) error {
+func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang language, p *site.Page, pics map[string]*images.Picture, card *images.Variant) error {
 	d := newData(p, s, lang)
 	if p.Doc != nil {
 		d.Content = template.HTML(p.Body)
@@ -401,6 +413,10 @@ func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang language,
 	}
 	if p.File != nil && p.File.Front.Image != nil && p.File.Front.Image.Src != "" {
 		d.leadImage(p.File, pics)
+	}
+	if card != nil {
+		d.Image, d.ImageAlt = d.Config.AbsURL(card.URL), d.Title
+		d.ImageWidth, d.ImageHeight = card.Width, card.Height
 	}
 	section := p.Section
 	cands := theme.Candidates(string(p.Kind), section, p.Layout)
@@ -434,7 +450,8 @@ func description(p *site.Page) string {
 
 // leadImage fills Image, ImageAlt, ImageSrc and LeadPicture from the front
 // matter image of f: a processed picture of its bundle shows with every
-// width, and sharers get its fallback nearest 1200 pixels wide.
+// width, and sharers get its share picture (none for an SVG: the page's
+// card replaces it).
 func (d *Data) leadImage(f *content.File, pics map[string]*images.Picture) {
 	img := f.Front.Image
 	d.ImageAlt = img.Alt
@@ -444,7 +461,10 @@ func (d *Data) leadImage(f *content.File, pics map[string]*images.Picture) {
 		if def == nil {
 			def = pic.Original // an SVG
 		}
-		d.Image, d.ImageSrc = d.Config.AbsURL(pic.Share().URL), def.URL
+		d.ImageSrc = def.URL
+		if sh := pic.ShareFile; sh != nil {
+			d.Image, d.ImageWidth, d.ImageHeight = d.Config.AbsURL(sh.URL), sh.Width, sh.Height
+		}
 		d.LeadPicture = template.HTML(pic.HTML(images.Show{Alt: img.Alt, Lead: true, Sizes: sizes(d.Config)}))
 		return
 	}

@@ -25,6 +25,9 @@ type Picture struct {
 	// Thumb is set on the lead picture (image.src) of a release: lists
 	// show its thumbnail (Page.Thumb).
 	Thumb bool
+	// Lead is set when a page names it as its lead picture (image.src):
+	// it gets a share picture too (images.Job.Share).
+	Lead bool
 	// Refs are the places that name it, sorted: for messages about it.
 	Refs []Ref
 }
@@ -105,7 +108,7 @@ func pictures(pages []*Page, files []*content.File, base string) []*Picture {
 		}
 	}
 	byFile := map[string]*Picture{}
-	add := func(file string, ok bool, ref Ref, original, thumb bool) {
+	add := func(file string, ok bool, ref Ref, original, thumb, lead bool) {
 		if !ok || !IsPicture(file) {
 			return
 		}
@@ -117,6 +120,7 @@ func pictures(pages []*Page, files []*content.File, base string) []*Picture {
 		}
 		pic.Original = pic.Original || original
 		pic.Thumb = pic.Thumb || thumb
+		pic.Lead = pic.Lead || lead
 		if ref.Line > 0 {
 			pic.Refs = append(pic.Refs, ref)
 		}
@@ -129,14 +133,14 @@ func pictures(pages []*Page, files []*content.File, base string) []*Picture {
 		if im := f.Front.Image; im != nil && im.Src != "" {
 			pos := f.Front.Pos["image.src"]
 			file, ok := BundleName(f, im.Src)
-			add(file, ok, Ref{File: f.Path, Line: pos.Line, Col: pos.Col}, im.Original, p.Kind == KindPage && p.Section != "")
+			add(file, ok, Ref{File: f.Path, Line: pos.Line, Col: pos.Col}, im.Original, p.Kind == KindPage && p.Section != "", true)
 		}
 		if p.Doc == nil {
 			continue
 		}
 		for _, l := range p.Doc.Links {
 			file, ok := ContentFile(f, l.Dest)
-			add(file, ok && resources[file], Ref{File: f.Path, Line: f.BodyLine - 1 + l.Line, Col: l.Col}, false, false)
+			add(file, ok && resources[file], Ref{File: f.Path, Line: f.BodyLine - 1 + l.Line, Col: l.Col}, false, false, false)
 		}
 	}
 	out := make([]*Picture, 0, len(byFile))

@@ -103,9 +103,9 @@ func FS(tb testing.TB, archive string) fstest.MapFS {
 	return m
 }
 
-// Build runs build.Run over the site with opts, FS set to the site and Now
-// to Now unless set, and keeps what it gave. Two output files at one path
-// fail the test.
+// Build runs build.Run over the site with opts, FS set to the site, Now
+// to Now and Images to the shared cache (Pictures) unless set, and
+// keeps what it gave. Two output files at one path fail the test.
 func (s *Site) Build(opts build.Options) *Site {
 	s.tb.Helper()
 	opts.FS = s.FS

@@ -1,0 +1,89 @@
+package build
+
+import (
+	"context"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/eventnews/gen/generator/internal/escape"
+	"github.com/eventnews/gen/generator/internal/images"
+	"github.com/eventnews/gen/generator/internal/render"
+	"github.com/eventnews/gen/generator/internal/sharecard"
+	"github.com/eventnews/gen/generator/internal/site"
+)
+
+// makeCards draws the share card (package sharecard) of every release
+// with no picture to share: without a lead image, or with an SVG one. A
+// card shows the site's name in the release's language and its title,
+// is kept in opts.Images like a picture (so a warm rebuild draws
+// nothing) and is published at images/share/<the page's folder>.png.
+func (r *Result) makeCards(ctx context.Context, opts Options) error {
+	var pages []*site.Page
+	for _, p := range r.Site.Pages {
+		if r.needsCard(p) {
+			pages = append(pages, p)
+		}
+	}
+	if len(pages) == 0 {
+		return nil
+	}
+	cache := opts.Images
+	if cache == nil {
+		cache = images.NewCache("")
+	}
+	cards := make([]*images.Variant, len(pages))
+	errs := make([]error, len(pages))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(pages) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
+				cards[i], errs[i] = r.card(cache, pages[i])
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r.cards = make(map[string]*images.Variant, len(pages))
+	for i, p := range pages {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		r.cards[p.Path] = cards[i]
+		v := cards[i]
+		r.picFiles = append(r.picFiles, render.File{Path: v.Path, Bytes: v.Bytes, Disk: v.Disk})
+	}
+	return nil
+}
+
+// needsCard reports whether p is a release with no picture to share.
+func (r *Result) needsCard(p *site.Page) bool {
+	if p.Kind != site.KindPage || p.Section == "" || p.File == nil {
+		return false
+	}
+	img := p.File.Front.Image
+	if img == nil || img.Src == "" {
+		return true
+	}
+	file, ok := site.BundleName(p.File, img.Src)
+	pic := r.pictures[file]
+	return ok && pic != nil && pic.ShareFile == nil // an SVG
+}
+
+// card is p's share card, from the cache or drawn.
+func (r *Result) card(cache *images.Cache, p *site.Page) (*images.Variant, error) {
+	c := sharecard.Card{Site: p.Language.Title, Title: p.Title}
+	folder := strings.TrimSuffix(strings.TrimSuffix(p.Path, ".html"), "/index")
+	file := "images/share/" + folder + ".png"
+	return cache.Keep(images.Made{
+		Of:    sharecard.Fingerprint() + "\x00" + c.Site + "\x00" + c.Title,
+		Width: sharecard.Width, Height: sharecard.Height, Type: "image/png", Ext: "png",
+		Path: file, URL: r.Config.RelURL(escape.Path(file)),
+	}, c.PNG)
+}
