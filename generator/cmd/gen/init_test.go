@@ -92,6 +92,9 @@ func TestInitsCIFilesRun(t *testing.T) {
 		Artifacts struct {
 			Paths []string `yaml:"paths"`
 		} `yaml:"artifacts"`
+		Cache struct {
+			Paths []string `yaml:"paths"`
+		} `yaml:"cache"`
 	}
 	readYAML(t, filepath.Join(dir, ".github", "workflows", "publish.yml"), &github)
 	readYAML(t, filepath.Join(dir, ".gitlab-ci.yml"), &gitlab)
@@ -121,6 +124,17 @@ func TestInitsCIFilesRun(t *testing.T) {
 	}
 	if ran != 4 {
 		t.Errorf("ran %d gen commands of the CI files, want 4 (check and build, twice)", ran)
+	}
+	// GitLab keeps the picture cache it names, inside the site's folder.
+	if entries, err := os.ReadDir(filepath.Join(dir, ".gen-cache")); err != nil || len(entries) == 0 {
+		t.Errorf("the GitLab job's --cacheDir .gen-cache is not in the site's folder: %v", err)
+	}
+	if p := gitlab["pages"].Cache.Paths; len(p) != 1 || p[0] != ".gen-cache" {
+		t.Errorf("GitLab keeps %v between runs, want the picture cache .gen-cache", p)
+	}
+	workflow, _ := os.ReadFile(filepath.Join(dir, ".github", "workflows", "publish.yml"))
+	if !strings.Contains(string(workflow), "uses: actions/cache@v4\n        with:\n          path: ~/.cache/gen\n") {
+		t.Error("the GitHub workflow does not keep gen's picture cache (~/.cache/gen) between runs")
 	}
 }
 

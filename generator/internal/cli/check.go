@@ -59,7 +59,7 @@ func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	defer stop()
 	r, err := check.Run(ctx, check.Options{
 		Source: c.source, BaseURL: c.baseURL, Drafts: c.drafts, Future: c.future, Now: now, FailOn: gaps,
-		Images: pictureCache(*cacheDir),
+		Images: pictureCache(*cacheDir, c.source),
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "gen check:", err)

@@ -196,14 +196,18 @@ func (c *common) register(fs *flag.FlagSet) {
 // cacheDirFlag registers --cacheDir (Hugo's name) on a command that
 // builds.
 func cacheDirFlag(fs *flag.FlagSet) *string {
-	return fs.String("cacheDir", "", "keep the resized pictures in this `directory`, so that the next build need not make them again (default: gen/images in your cache folder, such as ~/.cache/gen/images); CI can keep it between runs")
+	return fs.String("cacheDir", "", "keep the resized pictures in this `directory` (relative to the site's folder), so that the next build need not make them again (default: gen/images in your cache folder, such as ~/.cache/gen/images); CI can keep it between runs")
 }
 
-// pictureCache is the picture cache in dir, else in gen's folder of the
+// pictureCache is the picture cache in dir (relative to the site's
+// folder, source, as --destination is), else in gen's folder of the
 // user's cache folder, else (without one) in memory.
-func pictureCache(dir string) *images.Cache {
-	if dir == "" {
+func pictureCache(dir, source string) *images.Cache {
+	switch {
+	case dir == "":
 		dir = images.DefaultDir()
+	case !filepath.IsAbs(dir) && source != "":
+		dir = filepath.Join(source, dir)
 	}
 	return images.NewCache(dir)
 }
@@ -421,7 +425,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	res, err := build.Run(ctx, build.Options{
 		Source: c.source, Destination: *dest, CleanDestination: *clean, Minify: *minify, BaseURL: c.baseURL,
 		Drafts: c.drafts, Future: c.future, Now: now, Log: log,
-		Images: pictureCache(*cacheDir), Progress: progress,
+		Images: pictureCache(*cacheDir, c.source), Progress: progress,
 	})
 	var warnings []*diag.Diagnostic
 	if res != nil {
