@@ -259,6 +259,11 @@ func openSite(opts Options) (fsys fs.FS, done func(), err error) {
 		if err := publish.Check(opts.Destination, source, opts.CleanDestination); err != nil {
 			return nil, nil, err
 		}
+		// What an interrupted build left is dealt with first: a run
+		// stopped during its long work then leaves nothing behind.
+		if err := publish.Tidy(opts.Destination); err != nil {
+			return nil, nil, err
+		}
 	}
 	fsys, done, err = SiteFS(opts.FS, opts.Source)
 	if err != nil {

@@ -471,6 +471,24 @@ func (s *Stage) writeJournal(j []entry) error {
 	return s.root.Rename(tmp, journalName)
 }
 
+// Tidy finishes, in a destination gen published into before, a build
+// that was interrupted after its commit point, and removes the stage of
+// one interrupted before it, as Begin does; a build calls it before its
+// long work, so that being stopped during that work leaves nothing of an
+// earlier build behind. A destination without gen's state is left as it
+// is.
+func Tidy(dest string) error {
+	if info, err := os.Lstat(filepath.Join(dest, stateDir)); err != nil || !info.IsDir() {
+		return nil
+	}
+	s, err := Begin(dest, nil, Options{})
+	if err != nil {
+		return err
+	}
+	s.Abort()
+	return nil
+}
+
 // Hold takes dest's lock, as a build does, so that no build changes the
 // folder while another program reads it whole (gen deploy); release gives
 // it back. A folder gen never wrote into has no lock to take.

@@ -371,6 +371,33 @@ func TestInterruptedCommitIsFinishedByTheNextRun(t *testing.T) {
 	}
 }
 
+// Tidy, which a build calls before its long work, finishes a build
+// stopped after its commit point and leaves neither journal nor stage; a
+// folder gen never published into is left as it is.
+func TestTidyFinishesAnInterruptedCommit(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	mustPublish(t, dest, first, Options{})
+	if _, err := publish(t, dest, second, Options{fail: fail("move", 1, syscall.EIO)}); err == nil {
+		t.Fatal("the move did not fail")
+	}
+	if err := Tidy(dest); err != nil {
+		t.Fatal(err)
+	}
+	equalTrees(t, "tidied", tree(t, dest), want(second, nil))
+	for _, name := range []string{stageName, journalName} {
+		if _, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(name))); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s is left behind", name)
+		}
+	}
+	foreign := t.TempDir()
+	if err := Tidy(foreign); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(foreign); len(entries) != 0 {
+		t.Errorf("Tidy wrote into a folder gen never published into: %v", entries)
+	}
+}
+
 // A file of the last build that cannot be removed does not make the build
 // say nothing was published: it was, and the file is tried again.
 func TestRemovalFailureSaysTheSiteIsPublished(t *testing.T) {
