@@ -27,8 +27,9 @@
 //     works.
 //   - A build stopped before the commit point (a signal, a full disk, a
 //     read-only folder) leaves the destination exactly as it was; one
-//     stopped after it, even by SIGKILL, is finished by the next Begin,
-//     which also removes any stage left behind. Leftovers never pile up.
+//     stopped after it, even by SIGKILL, is finished by the next Begin (or
+//     Tidy, which a build calls before its long work), which also removes
+//     any stage left behind. Leftovers never pile up.
 //   - Folders are made with mode 0777 and files with 0666, less the umask
 //     (0755 and 0644 under the usual 022), the destination included.
 //   - One build at a time writes into a destination (a lock on
