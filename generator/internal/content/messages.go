@@ -27,6 +27,14 @@ var (
 	msgKindList       = diag.Message{ID: "kind.list", Text: "a list"}
 	msgKindMapping    = diag.Message{ID: "kind.mapping", Text: "a mapping"}
 	msgKindEmpty      = diag.Message{ID: "kind.empty", Text: "empty"}
+	msgKindAliasList  = diag.Message{ID: "kind.alias-list", Text: "an alias of a list (write the list, like [*a, *b])"}
+
+	msgParamsNotMapping  = diag.Message{ID: "params.not-mapping", Text: "params must be a mapping of names to values, not {{.Value}}"}
+	msgParamsTooMany     = diag.Message{ID: "params.too-many", Text: "params: too many values (check the YAML aliases)"}
+	msgParamsInvalid     = diag.Message{ID: "params.invalid", Text: "params: {{.Problem}}"}
+	msgParamsSelfAlias   = diag.Message{ID: "params.self-alias", Text: "{{.At}}: the value contains itself through the alias *{{.Alias}}"}
+	msgParamsNameNotText = diag.Message{ID: "params.name-not-text", Text: "{{.At}}: names must be text, not {{.Kind}}"}
+	msgParamsMerge       = diag.Message{ID: "params.merge", Text: `{{.At}}: "<<" merges a mapping or a list of mappings, not {{.What}}`}
 
 	msgDateRequired     = diag.Message{ID: "frontmatter.date-required", Text: "date is required"}
 	msgStartRequired    = diag.Message{ID: "frontmatter.event-start-required", Text: "event.start is required"}
