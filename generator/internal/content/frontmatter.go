@@ -131,6 +131,13 @@ func (d *decoder) unknownKey(k *yaml.Node, what string, known []string) {
 	d.say(k, msgUnknownKey, "What", what, "Key", k.Value, "Known", strings.Join(known, ", "))
 }
 
+// badDate reports n, the value of key, which is no valid date, with a
+// hint of how to write it.
+func (d *decoder) badDate(n *yaml.Node, key string) {
+	m, args := dateHint(n.Value)
+	d.say(n, m, append([]any{"Key", key, "Value", fmt.Sprintf("%q", n.Value)}, args...)...)
+}
+
 func (d *decoder) add(line, col int, format string, args ...any) {
 	d.errs = append(d.errs, diag.At(d.path, line, col, format, args...))
 }
@@ -280,12 +287,12 @@ func (d *decoder) topKey(key string, v *yaml.Node) {
 	case "slug":
 		fm.Slug = d.text(key, v)
 		if fm.Slug != "" && !validSlug(fm.Slug) {
-			d.errorf(v, `slug: %q must be one URL segment, without spaces or "/", "\", "?", "#", "%%", not ending in "."`, fm.Slug)
+			d.say(v, msgBadSlug, "Value", fmt.Sprintf("%q", fm.Slug))
 		}
 	case "layout":
 		fm.Layout = d.text(key, v)
 		if fm.Layout != "" && !layoutName.MatchString(fm.Layout) {
-			d.errorf(v, `layout: %q must be a layout name: letters, digits, "-" and "_"`, fm.Layout)
+			d.say(v, msgBadLayout, "Value", fmt.Sprintf("%q", fm.Layout))
 		}
 	case "translationKey":
 		fm.TranslationKey = d.text(key, v)
@@ -340,7 +347,7 @@ func (d *decoder) topKey(key string, v *yaml.Node) {
 
 func (d *decoder) isMapping(key string, v *yaml.Node, keys []string) bool {
 	if v.Kind != yaml.MappingNode {
-		d.errorf(v, "%s must be a mapping with the keys %s", key, strings.Join(keys, ", "))
+		d.say(v, msgNotKeyMapping, "Key", key, "Keys", strings.Join(keys, ", "))
 		return false
 	}
 	return true
@@ -418,18 +425,18 @@ func (d *decoder) eventTimes(e *Event, startNode, endNode, zoneNode *yaml.Node) 
 		if !et.zoned {
 			et.t, _, _ = parseDate(et.n.Value, loc)
 			if !et.dateOnly && skipped(et.t, et.n.Value) {
-				d.errorf(et.n, "%s: %q does not exist in %s, which puts its clocks forward at that time: write the time after the change, like %s", et.key, et.n.Value, loc, afterGap(et.t).Format("15:04"))
+				d.say(et.n, msgClockGap, "Key", et.key, "Value", fmt.Sprintf("%q", et.n.Value), "Zone", loc, "After", afterGap(et.t).Format("15:04"))
 			}
 			continue
 		}
 		if _, off := et.t.Zone(); e.TimeZone != "" && off != offsetAt(et.t, loc) {
-			d.errorf(et.n, "%s: %q is at %s, but in %s (event.timeZone) it is %s then: write the time without the offset", et.key, et.n.Value, offsetText(off), e.TimeZone, offsetText(offsetAt(et.t, loc)))
+			d.say(et.n, msgOffsetDiffers, "Key", et.key, "Value", fmt.Sprintf("%q", et.n.Value), "Offset", offsetText(off), "Zone", e.TimeZone, "ZoneOffset", offsetText(offsetAt(et.t, loc)))
 		}
 		et.t = et.t.In(loc)
 	}
 	e.Start, e.End, e.AllDay = start.t, end.t, start.dateOnly
 	if start.n != nil && end.n != nil && !start.t.IsZero() && !end.t.IsZero() && start.dateOnly != end.dateOnly {
-		d.errorf(end.n, "event.end: %q and event.start %q must both be dates, or both have a time of day", end.n.Value, start.n.Value)
+		d.say(end.n, msgEventDayAndTime, "End", fmt.Sprintf("%q", end.n.Value), "Start", fmt.Sprintf("%q", start.n.Value))
 	}
 }
 
@@ -440,13 +447,13 @@ func (d *decoder) eventTime(key string, n *yaml.Node) eventTime {
 		return et
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "%s must be a date like 2024-05-17, not %s", key, kindName(n))
+		d.say(n, msgNotDate, "Key", key, "Kind", kindOf(n))
 		return et
 	}
 	var ok bool
 	et.t, et.dateOnly, et.zoned, ok = parseDateZoned(n.Value, d.loc)
 	if !ok {
-		d.errorf(n, "%s: %q is not a valid date%s", key, n.Value, dateHint(n.Value))
+		d.badDate(n, key)
 	}
 	return et
 }
@@ -493,7 +500,7 @@ func (d *decoder) image(v *yaml.Node) *Image {
 		case "image.src":
 			im.Src = d.text(key, v)
 			if im.Src != "" && !validImageSrc(im.Src) {
-				d.errorf(v, `image.src: %q must be a file in the page bundle, like "photo.jpg", or an http or https URL`, im.Src)
+				d.say(v, msgBadImageSrc, "Value", fmt.Sprintf("%q", im.Src))
 			}
 		case "image.alt":
 			im.Alt = d.text(key, v)
@@ -518,8 +525,6 @@ func (d *decoder) text(key string, v *yaml.Node) string {
 	}
 	return v.Value
 }
-
-func kindName(v *yaml.Node) string { return kindOf(v).Text }
 
 // kindOf names what a node that is not a value holds: a list, a mapping,
 // or nothing.
@@ -565,7 +570,7 @@ func (d *decoder) date(key string, v *yaml.Node) (time.Time, bool) {
 	}
 	t, dateOnly, ok := parseDate(v.Value, d.loc)
 	if !ok {
-		d.errorf(v, "%s: %q is not a valid date%s", key, v.Value, dateHint(v.Value))
+		d.badDate(v, key)
 	}
 	return t, dateOnly
 }
@@ -648,7 +653,7 @@ func flowList(text string) string {
 func (d *decoder) url(key string, v *yaml.Node) string {
 	s := d.text(key, v)
 	if s != "" && !validURL(s) {
-		d.errorf(v, `%s: %q must be an http or https URL or a site path starting with "/"`, key, s)
+		d.say(v, msgBadURL, "Key", key, "Value", fmt.Sprintf("%q", s))
 	}
 	return s
 }

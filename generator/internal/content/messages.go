@@ -29,6 +29,18 @@ var (
 	msgKindEmpty      = diag.Message{ID: "kind.empty", Text: "empty"}
 	msgKindAliasList  = diag.Message{ID: "kind.alias-list", Text: "an alias of a list (write the list, like [*a, *b])"}
 
+	msgBadSlug         = diag.Message{ID: "frontmatter.bad-slug", Text: `slug: {{.Value}} must be one URL segment, without spaces or "/", "\", "?", "#", "%", not ending in "."`}
+	msgBadLayout       = diag.Message{ID: "frontmatter.bad-layout", Text: `layout: {{.Value}} must be a layout name: letters, digits, "-" and "_"`}
+	msgNotKeyMapping   = diag.Message{ID: "frontmatter.not-key-mapping", Text: "{{.Key}} must be a mapping with the keys {{.Keys}}"}
+	msgEventDayAndTime = diag.Message{ID: "frontmatter.event-day-and-time", Text: "event.end: {{.End}} and event.start {{.Start}} must both be dates, or both have a time of day"}
+	msgBadImageSrc     = diag.Message{ID: "frontmatter.bad-image-src", Text: `image.src: {{.Value}} must be a file in the page bundle, like "photo.jpg", or an http or https URL`}
+	msgBadURL          = diag.Message{ID: "frontmatter.bad-url", Text: `{{.Key}}: {{.Value}} must be an http or https URL or a site path starting with "/"`}
+	msgClockGap        = diag.Message{ID: "frontmatter.clock-gap", Text: "{{.Key}}: {{.Value}} does not exist in {{.Zone}}, which puts its clocks forward at that time: write the time after the change, like {{.After}}"}
+	msgOffsetDiffers   = diag.Message{ID: "frontmatter.offset-differs", Text: "{{.Key}}: {{.Value}} is at {{.Offset}}, but in {{.Zone}} (event.timeZone) it is {{.ZoneOffset}} then: write the time without the offset"}
+	msgBadDate         = diag.Message{ID: "frontmatter.bad-date", Text: "{{.Key}}: {{.Value}} is not a valid date"}
+	msgBadDateWrite    = diag.Message{ID: "frontmatter.bad-date-write", Text: "{{.Key}}: {{.Value}} is not a valid date (write it as {{.Date}})"}
+	msgBadDateForms    = diag.Message{ID: "frontmatter.bad-date-forms", Text: "{{.Key}}: {{.Value}} is not a valid date (write dates as 2024-05-17, 2024-05-17 10:00 or 2024-05-17T10:00:00+08:00)"}
+
 	msgParamsNotMapping  = diag.Message{ID: "params.not-mapping", Text: "params must be a mapping of names to values, not {{.Value}}"}
 	msgParamsTooMany     = diag.Message{ID: "params.too-many", Text: "params: too many values (check the YAML aliases)"}
 	msgParamsInvalid     = diag.Message{ID: "params.invalid", Text: "params: {{.Problem}}"}
