@@ -400,9 +400,10 @@ func (d *decoder) eventTimes(e *Event, startNode, endNode, zoneNode *yaml.Node) 
 	var loc *time.Location
 	if zoneNode != nil {
 		if name := d.text("event.timeZone", zoneNode); name != "" {
-			var why string
-			if loc, why = loadZone(name); loc == nil {
-				d.errorf(zoneNode, "event.timeZone: %s", why)
+			var why diag.Message
+			var args []any
+			if loc, why, args = loadZone(name); loc == nil {
+				d.say(zoneNode, why, args...)
 			} else {
 				e.TimeZone = name
 			}

@@ -40,6 +40,9 @@ var (
 	msgBadDate         = diag.Message{ID: "frontmatter.bad-date", Text: "{{.Key}}: {{.Value}} is not a valid date"}
 	msgBadDateWrite    = diag.Message{ID: "frontmatter.bad-date-write", Text: "{{.Key}}: {{.Value}} is not a valid date (write it as {{.Date}})"}
 	msgBadDateForms    = diag.Message{ID: "frontmatter.bad-date-forms", Text: "{{.Key}}: {{.Value}} is not a valid date (write dates as 2024-05-17, 2024-05-17 10:00 or 2024-05-17T10:00:00+08:00)"}
+	msgZoneLocal       = diag.Message{ID: "frontmatter.zone-local", Text: `event.timeZone: "Local" would depend on the machine that builds the site: name the zone, like "Asia/Vladivostok"`}
+	msgZoneNear        = diag.Message{ID: "frontmatter.zone-near", Text: "event.timeZone: {{.Zone}} is not a known time zone: did you mean {{.Near}}?"}
+	msgZoneUnknown     = diag.Message{ID: "frontmatter.zone-unknown", Text: `event.timeZone: {{.Zone}} is not a known time zone: use an IANA name, like "Asia/Vladivostok" or "Europe/Moscow"`}
 
 	msgParamsNotMapping  = diag.Message{ID: "params.not-mapping", Text: "params must be a mapping of names to values, not {{.Value}}"}
 	msgParamsTooMany     = diag.Message{ID: "params.too-many", Text: "params: too many values (check the YAML aliases)"}
