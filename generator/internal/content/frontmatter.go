@@ -142,9 +142,9 @@ func (d *decoder) add(line, col int, format string, args ...any) {
 	d.errs = append(d.errs, diag.At(d.path, line, col, format, args...))
 }
 
-// warnf records a warning at n, as errorf records an error.
-func (d *decoder) warnf(n *yaml.Node, format string, args ...any) {
-	d.warns = append(d.warns, diag.Warn(d.path, n.Line+1, n.Column, format, args...))
+// warn records the warning m at n, as say records an error.
+func (d *decoder) warn(n *yaml.Node, m diag.Message, args ...any) {
+	d.warns = append(d.warns, m.Warn(d.path, n.Line+1, n.Column, args...))
 }
 
 // Front matter starts on line 2 of the file, so YAML line n is file line n+1.
@@ -319,7 +319,7 @@ func (d *decoder) topKey(key string, v *yaml.Node) {
 	case "weight":
 		fm.Weight = d.int(key, v)
 	case "tags":
-		fm.Tags = d.list(key, v, "[trade, expo]", func(s string) string { return checkTag(s, d.strictTags) })
+		fm.Tags = d.list(key, v, "[trade, expo]", func(s string) (diag.Message, []any) { return checkTag(s, d.strictTags) })
 	case "aliases":
 		fm.Aliases = d.list(key, v, `["/news/old-name/"]`, checkAlias)
 	case "event":
@@ -578,7 +578,7 @@ func (d *decoder) date(key string, v *yaml.Node) (time.Time, bool) {
 
 // list decodes a list of text, checking each entry with check, which
 // returns a message or "".
-func (d *decoder) list(key string, v *yaml.Node, example string, check func(string) string) []string {
+func (d *decoder) list(key string, v *yaml.Node, example string, check func(string) (diag.Message, []any)) []string {
 	if v.Kind == yaml.ScalarNode {
 		d.errs = append(d.errs, msgListAsText.At(d.path, v.Line+1, v.Column, "Key", key, "List", flowList(v.Value)))
 		return nil
@@ -605,8 +605,8 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 			d.say(n, msgEntryNotText, "Key", key, "Kind", kindOf(n))
 			continue
 		}
-		if msg := check(n.Value); msg != "" {
-			d.errorf(n, "%s: %q %s", key, n.Value, msg)
+		if m, args := check(n.Value); m.ID != "" {
+			d.say(n, m, append([]any{"Key", key, "Value", fmt.Sprintf("%q", n.Value)}, args...)...)
 			continue
 		}
 		id := name(n.Value)
@@ -617,7 +617,8 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 		}
 		switch {
 		case ok && key == "tags":
-			d.warnf(n, "tags: %s", sameTag(n.Value, out[first]))
+			m, args := sameTag(n.Value, out[first])
+			d.warn(n, m, args...)
 			continue
 		case ok:
 			d.say(n, msgListedTwice, "Key", key, "Value", n.Value)
@@ -661,39 +662,41 @@ func (d *decoder) url(key string, v *yaml.Node) string {
 
 var layoutName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
-func checkAlias(s string) string {
+// checkAlias returns what is wrong with an alias, a message with the
+// arguments it needs besides Key and Value, or a message without an ID.
+func checkAlias(s string) (diag.Message, []any) {
 	switch {
 	case !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//"):
-		return `must be a site path starting with one "/", like "/news/old-name/"`
+		return msgAliasNotSitePath, nil
 	case strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune(`\?#`, r) }):
-		return `must be a plain path without spaces, "\", "?" or "#"`
+		return msgAliasNotPlain, nil
 	case hasDotSegment(s):
-		return `must not contain "." or ".." segments`
+		return msgAliasDots, nil
 	case strings.Contains(s, "%"):
 		return checkEscapedAlias(s)
 	}
-	return ""
+	return diag.Message{}, nil
 }
 
 // checkEscapedAlias checks the percent-escapes of an alias, which a host
 // decodes before it looks for the file: they must not hide what the
 // alias may not hold.
-func checkEscapedAlias(s string) string {
+func checkEscapedAlias(s string) (diag.Message, []any) {
 	d, err := url.PathUnescape(s)
 	switch {
 	case err != nil:
-		return `has a "%" that starts no escape: write "%25" for "%"`
+		return msgAliasBadPercent, nil
 	case strings.Contains(strings.ToLower(s), "%2f"):
-		return `must not escape "/" as "%2F": hosts disagree on what it means`
+		return msgAliasEscapedSlash, nil
 	case hasDotSegment(d):
-		return `must not contain "." or ".." segments, escaped or not`
+		return msgAliasEscapedDots, nil
 	}
 	for _, seg := range strings.Split(d, "/") {
 		if seg != "" && nameProblem(seg, "", "") != "" {
-			return fmt.Sprintf(`decodes to %q, which holds a control character, "\" or a name ending in a dot or space: write the alias without it`, d)
+			return msgAliasDecodesBad, []any{"Decoded", fmt.Sprintf("%q", d)}
 		}
 	}
-	return ""
+	return diag.Message{}, nil
 }
 
 func hasDotSegment(s string) bool {

@@ -44,6 +44,20 @@ var (
 	msgZoneNear        = diag.Message{ID: "frontmatter.zone-near", Text: "event.timeZone: {{.Zone}} is not a known time zone: did you mean {{.Near}}?"}
 	msgZoneUnknown     = diag.Message{ID: "frontmatter.zone-unknown", Text: `event.timeZone: {{.Zone}} is not a known time zone: use an IANA name, like "Asia/Vladivostok" or "Europe/Moscow"`}
 
+	msgTagNotKey     = diag.Message{ID: "frontmatter.tag-not-key", Text: "{{.Key}}: {{.Value}} is not a tag key: use lower-case letters, digits and hyphens; this site takes only keys (tags: {strict: true} in site.yaml), each with a label in i18n/<lang>.yaml"}
+	msgTagNotKeyLike = diag.Message{ID: "frontmatter.tag-not-key-like", Text: "{{.Key}}: {{.Value}} is not a tag key: use lower-case letters, digits and hyphens, like {{.Fix}}; this site takes only keys (tags: {strict: true} in site.yaml), each with a label in i18n/<lang>.yaml"}
+	msgTagNoName     = diag.Message{ID: "frontmatter.tag-no-name", Text: `{{.Key}}: {{.Value}} has no letter or digit to make its web address of: write a word, or a tag key like "trade"`}
+	msgTagTwice      = diag.Message{ID: "frontmatter.tag-twice", Text: "tags: {{.Value}} is listed twice: it is shown once; delete one"}
+	msgTagAgain      = diag.Message{ID: "frontmatter.tag-again", Text: "tags: {{.Value}} is the tag {{.First}} again (one address, tags/{{.Name}}/): it is shown once; delete one"}
+
+	msgAliasNotSitePath  = diag.Message{ID: "frontmatter.alias-not-site-path", Text: `{{.Key}}: {{.Value}} must be a site path starting with one "/", like "/news/old-name/"`}
+	msgAliasNotPlain     = diag.Message{ID: "frontmatter.alias-not-plain", Text: `{{.Key}}: {{.Value}} must be a plain path without spaces, "\", "?" or "#"`}
+	msgAliasDots         = diag.Message{ID: "frontmatter.alias-dots", Text: `{{.Key}}: {{.Value}} must not contain "." or ".." segments`}
+	msgAliasBadPercent   = diag.Message{ID: "frontmatter.alias-bad-percent", Text: `{{.Key}}: {{.Value}} has a "%" that starts no escape: write "%25" for "%"`}
+	msgAliasEscapedSlash = diag.Message{ID: "frontmatter.alias-escaped-slash", Text: `{{.Key}}: {{.Value}} must not escape "/" as "%2F": hosts disagree on what it means`}
+	msgAliasEscapedDots  = diag.Message{ID: "frontmatter.alias-escaped-dots", Text: `{{.Key}}: {{.Value}} must not contain "." or ".." segments, escaped or not`}
+	msgAliasDecodesBad   = diag.Message{ID: "frontmatter.alias-decodes-bad", Text: `{{.Key}}: {{.Value}} decodes to {{.Decoded}}, which holds a control character, "\" or a name ending in a dot or space: write the alias without it`}
+
 	msgParamsNotMapping  = diag.Message{ID: "params.not-mapping", Text: "params must be a mapping of names to values, not {{.Value}}"}
 	msgParamsTooMany     = diag.Message{ID: "params.too-many", Text: "params: too many values (check the YAML aliases)"}
 	msgParamsInvalid     = diag.Message{ID: "params.invalid", Text: "params: {{.Problem}}"}
