@@ -552,7 +552,7 @@ func listStatic(fsys fs.FS, cfg *config.Site) ([]render.File, error) {
 	for _, dir := range []string{"static", "themes/" + cfg.Theme + "/static"} {
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if le := sitefs.LinkOf(err); le != nil {
-				errs.Add(diag.At(le.Path, 0, 0, "%s", le.Problem()))
+				errs.Add(le.Diagnostic(le.Path))
 				return fs.SkipDir
 			}
 			if err != nil {
@@ -565,7 +565,7 @@ func listStatic(fsys fs.FS, cfg *config.Site) ([]render.File, error) {
 				return nil
 			}
 			if le := sitefs.Unfollowed(p, d); le != nil {
-				errs.Add(diag.At(p, 0, 0, "%s", le.Problem()))
+				errs.Add(le.Diagnostic(p))
 				return nil
 			}
 			if rel := strings.TrimPrefix(p, dir+"/"); !seen[rel] {

@@ -255,7 +255,7 @@ func normalBaseURL(s string) (norm, problem string) {
 func Load(fsys fs.FS) (*Site, error) {
 	data, err := fs.ReadFile(fsys, FileName)
 	if le := sitefs.LinkOf(err); le != nil {
-		return nil, diag.At(le.Path, 0, 0, "%s", le.Problem())
+		return nil, le.Diagnostic(le.Path)
 	}
 	if err != nil {
 		return nil, diag.At(FileName, 0, 0, "cannot read the site configuration: %v", unwrapPathErr(err))

@@ -287,7 +287,7 @@ func sectionsOutsideBundles(pages []string, bundles map[string]string, opts Opti
 func walk(fsys fs.FS) (pages, others []string, ds []*diag.Diagnostic) {
 	err := fs.WalkDir(fsys, contentDir, func(p string, d fs.DirEntry, err error) error {
 		if le := sitefs.LinkOf(err); le != nil {
-			ds = append(ds, diag.At(le.Path, 0, 0, "%s", le.Problem()))
+			ds = append(ds, le.Diagnostic(le.Path))
 			return fs.SkipDir
 		}
 		if err != nil {
@@ -304,7 +304,7 @@ func walk(fsys fs.FS) (pages, others []string, ds []*diag.Diagnostic) {
 			return nil
 		}
 		if le := sitefs.Unfollowed(p, d); le != nil {
-			ds = append(ds, diag.At(p, 0, 0, "%s", le.Problem()))
+			ds = append(ds, le.Diagnostic(p))
 			return nil
 		}
 		if p != contentDir {

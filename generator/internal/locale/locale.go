@@ -179,7 +179,7 @@ func Load(fsys fs.FS, dirs []string, langs []config.Language) (*Set, error) {
 			p := path.Join(dir, lang.Code+FileExt)
 			buf, err := fs.ReadFile(fsys, p)
 			if le := sitefs.LinkOf(err); le != nil {
-				errs.Add(diag.At(le.Path, 0, 0, "%s", le.Problem()))
+				errs.Add(le.Diagnostic(le.Path))
 				continue
 			}
 			if err != nil {

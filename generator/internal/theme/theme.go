@@ -126,7 +126,7 @@ func Files(fsys fs.FS, dirs []string) (map[string]string, error) {
 	for _, dir := range dirs {
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if le := sitefs.LinkOf(err); le != nil {
-				errs.Add(diag.At(le.Path, 0, 0, "%s", le.Problem()))
+				errs.Add(le.Diagnostic(le.Path))
 				return fs.SkipDir
 			}
 			if err != nil {
@@ -139,7 +139,7 @@ func Files(fsys fs.FS, dirs []string) (map[string]string, error) {
 				return nil
 			}
 			if le := sitefs.Unfollowed(p, d); le != nil {
-				errs.Add(diag.At(p, 0, 0, "%s", le.Problem()))
+				errs.Add(le.Diagnostic(p))
 				return nil
 			}
 			rel := strings.TrimPrefix(p, dir+"/")
