@@ -111,8 +111,9 @@ type decoder struct {
 	unreadable bool
 }
 
-// say records the error m at n (see errorf), its arguments given as
-// name, value pairs.
+// say records the error m at n, its arguments given as name, value
+// pairs. Front matter starts on line 2 of the file, so YAML line n is file
+// line n+1.
 func (d *decoder) say(n *yaml.Node, m diag.Message, args ...any) {
 	d.sayAt(n.Line+1, n.Column, m, args...)
 }
@@ -138,18 +139,9 @@ func (d *decoder) badDate(n *yaml.Node, key string) {
 	d.say(n, m, append([]any{"Key", key, "Value", fmt.Sprintf("%q", n.Value)}, args...)...)
 }
 
-func (d *decoder) add(line, col int, format string, args ...any) {
-	d.errs = append(d.errs, diag.At(d.path, line, col, format, args...))
-}
-
 // warn records the warning m at n, as say records an error.
 func (d *decoder) warn(n *yaml.Node, m diag.Message, args ...any) {
 	d.warns = append(d.warns, m.Warn(d.path, n.Line+1, n.Column, args...))
-}
-
-// Front matter starts on line 2 of the file, so YAML line n is file line n+1.
-func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.add(n.Line+1, n.Column, format, args...)
 }
 
 func (d *decoder) pos(key string, n *yaml.Node) {

@@ -29,6 +29,9 @@ var (
 	msgKindEmpty      = diag.Message{ID: "kind.empty", Text: "empty"}
 	msgKindAliasList  = diag.Message{ID: "kind.alias-list", Text: "an alias of a list (write the list, like [*a, *b])"}
 
+	msgCannotRead  = diag.Message{ID: "content.cannot-read", Text: "cannot read: {{.Err}}"}
+	msgNotMarkdown = diag.Message{ID: "content.not-markdown", Text: "not a Markdown file under {{.Dir}}/"}
+
 	msgBadSlug         = diag.Message{ID: "frontmatter.bad-slug", Text: `slug: {{.Value}} must be one URL segment, without spaces or "/", "\", "?", "#", "%", not ending in "."`}
 	msgBadLayout       = diag.Message{ID: "frontmatter.bad-layout", Text: `layout: {{.Value}} must be a layout name: letters, digits, "-" and "_"`}
 	msgNotKeyMapping   = diag.Message{ID: "frontmatter.not-key-mapping", Text: "{{.Key}} must be a mapping with the keys {{.Keys}}"}
