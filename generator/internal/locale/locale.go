@@ -184,7 +184,7 @@ func Load(fsys fs.FS, dirs []string, langs []config.Language) (*Set, error) {
 			}
 			if err != nil {
 				if !isNotExist(err) {
-					errs.Add(diag.At(p, 0, 0, "read message file: %v", unwrapPathErr(err)))
+					errs.Add(msgCannotRead.At(p, 0, 0, "Err", unwrapPathErr(err)))
 				}
 				continue
 			}
