@@ -258,7 +258,7 @@ func Load(fsys fs.FS) (*Site, error) {
 		return nil, le.Diagnostic(le.Path)
 	}
 	if err != nil {
-		return nil, diag.At(FileName, 0, 0, "cannot read the site configuration: %v", unwrapPathErr(err))
+		return nil, msgCannotRead.At(FileName, 0, 0, "Err", unwrapPathErr(err))
 	}
 	return Parse(FileName, data)
 }
@@ -277,6 +277,8 @@ var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // msgInvalid is yaml.v3's own words, when package yamlerr cannot say
 // better.
 var msgInvalid = diag.Message{ID: "config.invalid", Text: "invalid YAML: {{.Problem}}"}
+
+var msgCannotRead = diag.Message{ID: "config.cannot-read", Text: "cannot read the site configuration: {{.Err}}"}
 
 // The messages of site.yaml's settings, in English; package speak says
 // them in other languages.
