@@ -575,7 +575,7 @@ func listStatic(fsys fs.FS, cfg *config.Site) ([]render.File, error) {
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			errs.Add(diag.At(dir, 0, 0, "cannot read: %v", err))
+			errs.Add(msgCannotRead.At(dir, 0, 0, "Err", err))
 		}
 	}
 	return out, errs.Err()
@@ -595,3 +595,5 @@ func addStatic(static, out []render.File) []render.File {
 	}
 	return out
 }
+
+var msgCannotRead = diag.Message{ID: "build.cannot-read", Text: "cannot read: {{.Err}}"}
