@@ -557,7 +557,7 @@ func listStatic(fsys fs.FS, cfg *config.Site) ([]render.File, error) {
 	for _, dir := range []string{"static", "themes/" + cfg.Theme + "/static"} {
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if le := sitefs.LinkOf(err); le != nil {
-				errs.Add(diag.At(le.Path, 0, 0, "%s", le.Problem()))
+				errs.Add(le.Diagnostic(le.Path))
 				return fs.SkipDir
 			}
 			if err != nil {
@@ -570,7 +570,7 @@ func listStatic(fsys fs.FS, cfg *config.Site) ([]render.File, error) {
 				return nil
 			}
 			if le := sitefs.Unfollowed(p, d); le != nil {
-				errs.Add(diag.At(p, 0, 0, "%s", le.Problem()))
+				errs.Add(le.Diagnostic(p))
 				return nil
 			}
 			if rel := strings.TrimPrefix(p, dir+"/"); !seen[rel] {
@@ -580,7 +580,7 @@ func listStatic(fsys fs.FS, cfg *config.Site) ([]render.File, error) {
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			errs.Add(diag.At(dir, 0, 0, "cannot read: %v", err))
+			errs.Add(msgCannotRead.At(dir, 0, 0, "Err", err))
 		}
 	}
 	return out, errs.Err()
@@ -600,3 +600,5 @@ func addStatic(static, out []render.File) []render.File {
 	}
 	return out
 }
+
+var msgCannotRead = diag.Message{ID: "build.cannot-read", Text: "cannot read: {{.Err}}"}

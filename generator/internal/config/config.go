@@ -39,12 +39,14 @@ package config
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	// Time zones load even on machines without a zone database.
@@ -180,8 +182,8 @@ func (s *Site) AbsURL(u string) string {
 // in site.yaml is.
 func (s *Site) WithBaseURL(u string) (*Site, error) {
 	norm, problem := normalBaseURL(u)
-	if problem != "" {
-		return nil, fmt.Errorf("--baseURL %q %s", u, problem)
+	if problem.ID != "" {
+		return nil, errors.New(problem.Format("Key", "--baseURL", "URL", strconv.Quote(u)))
 	}
 	c := *s
 	c.BaseURL = norm
@@ -232,15 +234,17 @@ func hasScheme(u string) bool {
 
 // normalBaseURL checks a baseURL and completes it: a final "/", and the
 // path percent-encoded where a URL path needs it, as net/url writes it.
-// problem says what is wrong, "" when nothing is.
-func normalBaseURL(s string) (norm, problem string) {
+// problem says what is wrong (a message with the arguments Key, such as
+// "baseURL:", and URL), one
+// without an ID when nothing is.
+func normalBaseURL(s string) (norm string, problem diag.Message) {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
-		return s, `must be an absolute http or https URL, like "https://example.org/" or "https://example.org/press/"`
+		return s, msgBaseURLNotAbsolute
 	}
 	for _, seg := range strings.Split(u.Path, "/") {
 		if seg == "." || seg == ".." {
-			return s, `must not hold "." or ".." in its path`
+			return s, msgBaseURLDots
 		}
 	}
 	origin, _ := splitBaseURL(s)
@@ -248,17 +252,22 @@ func normalBaseURL(s string) (norm, problem string) {
 	if !strings.HasSuffix(p, "/") {
 		p += "/"
 	}
-	return origin + p, ""
+	return origin + p, diag.Message{}
 }
+
+var (
+	msgBaseURLNotAbsolute = diag.Message{ID: "config.baseurl-not-absolute", Text: `{{.Key}} {{.URL}} must be an absolute http or https URL, like "https://example.org/" or "https://example.org/press/"`}
+	msgBaseURLDots        = diag.Message{ID: "config.baseurl-dots", Text: `{{.Key}} {{.URL}} must not hold "." or ".." in its path`}
+)
 
 // Load reads site.yaml from fsys.
 func Load(fsys fs.FS) (*Site, error) {
 	data, err := fs.ReadFile(fsys, FileName)
 	if le := sitefs.LinkOf(err); le != nil {
-		return nil, diag.At(le.Path, 0, 0, "%s", le.Problem())
+		return nil, le.Diagnostic(le.Path)
 	}
 	if err != nil {
-		return nil, diag.At(FileName, 0, 0, "cannot read the site configuration: %v", unwrapPathErr(err))
+		return nil, msgCannotRead.At(FileName, 0, 0, "Err", unwrapPathErr(err))
 	}
 	return Parse(FileName, data)
 }
@@ -277,6 +286,8 @@ var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // msgInvalid is yaml.v3's own words, when package yamlerr cannot say
 // better.
 var msgInvalid = diag.Message{ID: "config.invalid", Text: "invalid YAML: {{.Problem}}"}
+
+var msgCannotRead = diag.Message{ID: "config.cannot-read", Text: "cannot read the site configuration: {{.Err}}"}
 
 // The messages of site.yaml's settings, in English; package speak says
 // them in other languages.
@@ -408,9 +419,9 @@ func checkLanguages(path string, s *Site, langNodes []*yaml.Node, keyPos func(st
 func checkValues(path string, doc *yaml.Node, s *Site, keyPos func(string) (int, int), errs *diag.List) {
 	if s.BaseURL == "" {
 		s.BaseURL = "/"
-	} else if norm, problem := normalBaseURL(s.BaseURL); problem != "" {
+	} else if norm, problem := normalBaseURL(s.BaseURL); problem.ID != "" {
 		l, c := keyPos("baseURL")
-		errs.Add(diag.At(path, l, c, "baseURL: %q %s", s.BaseURL, problem))
+		errs.Add(problem.At(path, l, c, "Key", "baseURL:", "URL", strconv.Quote(s.BaseURL)))
 	} else {
 		s.BaseURL = norm
 	}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/eventnews/gen/generator/internal/diag"
@@ -63,9 +64,9 @@ func checkDeploy(file string, doc *yaml.Node, d *Deploy, errs *diag.List) {
 		line, col := item(targets, i)
 		switch {
 		case t.Name == "":
-			errs.Add(diag.At(file, line, col, "deploy.targets: a target needs a name, such as production"))
+			errs.Add(msgTargetName.At(file, line, col))
 		case seen[t.Name]:
-			errs.Add(diag.At(file, line, col, "deploy.targets: %q is listed twice", t.Name))
+			errs.Add(msgTargetTwice.At(file, line, col, "Name", strconv.Quote(t.Name)))
 		}
 		seen[t.Name] = true
 		if msg := CheckTargetURL(t.URL); msg != "" {
@@ -75,9 +76,9 @@ func checkDeploy(file string, doc *yaml.Node, d *Deploy, errs *diag.List) {
 	for i, r := range d.CacheControl {
 		line, col := item(rules, i)
 		if r.Pattern == "" {
-			errs.Add(diag.At(file, line, col, "deploy.cacheControl: a rule needs a pattern, such as \"*.pdf\""))
+			errs.Add(msgRulePattern.At(file, line, col))
 		} else if _, err := path.Match(r.Pattern, ""); err != nil {
-			errs.Add(diag.At(file, line, col, "deploy.cacheControl: pattern %q is not a valid pattern (write it like \"*.pdf\" or \"css/*\")", r.Pattern))
+			errs.Add(msgRuleBadPattern.At(file, line, col, "Pattern", strconv.Quote(r.Pattern)))
 		}
 	}
 }
@@ -155,3 +156,10 @@ func checkDeployKeys(file string, node *yaml.Node, errs *diag.List) {
 		}
 	}
 }
+
+var (
+	msgTargetName     = diag.Message{ID: "config.deploy-target-name", Text: "deploy.targets: a target needs a name, such as production"}
+	msgTargetTwice    = diag.Message{ID: "config.deploy-target-twice", Text: "deploy.targets: {{.Name}} is listed twice"}
+	msgRulePattern    = diag.Message{ID: "config.deploy-rule-pattern", Text: `deploy.cacheControl: a rule needs a pattern, such as "*.pdf"`}
+	msgRuleBadPattern = diag.Message{ID: "config.deploy-bad-pattern", Text: `deploy.cacheControl: pattern {{.Pattern}} is not a valid pattern (write it like "*.pdf" or "css/*")`}
+)

@@ -68,7 +68,7 @@ func checkImages(file string, doc *yaml.Node, im *Images, errs *diag.List) {
 	for _, w := range im.Widths {
 		if w < 1 || w > MaxWidth {
 			l, c := pos("widths")
-			errs.Add(diag.At(file, l, c, "images.widths: %d is not a width gen can write (1 to %d pixels)", w, MaxWidth))
+			errs.Add(msgImageWidth.At(file, l, c, "Width", w, "Max", MaxWidth))
 		}
 	}
 	slices.Sort(im.Widths)
@@ -79,7 +79,7 @@ func checkImages(file string, doc *yaml.Node, im *Images, errs *diag.List) {
 			*q = def
 		case *q < 1 || *q > 100:
 			l, c := pos(key)
-			errs.Add(diag.At(file, l, c, "images.%s: must be 1 to 100, not %d", key, *q))
+			errs.Add(msgImageQuality.At(file, l, c, "Key", key, "Value", *q))
 		}
 	}
 	quality("quality", &im.Quality, DefaultQuality)
@@ -88,15 +88,22 @@ func checkImages(file string, doc *yaml.Node, im *Images, errs *diag.List) {
 		im.MaxPixels = DefaultMaxPixels
 	} else if im.MaxPixels < 0 {
 		l, c := pos("maxPixels")
-		errs.Add(diag.At(file, l, c, "images.maxPixels: must be a positive number, not %d", im.MaxPixels))
+		errs.Add(msgImageMaxPixels.At(file, l, c, "Value", im.MaxPixels))
 	}
 	if im.MaxBytes == 0 {
 		im.MaxBytes = DefaultMaxBytes
 	} else if im.MaxBytes < 0 {
 		l, c := pos("maxBytes")
-		errs.Add(diag.At(file, l, c, "images.maxBytes: must be a positive number of bytes, not %d", im.MaxBytes))
+		errs.Add(msgImageMaxBytes.At(file, l, c, "Value", im.MaxBytes))
 	}
 	if im.Sizes == "" {
 		im.Sizes = DefaultSizes
 	}
 }
+
+var (
+	msgImageWidth     = diag.Message{ID: "config.image-width", Text: "images.widths: {{.Width}} is not a width gen can write (1 to {{.Max}} pixels)"}
+	msgImageQuality   = diag.Message{ID: "config.image-quality", Text: "images.{{.Key}}: must be 1 to 100, not {{.Value}}"}
+	msgImageMaxPixels = diag.Message{ID: "config.image-max-pixels", Text: "images.maxPixels: must be a positive number, not {{.Value}}"}
+	msgImageMaxBytes  = diag.Message{ID: "config.image-max-bytes", Text: "images.maxBytes: must be a positive number of bytes, not {{.Value}}"}
+)

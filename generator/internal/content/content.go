@@ -287,14 +287,14 @@ func sectionsOutsideBundles(pages []string, bundles map[string]string, opts Opti
 func walk(fsys fs.FS) (pages, others []string, ds []*diag.Diagnostic) {
 	err := fs.WalkDir(fsys, contentDir, func(p string, d fs.DirEntry, err error) error {
 		if le := sitefs.LinkOf(err); le != nil {
-			ds = append(ds, diag.At(le.Path, 0, 0, "%s", le.Problem()))
+			ds = append(ds, le.Diagnostic(le.Path))
 			return fs.SkipDir
 		}
 		if err != nil {
 			if p == contentDir && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
 			}
-			ds = append(ds, diag.At(p, 0, 0, "cannot read: %v", unwrapPathErr(err)))
+			ds = append(ds, msgCannotRead.At(p, 0, 0, "Err", unwrapPathErr(err)))
 			return nil
 		}
 		if p != contentDir && ignored(d.Name()) {
@@ -304,7 +304,7 @@ func walk(fsys fs.FS) (pages, others []string, ds []*diag.Diagnostic) {
 			return nil
 		}
 		if le := sitefs.Unfollowed(p, d); le != nil {
-			ds = append(ds, diag.At(p, 0, 0, "%s", le.Problem()))
+			ds = append(ds, le.Diagnostic(p))
 			return nil
 		}
 		if p != contentDir {
@@ -331,7 +331,7 @@ func walk(fsys fs.FS) (pages, others []string, ds []*diag.Diagnostic) {
 		return nil
 	})
 	if err != nil {
-		ds = append(ds, diag.At(contentDir, 0, 0, "cannot read: %v", unwrapPathErr(err)))
+		ds = append(ds, msgCannotRead.At(contentDir, 0, 0, "Err", unwrapPathErr(err)))
 	}
 	return pages, others, ds
 }
@@ -364,7 +364,7 @@ func readAll(fsys fs.FS, pages []string, opts Options) []read {
 				data, err := fs.ReadFile(fsys, p)
 				if err != nil {
 					opts.Cache.forget(p)
-					out[i].ds = []*diag.Diagnostic{diag.At(p, 0, 0, "cannot read: %v", unwrapPathErr(err))}
+					out[i].ds = []*diag.Diagnostic{msgCannotRead.At(p, 0, 0, "Err", unwrapPathErr(err))}
 					continue
 				}
 				f, unread, ds := opts.Cache.parse(p, key, data, opts)
@@ -463,7 +463,7 @@ func isBundleIndex(base string, opts Options) bool {
 func fileFromPath(p string, opts Options) (*File, *diag.Diagnostic) {
 	rel, ok := strings.CutPrefix(p, contentDir+"/")
 	if !ok || !strings.HasSuffix(p, ".md") {
-		return nil, diag.At(p, 0, 0, "not a Markdown file under %s/", contentDir)
+		return nil, msgNotMarkdown.At(p, 0, 0, "Dir", contentDir)
 	}
 	dir, base := path.Split(rel)
 	dir = strings.TrimSuffix(dir, "/")

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/eventnews/gen/generator/internal/diag"
 )
 
 // dateFields splits every accepted date, and nothing else, into its
@@ -154,12 +156,13 @@ var (
 	isoLike   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
 )
 
-// dateHint suggests how to write s, or returns "" when s has the right shape
-// but is not a real date (2024-02-30).
-func dateHint(s string) string {
+// dateHint returns the message for s, which is no valid date, with its
+// arguments besides Key and Value: how to write s, or no suggestion when s
+// has the right shape but is not a real date (2024-02-30).
+func dateHint(s string) (diag.Message, []any) {
 	s = strings.TrimSpace(s)
 	if isoLike.MatchString(s) {
-		return ""
+		return msgBadDate, nil
 	}
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
 	y, m, d, clock := 0, 0, 0, ""
@@ -185,7 +188,7 @@ func dateHint(s string) string {
 		clock = fmt.Sprintf(" %02d:%s", atoi(hh), mm)
 	}
 	if validDay(y, m, d) && y > 0 {
-		return fmt.Sprintf(" (write it as %04d-%02d-%02d%s)", y, m, d, clock)
+		return msgBadDateWrite, []any{"Date", fmt.Sprintf("%04d-%02d-%02d%s", y, m, d, clock)}
 	}
-	return " (write dates as 2024-05-17, 2024-05-17 10:00 or 2024-05-17T10:00:00+08:00)"
+	return msgBadDateForms, nil
 }

@@ -73,7 +73,9 @@ func TestDateHints(t *testing.T) {
 		"05/06/2024":       " (write dates as 2024-05-17, 2024-05-17 10:00 or 2024-05-17T10:00:00+08:00)",
 		"17.05.2024 25:00": " (write dates as 2024-05-17, 2024-05-17 10:00 or 2024-05-17T10:00:00+08:00)",
 	} {
-		if got := dateHint(in); got != want {
+		m, args := dateHint(in)
+		got := strings.TrimPrefix(m.Format(append([]any{"Key", "date", "Value", `"x"`}, args...)...), `date: "x" is not a valid date`)
+		if got != want {
 			t.Errorf("dateHint(%q) = %q, want %q", in, got, want)
 		}
 	}

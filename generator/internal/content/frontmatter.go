@@ -111,8 +111,9 @@ type decoder struct {
 	unreadable bool
 }
 
-// say records the error m at n (see errorf), its arguments given as
-// name, value pairs.
+// say records the error m at n, its arguments given as name, value
+// pairs. Front matter starts on line 2 of the file, so YAML line n is file
+// line n+1.
 func (d *decoder) say(n *yaml.Node, m diag.Message, args ...any) {
 	d.sayAt(n.Line+1, n.Column, m, args...)
 }
@@ -131,18 +132,16 @@ func (d *decoder) unknownKey(k *yaml.Node, what string, known []string) {
 	d.say(k, msgUnknownKey, "What", what, "Key", k.Value, "Known", strings.Join(known, ", "))
 }
 
-func (d *decoder) add(line, col int, format string, args ...any) {
-	d.errs = append(d.errs, diag.At(d.path, line, col, format, args...))
+// badDate reports n, the value of key, which is no valid date, with a
+// hint of how to write it.
+func (d *decoder) badDate(n *yaml.Node, key string) {
+	m, args := dateHint(n.Value)
+	d.say(n, m, append([]any{"Key", key, "Value", fmt.Sprintf("%q", n.Value)}, args...)...)
 }
 
-// warnf records a warning at n, as errorf records an error.
-func (d *decoder) warnf(n *yaml.Node, format string, args ...any) {
-	d.warns = append(d.warns, diag.Warn(d.path, n.Line+1, n.Column, format, args...))
-}
-
-// Front matter starts on line 2 of the file, so YAML line n is file line n+1.
-func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.add(n.Line+1, n.Column, format, args...)
+// warn records the warning m at n, as say records an error.
+func (d *decoder) warn(n *yaml.Node, m diag.Message, args ...any) {
+	d.warns = append(d.warns, m.Warn(d.path, n.Line+1, n.Column, args...))
 }
 
 func (d *decoder) pos(key string, n *yaml.Node) {
@@ -280,12 +279,12 @@ func (d *decoder) topKey(key string, v *yaml.Node) {
 	case "slug":
 		fm.Slug = d.text(key, v)
 		if fm.Slug != "" && !validSlug(fm.Slug) {
-			d.errorf(v, `slug: %q must be one URL segment, without spaces or "/", "\", "?", "#", "%%", not ending in "."`, fm.Slug)
+			d.say(v, msgBadSlug, "Value", fmt.Sprintf("%q", fm.Slug))
 		}
 	case "layout":
 		fm.Layout = d.text(key, v)
 		if fm.Layout != "" && !layoutName.MatchString(fm.Layout) {
-			d.errorf(v, `layout: %q must be a layout name: letters, digits, "-" and "_"`, fm.Layout)
+			d.say(v, msgBadLayout, "Value", fmt.Sprintf("%q", fm.Layout))
 		}
 	case "translationKey":
 		fm.TranslationKey = d.text(key, v)
@@ -312,7 +311,7 @@ func (d *decoder) topKey(key string, v *yaml.Node) {
 	case "weight":
 		fm.Weight = d.int(key, v)
 	case "tags":
-		fm.Tags = d.list(key, v, "[trade, expo]", func(s string) string { return checkTag(s, d.strictTags) })
+		fm.Tags = d.list(key, v, "[trade, expo]", func(s string) (diag.Message, []any) { return checkTag(s, d.strictTags) })
 	case "aliases":
 		fm.Aliases = d.list(key, v, `["/news/old-name/"]`, checkAlias)
 	case "event":
@@ -340,7 +339,7 @@ func (d *decoder) topKey(key string, v *yaml.Node) {
 
 func (d *decoder) isMapping(key string, v *yaml.Node, keys []string) bool {
 	if v.Kind != yaml.MappingNode {
-		d.errorf(v, "%s must be a mapping with the keys %s", key, strings.Join(keys, ", "))
+		d.say(v, msgNotKeyMapping, "Key", key, "Keys", strings.Join(keys, ", "))
 		return false
 	}
 	return true
@@ -393,9 +392,10 @@ func (d *decoder) eventTimes(e *Event, startNode, endNode, zoneNode *yaml.Node) 
 	var loc *time.Location
 	if zoneNode != nil {
 		if name := d.text("event.timeZone", zoneNode); name != "" {
-			var why string
-			if loc, why = loadZone(name); loc == nil {
-				d.errorf(zoneNode, "event.timeZone: %s", why)
+			var why diag.Message
+			var args []any
+			if loc, why, args = loadZone(name); loc == nil {
+				d.say(zoneNode, why, args...)
 			} else {
 				e.TimeZone = name
 			}
@@ -418,18 +418,18 @@ func (d *decoder) eventTimes(e *Event, startNode, endNode, zoneNode *yaml.Node) 
 		if !et.zoned {
 			et.t, _, _ = parseDate(et.n.Value, loc)
 			if !et.dateOnly && skipped(et.t, et.n.Value) {
-				d.errorf(et.n, "%s: %q does not exist in %s, which puts its clocks forward at that time: write the time after the change, like %s", et.key, et.n.Value, loc, afterGap(et.t).Format("15:04"))
+				d.say(et.n, msgClockGap, "Key", et.key, "Value", fmt.Sprintf("%q", et.n.Value), "Zone", loc, "After", afterGap(et.t).Format("15:04"))
 			}
 			continue
 		}
 		if _, off := et.t.Zone(); e.TimeZone != "" && off != offsetAt(et.t, loc) {
-			d.errorf(et.n, "%s: %q is at %s, but in %s (event.timeZone) it is %s then: write the time without the offset", et.key, et.n.Value, offsetText(off), e.TimeZone, offsetText(offsetAt(et.t, loc)))
+			d.say(et.n, msgOffsetDiffers, "Key", et.key, "Value", fmt.Sprintf("%q", et.n.Value), "Offset", offsetText(off), "Zone", e.TimeZone, "ZoneOffset", offsetText(offsetAt(et.t, loc)))
 		}
 		et.t = et.t.In(loc)
 	}
 	e.Start, e.End, e.AllDay = start.t, end.t, start.dateOnly
 	if start.n != nil && end.n != nil && !start.t.IsZero() && !end.t.IsZero() && start.dateOnly != end.dateOnly {
-		d.errorf(end.n, "event.end: %q and event.start %q must both be dates, or both have a time of day", end.n.Value, start.n.Value)
+		d.say(end.n, msgEventDayAndTime, "End", fmt.Sprintf("%q", end.n.Value), "Start", fmt.Sprintf("%q", start.n.Value))
 	}
 }
 
@@ -440,13 +440,13 @@ func (d *decoder) eventTime(key string, n *yaml.Node) eventTime {
 		return et
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "%s must be a date like 2024-05-17, not %s", key, kindName(n))
+		d.say(n, msgNotDate, "Key", key, "Kind", kindOf(n))
 		return et
 	}
 	var ok bool
 	et.t, et.dateOnly, et.zoned, ok = parseDateZoned(n.Value, d.loc)
 	if !ok {
-		d.errorf(n, "%s: %q is not a valid date%s", key, n.Value, dateHint(n.Value))
+		d.badDate(n, key)
 	}
 	return et
 }
@@ -493,7 +493,7 @@ func (d *decoder) image(v *yaml.Node) *Image {
 		case "image.src":
 			im.Src = d.text(key, v)
 			if im.Src != "" && !validImageSrc(im.Src) {
-				d.errorf(v, `image.src: %q must be a file in the page bundle, like "photo.jpg", or an http or https URL`, im.Src)
+				d.say(v, msgBadImageSrc, "Value", fmt.Sprintf("%q", im.Src))
 			}
 		case "image.alt":
 			im.Alt = d.text(key, v)
@@ -518,8 +518,6 @@ func (d *decoder) text(key string, v *yaml.Node) string {
 	}
 	return v.Value
 }
-
-func kindName(v *yaml.Node) string { return kindOf(v).Text }
 
 // kindOf names what a node that is not a value holds: a list, a mapping,
 // or nothing.
@@ -565,14 +563,14 @@ func (d *decoder) date(key string, v *yaml.Node) (time.Time, bool) {
 	}
 	t, dateOnly, ok := parseDate(v.Value, d.loc)
 	if !ok {
-		d.errorf(v, "%s: %q is not a valid date%s", key, v.Value, dateHint(v.Value))
+		d.badDate(v, key)
 	}
 	return t, dateOnly
 }
 
 // list decodes a list of text, checking each entry with check, which
 // returns a message or "".
-func (d *decoder) list(key string, v *yaml.Node, example string, check func(string) string) []string {
+func (d *decoder) list(key string, v *yaml.Node, example string, check func(string) (diag.Message, []any)) []string {
 	if v.Kind == yaml.ScalarNode {
 		d.errs = append(d.errs, msgListAsText.At(d.path, v.Line+1, v.Column, "Key", key, "List", flowList(v.Value)))
 		return nil
@@ -599,8 +597,8 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 			d.say(n, msgEntryNotText, "Key", key, "Kind", kindOf(n))
 			continue
 		}
-		if msg := check(n.Value); msg != "" {
-			d.errorf(n, "%s: %q %s", key, n.Value, msg)
+		if m, args := check(n.Value); m.ID != "" {
+			d.say(n, m, append([]any{"Key", key, "Value", fmt.Sprintf("%q", n.Value)}, args...)...)
 			continue
 		}
 		id := name(n.Value)
@@ -611,7 +609,8 @@ func (d *decoder) list(key string, v *yaml.Node, example string, check func(stri
 		}
 		switch {
 		case ok && key == "tags":
-			d.warnf(n, "tags: %s", sameTag(n.Value, out[first]))
+			m, args := sameTag(n.Value, out[first])
+			d.warn(n, m, args...)
 			continue
 		case ok:
 			d.say(n, msgListedTwice, "Key", key, "Value", n.Value)
@@ -648,46 +647,48 @@ func flowList(text string) string {
 func (d *decoder) url(key string, v *yaml.Node) string {
 	s := d.text(key, v)
 	if s != "" && !validURL(s) {
-		d.errorf(v, `%s: %q must be an http or https URL or a site path starting with "/"`, key, s)
+		d.say(v, msgBadURL, "Key", key, "Value", fmt.Sprintf("%q", s))
 	}
 	return s
 }
 
 var layoutName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
-func checkAlias(s string) string {
+// checkAlias returns what is wrong with an alias, a message with the
+// arguments it needs besides Key and Value, or a message without an ID.
+func checkAlias(s string) (diag.Message, []any) {
 	switch {
 	case !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//"):
-		return `must be a site path starting with one "/", like "/news/old-name/"`
+		return msgAliasNotSitePath, nil
 	case strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune(`\?#`, r) }):
-		return `must be a plain path without spaces, "\", "?" or "#"`
+		return msgAliasNotPlain, nil
 	case hasDotSegment(s):
-		return `must not contain "." or ".." segments`
+		return msgAliasDots, nil
 	case strings.Contains(s, "%"):
 		return checkEscapedAlias(s)
 	}
-	return ""
+	return diag.Message{}, nil
 }
 
 // checkEscapedAlias checks the percent-escapes of an alias, which a host
 // decodes before it looks for the file: they must not hide what the
 // alias may not hold.
-func checkEscapedAlias(s string) string {
+func checkEscapedAlias(s string) (diag.Message, []any) {
 	d, err := url.PathUnescape(s)
 	switch {
 	case err != nil:
-		return `has a "%" that starts no escape: write "%25" for "%"`
+		return msgAliasBadPercent, nil
 	case strings.Contains(strings.ToLower(s), "%2f"):
-		return `must not escape "/" as "%2F": hosts disagree on what it means`
+		return msgAliasEscapedSlash, nil
 	case hasDotSegment(d):
-		return `must not contain "." or ".." segments, escaped or not`
+		return msgAliasEscapedDots, nil
 	}
 	for _, seg := range strings.Split(d, "/") {
 		if seg != "" && nameProblem(seg, "", "") != "" {
-			return fmt.Sprintf(`decodes to %q, which holds a control character, "\" or a name ending in a dot or space: write the alias without it`, d)
+			return msgAliasDecodesBad, []any{"Decoded", fmt.Sprintf("%q", d)}
 		}
 	}
-	return ""
+	return diag.Message{}, nil
 }
 
 func hasDotSegment(s string) bool {

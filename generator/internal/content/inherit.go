@@ -96,7 +96,7 @@ func inheritTimes(e, src *Event) {
 		e.TimeZone = src.TimeZone
 		return
 	}
-	if loc, _ := loadZone(e.TimeZone); loc != nil && !e.AllDay {
+	if loc, _, _ := loadZone(e.TimeZone); loc != nil && !e.AllDay {
 		e.Start, e.End = inZone(e.Start, loc), inZone(e.End, loc)
 	}
 }

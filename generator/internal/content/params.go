@@ -23,20 +23,20 @@ const maxParamValues = 10000
 // text: the document is decoded once and not kept.
 func (d *decoder) params(v *yaml.Node) map[string]any {
 	if v.Kind != yaml.MappingNode {
-		d.errorf(v, "params must be a mapping of names to values, not %s", describe(v))
+		d.say(v, msgParamsNotMapping, "Value", describe(v))
 		return nil
 	}
 	errs := len(d.errs)
 	c := paramCheck{d: d, sizes: map[*yaml.Node]int{}}
 	if c.size(v, &paramPath{key: "params"}) > maxParamValues {
-		d.errorf(v, "params: too many values (check the YAML aliases)")
+		d.say(v, msgParamsTooMany)
 	}
 	if len(d.errs) > errs {
 		return nil
 	}
 	var m map[string]any
 	if err := v.Decode(&m); err != nil {
-		d.errorf(v, "params: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		d.say(v, msgParamsInvalid, "Problem", strings.TrimPrefix(err.Error(), "yaml: "))
 		return nil
 	}
 	return m
@@ -75,7 +75,7 @@ func (c *paramCheck) size(n *yaml.Node, at *paramPath) int {
 			return 1
 		}
 		if c.sizes[n.Alias] == inProgress {
-			c.d.errorf(n, "%s: the value contains itself through the alias *%s", at, n.Value)
+			c.d.say(n, msgParamsSelfAlias, "At", at, "Alias", n.Value)
 			return 0
 		}
 		return c.size(n.Alias, at)
@@ -118,11 +118,11 @@ func (c *paramCheck) names(m *yaml.Node, at *paramPath) {
 			m.Content[i] = k
 		}
 		if k.Kind != yaml.ScalarNode {
-			c.d.errorf(k, "%s: names must be text, not %s", at, kindName(resolve(k)))
+			c.d.say(k, msgParamsNameNotText, "At", at, "Kind", kindOf(resolve(k)))
 			continue
 		}
 		if prev := first[k.Value]; prev != nil {
-			c.d.errorf(k, "duplicate %s key %q (first set on line %d)", at, k.Value, prev.Line+1)
+			c.d.say(k, msgDuplicateKey, "What", at, "Key", k.Value, "Line", prev.Line+1)
 			continue
 		}
 		first[k.Value] = k
@@ -161,9 +161,9 @@ func (c *paramCheck) mergeable(v *yaml.Node, at *paramPath) {
 	}
 	what := describe(resolve(bad))
 	if bad.Kind == yaml.AliasNode && resolve(bad).Kind == yaml.SequenceNode {
-		what = "an alias of a list (write the list, like [*a, *b])"
+		what = msgKindAliasList
 	}
-	c.d.errorf(bad, `%s: "<<" merges a mapping or a list of mappings, not %s`, at, what)
+	c.d.say(bad, msgParamsMerge, "At", at, "What", what)
 }
 
 // keepText tags a scalar "!!str" unless it decodes to null, a boolean or

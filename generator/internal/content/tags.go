@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/eventnews/gen/generator/internal/diag"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -59,30 +60,30 @@ func TagName(tag string) string {
 	return strings.Trim(b.String(), ".")
 }
 
-// checkTag returns what is wrong with a tag, or "". Any tag with a name is
-// a key or a term; with strict, only keys are.
-func checkTag(tag string, strict bool) string {
+// checkTag returns what is wrong with a tag, a message with the arguments
+// it needs besides Key and Value, or a message without an ID. Any tag
+// with a name is a key or a term; with strict, only keys are.
+func checkTag(tag string, strict bool) (diag.Message, []any) {
 	switch {
 	case IsTagKey(tag):
-		return ""
+		return diag.Message{}, nil
 	case strict:
-		msg := "is not a tag key: use lower-case letters, digits and hyphens"
 		if fix := TagName(tag); IsTagKey(fix) {
-			msg += fmt.Sprintf(", like %q", fix)
+			return msgTagNotKeyLike, []any{"Fix", fmt.Sprintf("%q", fix)}
 		}
-		return msg + "; this site takes only keys (tags: {strict: true} in site.yaml), each with a label in i18n/<lang>.yaml"
+		return msgTagNotKey, nil
 	case TagName(tag) == "":
-		return `has no letter or digit to make its web address of: write a word, or a tag key like "trade"`
+		return msgTagNoName, nil
 	}
-	return ""
+	return diag.Message{}, nil
 }
 
-// sameTag says why a tag is one the list already has (first), or "".
-func sameTag(tag, first string) string {
+// sameTag says why a tag is one the list already has (first).
+func sameTag(tag, first string) (diag.Message, []any) {
 	if tag == first {
-		return fmt.Sprintf("%q is listed twice: it is shown once; delete one", tag)
+		return msgTagTwice, []any{"Value", fmt.Sprintf("%q", tag)}
 	}
-	return fmt.Sprintf("%q is the tag %q again (one address, tags/%s/): it is shown once; delete one", tag, first, TagName(tag))
+	return msgTagAgain, []any{"Value", fmt.Sprintf("%q", tag), "First", fmt.Sprintf("%q", first), "Name", TagName(tag)}
 }
 
 // keyTags returns the keys among tags: what a translation inherits, since

@@ -7,6 +7,8 @@ import (
 	"time"
 	// Time zones load even on machines without a zone database.
 	_ "time/tzdata"
+
+	"github.com/eventnews/gen/generator/internal/diag"
 )
 
 // zoneNames lists the IANA time zones of places (Area/Location: Africa,
@@ -20,18 +22,19 @@ import (
 var zoneNames string
 
 // loadZone loads an IANA time zone name; for a name that is none, it
-// returns nil and says why, with the nearest known name when there is one.
-func loadZone(name string) (*time.Location, string) {
+// returns nil and why, a message about event.timeZone with its arguments,
+// with the nearest known name when there is one.
+func loadZone(name string) (*time.Location, diag.Message, []any) {
 	if name == "Local" {
-		return nil, `"Local" would depend on the machine that builds the site: name the zone, like "Asia/Vladivostok"`
+		return nil, msgZoneLocal, nil
 	}
 	if loc, err := time.LoadLocation(name); err == nil && name != "" {
-		return loc, ""
+		return loc, diag.Message{}, nil
 	}
 	if near := nearestZone(name); near != "" {
-		return nil, fmt.Sprintf("%q is not a known time zone: did you mean %q?", name, near)
+		return nil, msgZoneNear, []any{"Zone", fmt.Sprintf("%q", name), "Near", fmt.Sprintf("%q", near)}
 	}
-	return nil, fmt.Sprintf(`%q is not a known time zone: use an IANA name, like "Asia/Vladivostok" or "Europe/Moscow"`, name)
+	return nil, msgZoneUnknown, []any{"Zone", fmt.Sprintf("%q", name)}
 }
 
 // nearestZone returns the known zone name closest to name: the same name

@@ -179,12 +179,12 @@ func Load(fsys fs.FS, dirs []string, langs []config.Language) (*Set, error) {
 			p := path.Join(dir, lang.Code+FileExt)
 			buf, err := fs.ReadFile(fsys, p)
 			if le := sitefs.LinkOf(err); le != nil {
-				errs.Add(diag.At(le.Path, 0, 0, "%s", le.Problem()))
+				errs.Add(le.Diagnostic(le.Path))
 				continue
 			}
 			if err != nil {
 				if !isNotExist(err) {
-					errs.Add(diag.At(p, 0, 0, "read message file: %v", unwrapPathErr(err)))
+					errs.Add(msgCannotRead.At(p, 0, 0, "Err", unwrapPathErr(err)))
 				}
 				continue
 			}

@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -50,7 +51,7 @@ func parseFile(path string, buf []byte) ([]*entry, []error) {
 	case root.Kind == yaml.ScalarNode && root.Tag == "!!null":
 		// only comments
 	default:
-		p.errorf(root, "expected a map from message id to text")
+		p.say(root, msgNotMap)
 	}
 	return p.entries, p.errs
 }
@@ -62,9 +63,9 @@ func yamlDiag(path string, err error) error {
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return diag.At(path, line, 0, "invalid yaml: %s", m[2])
+		return msgInvalidYAML.At(path, line, 0, "Problem", m[2])
 	}
-	return diag.At(path, 0, 0, "invalid yaml: %s", strings.TrimPrefix(msg, "yaml: "))
+	return msgInvalidYAML.At(path, 0, 0, "Problem", strings.TrimPrefix(msg, "yaml: "))
 }
 
 func resolve(n *yaml.Node) *yaml.Node {
@@ -74,8 +75,9 @@ func resolve(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-func (p *fileParser) errorf(n *yaml.Node, format string, args ...any) {
-	p.errs = append(p.errs, diag.At(p.path, n.Line, n.Column, format, args...))
+// say records the error m at n, its arguments given as name, value pairs.
+func (p *fileParser) say(n *yaml.Node, m diag.Message, args ...any) {
+	p.errs = append(p.errs, m.At(p.path, n.Line, n.Column, args...))
 }
 
 // namespace walks a map whose keys are message IDs or namespaces.
@@ -83,18 +85,18 @@ func (p *fileParser) namespace(m *yaml.Node, prefix string) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], resolve(m.Content[i+1])
 		if k.Kind != yaml.ScalarNode {
-			p.errorf(k, "message key must be text")
+			p.say(k, msgKeyNotText)
 			continue
 		}
 		if k.Value == "" {
-			p.errorf(k, "empty message key")
+			p.say(k, msgEmptyKey)
 			continue
 		}
 		id := prefix + k.Value
 		switch v.Kind {
 		case yaml.ScalarNode:
 			if v.Tag == "!!null" {
-				p.errorf(k, "message %q has no text", id)
+				p.say(k, msgNoText, "ID", strconv.Quote(id))
 				continue
 			}
 			p.add(k, id, []formNode{{name: "other", node: v}}, i18n.Message{})
@@ -108,7 +110,7 @@ func (p *fileParser) namespace(m *yaml.Node, prefix string) {
 				p.namespace(v, id+".")
 			}
 		default:
-			p.errorf(k, "message %q: a list is not a message", id)
+			p.say(k, msgList, "ID", strconv.Quote(id))
 		}
 	}
 }
@@ -118,7 +120,7 @@ func (p *fileParser) list(s *yaml.Node) {
 	for _, item := range s.Content {
 		item = resolve(item)
 		if item.Kind != yaml.MappingNode {
-			p.errorf(item, "list item must be a message with an id")
+			p.say(item, msgListItem)
 			continue
 		}
 		isMsg, bad := p.isMessage(item, "")
@@ -132,7 +134,7 @@ func (p *fileParser) list(s *yaml.Node) {
 			}
 		}
 		if !isMsg || id == "" {
-			p.errorf(item, "list item must be a message with an id")
+			p.say(item, msgListItem)
 			continue
 		}
 		p.message(item, id, item)
@@ -156,11 +158,11 @@ func (p *fileParser) isMessage(m *yaml.Node, id string) (isMsg, bad bool) {
 	if len(res) > 0 && len(other) > 0 {
 		slices.Sort(res)
 		slices.Sort(other)
-		what := "message map"
+		var what any = msgMessageMap
 		if id != "" {
 			what = strconv.Quote(id)
 		}
-		p.errorf(m, "%s mixes message keys %v with message ids %v (write a tag such as tag.other as a flat key)", what, res, other)
+		p.say(m, msgMixed, "What", what, "Keys", fmt.Sprint(res), "IDs", fmt.Sprint(other))
 		return false, true
 	}
 	return len(res) > 0, false
@@ -190,7 +192,7 @@ func (p *fileParser) message(at *yaml.Node, id string, m *yaml.Node) {
 		return
 	}
 	if len(f.forms) == 0 {
-		p.errorf(at, "message %q has no text", id)
+		p.say(at, msgNoText, "ID", strconv.Quote(id))
 		return
 	}
 	p.add(at, id, f.forms, f.meta)
@@ -211,7 +213,7 @@ type messageFields struct {
 func (f *messageFields) text(k, v *yaml.Node) (string, bool) {
 	p, id := f.p, f.id
 	if v.Kind != yaml.ScalarNode {
-		p.errorf(k, "message %q: %s must be text", id, k.Value)
+		p.say(k, msgFormNotText, "ID", strconv.Quote(id), "Key", k.Value)
 		f.ok = false
 		return "", false
 	}
@@ -225,7 +227,7 @@ func (f *messageFields) text(k, v *yaml.Node) (string, bool) {
 func (f *messageFields) addForm(k, v *yaml.Node, name string) {
 	p, id := f.p, f.id
 	if f.keys[name] {
-		p.errorf(k, "message %q: form %q given twice", id, name)
+		p.say(k, msgFormTwice, "ID", strconv.Quote(id), "Form", strconv.Quote(name))
 		f.ok = false
 		return
 	}
@@ -245,14 +247,14 @@ func (f *messageFields) translation(k, v *yaml.Node) {
 		for j := 0; j+1 < len(v.Content); j += 2 {
 			fk, fv := v.Content[j], resolve(v.Content[j+1])
 			if !isForm(strings.ToLower(fk.Value)) {
-				p.errorf(fk, "message %q: %q is not a plural form", id, fk.Value)
+				p.say(fk, msgNotForm, "ID", strconv.Quote(id), "Form", strconv.Quote(fk.Value))
 				f.ok = false
 				continue
 			}
 			f.addForm(fk, fv, strings.ToLower(fk.Value))
 		}
 	default:
-		p.errorf(k, "message %q: translation must be text or a map of plural forms", id)
+		p.say(k, msgBadTranslation, "ID", strconv.Quote(id))
 		f.ok = false
 	}
 }
@@ -265,7 +267,7 @@ func (f *messageFields) field(key string, k, v *yaml.Node) {
 	switch key {
 	case "id":
 		if s != id {
-			p.errorf(v, "message %q: id %q does not match its key", id, s)
+			p.say(v, msgIDMismatch, "ID", strconv.Quote(id), "Other", strconv.Quote(s))
 			f.ok = false
 		}
 	case "description":
@@ -282,7 +284,7 @@ func (f *messageFields) field(key string, k, v *yaml.Node) {
 // add checks the templates of a message and records it.
 func (p *fileParser) add(at *yaml.Node, id string, forms []formNode, meta i18n.Message) {
 	if line, dup := p.seen[id]; dup {
-		p.errorf(at, "message %q is defined twice (first at line %d)", id, line)
+		p.say(at, msgTwice, "ID", strconv.Quote(id), "Line", line)
 		return
 	}
 	p.seen[id] = at.Line
@@ -311,7 +313,7 @@ func (p *fileParser) add(at *yaml.Node, id string, forms []formNode, meta i18n.M
 		// missingkey=default and no functions: do the same.
 		if strings.Contains(src, ld) {
 			if _, err := template.New("").Delims(ld, rd).Option("missingkey=default").Parse(src); err != nil {
-				p.errorf(f.node, "message %q, form %q: %s", id, f.name, templateErr(err))
+				p.say(f.node, msgTemplate, "ID", strconv.Quote(id), "Form", strconv.Quote(f.name), "Problem", templateErr(err))
 				ok = false
 				continue
 			}

@@ -241,7 +241,7 @@ func readArchetype(fsys fs.FS, cfg *config.Site) (string, []byte, error) {
 			return p, b, nil
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
-			return "", nil, diag.At(p, 0, 0, "cannot read the archetype: %v", err)
+			return "", nil, msgCannotReadArchetype.At(p, 0, 0, "Err", err)
 		}
 	}
 	return "", nil, fmt.Errorf("no archetype for a release: write %s (looked for %s)", paths[0], strings.Join(paths, " and "))
@@ -257,9 +257,9 @@ func templateDiag(p string, err error) error {
 	var line, col int
 	pos, text, _ := strings.Cut(rest, ": ")
 	if n, _ := fmt.Sscanf(pos, "%d:%d", &line, &col); n == 0 {
-		return diag.At(p, 0, 0, "template: %s", rest)
+		return msgTemplate.At(p, 0, 0, "Problem", rest)
 	}
-	return diag.At(p, line, col, "template: %s", text)
+	return msgTemplate.At(p, line, col, "Problem", text)
 }
 
 func titleFromSlug(s string) string {

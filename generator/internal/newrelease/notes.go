@@ -8,6 +8,13 @@ import (
 	"github.com/eventnews/gen/generator/internal/speak"
 )
 
+// The errors of reading the archetype, in English; package speak says them
+// in other languages.
+var (
+	msgCannotReadArchetype = diag.Message{ID: "newrelease.cannot-read", Text: "cannot read the archetype: {{.Err}}"}
+	msgTemplate            = diag.Message{ID: "newrelease.template", Text: "template: {{.Problem}}"}
+)
+
 // The comments the default archetype writes into a release, in English;
 // each file gets them in its own language ({{ .Note "draft" }}).
 var (

@@ -507,13 +507,13 @@ func duplicatePaths(all []*Page, errs *diag.List) {
 		}
 		slices.Sort(names)
 		for _, p := range ps {
-			msg := fmt.Sprintf("URL %s is produced by more than one file: %s", p.URL, strings.Join(names, ", "))
+			args := []any{"URL", p.URL, "Files", strings.Join(names, ", ")}
 			switch {
 			case p.File != nil:
-				errs.Add(diag.At(p.File.Path, 1, 1, "%s", msg))
+				errs.Add(msgURLTwice.At(p.File.Path, 1, 1, args...))
 			case p.Kind == KindSection:
 				// A section without an _index file in this language.
-				errs.Add(diag.At("content/"+sectionFolder(p), 0, 0, "%s", msg))
+				errs.Add(msgURLTwice.At("content/"+sectionFolder(p), 0, 0, args...))
 			}
 		}
 	}
@@ -822,3 +822,5 @@ func sortedKeys[V any](m map[string]V) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+var msgURLTwice = diag.Message{ID: "site.url-twice", Text: "URL {{.URL}} is produced by more than one file: {{.Files}}"}

@@ -8,7 +8,8 @@
 //     itself.
 //   - A link that leads outside the site, an absolute link, a link to
 //     nothing and a loop of links are errors (*LinkError) that name the
-//     link's path, relative to the site, and its target.
+//     link's path, relative to the site, and its target; Diagnostic says
+//     one as a diag.Message, which package speak says in zh, ru and en.
 //   - ReadDir lists a link that can be followed as what it points to (a
 //     file or a folder), so fs.WalkDir descends into a linked folder inside
 //     the site; it lists any other link as a symbolic link whose Info
@@ -19,13 +20,14 @@ package sitefs
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/eventnews/gen/generator/internal/diag"
 )
 
 // FS is a site directory opened for reading.
@@ -210,17 +212,32 @@ func (e *LinkError) Error() string { return e.Path + " " + e.Problem() }
 
 // Problem says what is wrong with the link, without its path, in words
 // that tell the fix.
-func (e *LinkError) Problem() string {
+func (e *LinkError) Problem() string { return e.message().Format("Target", e.Target) }
+
+// Diagnostic is the error at p, said in the reader's language (package
+// speak) with the link's target.
+func (e *LinkError) Diagnostic(p string) *diag.Diagnostic {
+	return e.message().At(p, 0, 0, "Target", e.Target)
+}
+
+func (e *LinkError) message() diag.Message {
 	switch e.Reason {
 	case ReasonAbsolute:
-		return fmt.Sprintf("is a symbolic link to %s: gen follows only relative links inside the site; make it relative (ln -sr)", e.Target)
+		return msgAbsolute
 	case ReasonMissing:
-		return fmt.Sprintf("is a symbolic link to %s, which does not exist", e.Target)
+		return msgMissing
 	case ReasonLoop:
-		return fmt.Sprintf("is a symbolic link to %s, which leads back to a folder it is in (a loop)", e.Target)
+		return msgLoop
 	}
-	return fmt.Sprintf("is a symbolic link to %s, outside the site: gen reads nothing outside the site folder; copy the file into the site instead", e.Target)
+	return msgOutside
 }
+
+var (
+	msgAbsolute = diag.Message{ID: "symlink.absolute", Text: "is a symbolic link to {{.Target}}: gen follows only relative links inside the site; make it relative (ln -sr)"}
+	msgMissing  = diag.Message{ID: "symlink.missing", Text: "is a symbolic link to {{.Target}}, which does not exist"}
+	msgLoop     = diag.Message{ID: "symlink.loop", Text: "is a symbolic link to {{.Target}}, which leads back to a folder it is in (a loop)"}
+	msgOutside  = diag.Message{ID: "symlink.outside", Text: "is a symbolic link to {{.Target}}, outside the site: gen reads nothing outside the site folder; copy the file into the site instead"}
+)
 
 // Unfollowed reports a directory entry that is a symbolic link the file
 // system did not follow (see ReadDir): the *LinkError when there is one,

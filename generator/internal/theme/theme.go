@@ -86,6 +86,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template/parse"
@@ -126,7 +127,7 @@ func Files(fsys fs.FS, dirs []string) (map[string]string, error) {
 	for _, dir := range dirs {
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if le := sitefs.LinkOf(err); le != nil {
-				errs.Add(diag.At(le.Path, 0, 0, "%s", le.Problem()))
+				errs.Add(le.Diagnostic(le.Path))
 				return fs.SkipDir
 			}
 			if err != nil {
@@ -139,7 +140,7 @@ func Files(fsys fs.FS, dirs []string) (map[string]string, error) {
 				return nil
 			}
 			if le := sitefs.Unfollowed(p, d); le != nil {
-				errs.Add(diag.At(p, 0, 0, "%s", le.Problem()))
+				errs.Add(le.Diagnostic(p))
 				return nil
 			}
 			rel := strings.TrimPrefix(p, dir+"/")
@@ -149,7 +150,7 @@ func Files(fsys fs.FS, dirs []string) (map[string]string, error) {
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			errs.Add(diag.At(dir, 0, 0, "cannot read layouts: %v", err))
+			errs.Add(msgCannotReadLayouts.At(dir, 0, 0, "Err", err))
 		}
 	}
 	return files, errs.Err()
@@ -162,7 +163,7 @@ func Load(fsys fs.FS, dirs []string, cfg *config.Site, locales *locale.Set) (*Th
 		return nil, err
 	}
 	if len(files) == 0 {
-		return nil, diag.At(dirs[len(dirs)-1], 0, 0, "no layouts found: the theme %q is missing (looked in %s)", cfg.Theme, strings.Join(dirs, " and "))
+		return nil, msgNoLayouts.At(dirs[len(dirs)-1], 0, 0, "Theme", strconv.Quote(cfg.Theme), "Dirs", dirs)
 	}
 	t := &Theme{dirs: dirs, files: files, layouts: map[string]map[string]*template.Template{}, locales: locales}
 
@@ -268,7 +269,7 @@ func (t *Theme) loadLayout(fsys fs.FS, base *template.Template, rel string, cfg 
 func parseInto(fsys fs.FS, tpl *template.Template, rel, p string) error {
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return diag.At(p, 0, 0, "cannot read layout: %v", err)
+		return msgCannotReadLayout.At(p, 0, 0, "Err", err)
 	}
 	if _, err := tpl.New(rel).Parse(string(data)); err != nil {
 		return positioned(err, rel, p)
@@ -291,9 +292,9 @@ func positioned(err error, rel, p string) error {
 		if m[1] != rel {
 			file = m[1]
 		}
-		return diag.At(file, line, col, "template: %s", m[4])
+		return msgTemplate.At(file, line, col, "Problem", m[4])
 	}
-	return diag.At(p, 0, 0, "template: %s", strings.TrimPrefix(msg, "template: "))
+	return msgTemplate.At(p, 0, 0, "Problem", strings.TrimPrefix(msg, "template: "))
 }
 
 // Candidates returns the layout names tried for a page, in order.
@@ -374,9 +375,9 @@ func (t *Theme) execError(err error, name string) error {
 		if m[3] != "" {
 			fmt.Sscan(m[3], &col)
 		}
-		return diag.At(file, line, col, "template: %s", m[4])
+		return msgTemplate.At(file, line, col, "Problem", m[4])
 	}
-	return diag.At(t.files[name], 0, 0, "template: %s", strings.TrimPrefix(msg, "template: "))
+	return msgTemplate.At(t.files[name], 0, 0, "Problem", strings.TrimPrefix(msg, "template: "))
 }
 
 // ForgetPartials drops what partialCached and eventWhen kept. render.Render
