@@ -341,40 +341,12 @@ func flagProblem(fs *flag.FlagSet, err error, sp *speak.Speaker) string {
 func nearest(s string, candidates []string) string {
 	best, bestD := "", -1
 	for _, c := range candidates {
-		d := distance(strings.ToLower(s), strings.ToLower(c))
+		d := diag.Distance(strings.ToLower(s), strings.ToLower(c))
 		if 3*d <= len(s)+1 && (bestD < 0 || d < bestD) {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-// distance counts the edits between a and b, in runes: insertions,
-// deletions, substitutions and swaps of two neighbours (optimal string
-// alignment), the slips of a hand on a keyboard.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }
 
 func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) string, sp *speak.Speaker) int {

@@ -734,7 +734,7 @@ func validImageSrc(s string) bool {
 func nearestKey(key string, known []string) string {
 	best, bestDist := "", len(key)
 	for _, k := range known {
-		dist := editDistance(strings.ToLower(key), strings.ToLower(k))
+		dist := diag.Distance(strings.ToLower(key), strings.ToLower(k))
 		if dist < bestDist {
 			best, bestDist = k, dist
 		}
@@ -743,31 +743,4 @@ func nearestKey(key string, known []string) string {
 		return best
 	}
 	return ""
-}
-
-// editDistance is the optimal string alignment distance: insertions,
-// deletions, substitutions and swaps of neighbours cost 1.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }

@@ -39,7 +39,7 @@ func loadZone(name string) (*time.Location, diag.Message, []any) {
 
 // nearestZone returns the known zone name closest to name: the same name
 // in other letter case or with spaces for "_", a zone named for the city
-// written ("Vladivostok"), else the nearest in spelling (editDistance,
+// written ("Vladivostok"), else the nearest in spelling (diag.Distance,
 // as suggest does for keys); "" when none is near.
 func nearestZone(name string) string {
 	want := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(name), " ", "_"))
@@ -55,7 +55,7 @@ func nearestZone(name string) string {
 			return z
 		}
 		for _, cand := range []string{lz, city} {
-			if dist := editDistance(want, cand); dist < bestDist {
+			if dist := diag.Distance(want, cand); dist < bestDist {
 				best, bestDist = z, dist
 			}
 		}

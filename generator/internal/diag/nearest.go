@@ -13,7 +13,7 @@ func Nearest(word string, known []string) (string, bool) {
 		if k == word {
 			continue
 		}
-		if d := distance(w, strings.ToLower(k)); bestDist < 0 || d < bestDist {
+		if d := Distance(w, strings.ToLower(k)); bestDist < 0 || d < bestDist {
 			best, bestDist = k, d
 		}
 	}
@@ -23,8 +23,10 @@ func Nearest(word string, known []string) (string, bool) {
 	return best, true
 }
 
-// distance is the optimal string alignment distance of a and b.
-func distance(a, b string) int {
+// Distance is the optimal string alignment distance of a and b, in runes:
+// insertions, deletions, substitutions and swaps of two neighbours each
+// cost 1, the slips of a hand on a keyboard.
+func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
