@@ -16,6 +16,9 @@
 //     whose escapes are made already.
 //   - Segment writes a name as one segment of a URL path, Path a
 //     slash-separated relative path name by name (see Segment).
+//   - Href percent-encodes a URL as html/template does for an href (with
+//     upper-case hexadecimal digits), for the links Go writes into a
+//     page's head.
 //   - ICalText escapes an iCalendar TEXT value (RFC 5545 §3.3.11).
 //   - JSONString writes a JSON string exactly as encoding/json.Marshal
 //     does, so that no text can end the <script> element that holds it.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/eventnews/gen/generator/internal/escape"
 	"github.com/eventnews/gen/generator/internal/site"
 )
 
@@ -49,7 +50,7 @@ func (d *Data) LanguageSwitcher() template.HTML {
 		if !a.Exists {
 			b.WriteString(`class="fallback" `)
 		}
-		b.WriteString(`href="` + html.EscapeString(normURL(a.URL)) + `" hreflang="` + locale + `" lang="` + locale +
+		b.WriteString(`href="` + html.EscapeString(escape.Href(a.URL)) + `" hreflang="` + locale + `" lang="` + locale +
 			`" data-lang="` + html.EscapeString(a.Lang.Code) + `"`)
 		if a.Exists {
 			b.WriteString(">" + name + "</a></li>")

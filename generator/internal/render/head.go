@@ -54,7 +54,7 @@ func (d *Data) OpenGraph() template.HTML {
 	}
 	card := "summary"
 	if d.Image != "" {
-		meta("og:image", normURL(d.Image))
+		meta("og:image", escape.Href(d.Image))
 		if d.ImageWidth > 0 && d.ImageHeight > 0 {
 			meta("og:image:width", strconv.Itoa(d.ImageWidth))
 			meta("og:image:height", strconv.Itoa(d.ImageHeight))
@@ -66,7 +66,7 @@ func (d *Data) OpenGraph() template.HTML {
 	}
 	line(&b, `<meta name="twitter:card" content="`, card, `">`)
 	if d.Image != "" {
-		line(&b, `<meta name="twitter:image" content="`, normURL(d.Image), `">`)
+		line(&b, `<meta name="twitter:image" content="`, escape.Href(d.Image), `">`)
 	}
 	if d.IsRelease {
 		meta("article:published_time", d.Date.In(d.Config.Location).Format(time.RFC3339))
@@ -184,7 +184,7 @@ func or(a, b string) string {
 }
 
 // abs is the absolute, normalised URL of a URL path (config.Site.AbsURL).
-func (d *Data) abs(rel string) string { return normURL(d.Config.AbsURL(rel)) }
+func (d *Data) abs(rel string) string { return escape.Href(d.Config.AbsURL(rel)) }
 
 // line writes parts, escaping every other one (the values), and a newline.
 func line(b *strings.Builder, parts ...string) {
@@ -195,42 +195,4 @@ func line(b *strings.Builder, parts ...string) {
 		b.WriteString(p)
 	}
 	b.WriteByte('\n')
-}
-
-// normURL percent-encodes what may not stand in a URL, as html/template
-// does for an href: a valid %XX escape is kept.
-func normURL(s string) string {
-	const hex = "0123456789ABCDEF"
-	i := 0
-	for i < len(s) && urlKeeps(s, i) {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 16)
-	b.WriteString(s[:i])
-	for ; i < len(s); i++ {
-		if c := s[i]; urlKeeps(s, i) {
-			b.WriteByte(c)
-		} else {
-			b.WriteByte('%')
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&15])
-		}
-	}
-	return b.String()
-}
-
-// urlKeeps reports whether normURL keeps s[i] as it is.
-func urlKeeps(s string, i int) bool {
-	c := s[i]
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-		strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0 ||
-		c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

@@ -10,19 +10,6 @@ import (
 	"github.com/eventnews/gen/generator/internal/site"
 )
 
-func TestNormURLMatchesHTMLTemplate(t *testing.T) {
-	for in, want := range map[string]string{
-		"https://example.org/ru/news/выставка/": "https://example.org/ru/news/%D0%B2%D1%8B%D1%81%D1%82%D0%B0%D0%B2%D0%BA%D0%B0/",
-		"https://example.org/a b/?q=1&x=y#f":    "https://example.org/a%20b/?q=1&x=y#f",
-		"https://example.org/%D0%B2/%zz":        "https://example.org/%D0%B2/%25zz",
-		"https://example.org/it's\"<x>":         "https://example.org/it%27s%22%3Cx%3E",
-	} {
-		if got := normURL(in); got != want {
-			t.Errorf("normURL(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // What a press officer types reaches the head escaped, and a title cannot
 // leave the JSON-LD script.
 func TestHeadEscapesWhatItWrites(t *testing.T) {
