@@ -146,6 +146,15 @@ func Begin(dest string, src fs.FS, opts Options) (*Stage, error) {
 // open takes the lock, finishes an interrupted build, reads the manifest
 // and makes an empty stage.
 func (s *Stage) open() error {
+	if err := s.lockAndRecover(); err != nil {
+		return err
+	}
+	s.old, s.since = s.readManifest()
+	return s.root.Mkdir(stageName, 0o777)
+}
+
+// lockAndRecover takes the lock and finishes an interrupted build.
+func (s *Stage) lockAndRecover() error {
 	if err := s.root.Mkdir(stateDir, 0o777); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
@@ -161,11 +170,8 @@ func (s *Stage) open() error {
 		return err
 	}
 	s.lockFile = f
-	if s.recovered, err = s.recover(); err != nil {
-		return err
-	}
-	s.old, s.since = s.readManifest()
-	return s.root.Mkdir(stageName, 0o777)
+	s.recovered, err = s.recover()
+	return err
 }
 
 // readManifest returns the last build's files by path, and when they were
@@ -474,19 +480,27 @@ func (s *Stage) writeJournal(j []entry) error {
 
 // Tidy finishes, in a destination gen published into before, a build
 // that was interrupted after its commit point, and removes the stage of
-// one interrupted before it, as Begin does; a build calls it before its
-// long work, so that being stopped during that work leaves nothing of an
-// earlier build behind. A destination without gen's state is left as it
-// is.
+// one interrupted before it, as Begin does, and nothing more (no
+// manifest read, no stage made). A build calls it before its long work,
+// so that being stopped during that work leaves nothing of an earlier
+// build behind. A destination without gen's state is left as it is.
 func Tidy(dest string) error {
 	if info, err := os.Lstat(filepath.Join(dest, stateDir)); err != nil || !info.IsDir() {
 		return nil
 	}
-	s, err := Begin(dest, nil, Options{})
+	abs, err := filepath.Abs(dest)
 	if err != nil {
-		return err
+		return &Failure{Dest: dest, Err: err}
 	}
-	s.Abort()
+	root, err := os.OpenRoot(abs)
+	if err != nil {
+		return &Failure{Dest: dest, Err: err}
+	}
+	s := &Stage{dest: dest, abs: abs, root: root}
+	defer s.close()
+	if err := s.lockAndRecover(); err != nil {
+		return &Failure{Dest: dest, Err: err}
+	}
 	return nil
 }
 
