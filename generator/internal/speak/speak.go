@@ -11,7 +11,12 @@
 //   - A message with an argument Count is counted: its form follows the
 //     number ("1 ошибка", "3 ошибки", "5 ошибок"). A []string argument is a
 //     list in the language's words ("a, b and c", "a、b 和 c"); a
-//     diag.Message argument is said in the language too ("a list").
+//     diag.Message argument is said in the language too ("a list"), and
+//     so is an error argument (Error).
+//   - Error says an error: diagnostics line by line, the system's errors
+//     (a missing file, a full disk), which Go writes in English, in the
+//     language's words after the file they name; other errors as Go
+//     wrote them.
 //   - An ID without a translation falls back to English, then to the Go
 //     text; a diagnostic keeps its "path:line:col: " prefix as it is.
 //   - The language of the command line is --lang, else the first of
@@ -142,6 +147,8 @@ func (s *Speaker) say(id string, args []diag.Arg) (string, bool) {
 			v = s.list(x)
 		case diag.Message:
 			v = s.Say(x)
+		case error:
+			v = s.Error(x)
 		}
 		if a.Name == "Count" {
 			count = v
