@@ -357,7 +357,7 @@ func (s *Server) loop(ctx context.Context) {
 func (s *Server) rebuild(ctx context.Context, b watch.Batch) *build.Result {
 	start := time.Now()
 	for _, n := range b.Notes {
-		fmt.Fprintf(s.log, "note: %s\n", n)
+		fmt.Fprintln(s.log, s.speak.Line(n))
 	}
 	first := s.good == nil && s.gen == 0
 	if b.Rescan {

@@ -34,7 +34,6 @@ package watch
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -45,7 +44,19 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/fsnotify/fsnotify"
+)
+
+// The watcher's notes and errors.
+var (
+	msgNotFolder      = diag.Message{ID: "watch.not-folder", Text: "gen serve watches a folder, and this is not one"}
+	msgCannotRead     = diag.Message{ID: "watch.cannot-read", Text: "cannot read this folder ({{.Err}}); changes there are not seen until that is fixed"}
+	msgCannotWatch    = diag.Message{ID: "watch.cannot-watch", Text: "cannot watch this folder for changes ({{.Err}}); changes there are not seen until that is fixed (or run gen serve --poll)"}
+	msgOverflow       = diag.Message{ID: "watch.overflow", Text: "too many changes at once: the system's event queue overflowed, so everything is rebuilt; if this happens often, raise the queue with: sudo sysctl fs.inotify.max_queued_events=65536"}
+	msgWatcherFailed  = diag.Message{ID: "watch.failed", Text: "the file watcher reported: {{.Err}}; everything is rebuilt"}
+	msgLimitWatches   = diag.Message{ID: "watch.limit-watches", Text: "the system limit on watched folders is reached; now checking for changes every {{.Every}} instead, which is slower; to watch again, raise the limit with: sudo sysctl fs.inotify.max_user_watches=524288 (add fs.inotify.max_user_watches=524288 to /etc/sysctl.conf to keep it) and restart gen serve"}
+	msgLimitInstances = diag.Message{ID: "watch.limit-instances", Text: "the system limit on file watchers is reached; now checking for changes every {{.Every}} instead, which is slower; to watch again, raise the limit with: sudo sysctl fs.inotify.max_user_instances=512 and restart gen serve"}
 )
 
 // Options configure a Watcher.
@@ -91,8 +102,9 @@ type Batch struct {
 	// Rescan is set when changes may have been missed: treat every file as
 	// changed.
 	Rescan bool
-	// Notes tell the user what happened and what to do, one sentence each.
-	Notes []string
+	// Notes tell the user what happened and what to do, one sentence each,
+	// as warnings (package speak says them in the reader's language).
+	Notes []*diag.Diagnostic
 }
 
 // Watcher delivers Batches until it is closed.
@@ -118,7 +130,7 @@ type Watcher struct {
 	paths  map[string]bool
 	born   map[string]bool
 	rescan bool
-	notes  []string
+	notes  []*diag.Diagnostic
 	first  time.Time // the first event of the batch
 	last   time.Time // the last event of the batch
 }
@@ -146,7 +158,7 @@ func start(opts Options, wrapAdd func(func(string) error) func(string) error) (*
 	if st, err := os.Stat(root); err != nil {
 		return nil, err
 	} else if !st.IsDir() {
-		return nil, fmt.Errorf("%s is not a directory", opts.Root)
+		return nil, msgNotFolder.At(opts.Root, 0, 0)
 	}
 	if opts.Quiet <= 0 {
 		opts.Quiet = DefaultQuiet
@@ -183,8 +195,8 @@ func (w *Watcher) begin(wrapAdd func(func(string) error) func(string) error) err
 	}
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
-		if note := limitNote(err); note != "" {
-			w.notes = append(w.notes, note)
+		if note, ok := limitNote(err); ok {
+			w.notes = append(w.notes, note.Warn("", 0, 0, "Every", DefaultPoll))
 			w.startPolling(DefaultPoll)
 			return nil
 		}
@@ -472,7 +484,7 @@ func (w *Watcher) walk(dir string, report bool) {
 		}
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) && rel != dir {
-				w.notes = append(w.notes, fmt.Sprintf("cannot read %s: %v; changes there are not seen until that is fixed", rel, unwrap(err)))
+				w.notes = append(w.notes, msgCannotRead.Warn(rel, 0, 0, "Err", unwrap(err)))
 			}
 			return nil
 		}
@@ -522,44 +534,45 @@ func (w *Watcher) unwatch(dir string) {
 func (w *Watcher) cannotWatch(rel string, err error) {
 	w.rescan = true
 	if rel == "" {
-		rel = "the site directory"
+		rel = "."
 	}
-	if note := limitNote(err); note != "" {
-		w.notes = append(w.notes, fmt.Sprintf("cannot watch %s for changes: %s", rel, note))
+	if note, ok := limitNote(err); ok {
+		w.notes = append(w.notes, note.Warn(rel, 0, 0, "Every", DefaultPoll))
 		w.startPolling(DefaultPoll)
 		return
 	}
-	w.notes = append(w.notes, fmt.Sprintf("cannot watch %s for changes: %v; changes there are not seen until that is fixed (or run gen serve --poll)", rel, unwrap(err)))
+	w.notes = append(w.notes, msgCannotWatch.Warn(rel, 0, 0, "Err", unwrap(err)))
 }
 
 // fail handles an error from the kernel watcher.
 func (w *Watcher) fail(err error) {
 	w.rescan = true
 	if errors.Is(err, fsnotify.ErrEventOverflow) {
-		w.notes = append(w.notes, "too many changes at once: the system's event queue overflowed, so everything is rebuilt; if this happens often, raise the queue with: sudo sysctl fs.inotify.max_queued_events=65536")
+		w.notes = append(w.notes, msgOverflow.Warn("", 0, 0))
 		if w.fw != nil {
 			w.walk("", false)
 		}
 		return
 	}
-	if note := limitNote(err); note != "" {
-		w.notes = append(w.notes, note)
+	if note, ok := limitNote(err); ok {
+		w.notes = append(w.notes, note.Warn("", 0, 0, "Every", DefaultPoll))
 		w.startPolling(DefaultPoll)
 		return
 	}
-	w.notes = append(w.notes, fmt.Sprintf("the file watcher reported: %v; everything is rebuilt", err))
+	w.notes = append(w.notes, msgWatcherFailed.Warn("", 0, 0, "Err", err))
 }
 
-// limitNote explains an error that comes from a system limit on watches,
-// or returns "".
-func limitNote(err error) string {
+// limitNote returns the message that explains an error coming from a
+// system limit on watches (its argument Every is the polling interval),
+// or false.
+func limitNote(err error) (diag.Message, bool) {
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
-		return fmt.Sprintf("the system limit on watched directories is reached; now checking for changes every %v instead, which is slower; to watch again, raise the limit with: sudo sysctl fs.inotify.max_user_watches=524288 (add fs.inotify.max_user_watches=524288 to /etc/sysctl.conf to keep it) and restart gen serve", DefaultPoll)
+		return msgLimitWatches, true
 	case errors.Is(err, syscall.EMFILE):
-		return fmt.Sprintf("the system limit on file watchers is reached; now checking for changes every %v instead, which is slower; to watch again, raise the limit with: sudo sysctl fs.inotify.max_user_instances=512 and restart gen serve", DefaultPoll)
+		return msgLimitInstances, true
 	}
-	return ""
+	return diag.Message{}, false
 }
 
 // startPolling drops the kernel watcher, if any, and polls from now on.

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/speak"
 	"github.com/eventnews/gen/generator/internal/watch"
 	"github.com/fsnotify/fsnotify"
 )
@@ -210,7 +212,7 @@ func TestLone(t *testing.T) {
 		{"a missing file (renamed aside, not yet back)", watch.Batch{Paths: []string{"content/news/x/gone.md"}}, false},
 		{"a directory", watch.Batch{Paths: []string{"content/news/x/dir.md"}}, false},
 		{"a rescan", watch.Batch{Paths: []string{md}, Rescan: true}, false},
-		{"a note", watch.Batch{Paths: []string{md}, Notes: []string{"n"}}, false},
+		{"a note", watch.Batch{Paths: []string{md}, Notes: []*diag.Diagnostic{diag.Message{ID: "x", Text: "n"}.Warn("", 0, 0)}}, false},
 	} {
 		if got := watch.Lone(tc.b, dir); got != tc.want {
 			t.Errorf("%s: lone = %v, want %v", tc.name, got, tc.want)
@@ -316,8 +318,12 @@ func TestOverflowMeansRescan(t *testing.T) {
 	w := start(t, dir, watch.Options{})
 	w.Inject(fsnotify.ErrEventOverflow)
 	b := next(t, w)
-	if !b.Rescan || len(b.Notes) != 1 || !strings.Contains(b.Notes[0], "fs.inotify.max_queued_events") {
+	if !b.Rescan || len(b.Notes) != 1 || !strings.Contains(b.Notes[0].Error(), "fs.inotify.max_queued_events") {
 		t.Fatalf("batch %+v: want Rescan and a note naming fs.inotify.max_queued_events", b)
+	}
+	// The note is said in the reader's language.
+	if got := speak.New("ru").Line(b.Notes[0]); !strings.Contains(got, "системная очередь событий переполнилась") {
+		t.Errorf("the note in Russian: %q", got)
 	}
 	// Still watching afterwards.
 	write(t, filepath.Join(dir, "content/news/x/index.md"), "after")
@@ -343,7 +349,7 @@ func TestWatchLimitFallsBackToPolling(t *testing.T) {
 	t.Cleanup(func() { w.Close() })
 	write(t, filepath.Join(dir, "content/news/2025/a/index.md"), "a")
 	b := next(t, w)
-	if !b.Rescan || len(b.Notes) == 0 || !strings.Contains(strings.Join(b.Notes, " "), "sudo sysctl fs.inotify.max_user_watches=") {
+	if !b.Rescan || len(b.Notes) == 0 || !strings.Contains(diag.Join(b.Notes).Error(), "sudo sysctl fs.inotify.max_user_watches=") {
 		t.Fatalf("batch %+v: want Rescan and a note naming fs.inotify.max_user_watches", b)
 	}
 	write(t, filepath.Join(dir, "content/news/2025/a/index.md"), "changed while polling")
