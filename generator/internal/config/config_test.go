@@ -143,7 +143,7 @@ func TestParseErrors(t *testing.T) {
 		{"line indented too far", "languages:\n  - code: zh\n     name: 中文\n",
 			`site.yaml:3:6: line 3 starts at column 6, but the lines of its block start at column 5, like line 2: move it to column 5`},
 		{"other syntax error", "languages: [zh\n",
-			`site.yaml:1: invalid YAML: did not find expected ',' or ']'`},
+			`site.yaml:1:12: invalid YAML: a list in [ ] is not closed: end it with ]`},
 		{"empty", "",
 			`site.yaml:1:1: the configuration must be a mapping of keys to values`},
 		{"not a mapping", "- zh\n",

@@ -16,8 +16,11 @@
 //     day one), which YAML takes for another key: the value in quotes, as
 //     it should be written.
 //
-// Otherwise it gives yaml.v3's own message in the caller's words, at its
-// line. Lines and columns are 1-based, columns in characters.
+// Otherwise it gives yaml.v3's message in the caller's words, at its
+// line: in plain words with the fix when it is one of the parser's common
+// messages (an unclosed list, quote or group, a stray ":", a reserved
+// first character, ...; an unclosed [ or { at the bracket that opens it), which package speak then says in the reader's
+// language; else as yaml.v3 wrote it. Lines and columns are 1-based, columns in characters.
 package yamlerr
 
 import (
@@ -59,6 +62,14 @@ func Explain(path string, text []byte, first int, err error, other diag.Message)
 	}
 	if d := scan(path, text, first, upTo); d != nil {
 		return d
+	}
+	if m, ok := plain(problem); ok {
+		if m == msgFlowList || m == msgFlowMap {
+			if l, c := unclosed(text); l > 0 {
+				return other.At(path, first+l, c, "Problem", m)
+			}
+		}
+		return other.At(path, first+max(line, 1), 0, "Problem", m)
 	}
 	return other.At(path, first+max(line, 1), 0, "Problem", problem)
 }

@@ -1,9 +1,11 @@
 package yamlerr
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/speak"
 	"gopkg.in/yaml.v3"
 )
 
@@ -31,8 +33,14 @@ func TestExplain(t *testing.T) {
 		{"title: x\nevent:\n  name: Forum: \"Youth\" today\n", `a.md:4:14: name: the text holds ":", which YAML takes for another key: put it in quotes, name: 'Forum: "Youth" today'`},
 		{"title: Note:\n", `a.md:2:12: title: the text holds ":", which YAML takes for another key: put it in quotes, title: "Note:"`},
 		{"title: 博览会: 第一天\n", `a.md:2:11: title: the text holds ":", which YAML takes for another key: put it in quotes, title: "博览会: 第一天"`},
-		// Anything else: yaml.v3's words at its line.
-		{"title: x\nsummary: ok\ntags: [a, b\n", "a.md:3: invalid YAML: did not find expected ',' or ']'"},
+		// Anything else: yaml.v3's message in plain words, at its line.
+		{"title: x\nsummary: ok\ntags: [a, b\n", "a.md:4:7: invalid YAML: a list in [ ] is not closed: end it with ]"},
+		{"title: x\nevent: {name: a\n", "a.md:3:8: invalid YAML: a group in { } is not closed: end it with }"},
+		{"title: \"Expo\ndate: 1\n", "a.md:4: invalid YAML: the text ends inside quotes: close the quotes where the value ends"},
+		{"title: @expo\n", "a.md:2: invalid YAML: a value starts with a character YAML keeps for itself (@, `, % and others): put the value in quotes"},
+		{"title: \"a\\qb\"\n", `a.md:2: invalid YAML: a \ in double quotes is followed by a letter YAML does not know: write \\ for a backslash, or use single quotes`},
+		{"tags: - a\n", `a.md:2: invalid YAML: a list item "- " stands on the line of its key: put each item on a line of its own below the key, starting with "- "`},
+		{"title: *x\n", `a.md:2: invalid YAML: a value starts with "*", which YAML reads as a reference to something named earlier: put the value in quotes`},
 	} {
 		var n yaml.Node
 		err := yaml.Unmarshal([]byte(c.text), &n)
@@ -87,4 +95,20 @@ func FuzzExplain(f *testing.F) {
 			t.Fatalf("%q: %v", text, d)
 		}
 	})
+}
+
+// The parser's words, said plainly, are said in the reader's language.
+func TestPlainWordsInEveryLanguage(t *testing.T) {
+	text := "title: x\ntags: [a, b\n"
+	var n yaml.Node
+	err := yaml.Unmarshal([]byte(text), &n)
+	d := Explain("a.md", []byte(text), 1, err, diag.Message{ID: "frontmatter.invalid", Text: "invalid front matter: {{.Problem}}"})
+	for lang, want := range map[string]string{
+		"ru": "a.md:3:7: ошибка в шапке файла (front matter): список в [ ] не закрыт: закончите его скобкой ]",
+		"zh": "a.md:3:7: ",
+	} {
+		if got := speak.New(lang).Line(d); !strings.HasPrefix(got, want) || lang == "zh" && !strings.HasSuffix(got, "[ ] 中的列表没有结束：请用 ] 结束") {
+			t.Errorf("%s: %q, want %q…", lang, got, want)
+		}
+	}
 }
