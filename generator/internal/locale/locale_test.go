@@ -386,7 +386,7 @@ func TestDiagnostics(t *testing.T) {
 		{
 			"bad yaml",
 			"readMore: Читать\n  далее: x\n",
-			[]string{"i18n/ru.yaml:2: invalid yaml: mapping values are not allowed in this context"},
+			[]string{"i18n/ru.yaml:2:3: line 2 starts at column 3, but the lines of its block start at column 1, like line 1: move it to column 1"},
 		},
 		{
 			"bad template",

@@ -9,6 +9,7 @@ import (
 	"text/template"
 
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/yamlerr"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"gopkg.in/yaml.v3"
 )
@@ -36,7 +37,7 @@ type fileParser struct {
 func parseFile(path string, buf []byte) ([]*entry, []error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(buf, &doc); err != nil {
-		return nil, []error{yamlDiag(path, err)}
+		return nil, []error{yamlDiag(path, buf, err)}
 	}
 	p := &fileParser{path: path, seen: map[string]int{}}
 	if len(doc.Content) == 0 {
@@ -56,16 +57,10 @@ func parseFile(path string, buf []byte) ([]*entry, []error) {
 	return p.entries, p.errs
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlDiag positions a yaml.v3 error, which carries a line but no column.
-func yamlDiag(path string, err error) error {
-	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return msgInvalidYAML.At(path, line, 0, "Problem", m[2])
-	}
-	return msgInvalidYAML.At(path, 0, 0, "Problem", strings.TrimPrefix(msg, "yaml: "))
+// yamlDiag says what is wrong with the YAML of a file, in plain words
+// where package yamlerr can.
+func yamlDiag(path string, buf []byte, err error) error {
+	return yamlerr.Explain(path, buf, 0, err, msgInvalidYAML)
 }
 
 func resolve(n *yaml.Node) *yaml.Node {
