@@ -2,13 +2,11 @@ package build
 
 import (
 	"context"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/eventnews/gen/generator/internal/escape"
 	"github.com/eventnews/gen/generator/internal/images"
+	"github.com/eventnews/gen/generator/internal/parallel"
 	"github.com/eventnews/gen/generator/internal/render"
 	"github.com/eventnews/gen/generator/internal/sharecard"
 	"github.com/eventnews/gen/generator/internal/site"
@@ -38,18 +36,9 @@ func (r *Result) makeCards(ctx context.Context, opts Options) error {
 	fingerprint := sharecard.Fingerprint()
 	cards := make([]*images.Variant, len(pages))
 	errs := make([]error, len(pages))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(pages)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(pages) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
-				cards[i], errs[i] = r.card(cache, pages[i], fingerprint)
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(ctx, 0, len(pages), func(i int) {
+		cards[i], errs[i] = r.card(cache, pages[i], fingerprint)
+	})
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -8,16 +8,15 @@ import (
 	"maps"
 	"path"
 	"reflect"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/markdown"
+	"github.com/eventnews/gen/generator/internal/parallel"
 	"github.com/eventnews/gen/generator/internal/render"
 	"github.com/eventnews/gen/generator/internal/site"
 )
@@ -167,21 +166,7 @@ func convertAll(files []*content.File, cfg *config.Site, cache *Cache, errs *dia
 			errs.Add(ConvertError(f, err))
 			cache.store(f, cfg.UnsafeHTML, docs[i])
 		}
-		workers := min(runtime.GOMAXPROCS(0), len(todo))
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range workers {
-			wg.Go(func() {
-				for {
-					n := int(next.Add(1)) - 1
-					if n >= len(todo) {
-						return
-					}
-					convert(todo[n])
-				}
-			})
-		}
-		wg.Wait()
+		parallel.Each(context.Background(), 0, len(todo), func(n int) { convert(todo[n]) })
 	}
 	// With every file found in the cache and as many entries as files, the
 	// cache holds exactly these files.

@@ -150,19 +150,18 @@ package content
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/parallel"
 	"github.com/eventnews/gen/generator/internal/sitefs"
 )
 
@@ -352,30 +351,21 @@ func readAll(fsys fs.FS, pages []string, opts Options) []read {
 	// What a trusting cache holds is taken first, under one lock; the
 	// rest is read on every core.
 	out, todo := opts.Cache.unchangedAll(pages, key)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(todo)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for n := int(next.Add(1) - 1); n < len(todo); n = int(next.Add(1) - 1) {
-				i := todo[n]
-				p := pages[i]
-				data, err := fs.ReadFile(fsys, p)
-				if err != nil {
-					opts.Cache.forget(p)
-					out[i].ds = []*diag.Diagnostic{msgCannotRead.At(p, 0, 0, "Err", unwrapPathErr(err))}
-					continue
-				}
-				f, unread, ds := opts.Cache.parse(p, key, data, opts)
-				out[i] = read{f: f, unread: unread, ds: ds, shared: opts.Cache != nil}
-				if opts.Parsed != nil && f != nil && len(ds) == 0 {
-					opts.Parsed(f)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(context.Background(), 0, len(todo), func(n int) {
+		i := todo[n]
+		p := pages[i]
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			opts.Cache.forget(p)
+			out[i].ds = []*diag.Diagnostic{msgCannotRead.At(p, 0, 0, "Err", unwrapPathErr(err))}
+			return
+		}
+		f, unread, ds := opts.Cache.parse(p, key, data, opts)
+		out[i] = read{f: f, unread: unread, ds: ds, shared: opts.Cache != nil}
+		if opts.Parsed != nil && f != nil && len(ds) == 0 {
+			opts.Parsed(f)
+		}
+	})
 	if opts.Parsed != nil {
 		for _, r := range out {
 			if r.hit && r.f != nil && len(r.ds) == 0 {

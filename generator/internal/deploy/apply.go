@@ -14,6 +14,8 @@ import (
 
 	"gocloud.dev/blob"
 	"gocloud.dev/gcerrors"
+
+	"github.com/eventnews/gen/generator/internal/parallel"
 )
 
 // ApplyOptions change how a plan is carried out.
@@ -201,23 +203,11 @@ func each(ctx context.Context, workers, n int, do func(i int) error, stop func()
 	for i := range errs {
 		errs[i] = errNotTried
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, n) {
-		wg.Go(func() {
-			for {
-				if ctx.Err() != nil || (stop != nil && stop()) {
-					return
-				}
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				errs[i] = do(i)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Each(ctx, workers, n, func(i int) {
+		if stop == nil || !stop() {
+			errs[i] = do(i)
+		}
+	})
 	return errs
 }
 

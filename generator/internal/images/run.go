@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/escape"
+	"github.com/eventnews/gen/generator/internal/parallel"
 )
 
 // Job is one picture a site uses.
@@ -101,34 +101,21 @@ func (c *Cache) Process(ctx context.Context, fsys fs.FS, jobs []Job, opts Option
 	names := fileStems(jobs)
 	out := make([]*Picture, len(jobs))
 	fails := make([]*Failure, len(jobs))
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	prog := startProgress(opts.Progress, opts.ProgressAfter, len(jobs))
 	defer prog.stop()
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, max(1, len(jobs))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(jobs) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
-				js, jfp := s, fp
-				if jobs[i].Thumb {
-					js, jfp = ts, tfp
-				}
-				p, err := c.one(fsys, jobs[i], names[i], js, jfp)
-				prog.done()
-				if err != nil {
-					fails[i] = &Failure{Src: jobs[i].Src, Err: err}
-					continue
-				}
-				out[i] = p
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(ctx, opts.Workers, len(jobs), func(i int) {
+		js, jfp := s, fp
+		if jobs[i].Thumb {
+			js, jfp = ts, tfp
+		}
+		p, err := c.one(fsys, jobs[i], names[i], js, jfp)
+		prog.done()
+		if err != nil {
+			fails[i] = &Failure{Src: jobs[i].Src, Err: err}
+			return
+		}
+		out[i] = p
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}

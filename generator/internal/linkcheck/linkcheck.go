@@ -34,18 +34,18 @@ package linkcheck
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"golang.org/x/net/html"
 
 	"github.com/eventnews/gen/generator/internal/diag"
-	"golang.org/x/net/html"
+	"github.com/eventnews/gen/generator/internal/parallel"
 )
 
 // Options tune a check.
@@ -102,7 +102,7 @@ func Check(files map[string][]byte, opts Options) []Problem {
 		}
 	}
 	read := make([]*page, len(names))
-	each(len(names), func(i int) {
+	parallel.Each(context.Background(), 0, len(names), func(i int) {
 		switch data := files[names[i]]; {
 		case isHTML(names[i]):
 			read[i] = parse(data)
@@ -119,7 +119,7 @@ func Check(files map[string][]byte, opts Options) []Problem {
 		}
 	}
 	found := make([][]Problem, len(names))
-	each(len(names), func(i int) {
+	parallel.Each(context.Background(), 0, len(names), func(i int) {
 		self := &url.URL{Path: root + names[i]}
 		for _, l := range read[i].links {
 			if msg := at.resolve(l.url, self, files, pages); msg != "" {
@@ -132,20 +132,6 @@ func Check(files map[string][]byte, opts Options) []Problem {
 		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), strings.Compare(a.URL, b.URL))
 	})
 	return problems
-}
-
-// each calls f(0) ... f(n-1) on every core.
-func each(n int, f func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // CheckFS reads every file of fsys (an output tree) and checks it.

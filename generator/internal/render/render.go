@@ -64,8 +64,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/config"
@@ -75,6 +73,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/locale"
 	"github.com/eventnews/gen/generator/internal/markdown"
+	"github.com/eventnews/gen/generator/internal/parallel"
 	"github.com/eventnews/gen/generator/internal/site"
 	"github.com/eventnews/gen/generator/internal/theme"
 )
@@ -282,38 +281,26 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) ([
 	out := make([]File, len(pages))
 	var errs diag.List
 	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-		if opts.Sink != nil {
-			workers *= 2
-		}
+	if workers <= 0 && opts.Sink != nil {
+		workers = 2 * runtime.GOMAXPROCS(0) // a sink writes files: twice as many, so the cores stay busy
 	}
-	// Each worker takes the next page by counting, not from a channel: no
-	// goroutine hands pages out, and none is woken for each page.
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := int(next.Add(1) - 1); i < len(pages) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
-				p := pages[i]
-				buf.Reset()
-				if err := renderPage(&buf, th, s, langs[p.Lang], p, opts.Pictures, opts.Cards[p.Path]); err != nil {
-					errs.Add(err)
-					continue
-				}
-				if opts.Sink != nil {
-					errs.Add(opts.Sink(File{Path: p.Path, Bytes: buf.Bytes(), Page: p}))
-					out[i] = File{Path: p.Path, Page: p}
-					continue
-				}
-				out[i] = File{Path: p.Path, Bytes: bytes.Clone(buf.Bytes()), Page: p}
+	parallel.EachWorker(ctx, workers, len(pages), func() func(int) {
+		var buf bytes.Buffer // one per worker, reused page after page
+		return func(i int) {
+			p := pages[i]
+			buf.Reset()
+			if err := renderPage(&buf, th, s, langs[p.Lang], p, opts.Pictures, opts.Cards[p.Path]); err != nil {
+				errs.Add(err)
+				return
 			}
-		}()
-	}
-	wg.Wait()
+			if opts.Sink != nil {
+				errs.Add(opts.Sink(File{Path: p.Path, Bytes: buf.Bytes(), Page: p}))
+				out[i] = File{Path: p.Path, Page: p}
+				return
+			}
+			out[i] = File{Path: p.Path, Bytes: bytes.Clone(buf.Bytes()), Page: p}
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
