@@ -2,6 +2,7 @@ package yamlerr
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/eventnews/gen/generator/internal/diag"
 )
@@ -62,6 +63,18 @@ func plain(problem string) (diag.Message, bool) {
 	return diag.Message{}, false
 }
 
+// opener returns where the bracket or quote that m says is not closed
+// opens, or 0, 0.
+func opener(m diag.Message, text []byte) (int, int) {
+	switch m {
+	case msgFlowList, msgFlowMap:
+		return unclosed(text)
+	case msgEndOfText:
+		return unclosedQuote(text)
+	}
+	return 0, 0
+}
+
 // unclosed returns the line and column (1-based, the column in
 // characters) of the bracket that opens the last flow collection of text
 // left open, or 0, 0. Comments and quoted text are skipped.
@@ -97,4 +110,44 @@ func unclosed(text []byte) (int, int) {
 		return 0, 0
 	}
 	return line, col
+}
+
+// unclosedQuote returns the line and column (1-based, the column in
+// characters) of the quote that opens a value left open, or 0, 0: the
+// first line whose value starts with a quote that the line does not
+// close. A value in quotes can go on over lines; one that does is taken
+// for the mistake, which it almost always is in front matter.
+func unclosedQuote(text []byte) (int, int) {
+	for i, raw := range strings.Split(string(text), "\n") {
+		v := strings.TrimLeft(raw, " -")
+		if k := strings.Index(v, ": "); k >= 0 && !strings.ContainsAny(v[:k], `"'`) {
+			v = v[k+2:]
+		}
+		v = strings.TrimSpace(v)
+		if v == "" || (v[0] != '"' && v[0] != '\'') {
+			continue
+		}
+		if !closes(v[1:], v[0]) {
+			col := utf8.RuneCountInString(raw[:strings.Index(raw, v)]) + 1
+			return i + 1, col
+		}
+	}
+	return 0, 0
+}
+
+// closes reports whether rest, the text after an opening quote q, holds
+// the quote that closes it (” is a quote inside single quotes, \" inside
+// double ones).
+func closes(rest string, q byte) bool {
+	for i := 0; i < len(rest); i++ {
+		switch {
+		case q == '"' && rest[i] == '\\':
+			i++
+		case rest[i] == q && q == '\'' && i+1 < len(rest) && rest[i+1] == '\'':
+			i++
+		case rest[i] == q:
+			return true
+		}
+	}
+	return false
 }

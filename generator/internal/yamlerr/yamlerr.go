@@ -19,7 +19,7 @@
 // Otherwise it gives yaml.v3's message in the caller's words, at its
 // line: in plain words with the fix when it is one of the parser's common
 // messages (an unclosed list, quote or group, a stray ":", a reserved
-// first character, ...; an unclosed [ or { at the bracket that opens it), which package speak then says in the reader's
+// first character, ...; an unclosed [, { or quote at the character that opens it), which package speak then says in the reader's
 // language; else as yaml.v3 wrote it. Lines and columns are 1-based, columns in characters.
 package yamlerr
 
@@ -64,10 +64,8 @@ func Explain(path string, text []byte, first int, err error, other diag.Message)
 		return d
 	}
 	if m, ok := plain(problem); ok {
-		if m == msgFlowList || m == msgFlowMap {
-			if l, c := unclosed(text); l > 0 {
-				return other.At(path, first+l, c, "Problem", m)
-			}
+		if l, c := opener(m, text); l > 0 {
+			return other.At(path, first+l, c, "Problem", m)
 		}
 		return other.At(path, first+max(line, 1), 0, "Problem", m)
 	}

@@ -36,7 +36,9 @@ func TestExplain(t *testing.T) {
 		// Anything else: yaml.v3's message in plain words, at its line.
 		{"title: x\nsummary: ok\ntags: [a, b\n", "a.md:4:7: invalid YAML: a list in [ ] is not closed: end it with ]"},
 		{"title: x\nevent: {name: a\n", "a.md:3:8: invalid YAML: a group in { } is not closed: end it with }"},
-		{"title: \"Expo\ndate: 1\n", "a.md:4: invalid YAML: the text ends inside quotes: close the quotes where the value ends"},
+		{"title: \"Expo\ndate: 1\n", "a.md:2:8: invalid YAML: the text ends inside quotes: close the quotes where the value ends"},
+		{"title: x\nsummary: 'it''s\n", "a.md:3:10: invalid YAML: the text ends inside quotes: close the quotes where the value ends"},
+		{"title: x\ntags:\n  - \"a\\\" b\n", "a.md:4:5: invalid YAML: the text ends inside quotes: close the quotes where the value ends"},
 		{"title: @expo\n", "a.md:2: invalid YAML: a value starts with a character YAML keeps for itself (@, `, % and others): put the value in quotes"},
 		{"title: \"a\\qb\"\n", `a.md:2: invalid YAML: a \ in double quotes is followed by a letter YAML does not know: write \\ for a backslash, or use single quotes`},
 		{"tags: - a\n", `a.md:2: invalid YAML: a list item "- " stands on the line of its key: put each item on a line of its own below the key, starting with "- "`},
