@@ -136,8 +136,8 @@ func unclosedQuote(text []byte) (int, int) {
 }
 
 // closes reports whether rest, the text after an opening quote q, holds
-// the quote that closes it (” is a quote inside single quotes, \" inside
-// double ones).
+// the quote that closes it (inside single quotes, two of them are one
+// quote; inside double ones, a backslash escapes the next character).
 func closes(rest string, q byte) bool {
 	for i := 0; i < len(rest); i++ {
 		switch {
