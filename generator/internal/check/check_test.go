@@ -11,6 +11,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/sitetest"
+	"github.com/eventnews/gen/generator/internal/speak"
 	"github.com/eventnews/gen/generator/internal/status"
 )
 
@@ -445,6 +446,10 @@ content/news/q?x/index.zh.md:6:23: error: link to /zh/news/q?x/: nothing is publ
 	}
 	if got.String() != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got.String(), want)
+	}
+	ru := `ошибка: ссылка /zh/news/q%3Fz/ никуда не ведёт: при сборке не записан файл zh/news/q?z/index.html (в 19 собранных файлах, первый — en/404.html, строка 51)`
+	if got := speak.New("ru").Text(r.Diagnostics[0]); got != ru {
+		t.Errorf("in Russian:\n%s\nwant:\n%s", got, ru)
 	}
 }
 
