@@ -609,3 +609,35 @@ func TestTemplatesReadOnlyTheWinningLayout(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A built link that leads nowhere in one built file names it, said in the
+// reader's language.
+func TestBuiltLinkInOneFileSaid(t *testing.T) {
+	archive := sitetest.Config + `
+-- layouts/_default/special.html --
+<!DOCTYPE html><html lang="zh"><head><title>x</title></head><body><a href="/zh/nowhere/">x</a></body></html>
+-- content/news/a/index.zh.md --
+---
+title: 甲
+date: 2024-05-01
+layout: special
+---
+`
+	r, err := check.Run(context.Background(), check.Options{FS: sitetest.FS(t, archive), Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range r.Diagnostics {
+		if d.Code == check.CodeLink {
+			got = append(got, check.Text(d), speak.New("zh").Text(d))
+		}
+	}
+	want := []string{
+		`content/news/a/index.zh.md: error: link /zh/nowhere/ leads nowhere: the build wrote no zh/nowhere/index.html (in the built file zh/news/a/index.html, line 1)`,
+		`content/news/a/index.zh.md: 错误：链接 /zh/nowhere/ 打不开：生成时没有写出 zh/nowhere/index.html（在生成的文件 zh/news/a/index.html 第 1 行）`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
