@@ -32,6 +32,7 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/eventnews/gen/generator/internal/diag"
@@ -85,9 +86,9 @@ func Files(s *site.Site, taken []render.File) ([]render.File, error) {
 		slices.SortStableFunc(cs, func(a, b claim) int { return better(a, b, s) })
 		win := cs[0]
 		conflict := conflictOf(file, owner, dirs)
-		if conflict != "" {
+		if conflict.msg.ID != "" {
 			for _, c := range representatives(cs) {
-				errs.Add(at(c, "alias %q %s", c.alias, conflict))
+				errs.Add(at(c, conflict.msg, "Alias", strconv.Quote(c.alias), "Owner", conflict.owner))
 			}
 			continue
 		}
@@ -98,7 +99,7 @@ func Files(s *site.Site, taken []render.File) ([]render.File, error) {
 			}
 			slices.Sort(files)
 			for _, c := range reps {
-				errs.Add(at(c, "alias %q is claimed by more than one page: %s", c.alias, strings.Join(files, ", ")))
+				errs.Add(at(c, msgClaimed, "Alias", strconv.Quote(c.alias), "Files", strings.Join(files, ", ")))
 			}
 			continue
 		}
@@ -109,7 +110,7 @@ func Files(s *site.Site, taken []render.File) ([]render.File, error) {
 			"URL":   escape.URI(s.Config.AbsURL(win.page.URL)),
 		})
 		if err != nil {
-			errs.Add(at(win, "alias %q: %v", win.alias, err))
+			errs.Add(at(win, msgCannotWrite, "Alias", strconv.Quote(win.alias), "Err", err))
 			continue
 		}
 		out = append(out, render.File{Path: file, Bytes: b.Bytes()})
@@ -120,21 +121,22 @@ func Files(s *site.Site, taken []render.File) ([]render.File, error) {
 	return out, nil
 }
 
-// owners maps each output path to who makes it, for messages, and each
+// owners maps each output path to who makes it, for messages (a
+// diagnostic without a place, said in the reader's language), and each
 // directory of one to a file under it.
-func owners(s *site.Site, taken []render.File) (owner, dirs map[string]string) {
-	owner = map[string]string{} // output path → who makes it, for messages
+func owners(s *site.Site, taken []render.File) (owner map[string]*diag.Diagnostic, dirs map[string]string) {
+	owner = map[string]*diag.Diagnostic{}
 	for _, p := range s.Pages {
 		owner[p.Path] = describe(p)
 	}
 	if s.Root != nil {
-		owner[s.Root.Path] = "the root page"
+		owner[s.Root.Path] = msgOwnerRoot.At("", 0, 0)
 	}
 	for _, f := range s.Files {
-		owner[f.Dest] = "the file " + f.Src
+		owner[f.Dest] = msgOwnerFile.At("", 0, 0, "File", f.Src)
 	}
 	for _, f := range taken {
-		owner[f.Path] = "the generated file " + f.Path
+		owner[f.Path] = msgOwnerGenerated.At("", 0, 0, "File", f.Path)
 	}
 	dirs = map[string]string{} // directory → a file under it
 	for p := range owner {
@@ -147,20 +149,28 @@ func owners(s *site.Site, taken []render.File) (owner, dirs map[string]string) {
 	return owner, dirs
 }
 
-// conflictOf says why an alias cannot be written to file, or is "".
-func conflictOf(file string, owner, dirs map[string]string) string {
+// conflict is why an alias cannot be written: a message with an Alias
+// and an Owner.
+type conflict struct {
+	msg   diag.Message
+	owner any
+}
+
+// conflictOf says why an alias cannot be written to file; its msg is
+// empty when nothing keeps it.
+func conflictOf(file string, owner map[string]*diag.Diagnostic, dirs map[string]string) conflict {
 	switch {
-	case owner[file] != "":
-		return "is the URL of " + owner[file]
+	case owner[file] != nil:
+		return conflict{msgIsURL, owner[file]}
 	case dirs[file] != "":
-		return "is a directory holding " + dirs[file]
+		return conflict{msgIsFolder, dirs[file]}
 	}
 	for d := path.Dir(file); d != "."; d = path.Dir(d) {
-		if owner[d] != "" {
-			return "lies under " + owner[d] + ", which is a file"
+		if owner[d] != nil {
+			return conflict{msgUnderFile, owner[d]}
 		}
 	}
-	return ""
+	return conflict{}
 }
 
 // Path returns the output path of an alias: "/old/" → "old/index.html".
@@ -215,14 +225,46 @@ func representatives(sorted []claim) []claim {
 	return out
 }
 
-func at(c claim, format string, args ...any) *diag.Diagnostic {
+func at(c claim, m diag.Message, args ...any) *diag.Diagnostic {
 	pos := c.page.File.Front.Pos["aliases"]
-	return diag.At(c.page.File.Path, pos.Line, pos.Col, format, args...)
+	return m.At(c.page.File.Path, pos.Line, pos.Col, args...)
 }
 
-func describe(p *site.Page) string {
+// describe names the page p in messages.
+func describe(p *site.Page) *diag.Diagnostic {
 	if p.File != nil && p.Kind == site.KindPage {
-		return "the page " + p.File.Path
+		return msgOwnerPage.At("", 0, 0, "File", p.File.Path)
 	}
-	return "the " + string(p.Kind) + " page " + p.URL
+	if m, ok := ownerKinds[p.Kind]; ok {
+		return m.At("", 0, 0, "URL", p.URL)
+	}
+	return msgOwnerOther.At("", 0, 0, "Kind", string(p.Kind), "URL", p.URL)
+}
+
+// The messages of this package, in English; package speak says them in
+// other languages.
+var (
+	msgIsURL       = diag.Message{ID: "alias.is-url", Text: "alias {{.Alias}} is the URL of {{.Owner}}"}
+	msgIsFolder    = diag.Message{ID: "alias.is-folder", Text: "alias {{.Alias}} is a directory holding {{.Owner}}"}
+	msgUnderFile   = diag.Message{ID: "alias.under-file", Text: "alias {{.Alias}} lies under {{.Owner}}, which is a file"}
+	msgClaimed     = diag.Message{ID: "alias.claimed", Text: "alias {{.Alias}} is claimed by more than one page: {{.Files}}"}
+	msgCannotWrite = diag.Message{ID: "alias.cannot-write", Text: "alias {{.Alias}}: cannot write its redirect page: {{.Err}}"}
+
+	msgOwnerPage      = diag.Message{ID: "alias.owner-page", Text: "the page {{.File}}"}
+	msgOwnerRoot      = diag.Message{ID: "alias.owner-root", Text: "the root page"}
+	msgOwnerFile      = diag.Message{ID: "alias.owner-file", Text: "the file {{.File}}"}
+	msgOwnerGenerated = diag.Message{ID: "alias.owner-generated", Text: "the generated file {{.File}}"}
+	msgOwnerOther     = diag.Message{ID: "alias.owner-other", Text: "the {{.Kind}} page {{.URL}}"}
+)
+
+// ownerKinds name the pages without a file of their own, by kind.
+var ownerKinds = map[site.Kind]diag.Message{
+	site.KindHome:    diag.Message{ID: "alias.owner-home", Text: "the home page {{.URL}}"},
+	site.KindSection: diag.Message{ID: "alias.owner-section", Text: "the section page {{.URL}}"},
+	site.KindPage:    diag.Message{ID: "alias.owner-page-url", Text: "the page {{.URL}}"},
+	site.KindTags:    diag.Message{ID: "alias.owner-tags", Text: "the tags page {{.URL}}"},
+	site.KindTag:     diag.Message{ID: "alias.owner-tag", Text: "the tag page {{.URL}}"},
+	site.KindEvents:  diag.Message{ID: "alias.owner-events", Text: "the events page {{.URL}}"},
+	site.KindSearch:  diag.Message{ID: "alias.owner-search", Text: "the search page {{.URL}}"},
+	site.Kind404:     diag.Message{ID: "alias.owner-404", Text: "the 404 page {{.URL}}"},
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/aliases"
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/sitetest"
+	"github.com/eventnews/gen/generator/internal/speak"
 	"golang.org/x/net/html"
 )
 
@@ -180,6 +181,7 @@ func TestConflicts(t *testing.T) {
 	for _, tc := range []struct {
 		name, archive string
 		want          string
+		lang, said    string // the first error in another language
 	}{{
 		name: "a page",
 		archive: `-- content/news/a/index.md --
@@ -196,6 +198,7 @@ date: 2024-05-17
 ---
 `,
 		want: `content/news/a/index.md:5:3: alias "/zh/news/b/" is the URL of the page content/news/b/index.md`,
+		lang: "ru", said: `content/news/a/index.md:5:3: адрес "/zh/news/b/" из aliases совпадает с адресом страницы content/news/b/index.md`,
 	}, {
 		name: "a section and the root",
 		archive: `-- content/news/a/index.ru.md --
@@ -207,6 +210,8 @@ aliases: [/ru/news, /]
 `,
 		want: `content/news/a/index.ru.md:4:10: alias "/" is the URL of the root page` + "\n" +
 			`content/news/a/index.ru.md:4:10: alias "/ru/news" is the URL of the section page /ru/news/`,
+		lang: "zh", said: `content/news/a/index.ru.md:4:10: 别名 "/" 是根页面的网址` + "\n" +
+			`content/news/a/index.ru.md:4:10: 别名 "/ru/news" 是栏目页 /ru/news/的网址`,
 	}, {
 		name: "another output", // the feed and the calendar the build writes
 		archive: `-- content/a.md --
@@ -218,6 +223,8 @@ aliases: [/ru/index.xml, /ru/events.ics/]
 `,
 		want: `content/a.md:4:10: alias "/ru/events.ics/" lies under the generated file ru/events.ics, which is a file` + "\n" +
 			`content/a.md:4:10: alias "/ru/index.xml" is the URL of the generated file ru/index.xml`,
+		lang: "ru", said: `content/a.md:4:10: адрес "/ru/events.ics/" из aliases лежит внутри созданного gen файла ru/events.ics, а это файл` + "\n" +
+			`content/a.md:4:10: адрес "/ru/index.xml" из aliases совпадает с адресом созданного gen файла ru/index.xml`,
 	}, {
 		name: "two pages",
 		archive: `-- content/news/a/index.md --
@@ -240,11 +247,16 @@ aliases: [/old/]
 `,
 		want: `content/news/a/index.md:4:10: alias "/old/" is claimed by more than one page: content/news/a/index.md, content/news/b/index.en.md` + "\n" +
 			`content/news/b/index.en.md:5:10: alias "/old/" is claimed by more than one page: content/news/a/index.md, content/news/b/index.en.md`,
+		lang: "zh", said: `content/news/a/index.md:4:10: 别名 "/old/" 被多个页面同时使用：content/news/a/index.md, content/news/b/index.en.md` + "\n" +
+			`content/news/b/index.en.md:5:10: 别名 "/old/" 被多个页面同时使用：content/news/a/index.md, content/news/b/index.en.md`,
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := run(t, tc.archive)
 			if err == nil || err.Error() != tc.want {
 				t.Errorf("got:\n%v\nwant:\n%s", err, tc.want)
+			}
+			if got := speak.New(tc.lang).Error(err); got != tc.said {
+				t.Errorf("in %s:\n%s\nwant:\n%s", tc.lang, got, tc.said)
 			}
 		})
 	}

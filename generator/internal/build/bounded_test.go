@@ -10,6 +10,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/sitetest"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 // releasePath is the release that hostileSite writes.
@@ -91,6 +92,7 @@ func TestHostileInputIsBounded(t *testing.T) {
 		page                    string // in the release's page when the build succeeds
 		err                     string // "": the build succeeds
 		errAbout                string // or fails with one error of the release that says this
+		lang, said              string // err in another language
 	}{
 		{name: "a 5 MB release", body: fiveMBRelease(), page: `<em>emphasis</em>, “quotes” and <a href="https://example.org/news/">a link</a>.</p>`},
 		{name: "40,000 paragraphs", body: paragraphs(40000), page: "<p>Paragraph 39999, with <em>some</em> markup.</p>"},
@@ -98,15 +100,18 @@ func TestHostileInputIsBounded(t *testing.T) {
 		{name: "a list 100 deep holding 256 KB", body: deepAndLong(256 << 10), page: "<li>item\nx\nx\nx"},
 		{name: "block quotes 100 deep, 1 MB of them", body: strings.Repeat(strings.Repeat(">", 100)+" x\n", 1<<20/103), page: "<blockquote>\n<p>x\nx\nx"},
 		{name: "3,000-deep block quotes", body: strings.Repeat(">", 3000) + " deep\n",
-			err: releasePath + ":5:101: block quotes, lists and footnotes nest more than 100 deep here: nest them less deeply"},
+			err:  releasePath + ":5:101: block quotes, lists and footnotes nest more than 100 deep here: nest them less deeply",
+			lang: "ru", said: releasePath + ":5:101: цитаты, списки и сноски вложены здесь больше чем на 100 уровней: уменьшите вложенность"},
 		{name: "a list nested 2,000 deep", body: nestedList(2000),
 			err: releasePath + ":105:201: block quotes, lists and footnotes nest more than 100 deep here: nest them less deeply"},
 		{name: "emphasis nested 20,000 deep", body: strings.Repeat("*a **a ", 20000) + "b" + strings.Repeat(" a** a*", 20000),
-			err: releasePath + ":5:1: too much markup in one paragraph (120000 of the characters * _ ~ [ ] < ` in 280001 bytes): split it into shorter paragraphs"},
+			err:  releasePath + ":5:1: too much markup in one paragraph (120000 of the characters * _ ~ [ ] < ` in 280001 bytes): split it into shorter paragraphs",
+			lang: "ru", said: releasePath + ":5:1: слишком много разметки в одном абзаце (символов * _ ~ [ ] < ` — 120000, байтов — 280001): разбейте его на более короткие абзацы"},
 		{name: "links nested 20,000 deep", body: strings.Repeat("[", 20000) + "x" + strings.Repeat("](u)", 20000),
 			err: releasePath + ":5:1: too much markup in one paragraph (40000 of the characters * _ ~ [ ] < ` in 100001 bytes): split it into shorter paragraphs"},
 		{name: "a table of empty cells", body: "|" + strings.Repeat(" a |", 5000) + "\n|" + strings.Repeat("-|", 5000) + "\n" + strings.Repeat("|b\n", 5000),
-			err: releasePath + ":5:1: a table of up to 5002 columns and 5000 rows would be mostly empty cells: give it fewer columns or write out its rows"},
+			err:  releasePath + ":5:1: a table of up to 5002 columns and 5000 rows would be mostly empty cells: give it fewer columns or write out its rows",
+			lang: "zh", said: releasePath + ":5:1: 一个最多 5002 列、5000 行的表格大部分会是空单元格：请减少列数，或把各行写完整"},
 		// gen's own budget for params (or yaml.v3's guard, should params
 		// be decoded by yaml.v3) stops it; either message names aliases.
 		{name: "a YAML alias bomb", frontMatter: aliasBomb(), body: "Body.\n",
@@ -131,6 +136,9 @@ func TestHostileInputIsBounded(t *testing.T) {
 			}
 			if len(got) != 1 || got[0] != tc.err {
 				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), tc.err)
+			}
+			if said := speak.New(tc.lang).Error(s.Err); tc.said != "" && said != tc.said {
+				t.Errorf("in %s:\n%s\nwant:\n%s", tc.lang, said, tc.said)
 			}
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/sitetest"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 // One run reports every content error, sorted by path, each with its place.
@@ -106,6 +107,9 @@ list
 		if !strings.Contains(msg, w) {
 			t.Errorf("error lacks %q:\n%s", w, msg)
 		}
+	}
+	if ru := speak.New("ru").Error(s.Err); !strings.Contains(ru, "content/about.zh.md: не удаётся сделать zh/about/index.html по шаблонам темы: no layout found; tried ") {
+		t.Errorf("in Russian:\n%s", ru)
 	}
 }
 

@@ -456,7 +456,11 @@ func ConvertError(f *content.File, err error) error {
 	case err == nil:
 		return nil
 	case errors.As(err, &limit):
-		return diag.At(f.Path, f.BodyLine+limit.Line-1, limit.Col, "%s", limit.Msg)
+		return limit.Message.At(f.Path, f.BodyLine+limit.Line-1, limit.Col, limit.Args...)
 	}
-	return diag.At(f.Path, 0, 0, "%v", err)
+	return msgConvert.At(f.Path, 0, 0, "Err", err)
 }
+
+// msgConvert is a body that Markdown could not turn into HTML for another
+// reason than a limit.
+var msgConvert = diag.Message{ID: "build.markdown-failed", Text: "cannot turn the Markdown into HTML: {{.Err}}"}

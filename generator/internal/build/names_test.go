@@ -12,6 +12,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/linkcheck"
 	"github.com/eventnews/gen/generator/internal/sitetest"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 // namesSite has folders and files whose names a URL gives a meaning:
@@ -191,5 +192,22 @@ aliases: [/a%2Fb/, /x/%2e%2E/y/, /100%/, /c%5Cd/, /e%07/]
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	said := map[string]bool{}
+	for _, d := range diag.Flatten(s.Err) {
+		said[speak.New("ru").Line(d)] = true
+		said[speak.New("zh").Line(d)] = true
+	}
+	for _, want := range []string{
+		`content/about..zh.md: имя страницы "about." оканчивается точкой, которую Windows и некоторые хостинги отбрасывают: переименуйте файл без неё`,
+		`content/news/back\slash: имя папки содержит «\», который браузеры читают в URL как «/»: переименуйте папку без него`,
+		`content/news/bad\xff: имя папки не в кодировке UTF-8: переименуйте папку, записав имя в UTF-8`,
+		`content/news/bell\a: имя папки содержит управляющий символ (U+0007), которого не может быть в URL: переименуйте папку без него`,
+		`content/news/ok/photo.png : 文件名以空格结尾，Windows 和某些托管服务会丢掉它：请重命名文件，去掉它`,
+		`content/news/space : 文件夹名以空格结尾，Windows 和某些托管服务会丢掉它：请重命名文件夹，去掉它`,
+	} {
+		if !said[want] {
+			t.Errorf("not said: %s", want)
+		}
 	}
 }

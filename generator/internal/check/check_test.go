@@ -11,6 +11,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/sitetest"
+	"github.com/eventnews/gen/generator/internal/speak"
 	"github.com/eventnews/gen/generator/internal/status"
 )
 
@@ -446,6 +447,10 @@ content/news/q?x/index.zh.md:6:23: error: link to /zh/news/q?x/: nothing is publ
 	if got.String() != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got.String(), want)
 	}
+	ru := `ошибка: ссылка /zh/news/q%3Fz/ никуда не ведёт: при сборке не записан файл zh/news/q?z/index.html (в 19 собранных файлах, первый — en/404.html, строка 51)`
+	if got := speak.New("ru").Text(r.Diagnostics[0]); got != ru {
+		t.Errorf("in Russian:\n%s\nwant:\n%s", got, ru)
+	}
 }
 
 // gaps has a stale translation, a missing one and a plain warning.
@@ -599,6 +604,38 @@ func TestTemplatesReadOnlyTheWinningLayout(t *testing.T) {
 	want := []string{
 		`themes/default/layouts/partials/other.html:2:9: error: the layout asks for message "rawID", which no language defines: add it to i18n/zh.yaml, i18n/ru.yaml and i18n/en.yaml`,
 		`themes/default/layouts/partials/other.html:2:39: error: the layout asks for message "inParens", which no language defines: add it to i18n/zh.yaml, i18n/ru.yaml and i18n/en.yaml`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A built link that leads nowhere in one built file names it, said in the
+// reader's language.
+func TestBuiltLinkInOneFileSaid(t *testing.T) {
+	archive := sitetest.Config + `
+-- layouts/_default/special.html --
+<!DOCTYPE html><html lang="zh"><head><title>x</title></head><body><a href="/zh/nowhere/">x</a></body></html>
+-- content/news/a/index.zh.md --
+---
+title: 甲
+date: 2024-05-01
+layout: special
+---
+`
+	r, err := check.Run(context.Background(), check.Options{FS: sitetest.FS(t, archive), Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range r.Diagnostics {
+		if d.Code == check.CodeLink {
+			got = append(got, check.Text(d), speak.New("zh").Text(d))
+		}
+	}
+	want := []string{
+		`content/news/a/index.zh.md: error: link /zh/nowhere/ leads nowhere: the build wrote no zh/nowhere/index.html (in the built file zh/news/a/index.html, line 1)`,
+		`content/news/a/index.zh.md: 错误：链接 /zh/nowhere/ 打不开：生成时没有写出 zh/nowhere/index.html（在生成的文件 zh/news/a/index.html 第 1 行）`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

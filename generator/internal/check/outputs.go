@@ -2,7 +2,6 @@ package check
 
 import (
 	"bytes"
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -45,13 +44,20 @@ func (c *checker) checkOutputLinks() {
 	}
 	for _, msg := range msgs {
 		prs := byMsg[msg]
-		in := fmt.Sprintf("in the built file %s, line %d", prs[0].Path, prs[0].Line)
+		first := prs[0]
 		if len(prs) > 1 {
-			in = fmt.Sprintf("in %d built files, the first %s, line %d", len(prs), prs[0].Path, prs[0].Line)
+			c.add(msgBuiltLinks.At(where[msg], 0, 0, "Problem", first.Said, "Count", len(prs), "File", first.Path, "Line", first.Line), CodeLink)
+		} else {
+			c.add(msgBuiltLink.At(where[msg], 0, 0, "Problem", first.Said, "File", first.Path, "Line", first.Line), CodeLink)
 		}
-		c.add(diag.At(where[msg], 0, 0, "%s (%s)", msg, in), CodeLink)
 	}
 }
+
+// The messages of links in the built site: linkcheck's problem, and where.
+var (
+	msgBuiltLink  = diag.Message{ID: "check.built-link", Text: "{{.Problem}} (in the built file {{.File}}, line {{.Line}})"}
+	msgBuiltLinks = diag.Message{ID: "check.built-links", Text: "{{.Problem}} (in {{.Count}} built files, the first {{.File}}, line {{.Line}})"}
+)
 
 // leadImage reports whether a link of p's output is its lead image, which
 // the rules check where image.src is written.

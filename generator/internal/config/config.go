@@ -510,52 +510,73 @@ func checkKeys(path string, m *yaml.Node, known map[string]bool, errs *diag.List
 }
 
 // yamlTypeErr matches the entries of a yaml.TypeError.
-var yamlTypeErr = regexp.MustCompile("^line (\\d+): cannot unmarshal !!\\w+ `(.*)` into (.+)$")
+var yamlTypeErr = regexp.MustCompile("^line (\\d+): cannot unmarshal !!\\w+(?: `(.*)`)? into (.+)$")
 
 // wanted says in words what a Go type needs.
-var wanted = map[string]string{
-	"int":                     "a whole number",
-	"bool":                    "true or false",
-	"*bool":                   "true or false",
-	"string":                  "text",
-	"[]config.Language":       "a list of languages",
-	"config.Language":         "a mapping with code, name, locale, title and weight",
-	"config.Feeds":            "a mapping with limit and fullContent",
-	"config.Tags":             "a mapping with strict, like {strict: true}",
-	"map[string]interface {}": "a mapping",
-	"config.Deploy":           "a mapping with targets, cacheControl and gzip",
-	"config.Images":           "a mapping with widths, quality, jpegQuality, keepCredit, original, maxPixels, maxBytes and sizes",
-	"[]int":                   "a list of whole numbers",
-	"[]config.DeployTarget":   "a list of targets, each with a name and a url",
-	"config.DeployTarget":     "a mapping with name and url",
-	"[]config.CacheRule":      "a list of rules, each with a pattern and a value",
-	"config.CacheRule":        "a mapping with pattern and value",
+var wanted = map[string]diag.Message{
+	"int":                     diag.Message{ID: "config.want-int", Text: "a whole number"},
+	"bool":                    msgWantBool,
+	"*bool":                   msgWantBool,
+	"string":                  diag.Message{ID: "config.want-text", Text: "text"},
+	"[]config.Language":       diag.Message{ID: "config.want-languages", Text: "a list of languages"},
+	"config.Language":         diag.Message{ID: "config.want-language", Text: "a mapping with code, name, locale, title and weight"},
+	"config.Feeds":            diag.Message{ID: "config.want-feeds", Text: "a mapping with limit and fullContent"},
+	"config.Tags":             diag.Message{ID: "config.want-tags", Text: "a mapping with strict, like {strict: true}"},
+	"map[string]interface {}": msgKindMapping,
+	"config.Deploy":           diag.Message{ID: "config.want-deploy", Text: "a mapping with targets, cacheControl and gzip"},
+	"config.Images":           diag.Message{ID: "config.want-images", Text: "a mapping with widths, quality, jpegQuality, keepCredit, original, maxPixels, maxBytes and sizes"},
+	"[]int":                   diag.Message{ID: "config.want-ints", Text: "a list of whole numbers"},
+	"[]config.DeployTarget":   diag.Message{ID: "config.want-targets", Text: "a list of targets, each with a name and a url"},
+	"config.DeployTarget":     diag.Message{ID: "config.want-target", Text: "a mapping with name and url"},
+	"[]config.CacheRule":      diag.Message{ID: "config.want-rules", Text: "a list of rules, each with a pattern and a value"},
+	"config.CacheRule":        diag.Message{ID: "config.want-rule", Text: "a mapping with pattern and value"},
 }
+
+// The messages of values yaml.v3 could not decode.
+var (
+	msgWantBool    = diag.Message{ID: "config.want-bool", Text: "true or false"}
+	msgKindList    = diag.Message{ID: "kind.list", Text: "a list"}
+	msgKindMapping = diag.Message{ID: "kind.mapping", Text: "a mapping"}
+	msgWrongType   = diag.Message{ID: "config.wrong-type", Text: "{{.Key}}: must be {{.Want}}, not {{.Got}}"}
+	msgCannotUse   = diag.Message{ID: "config.cannot-use", Text: "{{.Key}}: cannot use {{.Got}} here"}
+	msgKeyTwice    = diag.Message{ID: "config.key-twice", Text: "mapping key {{.Key}} already defined at line {{.Line}}"}
+)
+
+// keyTwice matches yaml.v3's message of a key set twice.
+var keyTwice = regexp.MustCompile(`^mapping key (".*") already defined at line (\d+)$`)
 
 func addYAMLErr(path string, doc *yaml.Node, err error, errs *diag.List) {
 	te, ok := err.(*yaml.TypeError)
 	if !ok {
-		errs.Add(diag.At(path, 0, 0, "%v", err))
+		errs.Add(msgInvalid.At(path, 0, 0, "Problem", err))
 		return
 	}
 	for _, e := range te.Errors {
-		line, col, msg := 0, 0, e
-		if m := yamlTypeErr.FindStringSubmatch(e); m != nil {
-			fmt.Sscan(m[1], &line)
-			if key, v := findValue(doc, "", line, m[2]); v != nil {
-				col = v.Column
-				if w, ok := wanted[m[3]]; ok {
-					msg = fmt.Sprintf("%s: must be %s, not %s", key, w, describe(v))
-				} else {
-					msg = fmt.Sprintf("%s: cannot use %s here", key, describe(v))
-				}
-			}
-		} else if m := yamlLine.FindStringSubmatch("yaml: " + e); m != nil {
-			fmt.Sscan(m[1], &line)
-			msg = m[2]
-		}
-		errs.Add(diag.At(path, line, col, "%s", msg))
+		errs.Add(typeErr(path, doc, e))
 	}
+}
+
+// typeErr says one entry of a yaml.TypeError.
+func typeErr(path string, doc *yaml.Node, e string) *diag.Diagnostic {
+	line := 0
+	if m := yamlTypeErr.FindStringSubmatch(e); m != nil {
+		fmt.Sscan(m[1], &line)
+		if key, v := findValue(doc, "", line, m[2]); v != nil {
+			if w, ok := wanted[m[3]]; ok {
+				return msgWrongType.At(path, line, v.Column, "Key", key, "Want", w, "Got", describe(v))
+			}
+			return msgCannotUse.At(path, line, v.Column, "Key", key, "Got", describe(v))
+		}
+	}
+	problem := e
+	if m := yamlLine.FindStringSubmatch("yaml: " + e); m != nil {
+		fmt.Sscan(m[1], &line)
+		problem = m[2]
+	}
+	if m := keyTwice.FindStringSubmatch(problem); m != nil {
+		return msgKeyTwice.At(path, line, 0, "Key", m[1], "Line", m[2])
+	}
+	return msgInvalid.At(path, line, 0, "Problem", problem)
 }
 
 // findValue finds the value on the given line that yaml.v3 reported as
@@ -585,12 +606,14 @@ func findValue(n *yaml.Node, key string, line int, text string) (string, *yaml.N
 	return "", nil
 }
 
-func describe(n *yaml.Node) string {
+// describe says what n is: a list, a mapping (said in the reader's
+// language), or its value in quotes.
+func describe(n *yaml.Node) any {
 	switch n.Kind {
 	case yaml.SequenceNode:
-		return "a list"
+		return msgKindList
 	case yaml.MappingNode:
-		return "a mapping"
+		return msgKindMapping
 	}
 	return fmt.Sprintf("%q", n.Value)
 }

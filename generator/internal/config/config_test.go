@@ -126,6 +126,8 @@ func TestParseErrors(t *testing.T) {
 			`site.yaml:6:10: feeds.limit: must be a positive number, not -1`},
 		{"tags not a mapping", langs + "tags: strict\n",
 			`site.yaml:5:7: tags: must be a mapping with strict, like {strict: true}, not "strict"`},
+		{"tags a list", langs + "tags: [strict]\n",
+			`site.yaml:5:7: tags: must be a mapping with strict, like {strict: true}, not a list`},
 		{"unknown tags key", langs + "tags:\n  strikt: true\n",
 			`site.yaml:6:3: unknown key "strikt" (known keys: strict)`},
 		{"wrong type", langs + "pageSize: ten\n",

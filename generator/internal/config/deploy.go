@@ -69,8 +69,8 @@ func checkDeploy(file string, doc *yaml.Node, d *Deploy, errs *diag.List) {
 			errs.Add(msgTargetTwice.At(file, line, col, "Name", strconv.Quote(t.Name)))
 		}
 		seen[t.Name] = true
-		if msg := CheckTargetURL(t.URL); msg != "" {
-			errs.Add(diag.At(file, line, col, "deploy.targets: %s", msg))
+		if p := TargetURLProblem(t.URL); p != nil {
+			errs.Add(msgTargetURL.At(file, line, col, "Problem", p))
 		}
 	}
 	for i, r := range d.CacheControl {
@@ -83,23 +83,44 @@ func checkDeploy(file string, doc *yaml.Node, d *Deploy, errs *diag.List) {
 	}
 }
 
-// CheckTargetURL returns what is wrong with a target's URL, or "".
+// The messages of a target's URL.
+var (
+	msgTargetURL      = diag.Message{ID: "config.deploy-target-url", Text: "deploy.targets: {{.Problem}}"}
+	msgTargetNoURL    = diag.Message{ID: "config.target-no-url", Text: "a target needs a url, such as s3://bucket?region=eu-central-1"}
+	msgTargetScheme   = diag.Message{ID: "config.target-scheme", Text: "url {{.URL}} must start with s3://, gs://, azblob:// or file://"}
+	msgTargetUser     = diag.Message{ID: "config.target-user", Text: "url {{.URL}} holds a user name or password: leave them out, gen deploy takes credentials from the environment"}
+	msgTargetNoFolder = diag.Message{ID: "config.target-no-folder", Text: "url {{.URL}} names no folder: write it like file:///srv/www/press"}
+	msgTargetNoBucket = diag.Message{ID: "config.target-no-bucket", Text: "url {{.URL}} names no bucket: write it like {{.Scheme}}://bucket"}
+)
+
+// CheckTargetURL returns what is wrong with a target's URL, in English,
+// or "". TargetURLProblem says the same in a form any language can say.
 func CheckTargetURL(raw string) string {
+	if d := TargetURLProblem(raw); d != nil {
+		return d.Msg
+	}
+	return ""
+}
+
+// TargetURLProblem returns what is wrong with a target's URL, as a
+// diagnostic without a place (say it with speak, or put it in a message
+// of its own), or nil.
+func TargetURLProblem(raw string) *diag.Diagnostic {
 	if raw == "" {
-		return "a target needs a url, such as s3://bucket?region=eu-central-1"
+		return msgTargetNoURL.At("", 0, 0)
 	}
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil || !slices.Contains(DeploySchemes, u.Scheme):
-		return "url " + quote(raw) + " must start with s3://, gs://, azblob:// or file://"
+		return msgTargetScheme.At("", 0, 0, "URL", quote(raw))
 	case u.User != nil:
-		return "url " + quote(raw) + " holds a user name or password: leave them out, gen deploy takes credentials from the environment"
+		return msgTargetUser.At("", 0, 0, "URL", quote(raw))
 	case u.Scheme == "file" && u.Path == "":
-		return "url " + quote(raw) + " names no folder: write it like file:///srv/www/press"
+		return msgTargetNoFolder.At("", 0, 0, "URL", quote(raw))
 	case u.Scheme != "file" && u.Host == "":
-		return "url " + quote(raw) + " names no bucket: write it like " + u.Scheme + "://bucket"
+		return msgTargetNoBucket.At("", 0, 0, "URL", quote(raw), "Scheme", u.Scheme)
 	}
-	return ""
+	return nil
 }
 
 func quote(s string) string { return `"` + s + `"` }

@@ -307,12 +307,12 @@ func walk(fsys fs.FS) (pages, others []string, ds []*diag.Diagnostic) {
 			return nil
 		}
 		if p != contentDir {
-			what := "file"
+			subject, object := msgSubjectFile, msgObjectFile
 			if d.IsDir() {
-				what = "folder"
+				subject, object = msgSubjectFolder, msgObjectFolder
 			}
-			if msg := nameProblem(d.Name(), "the "+what+" name", what); msg != "" {
-				ds = append(ds, diag.At(printable(p), 0, 0, "%s", msg))
+			if bad := badName(p, d.Name(), subject, object); bad != nil {
+				ds = append(ds, bad)
 				if d.IsDir() {
 					return fs.SkipDir
 				}
@@ -469,14 +469,14 @@ func fileFromPath(p string, opts Options) (*File, *diag.Diagnostic) {
 	}
 	if dir != "" {
 		for _, name := range strings.Split(dir, "/") {
-			if msg := nameProblem(name, "the folder name "+strconv.Quote(name), "folder"); msg != "" {
-				return nil, diag.At(printable(p), 0, 0, "%s", msg)
+			if bad := badName(p, name, msgSubjectDir.At("", 0, 0, "Name", strconv.Quote(name)), msgObjectFolder); bad != nil {
+				return nil, bad
 			}
 		}
 	}
 	if stem != "index" && stem != "_index" {
-		if msg := nameProblem(stem, "the page name "+strconv.Quote(stem), "file"); msg != "" {
-			return nil, diag.At(printable(p), 0, 0, "%s", msg)
+		if bad := badName(p, stem, msgSubjectPage.At("", 0, 0, "Name", strconv.Quote(stem)), msgObjectFile); bad != nil {
+			return nil, bad
 		}
 	}
 	first, _, _ := strings.Cut(dir, "/")

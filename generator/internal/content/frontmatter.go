@@ -684,7 +684,7 @@ func checkEscapedAlias(s string) (diag.Message, []any) {
 		return msgAliasEscapedDots, nil
 	}
 	for _, seg := range strings.Split(d, "/") {
-		if seg != "" && nameProblem(seg, "", "") != "" {
+		if seg != "" && !goodName(seg) {
 			return msgAliasDecodesBad, []any{"Decoded", fmt.Sprintf("%q", d)}
 		}
 	}

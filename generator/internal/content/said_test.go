@@ -47,3 +47,19 @@ func TestMistakesSaidInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A folder or page name no URL can carry is said in the reader's language,
+// naming it.
+func TestBadNamesSaid(t *testing.T) {
+	opts := content.Options{Languages: []string{"zh", "ru", "en"}, Default: "zh"}
+	for _, tc := range []struct{ path, lang, want string }{
+		{"content/news/dot./index.zh.md", "ru", `content/news/dot./index.zh.md: имя папки "dot." оканчивается точкой, которую Windows и некоторые хостинги отбрасывают: переименуйте папку без неё`},
+		{"content/news/a /index.zh.md", "zh", `content/news/a /index.zh.md: 文件夹名 "a "以空格结尾，Windows 和某些托管服务会丢掉它：请重命名文件夹，去掉它`},
+		{"content/news/b\a.zh.md", "zh", `content/news/b\a.zh.md: 页面名 "b\a"含有控制字符（U+0007），网址中不能有它：请重命名文件，去掉它`},
+	} {
+		_, err := content.Parse(tc.path, []byte("---\ntitle: x\n---\n"), opts)
+		if got := speak.New(tc.lang).Error(err); got != tc.want {
+			t.Errorf("%s in %s:\n%s\nwant\n%s", tc.path, tc.lang, got, tc.want)
+		}
+	}
+}

@@ -35,11 +35,11 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -61,14 +61,34 @@ type Problem struct {
 	Path      string // the output file with the link
 	Line, Col int    // where its tag starts, 1-based
 	URL       string // as written
-	Msg       string
+	Msg       string // what is wrong, in English
+	// Said is what is wrong as a diagnostic without a place, which
+	// package speak says in the reader's language (its Msg is Msg).
+	Said *diag.Diagnostic
 }
+
+// The messages of this package, in English; package speak says them in
+// other languages.
+var (
+	msgUnreadable = diag.Message{ID: "linkcheck.unreadable", Text: "link {{.URL}} cannot be read: {{.Err}}"}
+	msgOutside    = diag.Message{ID: "linkcheck.outside", Text: "link {{.URL}} leads outside the site, which baseURL puts under {{.Root}}"}
+	msgNoFile     = diag.Message{ID: "linkcheck.no-file", Text: "link {{.URL}} leads nowhere: the build wrote no {{.File}}"}
+	msgNoFileQ    = diag.Message{ID: "linkcheck.no-file-query", Text: `link {{.URL}} leads nowhere: the build wrote no {{.File}} ("?" starts a query: a name with "?" is written "%3F" in a link)`}
+	msgNoID       = diag.Message{ID: "linkcheck.no-id", Text: "link {{.URL}} leads nowhere: {{.File}} has no element with id {{.ID}}"}
+)
 
 // String formats the problem as path:line:col: message.
 func (p Problem) String() string { return p.Diagnostic().Error() }
 
 // Diagnostic returns the problem as an error diagnostic.
-func (p Problem) Diagnostic() *diag.Diagnostic { return diag.At(p.Path, p.Line, p.Col, "%s", p.Msg) }
+func (p Problem) Diagnostic() *diag.Diagnostic {
+	if p.Said == nil {
+		return &diag.Diagnostic{Path: p.Path, Line: p.Line, Col: p.Col, Msg: p.Msg}
+	}
+	d := *p.Said
+	d.Path, d.Line, d.Col = p.Path, p.Line, p.Col
+	return &d
+}
 
 // link is one URL found in a page.
 type link struct {
@@ -122,8 +142,8 @@ func Check(files map[string][]byte, opts Options) []Problem {
 	parallel.Each(context.Background(), 0, len(names), func(i int) {
 		self := &url.URL{Path: root + names[i]}
 		for _, l := range read[i].links {
-			if msg := at.resolve(l.url, self, files, pages); msg != "" {
-				found[i] = append(found[i], Problem{Path: names[i], Line: l.line, Col: l.col, URL: l.url, Msg: msg})
+			if d := at.resolve(l.url, self, files, pages); d != nil {
+				found[i] = append(found[i], Problem{Path: names[i], Line: l.line, Col: l.col, URL: l.url, Msg: d.Msg, Said: d})
 			}
 		}
 	})
@@ -187,17 +207,18 @@ type site struct {
 	base *url.URL // the base URL, nil without a host
 }
 
-// resolve returns "" when raw leads somewhere, else what is wrong.
-func (s *site) resolve(raw string, self *url.URL, files map[string][]byte, pages map[string]*page) string {
+// resolve returns nil when raw leads somewhere, else what is wrong, as a
+// diagnostic without a place.
+func (s *site) resolve(raw string, self *url.URL, files map[string][]byte, pages map[string]*page) *diag.Diagnostic {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
-		return fmt.Sprintf("link %q cannot be read: %v", raw, errText(err))
+		return msgUnreadable.At("", 0, 0, "URL", strconv.Quote(raw), "Err", errOf(err))
 	}
 	if u.Scheme != "" || u.Host != "" {
 		base := s.base
 		if base == nil || !strings.EqualFold(u.Scheme, base.Scheme) || !strings.EqualFold(u.Host, base.Host) ||
 			!strings.HasPrefix(u.Path+"/", s.root) {
-			return "" // external
+			return nil // external
 		}
 		u = &url.URL{Path: u.Path, Fragment: u.Fragment, RawQuery: u.RawQuery}
 	}
@@ -205,7 +226,7 @@ func (s *site) resolve(raw string, self *url.URL, files map[string][]byte, pages
 	rel, inside := strings.CutPrefix(target.Path, s.root)
 	if !inside {
 		if target.Path+"/" != s.root {
-			return fmt.Sprintf("link %s leads outside the site, which baseURL puts under %s", raw, s.root)
+			return msgOutside.At("", 0, 0, "URL", raw, "Root", s.root)
 		}
 		rel = "" // the base path without its final "/": a host redirects
 	}
@@ -215,30 +236,31 @@ func (s *site) resolve(raw string, self *url.URL, files map[string][]byte, pages
 	}
 	if _, ok := files[p]; !ok {
 		if _, dir := files[path.Join(p, "index.html")]; !dir {
-			msg := fmt.Sprintf("link %s leads nowhere: the build wrote no %s", raw, p)
 			if u.RawQuery != "" || u.ForceQuery {
-				msg += ` ("?" starts a query: a name with "?" is written "%3F" in a link)`
+				return msgNoFileQ.At("", 0, 0, "URL", raw, "File", p)
 			}
-			return msg
+			return msgNoFile.At("", 0, 0, "URL", raw, "File", p)
 		}
 		p = path.Join(p, "index.html")
 	}
 	frag := u.Fragment
 	if frag == "" || frag == "top" {
-		return ""
+		return nil
 	}
 	pg := pages[p]
 	if pg == nil || pg.ids[frag] {
-		return ""
+		return nil
 	}
-	return fmt.Sprintf("link %s leads nowhere: %s has no element with id %q", raw, p, frag)
+	return msgNoID.At("", 0, 0, "URL", raw, "File", p, "ID", strconv.Quote(frag))
 }
 
-func errText(err error) string {
+// errOf is the error of net/url without the URL, which the message
+// quotes.
+func errOf(err error) error {
 	if ue, ok := err.(*url.Error); ok {
-		return ue.Err.Error()
+		return ue.Err
 	}
-	return err.Error()
+	return err
 }
 
 // urlAttrs are the attributes whose value is one URL.

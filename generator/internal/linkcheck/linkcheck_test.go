@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 // tiny is a small output tree with one good and one bad link of each kind.
@@ -173,5 +175,43 @@ func TestFeedsSitemapsCalendarsAndEscapes(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// Every problem is said in the reader's language too.
+func TestProblemsSaidInRussianAndChinese(t *testing.T) {
+	files := map[string][]byte{
+		"index.html": []byte(`<a href="/press/x/#nowhere">a</a>
+<a href="/press/gone/">b</a>
+<a href="/press/q?x/">c</a>
+<a href="/elsewhere/">d</a>
+<a href="/press/%zz/">e</a>`),
+		"x/index.html": nil,
+	}
+	want := map[string][]string{
+		"ru": {
+			`index.html:1:1: ссылка /press/x/#nowhere никуда не ведёт: в x/index.html нет элемента с id "nowhere"`,
+			`index.html:2:1: ссылка /press/gone/ никуда не ведёт: при сборке не записан файл gone/index.html`,
+			`index.html:3:1: ссылка /press/q?x/ никуда не ведёт: при сборке не записан файл q («?» начинает запрос: в ссылке имя с «?» пишется «%3F»)`,
+			`index.html:4:1: ссылка /elsewhere/ ведёт за пределы сайта, который baseURL помещает в /press/`,
+			`index.html:5:1: ссылку "/press/%zz/" не удаётся прочитать: invalid URL escape "%zz"`,
+		},
+		"zh": {
+			`index.html:1:1: 链接 /press/x/#nowhere 打不开：x/index.html 中没有 id 为 "nowhere" 的元素`,
+			`index.html:2:1: 链接 /press/gone/ 打不开：生成时没有写出 gone/index.html`,
+			`index.html:3:1: 链接 /press/q?x/ 打不开：生成时没有写出 q（“?”表示查询的开始：链接中名称里的“?”要写成“%3F”）`,
+			`index.html:4:1: 链接 /elsewhere/ 指向网站之外，baseURL 把网站放在 /press/ 下`,
+			`index.html:5:1: 无法读取链接 "/press/%zz/"：invalid URL escape "%zz"`,
+		},
+	}
+	problems := Check(files, Options{BaseURL: "https://example.org/press/"})
+	for lang, lines := range want {
+		var got []string
+		for _, p := range problems {
+			got = append(got, speak.New(lang).Line(p.Diagnostic()))
+		}
+		if strings.Join(got, "\n") != strings.Join(lines, "\n") {
+			t.Errorf("in %s:\n%s\nwant:\n%s", lang, strings.Join(got, "\n"), strings.Join(lines, "\n"))
+		}
 	}
 }

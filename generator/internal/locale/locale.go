@@ -220,12 +220,12 @@ func newLocale(lang config.Language) (*Locale, error) {
 	tag, err := language.Parse(name)
 	if err != nil {
 		if tag, err = language.Parse(lang.Code); err != nil {
-			return nil, diag.At("", 0, 0, "locale: language %q: bad locale %q", lang.Code, name)
+			return nil, msgBadLocale.At("", 0, 0, "Lang", lang.Code, "Locale", name)
 		}
 	}
 	cldr := cldrFor(lang.Locale, lang.Code)
 	if cldr == nil {
-		return nil, diag.At("", 0, 0, "locale: language %q: no CLDR date and number formats for locale %q", lang.Code, name)
+		return nil, msgNoCLDR.At("", 0, 0, "Lang", lang.Code, "Locale", name)
 	}
 	return &Locale{
 		lang: lang,
@@ -259,7 +259,7 @@ func (l *Locale) finish() error {
 		}
 	}
 	if err := bundle.AddMessages(l.tag, ms...); err != nil {
-		return diag.At("", 0, 0, "locale: language %q: %v", l.lang.Code, err)
+		return msgNoPlurals.At("", 0, 0, "Lang", l.lang.Code, "Locale", l.tag.String())
 	}
 	l.localizer = i18n.NewLocalizer(bundle, l.tag.String())
 
@@ -267,7 +267,7 @@ func (l *Locale) finish() error {
 	if err := probe.AddMessages(l.tag, &i18n.Message{
 		ID: probeID, Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other",
 	}); err != nil {
-		return diag.At("", 0, 0, "locale: language %q: %v", l.lang.Code, err)
+		return msgNoPlurals.At("", 0, 0, "Lang", l.lang.Code, "Locale", l.tag.String())
 	}
 	l.probe = i18n.NewLocalizer(probe, l.tag.String())
 	l.forms, l.intForms = l.probeForms()

@@ -13,6 +13,7 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 var langs = []config.Language{
@@ -549,6 +550,23 @@ func TestUnknownLocale(t *testing.T) {
 	}
 	if s.For("ru") == nil || s.For("qq") != nil {
 		t.Error("good language lost or bad one kept")
+	}
+}
+
+// A locale gen cannot use is an error in the reader's language.
+func TestLocaleErrorsSaid(t *testing.T) {
+	for _, tc := range []struct {
+		lang      config.Language
+		say, want string
+	}{
+		{config.Language{Code: "x!", Locale: "?!"}, "ru", `язык «x!»: «?!» — не название локали: напишите languages.locale в site.yaml, например «ru-RU» или «zh-Hans»`},
+		{config.Language{Code: "tlh", Locale: "tlh"}, "zh", `语言“tlh”：gen 没有区域设置“tlh”的日期和数字格式（CLDR）：请在 site.yaml 的 languages.locale 中写 gen 认识的区域设置，如“ru”或“zh-Hans”`},
+		{config.Language{Code: "nds"}, "ru", `язык «nds»: у gen нет правил множественного числа для локали «nds»: напишите в languages.locale в site.yaml локаль, которую gen знает, например «ru» или «zh-Hans»`},
+	} {
+		_, err := Load(fstest.MapFS{}, nil, []config.Language{tc.lang})
+		if got := speak.New(tc.say).Error(err); got != tc.want {
+			t.Errorf("%+v in %s:\n%s\nwant\n%s", tc.lang, tc.say, got, tc.want)
+		}
 	}
 }
 

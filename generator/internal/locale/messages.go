@@ -23,3 +23,11 @@ var (
 	msgTwice          = diag.Message{ID: "i18n.twice", Text: "message {{.ID}} is defined twice (first at line {{.Line}})"}
 	msgTemplate       = diag.Message{ID: "i18n.template", Text: "message {{.ID}}, form {{.Form}}: {{.Problem}}"}
 )
+
+// The messages of a language whose locale gen cannot use (languages in
+// site.yaml).
+var (
+	msgBadLocale = diag.Message{ID: "locale.bad", Text: `language "{{.Lang}}": "{{.Locale}}" is not a locale: write languages.locale in site.yaml like "ru-RU" or "zh-Hans"`}
+	msgNoCLDR    = diag.Message{ID: "locale.no-cldr", Text: `language "{{.Lang}}": gen has no date and number formats (CLDR) for locale "{{.Locale}}": write languages.locale in site.yaml as a locale gen knows, like "ru" or "zh-Hans"`}
+	msgNoPlurals = diag.Message{ID: "locale.no-plurals", Text: `language "{{.Lang}}": gen has no plural rules for locale "{{.Locale}}": write languages.locale in site.yaml as a locale gen knows, like "ru" or "zh-Hans"`}
+)

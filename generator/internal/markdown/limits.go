@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -51,8 +52,26 @@ const markupNames = "* _ ~ [ ] < `"
 // A LimitError says that a body passes one of the limits above.
 type LimitError struct {
 	Line, Col int    // 1-based place in the source given to Convert; Col counts characters
-	Msg       string // what is too much, and how to fix it
+	Msg       string // what is too much, and how to fix it, in English
+	// Message is what Msg says, and Args its arguments as name, value
+	// pairs, for a diagnostic in the reader's language
+	// (Message.At(path, line, col, Args...)).
+	Message diag.Message
+	Args    []any
 }
+
+// The messages of the limits, in English; package speak says them in
+// other languages.
+var (
+	msgMarkupParagraph = diag.Message{ID: "markdown.markup-paragraph", Text: "too much markup in one paragraph ({{.Marks}} of the characters {{.Chars}} in {{.Bytes}} bytes): split it into shorter paragraphs"}
+	msgMarkupFile      = diag.Message{ID: "markdown.markup-file", Text: "too much markup in this file's paragraphs (this one has {{.Marks}} of the characters {{.Chars}} in {{.Bytes}} bytes): split the longest into shorter paragraphs"}
+	msgDepth           = diag.Message{ID: "markdown.depth", Text: "block quotes, lists and footnotes nest more than {{.Max}} deep here: nest them less deeply"}
+	msgFootnotes       = diag.Message{ID: "markdown.footnotes", Text: "more than {{.Max}} footnotes: use fewer"}
+	msgEmptyCells      = diag.Message{ID: "markdown.empty-cells", Text: "a table of up to {{.Cols}} columns and {{.Rows}} rows would be mostly empty cells: give it fewer columns or write out its rows"}
+	msgPipes           = diag.Message{ID: "markdown.pipes", Text: `tables hold more than {{.Max}} escaped pipes (\|): use fewer`}
+	msgReferenceLines  = diag.Message{ID: "markdown.reference-lines", Text: `too many lines starting with "[" in one paragraph ({{.Lines}} of {{.All}}): put blank lines between link reference definitions`}
+	msgLinkBytes       = diag.Message{ID: "markdown.link-bytes", Text: "links repeat their destinations and titles into more than {{.Max}} bytes: use long reference definitions less often"}
+)
 
 func (e *LimitError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
 
@@ -69,6 +88,8 @@ type guards struct {
 
 	failedAt int // offset in src of the first limit passed
 	msg      string
+	message  diag.Message
+	args     []any
 }
 
 func newGuards(src []byte) *guards {
@@ -83,10 +104,11 @@ func newGuards(src []byte) *guards {
 	}
 }
 
-// fail records a limit passed at offset off; only the first one counts.
-func (g *guards) fail(off int, format string, args ...any) {
+// fail records a limit passed at offset off, said by m with args; only
+// the first one counts.
+func (g *guards) fail(off int, m diag.Message, args ...any) {
 	if g.msg == "" {
-		g.failedAt, g.msg = off, fmt.Sprintf(format, args...)
+		g.failedAt, g.msg, g.message, g.args = off, m.Format(args...), m, args
 	}
 }
 
@@ -97,9 +119,11 @@ func (g *guards) err() error {
 	off := min(max(g.failedAt, 0), len(g.src))
 	start := bytes.LastIndexByte(g.src[:off], '\n') + 1
 	return &LimitError{
-		Line: bytes.Count(g.src[:start], []byte("\n")) + 1,
-		Col:  utf8.RuneCount(g.src[start:off]) + 1,
-		Msg:  g.msg,
+		Line:    bytes.Count(g.src[:start], []byte("\n")) + 1,
+		Col:     utf8.RuneCount(g.src[start:off]) + 1,
+		Msg:     g.msg,
+		Message: g.message,
+		Args:    g.args,
 	}
 }
 
@@ -119,9 +143,9 @@ func (g *guards) weigh(n ast.Node) bool {
 	if marks > 0 && g.markup >= 0 && size > g.markup/marks {
 		g.markup = -1
 		if marks > markupPerByte+markupSlack/size { // too much for a file of this paragraph alone
-			g.fail(lines.At(0).Start, "too much markup in one paragraph (%d of the characters %s in %d bytes): split it into shorter paragraphs", marks, markupNames, size)
+			g.fail(lines.At(0).Start, msgMarkupParagraph, "Marks", marks, "Chars", markupNames, "Bytes", size)
 		} else {
-			g.fail(lines.At(0).Start, "too much markup in this file's paragraphs (this one has %d of the characters %s in %d bytes): split the longest into shorter paragraphs", marks, markupNames, size)
+			g.fail(lines.At(0).Start, msgMarkupFile, "Marks", marks, "Chars", markupNames, "Bytes", size)
 		}
 	}
 	if g.markup < 0 || g.msg != "" { // past a limit: nothing more is read
@@ -219,11 +243,11 @@ func (b blockGuard) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 	}
 	_, pos := reader.Position()
 	if depth(parent) >= MaxDepth {
-		g.fail(pos.Start, "block quotes, lists and footnotes nest more than %d deep here: nest them less deeply", MaxDepth)
+		g.fail(pos.Start, msgDepth, "Max", MaxDepth)
 		return nil, parser.NoChildren
 	}
 	if b.footnote && g.footnotes == 0 {
-		g.fail(pos.Start, "more than %d footnotes: use fewer", MaxFootnotes)
+		g.fail(pos.Start, msgFootnotes, "Max", MaxFootnotes)
 		return nil, parser.NoChildren
 	}
 	n, state := b.BlockParser.Open(parent, reader, pc)
@@ -326,11 +350,11 @@ func (g *guards) allowTable(node *ast.Paragraph) bool {
 		}
 		if cols > g.cells/(rows+1) { // the header's cells too
 			g.cells = -1
-			g.fail(lines.At(i-1).Start, "a table of up to %d columns and %d rows would be mostly empty cells: give it fewer columns or write out its rows", cols, rows)
+			g.fail(lines.At(i-1).Start, msgEmptyCells, "Cols", cols, "Rows", rows)
 			return false
 		}
 		if g.pipes -= pipes; g.pipes < 0 {
-			g.fail(lines.At(i-1).Start, `tables hold more than %d escaped pipes (\|): use fewer`, maxEscapedPipes)
+			g.fail(lines.At(i-1).Start, msgPipes, "Max", maxEscapedPipes)
 			return false
 		}
 		g.cells -= cols * (rows + 1)
@@ -383,7 +407,7 @@ func (g *guards) allowReferences(node *ast.Paragraph) bool {
 	}
 	if int64(lines.Len()) > g.markup/defs {
 		g.markup = -1
-		g.fail(lines.At(0).Start, `too many lines starting with "[" in one paragraph (%d of %d): put blank lines between link reference definitions`, defs, lines.Len())
+		g.fail(lines.At(0).Start, msgReferenceLines, "Lines", defs, "All", lines.Len())
 		return false
 	}
 	g.markup -= defs * int64(lines.Len())
@@ -410,7 +434,7 @@ func (l linkGuard) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 	}
 	if g.linkBytes -= size; g.linkBytes < 0 {
 		_, pos := block.Position()
-		g.fail(pos.Start, "links repeat their destinations and titles into more than %d bytes: use long reference definitions less often", linkBytesPerByte*len(g.src)+linkSlack)
+		g.fail(pos.Start, msgLinkBytes, "Max", linkBytesPerByte*len(g.src)+linkSlack)
 	}
 	return n
 }

@@ -415,10 +415,14 @@ func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang language,
 		if p.File != nil {
 			where = p.File.Path
 		}
-		return diag.At(where, 0, 0, "%s: %v", p.Path, err)
+		return msgCannotMake.At(where, 0, 0, "Page", p.Path, "Err", err)
 	}
 	return nil
 }
+
+// msgCannotMake is a page the theme could not make, with what the theme
+// said (a layout that is missing).
+var msgCannotMake = diag.Message{ID: "render.cannot-make", Text: "cannot make {{.Page}} from the theme's layouts: {{.Err}}"}
 
 func description(p *site.Page) string {
 	if p.Summary != "" {
