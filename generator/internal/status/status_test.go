@@ -220,9 +220,9 @@ func TestSetMarkKeepsEveryOtherByte(t *testing.T) {
 
 func TestSetMarkRefusesWhatItCannotDoSafely(t *testing.T) {
 	for name, c := range map[string]struct{ in, ru string }{
-		"no front matter": {"Just text\n", ruPath + " не удаётся прочитать, поэтому он не изменён:\n" + ruPath + ":1:1: нужен title (заголовок)"},
-		"unclosed":        {"---\ntitle: x\n", ruPath + " не удаётся прочитать, поэтому он не изменён:\n" + ruPath + ":1:1: шапка файла не закрыта: добавьте после неё строку ---"},
-		"front matter errors": {"---\ntitle: x\nbogus: 1\n---\n", ruPath + " не удаётся прочитать, поэтому он не изменён:\n" +
+		"no front matter": {"Just text\n", "файл " + ruPath + " не удаётся прочитать, поэтому он не изменён:\n" + ruPath + ":1:1: нужен title (заголовок)"},
+		"unclosed":        {"---\ntitle: x\n", "файл " + ruPath + " не удаётся прочитать, поэтому он не изменён:\n" + ruPath + ":1:1: шапка файла не закрыта: добавьте после неё строку ---"},
+		"front matter errors": {"---\ntitle: x\nbogus: 1\n---\n", "файл " + ruPath + " не удаётся прочитать, поэтому он не изменён:\n" +
 			ruPath + ":3:1: неизвестный ключ front matter «bogus»"},
 		"flow mapping": {"---\n{title: x, translatedFrom: zh@aaaaaaaaaaaa}\n---\n",
 			ruPath + `: не удалось записать translatedFrom, не изменив ничего другого; впишите в шапку файла вручную: translatedFrom: "zh@0123456789ab"`},
