@@ -52,6 +52,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/rules"
 	"github.com/eventnews/gen/generator/internal/site"
 	"github.com/eventnews/gen/generator/internal/sitefs"
+	"github.com/eventnews/gen/generator/internal/speak"
 	"github.com/eventnews/gen/generator/internal/status"
 	"github.com/eventnews/gen/generator/internal/theme"
 	"github.com/eventnews/gen/themes"
@@ -90,8 +91,10 @@ type Options struct {
 	// processes every picture again, in memory.
 	Images *images.Cache
 	// Progress, if set, is told how far picture processing is when it
-	// takes longer than a second.
+	// takes longer than a second, in the language of Speaker (nil:
+	// English).
 	Progress io.Writer
+	Speaker  *speak.Speaker
 	// Previous is the result of the last successful run over the same site
 	// with the same options, and Changed the paths (relative to the site
 	// root, slash-separated; a directory stands for everything under it)

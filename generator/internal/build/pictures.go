@@ -32,7 +32,7 @@ func (r *Result) processPictures(ctx context.Context, opts Options) error {
 	for i, p := range s.Pictures {
 		jobs[i] = images.Job{Src: p.Src, Dir: p.Dir, URLDir: p.URLDir, Original: p.Original || cfg.Images.Original, Thumb: p.Thumb, Share: p.Lead}
 	}
-	pics, fails, err := cache.Process(ctx, r.fsys, jobs, images.Options{Settings: images.SettingsOf(cfg), Progress: opts.Progress})
+	pics, fails, err := cache.Process(ctx, r.fsys, jobs, images.Options{Settings: images.SettingsOf(cfg), Progress: opts.Progress, Speaker: opts.Speaker})
 	if err != nil {
 		return err
 	}
@@ -44,12 +44,12 @@ func (r *Result) processPictures(ctx context.Context, opts Options) error {
 				continue
 			}
 			for _, ref := range p.Refs {
-				errs.Add(diag.At(ref.File, ref.Line, ref.Col, "picture %s", f.Error()))
+				errs.Add(f.At(ref.File, ref.Line, ref.Col))
 				refs++
 			}
 		}
 		if refs == 0 {
-			errs.Add(diag.At(f.Src, 0, 0, "this picture %s", f.Err))
+			errs.Add(f.At(f.Src, 0, 0))
 		}
 	}
 	if err := errs.Err(); err != nil {
@@ -83,24 +83,32 @@ func oversized(fsys fs.FS, pics []*site.Picture, limit int64) []*diag.Diagnostic
 		if err != nil || info.Size() <= limit {
 			continue
 		}
-		msg := "picture %s is %s, more than images.maxBytes (%s): export it smaller (a photo for the web needs a few MB at most), or raise images.maxBytes in site.yaml"
-		args := []any{p.Src, megabytes(info.Size()), megabytes(limit)}
+		args := []any{"File", p.Src, "Size", megabytes(info.Size()), "Limit", megabytes(limit)}
 		for _, ref := range p.Refs {
-			out = append(out, diag.Warn(ref.File, ref.Line, ref.Col, msg, args...))
+			out = append(out, msgOversized.Warn(ref.File, ref.Line, ref.Col, args...))
 		}
 		if len(p.Refs) == 0 {
-			out = append(out, diag.Warn(p.Src, 0, 0, msg, args...))
+			out = append(out, msgOversized.Warn(p.Src, 0, 0, args...))
 		}
 	}
 	return out
 }
 
-// megabytes writes a size in MB (10⁶ bytes), to one decimal when it has
+// The words of a picture file that is too big, in English; package speak
+// says them in other languages. A size is a message of its own, which the
+// warning takes as an argument and speak says in the same language.
+var (
+	msgOversized = diag.Message{ID: "picture.oversized", Text: "picture {{.File}} is {{.Size}}, more than images.maxBytes ({{.Limit}}): export it smaller (a photo for the web needs a few MB at most), or raise images.maxBytes in site.yaml"}
+	msgMB        = diag.Message{ID: "size.mb", Text: "{{.MB}} MB"}
+	msgBytes     = diag.Message{ID: "size.bytes", Text: "{{.Count}} bytes"}
+)
+
+// megabytes says a size in MB (10⁶ bytes), to one decimal when it has
 // one: "20 MB", "23.4 MB"; under 0.1 MB, in bytes.
-func megabytes(n int64) string {
+func megabytes(n int64) *diag.Diagnostic {
 	if n < 100_000 {
-		return strconv.FormatInt(n, 10) + " bytes"
+		return msgBytes.At("", 0, 0, "Count", n)
 	}
 	s := strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64)
-	return strings.TrimSuffix(s, ".0") + " MB"
+	return msgMB.At("", 0, 0, "MB", strings.TrimSuffix(s, ".0"))
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/build"
 	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/sitetest"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 // photoSite is a release in three languages whose lead image is a camera
@@ -185,6 +186,16 @@ image: {alt: Bomb}
 	if got != want {
 		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
 	}
+	// The same errors in the reader's language, Russian here.
+	got = regexp.MustCompile(`\(invalid JPEG format: [^)]*\)|\(unexpected EOF\)`).ReplaceAllString(speak.New("ru").Error(s.Err), "(…)")
+	want = strings.Join([]string{
+		"content/news/bad/index.en.md:5:1: картинку content/news/bad/cut.jpg не удаётся прочитать как JPEG (…): файл повреждён или обрезан; экспортируйте её заново",
+		"content/news/bad/index.zh.md:4:14: картинка content/news/bad/bomb.png слишком большая: 30000 × 30000 (900 Мп), а gen читает картинки до 100 Мп: уменьшите её или увеличьте images.maxPixels в site.yaml",
+		"content/news/bad/index.zh.md:8:1: картинку content/news/bad/cut.jpg не удаётся прочитать как JPEG (…): файл повреждён или обрезан; экспортируйте её заново",
+	}, "\n")
+	if got != want {
+		t.Errorf("in Russian:\n%s\nwant:\n%s", got, want)
+	}
 }
 
 // pngBomb is a PNG whose header claims w × h pixels over a few bytes of
@@ -261,6 +272,16 @@ func TestPictureOverTheSizeLimitIsAWarning(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// In the reader's language: the sizes too.
+	said := map[string]string{
+		"ru": "content/news/expo/index.en.md:7:1: предупреждение: картинка content/news/expo/photo.jpg весит 2.5 МБ, больше images.maxBytes (2 МБ): ",
+		"zh": "content/news/expo/index.en.md:7:1: 警告：图片 content/news/expo/photo.jpg 有 2.5 MB，超过 images.maxBytes（2 MB）：",
+	}
+	for lang, want := range said {
+		if got := speak.New(lang).Line(s.Result.Warnings[0]); !strings.HasPrefix(got, want) {
+			t.Errorf("in %s: %s\nwant %s…", lang, got, want)
+		}
 	}
 	s.File("images/news/expo/photo-480.webp")
 

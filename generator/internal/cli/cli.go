@@ -397,7 +397,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	res, err := build.Run(ctx, build.Options{
 		Source: c.source, Destination: *dest, CleanDestination: *clean, Minify: *minify, BaseURL: c.baseURL,
 		Drafts: c.drafts, Future: c.future, Now: now, Log: log,
-		Images: pictureCache(*cacheDir, c.source), Progress: progress,
+		Images: pictureCache(*cacheDir, c.source), Progress: progress, Speaker: sp,
 	})
 	var warnings []*diag.Diagnostic
 	if res != nil {

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -180,23 +179,23 @@ func (c *Cache) store(key string, e *entry, outs []output) error {
 func (c *Cache) write(key string, e *entry, outs []output) error {
 	final := c.folder(key)
 	if err := os.MkdirAll(filepath.Dir(final), 0o777); err != nil {
-		return fmt.Errorf("cannot make the picture cache %s: %v (move it with --cacheDir)", c.dir, err)
+		return msgCacheMake.At("", 0, 0, "Dir", c.dir, "Err", err)
 	}
 	var rnd [8]byte
 	rand.Read(rnd[:])
 	tmp := final + ".tmp-" + hex.EncodeToString(rnd[:])
 	if err := os.Mkdir(tmp, 0o777); err != nil {
-		return fmt.Errorf("cannot write into the picture cache %s: %v (move it with --cacheDir)", c.dir, err)
+		return msgCacheWrite.At("", 0, 0, "Dir", c.dir, "Err", err)
 	}
 	defer os.RemoveAll(tmp) // nothing left after the rename
 	for i, o := range outs {
 		if err := os.WriteFile(filepath.Join(tmp, e.Outputs[i].file()), o.data, 0o666); err != nil {
-			return fmt.Errorf("cannot write into the picture cache %s: %v (move it with --cacheDir)", c.dir, err)
+			return msgCacheWrite.At("", 0, 0, "Dir", c.dir, "Err", err)
 		}
 	}
 	meta, _ := json.Marshal(e)
 	if err := os.WriteFile(filepath.Join(tmp, "meta.json"), meta, 0o666); err != nil {
-		return fmt.Errorf("cannot write into the picture cache %s: %v (move it with --cacheDir)", c.dir, err)
+		return msgCacheWrite.At("", 0, 0, "Dir", c.dir, "Err", err)
 	}
 	if err := os.Rename(tmp, final); err != nil {
 		// Another run stored the same key first: its files are the same.
@@ -209,7 +208,7 @@ func (c *Cache) write(key string, e *entry, outs []output) error {
 				return nil
 			}
 		}
-		return fmt.Errorf("cannot write into the picture cache %s: %v (move it with --cacheDir)", c.dir, err)
+		return msgCacheWrite.At("", 0, 0, "Dir", c.dir, "Err", err)
 	}
 	return nil
 }

@@ -87,11 +87,12 @@
 //   - Parallel: pictures are processed on every core (one picture per
 //     worker, so memory is bounded by the workers, not the site);
 //     Options.Progress is told how far it is every second once it takes
-//     longer than one.
+//     longer than one, in the reader's language (Options.Speaker).
 //   - Deterministic: the same source and settings give the same bytes on
 //     any run and core count; files are listed narrowest first, WebP
 //     before its fallback, failures sorted by file.
 //   - Errors: a Failure names the file and says what is wrong and what to
-//     do in plain words, lower case; package build reports it at every
-//     place that names the picture (file:line).
+//     do in plain words, lower case, as a message package speak says in
+//     the reader's language; package build reports it at every place that
+//     names the picture (file:line, Failure.At).
 package images

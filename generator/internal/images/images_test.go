@@ -22,6 +22,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/benchsite"
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/images"
+	"github.com/eventnews/gen/generator/internal/speak"
 	xwebp "golang.org/x/image/webp"
 )
 
@@ -184,17 +185,27 @@ func TestGIFAndWebP(t *testing.T) {
 }
 
 // A decompression bomb is refused from its header, in bounded time and
-// memory; a cut JPEG and a renamed PDF fail in plain words.
+// memory; a cut JPEG and a renamed PDF fail in plain words, in the
+// reader's language.
 func TestBadPicturesFailInPlainWords(t *testing.T) {
 	photo := benchsite.Photo{Width: 800, Height: 600, Seed: 1}.JPEG()
 	for _, tc := range []struct {
-		name string
-		data []byte
-		want string
+		name         string
+		data         []byte
+		want, ru, zh string
 	}{
-		{"bomb.png", pngBomb(30000, 30000), "is 30000 × 30000 pixels (900 megapixels); gen reads pictures of up to 100 megapixels: make it smaller, or raise images.maxPixels in site.yaml"},
-		{"cut.jpg", photo[:len(photo)/2], "cannot be read as JPEG (invalid JPEG format: short Huffman data): the file is damaged or cut short; export it again"},
-		{"scan.jpg", []byte("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"), "is not a JPEG, PNG, WebP or GIF picture (it is a PDF document): export it again as JPEG or PNG"},
+		{"bomb.png", pngBomb(30000, 30000), "is 30000 × 30000 pixels (900 megapixels); gen reads pictures of up to 100 megapixels: make it smaller, or raise images.maxPixels in site.yaml",
+			"картинка content/news/x/bomb.png слишком большая: 30000 × 30000 (900 Мп), а gen читает картинки до 100 Мп: уменьшите её или увеличьте images.maxPixels в site.yaml",
+			"图片 content/news/x/bomb.png 为 30000 × 30000 像素（900 百万像素）；gen 最多读取 100 百万像素的图片：请缩小图片，或在 site.yaml 中调高 images.maxPixels"},
+		{"cut.jpg", photo[:len(photo)/2], "cannot be read as JPEG (invalid JPEG format: short Huffman data): the file is damaged or cut short; export it again",
+			"картинку content/news/x/cut.jpg не удаётся прочитать как JPEG (invalid JPEG format: short Huffman data): файл повреждён или обрезан; экспортируйте её заново",
+			"图片 content/news/x/cut.jpg 无法按 JPEG 读取（invalid JPEG format: short Huffman data）：文件已损坏或不完整；请重新导出"},
+		{"scan.jpg", []byte("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"), "is not a JPEG, PNG, WebP or GIF picture (it is a PDF document): export it again as JPEG or PNG",
+			"картинка content/news/x/scan.jpg — не JPEG, PNG, WebP или GIF (это документ PDF): экспортируйте её заново в JPEG или PNG",
+			"图片 content/news/x/scan.jpg 不是 JPEG、PNG、WebP 或 GIF 图片（它是 PDF 文档）：请重新导出为 JPEG 或 PNG"},
+		{"empty.png", nil, "is not a JPEG, PNG, WebP or GIF picture (it is empty): export it again as JPEG or PNG",
+			"картинка content/news/x/empty.png — не JPEG, PNG, WebP или GIF (это пустой файл): экспортируйте её заново в JPEG или PNG",
+			"图片 content/news/x/empty.png 不是 JPEG、PNG、WebP 或 GIF 图片（它是空文件）：请重新导出为 JPEG 或 PNG"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var before, after runtime.MemStats
@@ -212,11 +223,15 @@ func TestBadPicturesFailInPlainWords(t *testing.T) {
 				t.Fatal("still reading after 20 s")
 			}
 			runtime.ReadMemStats(&after)
-			if len(fails) != 1 || fails[0].Err.Error() != tc.want {
-				t.Fatalf("failures %v, want %q", fails, tc.want)
+			if want := "picture content/news/x/" + tc.name + " " + tc.want; len(fails) != 1 || fails[0].Error() != want {
+				t.Fatalf("failures %v, want %q", fails, want)
 			}
-			if got := fails[0].Error(); !strings.HasPrefix(got, "content/news/x/"+tc.name+" ") {
-				t.Errorf("the failure does not name its file: %q", got)
+			d := fails[0].At("content/news/x/index.ru.md", 5, 1)
+			if got, want := speak.New("ru").Line(d), "content/news/x/index.ru.md:5:1: "+tc.ru; got != want {
+				t.Errorf("in Russian:\n%s\nwant\n%s", got, want)
+			}
+			if got := speak.New("zh").Error(fails[0].Err); got != tc.zh {
+				t.Errorf("in Chinese:\n%s\nwant\n%s", got, tc.zh)
 			}
 			if grew := after.TotalAlloc - before.TotalAlloc; grew > 64<<20 {
 				t.Errorf("reading it allocated %d MiB", grew>>20)
@@ -421,9 +436,41 @@ func TestProgressWhenItTakesLong(t *testing.T) {
 	if !strings.Contains(log.String(), "pictures: 0 of 1 ready (") || !strings.Contains(log.String(), "pictures: 1 ready in ") {
 		t.Errorf("progress:\n%s", log.String())
 	}
+	// In the reader's language.
+	log.Reset()
+	images.NewCache("").Process(context.Background(), fsys, jobs, images.Options{Settings: defaults, Progress: &log, ProgressAfter: time.Millisecond, Speaker: speak.New("ru")})
+	if !strings.Contains(log.String(), "картинки: готово 0 из 1 (") || !strings.Contains(log.String(), "картинки: готово 1 за ") || strings.Contains(log.String(), "pictures") {
+		t.Errorf("progress in Russian:\n%s", log.String())
+	}
 	log.Reset()
 	images.NewCache("").Process(context.Background(), fsys, nil, images.Options{Settings: defaults, Progress: &log})
 	if log.Len() > 0 {
 		t.Errorf("nothing to do, yet: %s", log.String())
+	}
+}
+
+// A picture cache that cannot be made fails the picture, naming both, in
+// the reader's language; a missing picture says so too.
+func TestCacheAndReadFailuresInTheReadersLanguage(t *testing.T) {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "file")
+	os.WriteFile(blocker, []byte("x"), 0o644)
+	cacheDir := filepath.Join(blocker, "cache")
+	photo := benchsite.Photo{Width: 64, Height: 48, Seed: 3}.JPEG()
+	fsys := fstest.MapFS{"content/x/a.jpg": {Data: photo}}
+	jobs := []images.Job{{Src: "content/x/a.jpg", Dir: "images/x/", URLDir: "/images/x/"}, {Src: "content/x/gone.jpg", Dir: "images/x/", URLDir: "/images/x/"}}
+	_, fails, err := images.NewCache(cacheDir).Process(context.Background(), fsys, jobs, images.Options{Settings: defaults})
+	if err != nil || len(fails) != 2 {
+		t.Fatalf("failures %v, %v", fails, err)
+	}
+	if got := fails[0].Error(); !strings.HasPrefix(got, "picture content/x/a.jpg: cannot make the picture cache "+cacheDir+": ") || !strings.HasSuffix(got, "(move it with --cacheDir)") {
+		t.Errorf("English: %s", got)
+	}
+	ru := speak.New("ru")
+	if got, want := ru.Error(fails[0].Err), "картинка content/x/a.jpg: не удаётся создать кэш картинок "+cacheDir+": "+blocker+": это не папка (перенесите его с помощью --cacheDir)"; got != want {
+		t.Errorf("in Russian:\n%s\nwant\n%s", got, want)
+	}
+	if got, want := speak.New("zh").Error(fails[1].Err), "无法读取图片 content/x/gone.jpg：没有这个文件或文件夹"; got != want {
+		t.Errorf("in Chinese:\n%s\nwant\n%s", got, want)
 	}
 }

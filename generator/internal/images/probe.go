@@ -2,14 +2,15 @@ package images
 
 import (
 	"bytes"
-	"fmt"
 	"image"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"strconv"
 	"strings"
 
 	"github.com/bep/imagemeta"
+	"github.com/eventnews/gen/generator/internal/diag"
 	"golang.org/x/image/webp"
 )
 
@@ -24,31 +25,31 @@ const (
 
 // sniff names the format of data from its first bytes, whatever the
 // file is called, or says what it looks like instead.
-func sniff(data []byte) (format, other string) {
+func sniff(data []byte) (format string, other diag.Message) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
-		return JPEG, ""
+		return JPEG, diag.Message{}
 	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		return PNG, ""
+		return PNG, diag.Message{}
 	case bytes.HasPrefix(data, []byte("GIF87a")), bytes.HasPrefix(data, []byte("GIF89a")):
-		return GIF, ""
+		return GIF, diag.Message{}
 	case len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP":
-		return WebP, ""
+		return WebP, diag.Message{}
 	case bytes.HasPrefix(data, []byte("%PDF")):
-		return "", "a PDF document"
+		return "", kindPDF
 	case len(data) >= 12 && string(data[4:8]) == "ftyp":
 		if b := string(data[8:12]); strings.HasPrefix(b, "hei") || strings.HasPrefix(b, "mif") || strings.HasPrefix(b, "avi") {
-			return "", "a HEIC or AVIF picture, which gen cannot read yet"
+			return "", kindHEIC
 		}
-		return "", "a video or MP4 file"
+		return "", kindVideo
 	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
-		return "", "a TIFF or camera RAW file"
+		return "", kindTIFF
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return "", "a ZIP archive or an office document"
+		return "", kindZIP
 	case len(data) == 0:
-		return "", "empty"
+		return "", kindEmpty
 	}
-	return "", "not a picture"
+	return "", kindOther
 }
 
 // header is what the start of a picture says about it.
@@ -67,11 +68,11 @@ type credit struct {
 
 // readHeader reads the format, the size and the metadata gen uses,
 // without decoding the pixels, and refuses a picture of more than
-// maxPixels pixels.
-func readHeader(data []byte, maxPixels int) (header, error) {
+// maxPixels pixels. Its errors name the file src.
+func readHeader(src string, data []byte, maxPixels int) (header, error) {
 	format, other := sniff(data)
 	if format == "" {
-		return header{}, fmt.Errorf("is not a JPEG, PNG, WebP or GIF picture (it is %s): export it again as JPEG or PNG", other)
+		return header{}, msgNotPicture.At("", 0, 0, "File", src, "Kind", other)
 	}
 	decodeConfig := map[string]func([]byte) (image.Config, error){
 		JPEG: func(b []byte) (image.Config, error) { return jpeg.DecodeConfig(bytes.NewReader(b)) },
@@ -81,19 +82,22 @@ func readHeader(data []byte, maxPixels int) (header, error) {
 	}[format]
 	cfg, err := decodeConfig(data)
 	if err != nil {
-		return header{}, fmt.Errorf("cannot be read as %s (%v): the file is damaged or cut short; export it again", formatName(format), err)
+		return header{}, msgDamaged.At("", 0, 0, "File", src, "Format", formatName(format), "Err", err)
 	}
 	h := header{format: format, width: cfg.Width, height: cfg.Height, orientation: 1}
 	if h.width <= 0 || h.height <= 0 {
-		return header{}, fmt.Errorf("has no pixels (%d × %d): export it again", h.width, h.height)
+		return header{}, msgNoPixels.At("", 0, 0, "File", src, "Width", h.width, "Height", h.height)
 	}
 	if int64(h.width)*int64(h.height) > int64(maxPixels) {
-		return header{}, fmt.Errorf("is %d × %d pixels (%.0f megapixels); gen reads pictures of up to %.0f megapixels: make it smaller, or raise images.maxPixels in site.yaml",
-			h.width, h.height, float64(h.width)*float64(h.height)/1e6, float64(maxPixels)/1e6)
+		return header{}, msgTooBig.At("", 0, 0, "File", src, "Width", h.width, "Height", h.height,
+			"Megapixels", megapixels(float64(h.width)*float64(h.height)), "Max", megapixels(float64(maxPixels)))
 	}
 	h.orientation, h.credit = readMeta(data, format)
 	return h, nil
 }
+
+// megapixels writes a number of pixels in millions, whole.
+func megapixels(n float64) string { return strconv.FormatFloat(n/1e6, 'f', 0, 64) }
 
 func formatName(f string) string {
 	switch f {

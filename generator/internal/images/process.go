@@ -33,16 +33,17 @@ type meters interface {
 // width of s that it reaches (its own width when it is narrower than all
 // of them), as WebP and as the fallback (JPEG, or PNG for a picture that
 // may be transparent); with share, then the share picture (share.go).
-func makeOutputs(data []byte, h header, s Settings, share bool, m meters) ([]output, error) {
+// Its errors name the file file.
+func makeOutputs(file string, data []byte, h header, s Settings, share bool, m meters) ([]output, error) {
 	src, err := decode(data, h.format)
 	if err != nil {
-		return nil, fmt.Errorf("cannot be read as %s (%v): the file is damaged or cut short; export it again", formatName(h.format), err)
+		return nil, msgDamaged.At("", 0, 0, "File", file, "Format", formatName(h.format), "Err", err)
 	}
 	m.decoded()
 	alpha := !opaque(src)
-	fallbackExt, fallbackMime := "jpg", "image/jpeg"
+	fallbackExt, fallbackMime, fallbackName := "jpg", "image/jpeg", "JPEG"
 	if alpha || h.format == PNG || h.format == GIF {
-		fallbackExt, fallbackMime = "png", "image/png"
+		fallbackExt, fallbackMime, fallbackName = "png", "image/png", "PNG"
 	}
 	uw, uh := upright(h)
 	widths := outputWidths(uw, s)
@@ -64,7 +65,7 @@ func makeOutputs(data []byte, h header, s Settings, share bool, m meters) ([]out
 		}
 		webpData, err := encodeWebP(img, s.Quality)
 		if err != nil {
-			return nil, fmt.Errorf("cannot be written as WebP: %v", err)
+			return nil, msgNotWritten.At("", 0, 0, "File", file, "Format", "WebP", "Err", err)
 		}
 		m.encoded()
 		var fb []byte
@@ -74,7 +75,7 @@ func makeOutputs(data []byte, h header, s Settings, share bool, m meters) ([]out
 			fb, err = encodePNG(img)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("cannot be written as %s: %v", fallbackExt, err)
+			return nil, msgNotWritten.At("", 0, 0, "File", file, "Format", fallbackName, "Err", err)
 		}
 		m.encoded()
 		if s.KeepCredit && (h.credit != credit{}) {
@@ -92,7 +93,7 @@ func makeOutputs(data []byte, h header, s Settings, share bool, m meters) ([]out
 	if share {
 		o, err := shareOutput(widest, s.JPEGQuality)
 		if err != nil {
-			return nil, fmt.Errorf("cannot be written as JPEG: %v", err)
+			return nil, msgNotWritten.At("", 0, 0, "File", file, "Format", "JPEG", "Err", err)
 		}
 		m.encoded()
 		out = append(out, o)

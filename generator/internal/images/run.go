@@ -2,6 +2,7 @@ package images
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,8 +15,10 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/escape"
 	"github.com/eventnews/gen/generator/internal/parallel"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 // Job is one picture a site uses.
@@ -72,10 +75,24 @@ type Variant struct {
 // Failure is a picture that could not be processed.
 type Failure struct {
 	Src string
-	Err error // says what is wrong in words, without the file's name
+	// Err says what is wrong in words, naming the file: a
+	// *diag.Diagnostic without a place, which At places.
+	Err error
 }
 
-func (f *Failure) Error() string { return f.Src + " " + f.Err.Error() }
+func (f *Failure) Error() string { return f.Err.Error() }
+
+// At returns the failure as a diagnostic at a place that names the
+// picture (path:line:col).
+func (f *Failure) At(path string, line, col int) *diag.Diagnostic {
+	var d *diag.Diagnostic
+	if !errors.As(f.Err, &d) {
+		d = msgFailed.At("", 0, 0, "File", f.Src, "Err", f.Err)
+	}
+	placed := *d
+	placed.Path, placed.Line, placed.Col = path, line, col
+	return &placed
+}
 
 // Options tune Process.
 type Options struct {
@@ -85,9 +102,10 @@ type Options struct {
 	Workers int
 	// Progress, if set, is told how far processing is when it takes
 	// longer than ProgressAfter (default a second), then every five times
-	// that.
+	// that, in the language of Speaker (nil: English).
 	Progress      io.Writer
 	ProgressAfter time.Duration
+	Speaker       *speak.Speaker
 }
 
 // Process makes every job's picture, in parallel, from the cache where it
@@ -101,7 +119,7 @@ func (c *Cache) Process(ctx context.Context, fsys fs.FS, jobs []Job, opts Option
 	names := fileStems(jobs)
 	out := make([]*Picture, len(jobs))
 	fails := make([]*Failure, len(jobs))
-	prog := startProgress(opts.Progress, opts.ProgressAfter, len(jobs))
+	prog := startProgress(opts.Progress, opts.Speaker, opts.ProgressAfter, len(jobs))
 	defer prog.stop()
 	parallel.Each(ctx, opts.Workers, len(jobs), func(i int) {
 		js, jfp := s, fp
@@ -137,7 +155,7 @@ func (c *Cache) one(fsys fs.FS, job Job, stem string, s Settings, fp string) (*P
 	}
 	info, err := fs.Stat(fsys, job.Src)
 	if err != nil {
-		return nil, fmt.Errorf("cannot be read: %v", unwrap(err))
+		return nil, msgCannotRead.At("", 0, 0, "File", job.Src, "Err", unwrap(err))
 	}
 	if job.Share {
 		fp += " share=" + strconv.Itoa(ShareWidth) + "x" + strconv.Itoa(ShareHeight)
@@ -146,7 +164,7 @@ func (c *Cache) one(fsys fs.FS, job Job, stem string, s Settings, fp string) (*P
 	key := c.knownKey(job.Src, info, fp)
 	if key == "" {
 		if data, err = fs.ReadFile(fsys, job.Src); err != nil {
-			return nil, fmt.Errorf("cannot be read: %v", unwrap(err))
+			return nil, msgCannotRead.At("", 0, 0, "File", job.Src, "Err", unwrap(err))
 		}
 		key = keyOf(data, fp)
 	}
@@ -154,21 +172,21 @@ func (c *Cache) one(fsys fs.FS, job Job, stem string, s Settings, fp string) (*P
 	if e == nil {
 		if data == nil {
 			if data, err = fs.ReadFile(fsys, job.Src); err != nil {
-				return nil, fmt.Errorf("cannot be read: %v", unwrap(err))
+				return nil, msgCannotRead.At("", 0, 0, "File", job.Src, "Err", unwrap(err))
 			}
 		}
-		h, err := readHeader(data, s.MaxPixels)
+		h, err := readHeader(job.Src, data, s.MaxPixels)
 		if err != nil {
 			return nil, err
 		}
-		outs, err := makeOutputs(data, h, s, job.Share, c)
+		outs, err := makeOutputs(job.Src, data, h, s, job.Share, c)
 		if err != nil {
 			return nil, err
 		}
 		uw, uh := upright(h)
 		e = &entry{Format: h.format, Width: uw, Height: uh}
 		if err := c.store(key, e, outs); err != nil {
-			return nil, err
+			return nil, msgFailed.At("", 0, 0, "File", job.Src, "Err", err)
 		}
 	}
 	c.remember(job.Src, info, fp, key)
@@ -248,6 +266,7 @@ func unwrap(err error) error {
 // every five seconds.
 type progress struct {
 	w           io.Writer
+	sp          *speak.Speaker
 	start       time.Time
 	total, made atomic.Int64
 	quit        chan struct{}
@@ -255,11 +274,14 @@ type progress struct {
 	shown       atomic.Bool
 }
 
-func startProgress(w io.Writer, every time.Duration, total int) *progress {
+func startProgress(w io.Writer, sp *speak.Speaker, every time.Duration, total int) *progress {
 	if every <= 0 {
 		every = time.Second
 	}
-	p := &progress{w: w, start: time.Now(), quit: make(chan struct{})}
+	if sp == nil {
+		sp = speak.New("en")
+	}
+	p := &progress{w: w, sp: sp, start: time.Now(), quit: make(chan struct{})}
 	p.total.Store(int64(total))
 	if w == nil {
 		return p
@@ -277,7 +299,7 @@ func startProgress(w io.Writer, every time.Duration, total int) *progress {
 				// At one second, then every five.
 				if n := p.total.Load(); n > 0 && (seconds == 1 || seconds%5 == 0) {
 					p.shown.Store(true)
-					fmt.Fprintf(p.w, "pictures: %d of %d ready (%s)\n", p.made.Load(), n, time.Since(p.start).Round(every))
+					fmt.Fprintln(p.w, p.sp.Say(msgProgress, "Made", p.made.Load(), "Total", n, "Took", time.Since(p.start).Round(every)))
 				}
 			}
 		}
@@ -291,6 +313,6 @@ func (p *progress) stop() {
 	close(p.quit)
 	p.stopped.Wait()
 	if p.shown.Load() {
-		fmt.Fprintf(p.w, "pictures: %d ready in %s, kept in the cache for the next build\n", p.made.Load(), time.Since(p.start).Round(100*time.Millisecond))
+		fmt.Fprintln(p.w, p.sp.Say(msgProgressEnd, "Made", p.made.Load(), "Took", time.Since(p.start).Round(100*time.Millisecond)))
 	}
 }

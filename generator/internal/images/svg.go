@@ -3,7 +3,6 @@ package images
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io/fs"
 	"path"
 	"strconv"
@@ -15,7 +14,7 @@ import (
 func svgPicture(fsys fs.FS, job Job) (*Picture, error) {
 	data, err := fs.ReadFile(fsys, job.Src)
 	if err != nil {
-		return nil, fmt.Errorf("cannot be read: %v", unwrap(err))
+		return nil, msgCannotRead.At("", 0, 0, "File", job.Src, "Err", unwrap(err))
 	}
 	w, h := svgSize(data)
 	name := path.Base(job.Src)

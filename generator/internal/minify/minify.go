@@ -16,10 +16,10 @@ package minify
 
 import (
 	"bytes"
-	"fmt"
 	"path"
 	"strings"
 
+	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/render"
 	tdminify "github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -29,6 +29,10 @@ import (
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
 )
+
+// msgCannotMinify is the error of a file that cannot be minified, in
+// English; package speak says it in other languages.
+var msgCannotMinify = diag.Message{ID: "minify.cannot", Text: "cannot minify it ({{.Err}}): fix the file, or build without --minify"}
 
 // Minifier minifies files; it is safe for concurrent use.
 type Minifier struct{ m *tdminify.M }
@@ -86,7 +90,7 @@ func (m *Minifier) File(f render.File, read func(name string) ([]byte, error)) (
 		if f.Src != "" {
 			name = f.Src
 		}
-		return f, fmt.Errorf("%s: cannot minify it (%v): fix the file, or build without --minify", name, err)
+		return f, msgCannotMinify.At(name, 0, 0, "Err", err)
 	}
 	f.Bytes, f.Src = out.Bytes(), ""
 	return f, nil

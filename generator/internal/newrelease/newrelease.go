@@ -136,7 +136,7 @@ func Prepare(opts Options) (*Plan, error) {
 		}
 		p := fmt.Sprintf("%s/index.%s.md", dir, lang)
 		if _, err := content.Parse(p, b.Bytes(), copts); err != nil {
-			return nil, fmt.Errorf("%s does not make a valid release in %s:\n%w", tplPath, lang, err)
+			return nil, errors.Join(msgNotValid.At("", 0, 0, "Archetype", tplPath, "Lang", lang), err)
 		}
 		return b.Bytes(), nil
 	}
@@ -162,7 +162,7 @@ func Prepare(opts Options) (*Plan, error) {
 		p := fmt.Sprintf("%s/index.%s.md", dir, l)
 		if !isDefault && mark != "" {
 			if out, err = status.SetMark(p, out, mark, copts); err != nil {
-				return nil, fmt.Errorf("%s: %w", tplPath, err)
+				return nil, errors.Join(msgNotValid.At("", 0, 0, "Archetype", tplPath, "Lang", l), err)
 			}
 		}
 		plan.Files = append(plan.Files, File{Path: p, Lang: l, Data: out})
@@ -185,7 +185,7 @@ func releaseLangs(opts Options) ([]string, error) {
 	}
 	for _, l := range langs {
 		if _, ok := cfg.Language(l); !ok {
-			return nil, fmt.Errorf("--lang %s: not a language of this site (%s)", l, strings.Join(cfg.Codes(), ", "))
+			return nil, msgNotSiteLang.At("", 0, 0, "Lang", l, "Langs", strings.Join(cfg.Codes(), ", "))
 		}
 	}
 	return inSiteOrder(cfg, langs), nil
@@ -197,14 +197,13 @@ func refuseExisting(fsys fs.FS, dir string, langs []string, cfg *config.Site) er
 	for _, l := range langs {
 		exist = append(exist, existing(fsys, dir, l, l == cfg.DefaultLanguage)...)
 	}
-	if len(exist) > 0 {
-		verb := "exists"
-		if len(exist) > 1 {
-			verb = "exist"
-		}
-		return fmt.Errorf("%s already %s; gen new never overwrites a file (choose another name, or delete it to start over)", strings.Join(exist, ", "), verb)
+	switch len(exist) {
+	case 0:
+		return nil
+	case 1:
+		return msgExists.At("", 0, 0, "File", exist[0])
 	}
-	return nil
+	return msgExistAll.At("", 0, 0, "Files", strings.Join(exist, ", "))
 }
 
 func inSiteOrder(cfg *config.Site, langs []string) []string {
@@ -244,20 +243,27 @@ func readArchetype(fsys fs.FS, cfg *config.Site) (string, []byte, error) {
 			return "", nil, msgCannotReadArchetype.At(p, 0, 0, "Err", err)
 		}
 	}
-	return "", nil, fmt.Errorf("no archetype for a release: write %s (looked for %s)", paths[0], strings.Join(paths, " and "))
+	return "", nil, msgNoArchetype.At("", 0, 0, "Path", paths[0], "Paths", paths)
 }
 
-// templateDiag turns a text/template error into path:line:col: message.
+// templateDiag turns a text/template error into path:line:col: message;
+// an error of ours that a template function returned is said as ours.
 func templateDiag(p string, err error) error {
 	msg := err.Error()
 	rest, ok := strings.CutPrefix(msg, "template: "+p+":")
 	if !ok {
-		return diag.At(p, 0, 0, "%s", strings.TrimPrefix(msg, "template: "))
+		return msgTemplate.At(p, 0, 0, "Problem", strings.TrimPrefix(msg, "template: "))
 	}
 	var line, col int
 	pos, text, _ := strings.Cut(rest, ": ")
 	if n, _ := fmt.Sscanf(pos, "%d:%d", &line, &col); n == 0 {
-		return msgTemplate.At(p, 0, 0, "Problem", rest)
+		line, col, text = 0, 0, rest
+	}
+	var d *diag.Diagnostic
+	if errors.As(err, &d) {
+		if where, ok := strings.CutSuffix(text, ": "+d.Error()); ok {
+			return msgTemplateCall.At(p, line, col, "Where", where, "Err", d)
+		}
 	}
 	return msgTemplate.At(p, line, col, "Problem", text)
 }
@@ -278,12 +284,18 @@ func Write(root string, files []File) ([]string, error) {
 	var done []string
 	for _, f := range files {
 		if err := create(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data); err != nil {
-			return done, fmt.Errorf("%s: %w", f.Path, err)
+			if errors.Is(err, errOverwrite) {
+				return done, msgOverwrite.At(f.Path, 0, 0)
+			}
+			return done, msgNotWritten.At(f.Path, 0, 0, "Err", err)
 		}
 		done = append(done, f.Path)
 	}
 	return done, nil
 }
+
+// errOverwrite is create's refusal to replace a file.
+var errOverwrite = errors.New("already exists; not overwritten")
 
 // create writes a temporary file beside target and links it into place,
 // which fails if target exists, so no file is ever replaced.
@@ -313,11 +325,11 @@ func create(target string, data []byte) error {
 	}
 	if err := os.Link(tmp.Name(), target); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return errors.New("already exists; not overwritten")
+			return errOverwrite
 		}
 		// File systems without hard links: check, then rename.
 		if _, serr := os.Lstat(target); serr == nil {
-			return errors.New("already exists; not overwritten")
+			return errOverwrite
 		}
 		return os.Rename(tmp.Name(), target)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/newrelease"
+	"github.com/eventnews/gen/generator/internal/speak"
 	"github.com/eventnews/gen/generator/internal/status"
 )
 
@@ -312,6 +313,53 @@ func TestBrokenArchetypeWritesNothing(t *testing.T) {
 		_, err := newrelease.Prepare(newrelease.Options{FS: fsys, Config: cfg, Path: "news/x", Now: now})
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("archetype %q:\n got %v\nwant %s…", src, err, want)
+		}
+	}
+}
+
+// Every error gen new prints is said in the reader's language.
+func TestErrorsInTheReadersLanguage(t *testing.T) {
+	ru, zh := speak.New("ru"), speak.New("zh")
+	fsys, cfg := site(t, map[string]string{"content/news/expo/index.ru.md": "---\ntitle: x\n---\n"})
+	prepare := func(o newrelease.Options) error {
+		o.Config, o.Now = cfg, now
+		if o.FS == nil {
+			o.FS = fsys
+		}
+		if o.Path == "" {
+			o.Path = "news/x"
+		}
+		_, err := newrelease.Prepare(o)
+		return err
+	}
+	broken := func(src string) fs.FS {
+		f, _ := site(t, map[string]string{"archetypes/release.md": src})
+		return f
+	}
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content", "news", "x"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content", "news", "x", "index.zh.md"), []byte("mine"), 0o644)
+	_, overwrite := newrelease.Write(dir, []newrelease.File{{Path: "content/news/x/index.zh.md", Data: []byte("new")}})
+	cases := []struct {
+		err  error
+		sp   *speak.Speaker
+		want string
+	}{
+		{prepare(newrelease.Options{Langs: []string{"fr"}}), ru, "--lang fr: это не язык сайта (zh, ru, en)"},
+		{prepare(newrelease.Options{Path: "news/expo", Langs: []string{"ru"}}), zh, "content/news/expo/index.ru.md 已存在；gen new 从不覆盖文件（请换一个名称，或删除它后重新开始）"},
+		{prepare(newrelease.Options{FS: fstest.MapFS{}}), ru, "нет заготовки релиза: напишите archetypes/release.md (искали archetypes/release.md и themes/default/archetypes/release.md)"},
+		{prepare(newrelease.Options{FS: broken("---\ntitle: x\n{{ .Note \"nope\" }}\n---\n")}), ru,
+			`archetypes/release.md:3:3: шаблон: executing "archetypes/release.md" at <.Note>: error calling Note: нет примечания "nope" (примечания: draft, summary, tags, event, event-dates, time-zone, event-hint, image)`},
+		{prepare(newrelease.Options{FS: broken("---\ntitle: x\nbad: 1\n---\n"), Langs: []string{"zh"}}), zh,
+			"archetypes/release.md 生成的 zh 新闻稿无效：\ncontent/news/x/index.zh.md:3:1: 未知的 front matter 键“bad”（已知的键：aliases"},
+		{newrelease.ValidatePath(""), zh, "请为新闻稿命名，如“news/harbin-expo”，或用 --title 给出标题"},
+		{newrelease.ValidatePath("news/Harbin Expo"), ru, `"news/Harbin Expo" не годится как веб-адрес: используйте строчные латинские буквы, цифры и дефисы, а «/» — только между разделом и именем, например news/harbin-expo`},
+		{newrelease.ValidatePath("news/page"), ru, `"page" не может быть именем релиза: сайт уже использует этот адрес для своих страниц`},
+		{overwrite, ru, "content/news/x/index.zh.md: уже существует; не перезаписан"},
+	}
+	for i, c := range cases {
+		if got := c.sp.Error(c.err); !strings.HasPrefix(got, c.want) {
+			t.Errorf("%d: %s says\n%s\nwant\n%s…", i, c.sp.Lang(), got, c.want)
 		}
 	}
 }

@@ -1,7 +1,7 @@
 package newrelease
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/eventnews/gen/generator/internal/diag"
@@ -39,7 +39,7 @@ var notes = map[string]diag.Message{
 func (d data) Note(name string, indent ...string) (string, error) {
 	m, ok := notes[name]
 	if !ok || len(indent) > 1 {
-		return "", fmt.Errorf("no note %q (the notes: draft, summary, tags, event, event-dates, time-zone, event-hint, image)", name)
+		return "", msgNoNote.At("", 0, 0, "Name", strconv.Quote(name))
 	}
 	prefix := strings.Join(indent, "") + "# "
 	text := speak.New(speak.FromLocale(d.Lang)).Say(m)

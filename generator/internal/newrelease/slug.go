@@ -1,9 +1,9 @@
 package newrelease
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -119,7 +119,7 @@ func unique(ss []string) []string {
 // digits and hyphens. The error suggests a path that would do.
 func ValidatePath(p string) error {
 	if strings.TrimSpace(p) == "" {
-		return fmt.Errorf(`name the release, like "news/harbin-expo", or give its title with --title`)
+		return msgNoName.At("", 0, 0)
 	}
 	segs := strings.Split(p, "/")
 	bad := strings.HasPrefix(p, "/") || strings.HasSuffix(p, "/") || strings.Contains(p, `\`)
@@ -133,15 +133,14 @@ func ValidatePath(p string) error {
 		}
 	}
 	if bad {
-		msg := fmt.Sprintf("%q cannot be a web address: use lower-case Latin letters, digits and hyphens, with \"/\" only between a section and the name", p)
 		if len(fixed) > 0 {
-			msg += fmt.Sprintf(", like %s", strings.Join(fixed, "/"))
+			return msgBadPathLike.At("", 0, 0, "Path", strconv.Quote(p), "Like", strings.Join(fixed, "/"))
 		}
-		return fmt.Errorf("%s", msg)
+		return msgBadPath.At("", 0, 0, "Path", strconv.Quote(p))
 	}
 	last := segs[len(segs)-1]
 	if len(segs) == 1 && slices.Contains(reservedTop, last) || len(segs) > 1 && slices.Contains(reservedLast, last) {
-		return fmt.Errorf("%q cannot be a release name: the site already uses that address for its own pages", last)
+		return msgReserved.At("", 0, 0, "Name", strconv.Quote(last))
 	}
 	return nil
 }

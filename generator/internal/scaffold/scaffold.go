@@ -20,7 +20,6 @@ import (
 	"bytes"
 	"embed"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -73,14 +72,14 @@ func checkEmpty(dir string) error {
 		return err
 	}
 	if !info.IsDir() {
-		return fmt.Errorf("%s is a file: name a new folder for the site", dir)
+		return msgIsFile.At("", 0, 0, "Dir", dir)
 	}
 	list, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
 	if len(list) > 0 {
-		return fmt.Errorf("%s is not empty: gen init starts a site in a new or empty folder, so that nothing of yours is overwritten", dir)
+		return msgNotEmpty.At("", 0, 0, "Dir", dir)
 	}
 	return nil
 }
@@ -142,11 +141,11 @@ func markTranslations(files map[string][]byte) error {
 		orig := stem + "." + langZh + ".md"
 		f, err := content.Parse(orig, files[orig], opts)
 		if err != nil {
-			return fmt.Errorf("the skeleton's %s: %v", orig, err)
+			return msgSkeleton.At("", 0, 0, "File", orig, "Err", err)
 		}
 		marked, err := status.SetMark(name, data, langZh+"@"+status.Revision(f), opts)
 		if err != nil {
-			return fmt.Errorf("the skeleton's %s: %v", name, err)
+			return msgSkeleton.At("", 0, 0, "File", name, "Err", err)
 		}
 		files[name] = marked
 	}

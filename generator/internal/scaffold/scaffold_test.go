@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/eventnews/gen/generator/internal/config"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 // Every setting of site.yaml is in a new site's file, explained, and each
@@ -57,9 +58,28 @@ func TestOnlyAnEmptyFolder(t *testing.T) {
 	if _, err := Write(filepath.Join(dir, "notes.txt"), Placeholders()); err == nil || !strings.Contains(err.Error(), "is a file") {
 		t.Errorf("a file: %v", err)
 	}
+	// Said in the reader's language.
+	_, err = Write(dir, Placeholders())
+	if got, want := speak.New("ru").Error(err), "папка "+dir+" не пуста: gen init создаёт сайт в новой или пустой папке, чтобы ничего вашего не перезаписать"; got != want {
+		t.Errorf("in Russian: %s\nwant %s", got, want)
+	}
+	file := filepath.Join(dir, "notes.txt")
+	_, err = Write(file, Placeholders())
+	if got, want := speak.New("zh").Error(err), file+" 是一个文件：请为网站指定一个新文件夹"; got != want {
+		t.Errorf("in Chinese: %s\nwant %s", got, want)
+	}
 	empty := filepath.Join(t.TempDir(), "empty")
 	os.Mkdir(empty, 0o755)
 	if _, err := Write(empty, Placeholders()); err != nil {
 		t.Errorf("an empty folder: %v", err)
+	}
+}
+
+// A skeleton that does not read (a mistake in gen itself) says which file.
+func TestSkeletonErrorsNameTheFile(t *testing.T) {
+	err := markTranslations(map[string][]byte{"content/a.zh.md": []byte("---\n---\n"), "content/a.ru.md": []byte("---\ntitle: А\n---\n")})
+	want := "网站骨架中的 content/a.zh.md：content/a.zh.md:1:1: 缺少 title（标题）"
+	if got := speak.New("zh").Error(err); got != want {
+		t.Errorf("in Chinese: %s\nwant %s", got, want)
 	}
 }

@@ -3,7 +3,6 @@ package status
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/eventnews/gen/generator/internal/diag"
 )
 
 // markKey matches a top-level translatedFrom key at the start of a line.
@@ -25,15 +25,15 @@ var markKey = regexp.MustCompile(`^(?:translatedFrom|"translatedFrom"|'translate
 func SetMark(p string, data []byte, value string, opts content.Options) ([]byte, error) {
 	before, err := content.Parse(p, data, opts)
 	if err != nil {
-		return nil, fmt.Errorf("%s cannot be read, so it was not changed:\n%w", p, err)
+		return nil, errors.Join(msgUnreadable.At("", 0, 0, "File", p), err)
 	}
-	out, err := setLine(data, "translatedFrom: "+strconv.Quote(value))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, err)
+	out, problem := setLine(data, "translatedFrom: "+strconv.Quote(value))
+	if problem != nil {
+		return nil, problem.At(p, 0, 0)
 	}
 	after, err := content.Parse(p, out, opts)
 	if err != nil || after.Front.TranslatedFrom != value || !sameExceptMark(before, after) {
-		return nil, fmt.Errorf("%s: could not set translatedFrom without changing anything else; edit the front matter by hand: translatedFrom: %q", p, value)
+		return nil, msgCannotSet.At(p, 0, 0, "Value", value)
 	}
 	return out, nil
 }
@@ -47,8 +47,8 @@ func sameExceptMark(a, b *content.File) bool {
 
 // setLine replaces the translatedFrom line (and any indented lines that
 // continue its value) with line, or inserts line at the end of the front
-// matter.
-func setLine(data []byte, line string) ([]byte, error) {
+// matter. A file it cannot change gets the problem instead.
+func setLine(data []byte, line string) ([]byte, *diag.Message) {
 	start := 0
 	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
 		start = 3
@@ -71,7 +71,7 @@ func setLine(data []byte, line string) ([]byte, error) {
 	}
 	text := func(s span) []byte { return data[s.start:s.end] }
 	if len(lines) == 0 || string(bytes.TrimRight(text(lines[0]), " \t")) != "---" {
-		return nil, errors.New(`the file has no front matter: it must start with a line "---"`)
+		return nil, &msgNoFront
 	}
 	eol := data[lines[0].end:lines[0].next]
 	if len(eol) == 0 {
@@ -85,7 +85,7 @@ func setLine(data []byte, line string) ([]byte, error) {
 		}
 	}
 	if closing < 0 {
-		return nil, errors.New(`the front matter is not closed with a line "---"`)
+		return nil, &msgNotClosed
 	}
 	found := -1
 	for i := 1; i < closing; i++ {

@@ -103,7 +103,7 @@ var markForm = regexp.MustCompile(`^([a-z]{2,3}(?:-[a-z0-9]+)*)@([0-9a-f]{12})$`
 func ParseMark(s string) (Mark, error) {
 	m := markForm.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
-		return Mark{}, fmt.Errorf("translatedFrom: %q must be a language and a revision, like \"zh@1a2b3c4d5e6f\" (gen status --mark writes it)", s)
+		return Mark{}, msgMarkForm.At("", 0, 0, "Value", s)
 	}
 	return Mark{Lang: m[1], Rev: m[2]}, nil
 }
@@ -218,7 +218,7 @@ func judge(c *Cell, r *Row, def string) {
 	}
 	mark, err := ParseMark(fm.TranslatedFrom)
 	if err == nil && mark.Lang == c.Lang {
-		err = fmt.Errorf("translatedFrom: %q names the file's own language; name the language it was translated from", fm.TranslatedFrom)
+		err = msgMarkOwn.At("", 0, 0, "Value", fm.TranslatedFrom)
 	}
 	if err != nil {
 		c.State, c.Problem = Unmarked, err.Error()

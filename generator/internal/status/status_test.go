@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"github.com/eventnews/gen/generator/internal/content"
+	"github.com/eventnews/gen/generator/internal/speak"
 	"github.com/eventnews/gen/generator/internal/status"
 )
 
@@ -218,14 +219,22 @@ func TestSetMarkKeepsEveryOtherByte(t *testing.T) {
 }
 
 func TestSetMarkRefusesWhatItCannotDoSafely(t *testing.T) {
-	for name, in := range map[string]string{
-		"no front matter":     "Just text\n",
-		"unclosed":            "---\ntitle: x\n",
-		"front matter errors": "---\ntitle: x\nbogus: 1\n---\n",
-		"flow mapping":        "---\n{title: x, translatedFrom: zh@aaaaaaaaaaaa}\n---\n",
+	for name, c := range map[string]struct{ in, ru string }{
+		"no front matter": {"Just text\n", "файл " + ruPath + " не удаётся прочитать, поэтому он не изменён:\n" + ruPath + ":1:1: нужен title (заголовок)"},
+		"unclosed":        {"---\ntitle: x\n", "файл " + ruPath + " не удаётся прочитать, поэтому он не изменён:\n" + ruPath + ":1:1: шапка файла не закрыта: добавьте после неё строку ---"},
+		"front matter errors": {"---\ntitle: x\nbogus: 1\n---\n", "файл " + ruPath + " не удаётся прочитать, поэтому он не изменён:\n" +
+			ruPath + ":3:1: неизвестный ключ front matter «bogus»"},
+		"flow mapping": {"---\n{title: x, translatedFrom: zh@aaaaaaaaaaaa}\n---\n",
+			ruPath + `: не удалось записать translatedFrom, не изменив ничего другого; впишите в шапку файла вручную: translatedFrom: "zh@0123456789ab"`},
 	} {
-		if out, err := status.SetMark(ruPath, []byte(in), "zh@0123456789ab", opts); err == nil {
+		out, err := status.SetMark(ruPath, []byte(c.in), "zh@0123456789ab", opts)
+		if err == nil {
 			t.Errorf("%s: no error, wrote %q", name, out)
+			continue
+		}
+		// Said in the reader's language, Russian here.
+		if got := speak.New("ru").Error(err); !strings.HasPrefix(got, c.ru) {
+			t.Errorf("%s: in Russian\n%s\nwant\n%s…", name, got, c.ru)
 		}
 	}
 }
@@ -235,8 +244,10 @@ func TestParseMark(t *testing.T) {
 		t.Errorf("ParseMark = %+v, %v", m, err)
 	}
 	for _, bad := range []string{"zh", "zh@123", "zh@0123456789AB", "@0123456789ab", "zh@0123456789abc", "zh:0123456789ab"} {
-		if _, err := status.ParseMark(bad); err == nil {
-			t.Errorf("ParseMark(%q): no error", bad)
+		_, err := status.ParseMark(bad)
+		want := `translatedFrom：“` + bad + `”应是语言加版本号，如“zh@1a2b3c4d5e6f”（由 gen status --mark 写入）`
+		if got := speak.New("zh").Error(err); err == nil || got != want {
+			t.Errorf("ParseMark(%q): %v, in Chinese %s", bad, err, got)
 		}
 	}
 }
