@@ -47,7 +47,8 @@
 //     change. The overlay and the panel speak the page's language (its
 //     <html lang>, else the language segment of its URL; package speak):
 //     the event stream carries the overlay in each language gen speaks
-//     and a tab shows its page's. The terminal speaks Options.Lang.
+//     and a tab shows its page's. The terminal speaks Options.Lang, and
+//     the errors of New and Listen are diagnostics, for speak's Error.
 //   - Safety: only Host headers that name this machine (localhost, loopback
 //     addresses, names given in Options.Hosts) are answered, so a page
 //     elsewhere cannot read unpublished releases through DNS rebinding; the
