@@ -568,8 +568,8 @@ func TestPicturesAreMadeOnce(t *testing.T) {
 	}
 }
 
-// The terminal speaks Options.Lang: the first build, and what an edit
-// changed.
+// The terminal speaks Options.Lang: the first build, what an edit
+// changed, and the refusal a foreign host gets.
 func TestTerminalSpeaksItsLanguage(t *testing.T) {
 	t.Parallel()
 	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{Lang: "ru"})
@@ -583,6 +583,10 @@ func TestTerminalSpeaksItsLanguage(t *testing.T) {
 	}
 	if strings.Contains(log, "updated") || strings.Contains(log, "changed") {
 		t.Errorf("English in the Russian log:\n%s", log)
+	}
+	// A foreign host is refused in the same words.
+	if status, body := rawGet(t, ts.host, releaseURL, "evil.example", nil); status != 403 || !strings.Contains(body, "gen serve отвечает только на локальные адреса") {
+		t.Errorf("a foreign host: %d %q", status, body)
 	}
 }
 

@@ -44,6 +44,7 @@ var (
 	msgCannotListen = diag.Message{ID: "serve.cannot-listen", Text: "cannot listen on {{.Addr}}: {{.Err}}"}
 	msgPortBusy     = diag.Message{ID: "serve.port-busy", Text: "port {{.Port}} on {{.Bind}} is already in use (by another gen serve, perhaps): stop that program, or choose another port with --port, or leave --port out to take the next free one"}
 	msgPortsBusy    = diag.Message{ID: "serve.ports-busy", Text: "ports {{.First}} to {{.Last}} on {{.Bind}} are all in use: choose a free port with --port"}
+	msgForeignHost  = diag.Message{ID: "serve.foreign-host", Text: "gen serve answers only to local addresses (localhost, 127.0.0.1, [::1]) and the names given with --bind or --baseURL"}
 	msgPortTaken    = diag.Message{ID: "serve.port-taken", Text: "port {{.Port}} is busy, using {{.Using}}"}
 )
 
