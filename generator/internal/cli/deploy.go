@@ -86,7 +86,7 @@ func runDeploy(args []string, stdout, stderr io.Writer, getenv func(string) stri
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	d, err := deploy.Prepare(ctx, deploy.Options{
-		Dir: f.dest, Site: f.source, Target: target, Force: f.force, NoDelete: f.noDelete, Workers: f.workers,
+		Dir: f.dest, Site: f.source, Target: target, Force: f.force, NoDelete: f.noDelete, Workers: f.workers, Speak: sp,
 		Rules: deploy.Rules{CacheControl: cfg.Deploy.CacheControl, Gzip: cfg.Deploy.Gzip},
 	})
 	var refused *deploy.Refused

@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/speak"
 	"gocloud.dev/blob"
 	"gocloud.dev/gcerrors"
 
@@ -29,7 +31,7 @@ type ApplyOptions struct {
 type Failure struct {
 	Op   string // "upload" or "delete"
 	Path string
-	Err  string // what went wrong, in words
+	Err  string // what went wrong, in words (in the language of Options.Speak)
 }
 
 // Result is what a deploy changed.
@@ -72,7 +74,7 @@ func (d *Deployment) Apply(ctx context.Context, o ApplyOptions) *Result {
 			others = append(others, u)
 		}
 	}
-	p := newProgress(o.Progress, o.Now, "uploading", len(d.Plan.Uploads), total)
+	p := newProgress(o.Progress, o.Now, d.speak, msgUploading, len(d.Plan.Uploads), total)
 	var failed atomic.Int64
 	for _, phase := range [][]Upload{others, pages} {
 		errs := each(ctx, d.workers, len(phase), func(i int) error {
@@ -90,7 +92,7 @@ func (d *Deployment) Apply(ctx context.Context, o ApplyOptions) *Result {
 	if len(r.Failed) > 0 || r.NotTried > 0 {
 		r.DeletesSkipped = len(d.Plan.Deletes)
 	} else {
-		p = newProgress(o.Progress, o.Now, "deleting", len(d.Plan.Deletes), 0)
+		p = newProgress(o.Progress, o.Now, d.speak, msgDeleting, len(d.Plan.Deletes), 0)
 		errs := each(ctx, d.workers, len(d.Plan.Deletes), func(i int) error {
 			err := retry(ctx, o.Backoff, func() error { return d.delete(ctx, d.Plan.Deletes[i]) })
 			p.done(0)
@@ -116,7 +118,7 @@ func (d *Deployment) tally(ctx context.Context, r *Result, op, path string, err 
 			r.DeletesSkipped++
 		}
 	default:
-		r.Failed = append(r.Failed, Failure{op, path, describe(d.bucket, err)})
+		r.Failed = append(r.Failed, Failure{op, path, d.speak.Error(describe(d.bucket, err))})
 	}
 }
 
@@ -216,16 +218,17 @@ func each(ctx context.Context, workers, n int, do func(i int) error, stop func()
 type progress struct {
 	w                io.Writer
 	now              func() time.Time
-	verb             string
+	speak            *speak.Speaker
+	msg              diag.Message // "uploading: 3 of 6 files done"
 	total, doneN     int
 	bytes, doneBytes int64
 	last             time.Time
 	mu               sync.Mutex
 }
 
-func newProgress(w io.Writer, now func() time.Time, verb string, total int, bytes int64) *progress {
+func newProgress(w io.Writer, now func() time.Time, sp *speak.Speaker, msg diag.Message, total int, bytes int64) *progress {
 	t := now()
-	return &progress{w: w, now: now, verb: verb, total: total, bytes: bytes, last: t}
+	return &progress{w: w, now: now, speak: speaker(sp), msg: msg, total: total, bytes: bytes, last: t}
 }
 
 // done counts a file of size bytes as finished.
@@ -242,14 +245,14 @@ func (p *progress) done(size int64) {
 		return
 	}
 	p.last = t
-	fmt.Fprintf(p.w, "%s: %d of %d files done", p.verb, p.doneN, p.total)
 	if p.bytes > 0 {
-		fmt.Fprintf(p.w, " (%s of %s)", megabytes(p.doneBytes), megabytes(p.bytes))
+		fmt.Fprintln(p.w, p.speak.Say(msgUploadingMB, "Done", p.doneN, "Count", p.total, "DoneMB", megabytes(p.doneBytes), "TotalMB", megabytes(p.bytes)))
+		return
 	}
-	fmt.Fprintln(p.w)
+	fmt.Fprintln(p.w, p.speak.Say(p.msg, "Done", p.doneN, "Count", p.total))
 }
 
 // megabytes writes n bytes in MB, with one decimal.
 func megabytes(n int64) string {
-	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	return fmt.Sprintf("%.1f", float64(n)/1e6)
 }

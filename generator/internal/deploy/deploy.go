@@ -59,12 +59,15 @@
 //     the folder is made if missing. A folder target may not be the site,
 //     hold it, lie in its content/, themes/, … (the rules of gen build's
 //     destination), nor be, hold or lie inside the folder deployed.
+//   - The plan, its list, the progress and what went wrong are said in the
+//     language of Options.Speak (package speak; English when nil); the
+//     errors Prepare returns are diagnostics (a *Refused says itself as
+//     one), for Speaker.Error.
 package deploy
 
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -73,6 +76,7 @@ import (
 
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/publish"
+	"github.com/eventnews/gen/generator/internal/speak"
 	"gocloud.dev/blob"
 )
 
@@ -85,6 +89,10 @@ type Options struct {
 	Force    bool // upload every file, changed or not
 	NoDelete bool // keep objects the site no longer has
 	Workers  int  // uploads at once; default 10
+	// Speak says the plan, the progress and what went wrong in the
+	// reader's language; nil is English. Errors are diagnostics, said
+	// with Speak.Error.
+	Speak *speak.Speaker
 }
 
 // Rules say which headers files get.
@@ -99,6 +107,7 @@ type Deployment struct {
 	bucket  *blob.Bucket
 	root    *os.Root
 	workers int
+	speak   *speak.Speaker
 	release func() // the folder's lock
 }
 
@@ -108,15 +117,20 @@ func Prepare(ctx context.Context, o Options) (*Deployment, error) {
 	if o.Workers <= 0 {
 		o.Workers = 10
 	}
+	o.Speak = speaker(o.Speak)
 	root, err := os.OpenRoot(o.Dir)
 	if err != nil {
-		return nil, fmt.Errorf("%s holds no built site (%v): run gen build first", o.Dir, unwrapPath(err))
+		return nil, msgNoBuild.At("", 0, 0, "Dir", o.Dir, "Err", unwrapPath(err))
 	}
 	// No build may change the folder while it is read and sent.
 	release, err := publish.Hold(o.Dir)
 	if err != nil {
 		root.Close()
-		return nil, fmt.Errorf("%v; then run gen deploy again", strings.Replace(err.Error(), "nothing was published; the previous site is unchanged", "nothing was deployed", 1))
+		var f *publish.Failure
+		if errors.As(err, &f) {
+			err = f.Why()
+		}
+		return nil, msgBusy.At(o.Dir, 0, 0, "Err", err)
 	}
 	fail := func(err error) (*Deployment, error) {
 		release()
@@ -124,7 +138,7 @@ func Prepare(ctx context.Context, o Options) (*Deployment, error) {
 		return nil, err
 	}
 	if _, err := root.Stat(filepath.Join(".gen", "journal")); err == nil {
-		return fail(fmt.Errorf("%s holds a build that has not finished putting its files in place: run gen build, then gen deploy", o.Dir))
+		return fail(msgUnfinished.At("", 0, 0, "Dir", o.Dir))
 	}
 	files, err := Scan(root, o.Dir, o.Rules)
 	if err != nil {
@@ -134,13 +148,14 @@ func Prepare(ctx context.Context, o Options) (*Deployment, error) {
 	if err != nil {
 		return fail(err)
 	}
-	d := &Deployment{bucket: bucket, root: root, workers: o.Workers, release: release}
+	d := &Deployment{bucket: bucket, root: root, workers: o.Workers, speak: o.Speak, release: release}
 	remote, err := d.list(ctx, files)
 	if err != nil {
 		d.Close()
-		return nil, fmt.Errorf("cannot read %s: %s", o.Target, describe(bucket, err))
+		return nil, msgCannotRead.At("", 0, 0, "Target", o.Target, "Why", describe(bucket, err))
 	}
 	d.Plan = Compare(files, remote, o.Force, o.NoDelete)
+	d.Plan.speak = o.Speak
 	return d, nil
 }
 

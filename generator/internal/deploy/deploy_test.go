@@ -315,7 +315,7 @@ func TestProgress(t *testing.T) {
 	now := start
 	clock := func() time.Time { return now }
 	var out bytes.Buffer
-	p := newProgress(&out, clock, "uploading", 6, 6e6)
+	p := newProgress(&out, clock, nil, msgUploading, 6, 6e6)
 	for _, at := range []time.Duration{100, 900, 1100, 1500, 2200, 2300} {
 		now = start.Add(at * time.Millisecond)
 		p.done(1e6)

@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"crypto/md5"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -15,6 +14,9 @@ import (
 	"slices"
 	"strings"
 )
+
+// errLinkToFolder is a link to a folder in the folder deployed.
+var errLinkToFolder = errors.New("is a link to a folder")
 
 // File is one file of the site as gen deploy uploads it.
 type File struct {
@@ -33,7 +35,11 @@ func Scan(root *os.Root, dir string, r Rules) ([]File, error) {
 	var files []File
 	var errs []error
 	fail := func(p string, err error) {
-		errs = append(errs, fmt.Errorf("%s: %v", filepath.Join(dir, filepath.FromSlash(p)), err))
+		var arg any = err
+		if errors.Is(err, errLinkToFolder) {
+			arg = msgLinkToFolder
+		}
+		errs = append(errs, msgFileError.At(filepath.Join(dir, filepath.FromSlash(p)), 0, 0, "Err", arg))
 	}
 	fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
 		switch {
@@ -99,7 +105,7 @@ func open(root *os.Root, p string) (*os.File, error) {
 	}
 	info, err := in.Stat()
 	if err == nil && info.IsDir() {
-		err = errors.New("is a link to a folder; gen deploy does not follow it (copy the files instead)")
+		err = errLinkToFolder
 	}
 	if err != nil {
 		in.Close()

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 // Object is one object of the target, as its listing gives it.
@@ -32,6 +34,8 @@ type Plan struct {
 	Deletes   []string // keys of objects the site no longer has
 	Kept      []string // the same, kept by --no-delete
 	Unchanged int
+
+	speak *speak.Speaker // the language of Summary and WriteList; nil is English
 }
 
 // Compare plans a deploy of files (sorted by path) to a target holding
@@ -78,29 +82,42 @@ func (p *Plan) count(reason string) int {
 	return n
 }
 
-// Summary says in one line what the plan changes.
+// Summary says in one line what the plan changes, in the language of
+// Options.Speak.
 func (p *Plan) Summary() string {
-	s := fmt.Sprintf("%d to upload (%d new, %d changed", len(p.Uploads), p.count(New), p.count(Changed))
+	sp := speaker(p.speak)
+	args := []any{"Upload", len(p.Uploads), "New", p.count(New), "Changed", p.count(Changed),
+		"Delete", len(p.Deletes), "Unchanged", p.Unchanged}
+	var s string
 	if n := p.count(Forced); n > 0 {
-		s += fmt.Sprintf(", %d forced", n)
+		s = sp.Say(msgSummaryForced, append(args, "Forced", n)...)
+	} else {
+		s = sp.Say(msgSummary, args...)
 	}
-	s += fmt.Sprintf("), %d to delete, %d unchanged", len(p.Deletes), p.Unchanged)
 	if len(p.Kept) > 0 {
-		s += fmt.Sprintf(", %d kept that the site no longer has (--no-delete)", len(p.Kept))
+		s = sp.Say(msgSummaryKept, "Summary", s, "Kept", len(p.Kept))
 	}
 	return s
 }
 
 // WriteList writes every change of the plan, one a line, in path order:
-// "upload new zh/index.html", "delete old.html", "keep old.html".
+// "upload new zh/index.html", "delete old.html", "keep old.html", the
+// paths in a column.
 func (p *Plan) WriteList(w io.Writer) {
+	sp := speaker(p.speak)
+	reasons := map[string]string{New: sp.Say(msgReasonNew), Changed: sp.Say(msgReasonChanged), Forced: sp.Say(msgReasonForced)}
+	upload, del, keep := sp.Say(msgUpload), sp.Say(msgDelete), sp.Say(msgKeep)
+	width := max(columns(del), columns(keep))
+	for _, r := range reasons {
+		width = max(width, columns(upload)+1+columns(r))
+	}
 	for _, u := range p.Uploads {
-		fmt.Fprintf(w, "upload %-7s %s\n", u.Reason, u.Path)
+		fmt.Fprintf(w, "%s %s\n", pad(upload+" "+reasons[u.Reason], width), u.Path)
 	}
 	for _, k := range p.Deletes {
-		fmt.Fprintf(w, "delete         %s\n", k)
+		fmt.Fprintf(w, "%s %s\n", pad(del, width), k)
 	}
 	for _, k := range p.Kept {
-		fmt.Fprintf(w, "keep           %s\n", k)
+		fmt.Fprintf(w, "%s %s\n", pad(keep, width), k)
 	}
 }

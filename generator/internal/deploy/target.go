@@ -5,7 +5,6 @@ import (
 	"crypto/md5"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"net/url"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/aws/smithy-go"
 	"github.com/eventnews/gen/generator/internal/config"
+	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/publish"
 	"gocloud.dev/blob"
 	"gocloud.dev/gcerrors"
@@ -50,32 +50,34 @@ func openTarget(ctx context.Context, raw, dir, site string) (*blob.Bucket, error
 		u.RawQuery = q.Encode()
 	}
 	if !blob.DefaultURLMux().ValidBucketScheme(u.Scheme) {
-		return nil, fmt.Errorf("%s: this gen cannot publish to %s:// targets; install the gen that can, with go install -tags deploycloud github.com/eventnews/gen/generator/cmd/gen@latest%s", raw, u.Scheme, cloudHint(u))
+		if u.Scheme == "gs" {
+			// The S3-compatible way into Google Cloud Storage.
+			return nil, msgNoSchemeGS.At("", 0, 0, "Target", raw, "Scheme", u.Scheme, "Bucket", u.Host)
+		}
+		return nil, msgNoScheme.At("", 0, 0, "Target", raw, "Scheme", u.Scheme)
 	}
 	b, err := blob.DefaultURLMux().OpenBucketURL(ctx, u)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open %s: %v", raw, err)
+		return nil, msgCannotOpen.At("", 0, 0, "Target", raw, "Err", err)
 	}
 	return b, nil
 }
 
-// cloudHint offers the S3-compatible way into Google Cloud Storage.
-func cloudHint(u *url.URL) string {
-	if u.Scheme != "gs" {
-		return ""
-	}
-	return fmt.Sprintf(", or reach the bucket through Google's S3-compatible endpoint with an HMAC key: s3://%s?endpoint=https://storage.googleapis.com&region=auto", u.Host)
-}
-
 // Refused is a folder target gen will not publish into. Nothing was
-// touched.
+// touched. It is said as a diagnostic (Unwrap), in the reader's language
+// with package speak.
 type Refused struct {
 	Target string // as the user wrote it
-	Reason string
+	Reason error  // why, a diagnostic without a place
 }
 
-func (e *Refused) Error() string {
-	return fmt.Sprintf("--target %s %s; nothing was changed", e.Target, e.Reason)
+func (e *Refused) Error() string { return e.diagnostic().Error() }
+
+// Unwrap gives the refusal as a diagnostic.
+func (e *Refused) Unwrap() []error { return []error{e.diagnostic()} }
+
+func (e *Refused) diagnostic() *diag.Diagnostic {
+	return msgRefused.At("", 0, 0, "Target", e.Target, "Reason", e.Reason)
 }
 
 // checkFolder refuses a folder target that gen build would refuse as its
@@ -99,11 +101,11 @@ func checkFolder(raw string, u *url.URL, dir, site string) error {
 	}
 	switch {
 	case f == d:
-		return &Refused{raw, "is " + dir + ", the folder it would publish"}
+		return &Refused{raw, msgIsDir.At("", 0, 0, "Dir", dir)}
 	case within(f, d):
-		return &Refused{raw, "lies inside " + dir + ", the folder it would publish"}
+		return &Refused{raw, msgInsideDir.At("", 0, 0, "Dir", dir)}
 	case within(d, f):
-		return &Refused{raw, "holds " + dir + ", the folder it would publish"}
+		return &Refused{raw, msgHoldsDir.At("", 0, 0, "Dir", dir)}
 	}
 	return nil
 }
@@ -139,22 +141,23 @@ func remoteMD5(ctx context.Context, b *blob.Bucket, key string) ([]byte, error) 
 	return h.Sum(nil), nil
 }
 
-// describe says in a few words what went wrong with the target.
-func describe(b *blob.Bucket, err error) string {
+// describe says in a few words what went wrong with the target: a
+// message for what gen knows, else the store's own words.
+func describe(b *blob.Bucket, err error) error {
 	var op *net.OpError
 	switch {
 	case errors.Is(err, context.Canceled):
-		return "stopped"
+		return msgStopped.At("", 0, 0)
 	case errors.As(err, &op):
-		return fmt.Sprintf("cannot reach %v (%v)", op.Addr, op.Err)
+		return msgUnreachable.At("", 0, 0, "Addr", op.Addr, "Err", op.Err)
 	case gcerrors.Code(err) == gcerrors.NotFound && strings.Contains(err.Error(), "NoSuchBucket"):
-		return "the bucket does not exist (create it first, or check the name)"
+		return msgNoBucket.At("", 0, 0)
 	case gcerrors.Code(err) == gcerrors.FailedPrecondition && strings.Contains(err.Error(), "ContentMD5"):
-		return "the file changed while gen deploy ran: run gen deploy again once gen build is done"
+		return msgFileChanged.At("", 0, 0)
 	case gcerrors.Code(err) == gcerrors.PermissionDenied:
-		return "access denied: check the credentials in the environment (" + plain(b, err) + ")"
+		return msgAccessDenied.At("", 0, 0, "Detail", plain(b, err))
 	}
-	return plain(b, err)
+	return errors.New(plain(b, err))
 }
 
 // plain is err's message without gocloud's "blob (code=…): " prefix.

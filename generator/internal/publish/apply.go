@@ -2,7 +2,6 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -10,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+
+	"github.com/eventnews/gen/generator/internal/diag"
 )
 
 // plan checks, before the commit point, that every staged file can move
@@ -32,8 +33,8 @@ func (s *Stage) plan(j []entry) ([]entry, error) {
 		}
 	}
 	if len(p.conflicts) > 0 {
-		slices.Sort(p.conflicts)
-		return nil, fmt.Errorf("the new site cannot be put in place: %s", strings.Join(p.conflicts, "; "))
+		slices.SortStableFunc(p.conflicts, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+		return nil, msgCannotPlace.At("", 0, 0, "Conflicts", p.conflicts)
 	}
 	return p.first, nil
 }
@@ -43,7 +44,7 @@ type planner struct {
 	removing  map[string]bool
 	seen      map[string]byte // paths looked at: pathDir or pathGone
 	first     []entry
-	conflicts []string
+	conflicts conflicts // sorted by path
 }
 
 const (
@@ -64,12 +65,12 @@ func (p *planner) check(file string) {
 		info, err := p.s.root.Lstat(d)
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) {
-				p.conflicts = append(p.conflicts, fmt.Sprintf("%s cannot be read: %v", d, err))
+				p.conflicts = append(p.conflicts, msgCannotReadPath.At("", 0, 0, "Path", d, "Err", err))
 			}
 			return
 		}
 		if !info.IsDir() {
-			p.clear(d, "a folder", info)
+			p.clear(d, msgNeedsFolder, info)
 			return
 		}
 		p.seen[d] = pathDir
@@ -79,27 +80,27 @@ func (p *planner) check(file string) {
 	}
 	p.seen[file] = pathGone
 	if info, err := p.s.root.Lstat(file); err == nil && info.IsDir() {
-		p.clear(file, "a file", info)
+		p.clear(file, msgNeedsFile, info)
 	}
 }
 
 // clear decides about what lies at q where the new site needs a thing of
 // another kind: it goes first if it is the last build's, an empty folder,
 // or Clean allows; else it is a conflict.
-func (p *planner) clear(q, need string, info fs.FileInfo) {
+func (p *planner) clear(q string, need diag.Message, info fs.FileInfo) {
 	switch {
 	case !info.IsDir() && p.removing[q], p.s.opts.Clean, info.IsDir() && p.ownedTree(q):
 		p.first = append(p.first, entry{path: q, op: opClear})
 		return
 	}
-	what := "a file gen did not write"
+	what := msgForeignFile
 	switch {
 	case info.Mode()&fs.ModeSymlink != 0:
-		what = "a symbolic link"
+		what = msgSymlink
 	case info.IsDir():
-		what = "a folder gen did not make"
+		what = msgForeignFolder
 	}
-	p.conflicts = append(p.conflicts, fmt.Sprintf("%s is %s, where the new site needs %s: move it away, or build with --clean-destination", q, what, need))
+	p.conflicts = append(p.conflicts, need.At("", 0, 0, "Path", q, "What", what))
 }
 
 // ownedTree reports whether every file under the folder q is one the last
@@ -162,7 +163,7 @@ func (s *Stage) apply(j []entry) (*Report, error) {
 	}
 	left, err := s.removeOld(j, rep)
 	if err := s.record(j, left); err != nil {
-		return rep, fmt.Errorf("could not record what it wrote (%v); the next build records it", err)
+		return rep, msgNotRecorded.At("", 0, 0, "Err", err)
 	}
 	return rep, err
 }
@@ -222,7 +223,7 @@ func (s *Stage) missingFolder(d string, made map[string]bool) (string, error) {
 			return "", err
 		}
 		if !info.IsDir() {
-			return "", fmt.Errorf("%s is not a folder", a)
+			return "", msgNotAFolder.At("", 0, 0, "Path", a)
 		}
 		made[a] = true
 	}
@@ -265,19 +266,18 @@ func (s *Stage) removeOld(j []entry, rep *Report) ([]entry, error) {
 	}
 	why := plain(cause)
 	if errors.Is(cause, fs.ErrPermission) {
-		why = "permission denied"
+		why = msgPermission.At("", 0, 0)
 	}
-	files := "files"
 	if len(failed) == 1 {
-		files = "file"
+		return left, msgNotRemovedOne.At("", 0, 0, "Why", why, "Files", listed(failed))
 	}
-	return left, fmt.Errorf("%d %s of the last build, no longer part of the site, could not be removed (%s): %s; the next build tries again", len(failed), files, why, listed(failed))
+	return left, msgNotRemoved.At("", 0, 0, "Count", len(failed), "Why", why, "Files", listed(failed))
 }
 
-// listed names up to five paths.
-func listed(paths []string) string {
+// listed names up to five paths: a string, or a message.
+func listed(paths []string) any {
 	if len(paths) > 5 {
-		return strings.Join(paths[:5], ", ") + fmt.Sprintf(" and %d more", len(paths)-5)
+		return msgMore.At("", 0, 0, "Files", strings.Join(paths[:5], ", "), "Count", len(paths)-5)
 	}
 	return strings.Join(paths, ", ")
 }
@@ -339,7 +339,7 @@ func (s *Stage) recover() (bool, error) {
 		return false, s.root.RemoveAll(stageName)
 	}
 	if _, err := s.apply(j); err != nil {
-		return true, fmt.Errorf("could not finish the build that was interrupted: %w", err)
+		return true, msgNotFinished.At("", 0, 0, "Err", err)
 	}
 	return true, nil
 }
@@ -354,7 +354,7 @@ func (s *Stage) clean() (int, error) {
 	}
 	m, err := parse(data)
 	if err != nil {
-		return 0, err
+		return 0, msgDamaged.At("", 0, 0, "File", filepath.Join(s.dest, filepath.FromSlash(manifestName)), "Err", err)
 	}
 	for _, e := range m {
 		keep[e.path] = true

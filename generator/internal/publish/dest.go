@@ -2,25 +2,35 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/eventnews/gen/generator/internal/diag"
 )
 
 // Refused is a destination gen will not write into. Nothing was touched.
+// It is said as a diagnostic (Unwrap), in the reader's language with
+// package speak.
 type Refused struct {
 	Dest   string // as the user wrote it
-	Reason string
+	Reason error  // why, a diagnostic without a place
 }
 
-func (e *Refused) Error() string {
-	return fmt.Sprintf("--destination %s %s; nothing was changed", e.Dest, e.Reason)
+func (e *Refused) Error() string { return e.diagnostic().Error() }
+
+// Unwrap gives the refusal as a diagnostic.
+func (e *Refused) Unwrap() []error { return []error{e.diagnostic()} }
+
+func (e *Refused) diagnostic() *diag.Diagnostic {
+	return msgRefused.At("", 0, 0, "Dest", e.Dest, "Reason", e.Reason)
 }
 
-// ownFolder ends every refusal: the way out.
-const ownFolder = ": name a folder of its own for the site, such as public"
+// ownFolder is why, with the way out that ends most refusals.
+func ownFolder(why diag.Message, args ...any) error {
+	return msgOwnFolder.At("", 0, 0, "Why", why.At("", 0, 0, args...))
+}
 
 // sourceDirs are the site's folders no output may go into.
 var sourceDirs = []string{"content", "themes", "i18n", "static", "layouts", "archetypes"}
@@ -30,30 +40,30 @@ var sourceDirs = []string{"content", "themes", "i18n", "static", "layouts", "arc
 // the site directory, or "" when the site is not on disk. clean is
 // --clean-destination, which a folder gen never wrote into refuses.
 func Check(dest, source string, clean bool) error {
-	refuse := func(reason string) error { return &Refused{Dest: dest, Reason: reason} }
+	refuse := func(reason error) error { return &Refused{Dest: dest, Reason: reason} }
 	d, err := resolve(dest)
 	if err != nil {
-		return refuse("cannot be read: " + err.Error())
+		return refuse(msgUnreadable.At("", 0, 0, "Err", err))
 	}
 	if info, err := os.Stat(d); err == nil && !info.IsDir() {
-		return refuse("is a file, not a folder" + ownFolder)
+		return refuse(ownFolder(msgIsFile))
 	}
 	if filepath.Dir(d) == d {
-		return refuse("is the top of the disk" + ownFolder)
+		return refuse(ownFolder(msgDiskTop))
 	}
 	if home, err := os.UserHomeDir(); err == nil {
 		if h, err := resolve(home); err == nil && h == d {
-			return refuse("is your home folder" + ownFolder)
+			return refuse(ownFolder(msgHome))
 		}
 	}
 	if source != "" {
-		if reason := againstSource(d, source); reason != "" {
+		if reason := againstSource(d, source); reason != nil {
 			return refuse(reason)
 		}
 	}
 	for _, name := range []string{"site.yaml", "content"} {
 		if _, err := os.Lstat(filepath.Join(d, name)); err == nil {
-			return refuse("holds " + name + ", so it looks like a site; gen never writes into one" + ownFolder)
+			return refuse(ownFolder(msgLooksLikeSite, "Name", name))
 		}
 	}
 	if clean {
@@ -63,24 +73,24 @@ func Check(dest, source string, clean bool) error {
 }
 
 // againstSource returns why d, a resolved destination, may not be used
-// with the site in source, or "".
-func againstSource(d, source string) string {
+// with the site in source, or nil.
+func againstSource(d, source string) error {
 	s, err := resolve(source)
 	if err != nil {
-		return ""
+		return nil
 	}
 	switch {
 	case d == s:
-		return "is the site itself" + ownFolder
+		return ownFolder(msgIsSite)
 	case inside(s, d):
-		return "holds the site" + ownFolder
+		return ownFolder(msgHoldsSite)
 	}
 	for _, dir := range sourceDirs {
 		if sd := filepath.Join(s, dir); d == sd || inside(d, sd) {
-			return "is inside the site's " + dir + "/, where gen reads from" + ownFolder
+			return ownFolder(msgInSource, "Dir", dir)
 		}
 	}
-	return ""
+	return nil
 }
 
 // checkClean refuses --clean-destination on a folder that holds files but
@@ -93,7 +103,7 @@ func checkClean(dest, d string) error {
 	if err != nil || len(list) == 0 {
 		return nil
 	}
-	return &Refused{Dest: dest, Reason: fmt.Sprintf("was not made by gen (it has no %s) and holds %d entries gen did not write, so --clean-destination would delete them all: empty the folder yourself, or build once without --clean-destination", manifestName, len(list))}
+	return &Refused{Dest: dest, Reason: msgNotMadeByGen.At("", 0, 0, "Manifest", manifestName, "Count", len(list))}
 }
 
 // inside reports whether p lies below dir (not at it).

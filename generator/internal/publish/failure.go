@@ -2,8 +2,9 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"syscall"
+
+	"github.com/eventnews/gen/generator/internal/diag"
 )
 
 // State is what a failed publication left in the destination.
@@ -22,31 +23,51 @@ type Failure struct {
 	Err   error
 }
 
-func (f *Failure) Error() string {
+func (f *Failure) Error() string { return f.diagnostic().Error() }
+
+// Unwrap gives the failure as a diagnostic, which package speak says in
+// the reader's language; Is and As look into Err.
+func (f *Failure) Unwrap() []error { return []error{f.diagnostic()} }
+
+// Is reports whether Err is target (errors.Is).
+func (f *Failure) Is(target error) bool { return errors.Is(f.Err, target) }
+
+// As finds target in Err (errors.As).
+func (f *Failure) As(target any) bool { return errors.As(f.Err, target) }
+
+// Why says what went wrong, in words: a diagnostic for an error of the
+// file system gen knows (a full disk), else Err.
+func (f *Failure) Why() error { return plain(f.Err) }
+
+func (f *Failure) diagnostic() *diag.Diagnostic {
 	switch f.State {
 	case Published:
-		return fmt.Sprintf("%s: the new site is published, but %v", f.Dest, f.Err)
+		return msgPublished.At(f.Dest, 0, 0, "Err", f.Err)
 	case Partly:
-		return fmt.Sprintf("%s: %s: the new site is only partly in place; run gen build again to finish it", f.Dest, plain(f.Err))
+		return msgPartly.At(f.Dest, 0, 0, "Err", f.Why())
 	}
-	return fmt.Sprintf("%s: %s: nothing was published; the previous site is unchanged", f.Dest, plain(f.Err))
+	return msgUnchanged.At(f.Dest, 0, 0, "Err", f.Why())
 }
 
-func (f *Failure) Unwrap() error { return f.Err }
-
 // plain says what an error of the file system means, in words.
-func plain(err error) string {
+func plain(err error) error {
+	if p, ok := err.(errPartly); ok {
+		err = p.err
+	}
+	var m diag.Message
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
-		return "the disk is full"
+		m = msgDiskFull
 	case errors.Is(err, syscall.EDQUOT):
-		return "the disk quota is used up"
+		m = msgQuota
 	case errors.Is(err, syscall.EROFS):
-		return "the folder is on a read-only disk"
+		m = msgReadOnly
 	case errors.Is(err, syscall.EACCES), errors.Is(err, syscall.EPERM):
-		return "gen may not write there (permission denied)"
+		m = msgNoWrite
 	case errors.Is(err, errBusy):
-		return "another gen build or deploy is using this folder right now; wait for it to finish"
+		m = msgBusy
+	default:
+		return err
 	}
-	return err.Error()
+	return m.At("", 0, 0)
 }

@@ -36,6 +36,10 @@
 //     <dest>/.gen/lock, released by the kernel however the process ends).
 //   - Every change goes through an os.Root on the destination, so no link
 //     placed in it leads a write or a removal outside.
+//   - What a user reads of an error is a diagnostic (package diag): a
+//     *Refused or a *Failure says itself as one (Unwrap), so package speak
+//     says it in the reader's language; errors.Is and errors.As still look
+//     into a Failure's Err.
 package publish
 
 import (
@@ -159,7 +163,7 @@ func (s *Stage) lockAndRecover() error {
 		return err
 	}
 	if info, err := s.root.Lstat(stateDir); err != nil || !info.IsDir() {
-		return fmt.Errorf("%s is not a folder gen made: remove it", stateDir)
+		return msgStateDir.At("", 0, 0, "Dir", stateDir)
 	}
 	f, err := s.root.OpenFile(lockName, os.O_RDWR|os.O_CREATE, 0o666)
 	if err != nil {
@@ -245,7 +249,7 @@ func (s *Stage) write(f render.File) error {
 
 func (s *Stage) place(f render.File) (entry, error) {
 	if err := checkPath(f.Path); err != nil {
-		return entry{}, fmt.Errorf("an output file: %v", err)
+		return entry{}, msgBadOutput.At("", 0, 0, "Err", err)
 	}
 	if s.opts.Transform != nil {
 		var err error

@@ -70,7 +70,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
 	if !s.hostAllowed(r.Host) {
-		http.Error(w, "gen serve answers only to local addresses (localhost, 127.0.0.1, [::1]) and the names given with --bind or --baseURL", http.StatusForbidden)
+		http.Error(w, s.speak.Say(msgForeignHost), http.StatusForbidden)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

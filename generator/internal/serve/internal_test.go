@@ -15,6 +15,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/render"
 	"github.com/eventnews/gen/generator/internal/speak"
+	"github.com/eventnews/gen/generator/internal/watch"
 )
 
 func TestInject(t *testing.T) {
@@ -233,6 +234,28 @@ func TestSiteURLIsTheLinkedURL(t *testing.T) {
 		// Under a base path, the URL holds it, as the page's own URL does.
 		if got := siteURL("/press/", p); got != "/press"+want {
 			t.Errorf("siteURL(/press/, %q) = %q, want %q", p, got, "/press"+want)
+		}
+	}
+}
+
+// The terminal's words after a rebuild are said in its language.
+func TestRebuildLinesInTheTerminalsLanguage(t *testing.T) {
+	ru, zh := speak.New("ru"), speak.New("zh")
+	three := watch.Batch{Paths: []string{"content/a.md", "content/b.md", "static/c.css"}}
+	for _, c := range []struct{ got, want string }{
+		{countURLs(ru, []string{"/a/", "/b/", "/c.css"}), "2 страницы и 1 другой файл"},
+		{countURLs(ru, []string{"/a/", "/b/", "/c/", "/d/", "/e/"}), "5 страниц"},
+		{countURLs(zh, []string{"/c.css", "/feed.xml"}), "2 个文件"},
+		{describe(ru, three), "изменены content/a.md и ещё 2 файла"},
+		{describe(zh, watch.Batch{Paths: []string{"content/a.md"}}), "content/a.md 已修改"},
+		{describe(ru, watch.Batch{Rescan: true}), "пересобрано всё"},
+		{ru.Say(msgUpdated, "What", describe(ru, three), "Changed", countURLs(ru, []string{"/a/"}), "Took", "5ms"), "изменены content/a.md и ещё 2 файла: обновлено за 5ms: 1 страница"},
+		{ru.Say(msgMoreUpdated, "Count", 5), "обновлено ещё 5 страниц (на них виден весь сайт)"},
+		{zh.Say(msgNoPageChanged, "What", describe(zh, three), "Took", "5ms"), "content/a.md 及另外 2 个文件已修改：没有页面变化（5ms）"},
+		{countURLs(speak.New("en"), []string{"/a/", "/c.css"}), "1 page and 1 other file"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
 		}
 	}
 }

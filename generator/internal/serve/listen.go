@@ -2,7 +2,6 @@ package serve
 
 import (
 	"errors"
-	"fmt"
 	"net"
 	"os"
 	"strconv"
@@ -25,18 +24,18 @@ func Listen(bind string, port int, fixed bool) (ln net.Listener, note string, er
 		ln, err = net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(p)))
 		if err == nil {
 			if i > 0 {
-				note = fmt.Sprintf("port %d is busy, using %d", port, p)
+				note = msgPortTaken.Format("Port", port, "Using", p)
 			}
 			return ln, note, nil
 		}
 		if !errors.Is(err, syscall.EADDRINUSE) {
-			return nil, "", fmt.Errorf("cannot listen on %s: %v", net.JoinHostPort(bind, strconv.Itoa(p)), unwrapOp(err))
+			return nil, "", msgCannotListen.At("", 0, 0, "Addr", net.JoinHostPort(bind, strconv.Itoa(p)), "Err", unwrapOp(err))
 		}
 	}
 	if fixed {
-		return nil, "", fmt.Errorf("port %d on %s is already in use (by another gen serve, perhaps): stop that program, or choose another port with --port, or leave --port out to take the next free one", port, bind)
+		return nil, "", msgPortBusy.At("", 0, 0, "Port", port, "Bind", bind)
 	}
-	return nil, "", fmt.Errorf("ports %d to %d on %s are all in use: choose a free port with --port", port, port+tries-1, bind)
+	return nil, "", msgPortsBusy.At("", 0, 0, "First", port, "Last", port+tries-1, "Bind", bind)
 }
 
 func unwrapOp(err error) error {

@@ -47,7 +47,8 @@
 //     change. The overlay and the panel speak the page's language (its
 //     <html lang>, else the language segment of its URL; package speak):
 //     the event stream carries the overlay in each language gen speaks
-//     and a tab shows its page's. The terminal speaks Options.Lang.
+//     and a tab shows its page's. The terminal speaks Options.Lang, and
+//     the errors of New and Listen are diagnostics, for speak's Error.
 //   - Safety: only Host headers that name this machine (localhost, loopback
 //     addresses, names given in Options.Hosts) are answered, so a page
 //     elsewhere cannot read unpublished releases through DNS rebinding; the
@@ -183,10 +184,10 @@ type Event struct {
 func New(opts Options) (*Server, error) {
 	st, err := os.Stat(opts.Source)
 	if err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("no site directory %s", opts.Source)
+		return nil, msgNoSiteDir.At("", 0, 0, "Dir", opts.Source)
 	}
 	if _, err := os.Stat(filepath.Join(opts.Source, config.FileName)); err != nil {
-		return nil, fmt.Errorf("%s holds no %s: run gen serve in the site's directory or name it with --source", opts.Source, config.FileName)
+		return nil, msgNoSiteFile.At("", 0, 0, "Dir", opts.Source, "File", config.FileName)
 	}
 	site, err := sitefs.Open(opts.Source)
 	if err != nil {
@@ -226,7 +227,7 @@ func New(opts Options) (*Server, error) {
 	s.watcher, err = watch.Start(watch.Options{Root: opts.Source, Include: watched, Poll: opts.Poll, Quiet: opts.Quiet})
 	if err != nil {
 		site.Close()
-		return nil, fmt.Errorf("cannot watch %s for changes: %v", opts.Source, err)
+		return nil, msgCannotWatch.At("", 0, 0, "Dir", opts.Source, "Err", err)
 	}
 	s.rebuild(context.Background(), watch.Batch{Rescan: true})
 	go runtime.GC() // at rest, as after every rebuild (see loop)
@@ -404,9 +405,9 @@ func (s *Server) rebuild(ctx context.Context, b watch.Batch) *build.Result {
 	case first:
 		fmt.Fprintln(s.log, s.speak.Say(msgBuiltPages, "Count", len(res.Site.Pages), "Took", took))
 	case len(paths) == 0:
-		fmt.Fprintf(s.log, "%s: no page changed (%v)\n", describe(b), took)
+		fmt.Fprintln(s.log, s.speak.Say(msgNoPageChanged, "What", describe(s.speak, b), "Took", took))
 	default:
-		fmt.Fprintf(s.log, "%s: %s updated in %v\n", describe(b), countURLs(paths), took)
+		fmt.Fprintln(s.log, s.speak.Say(msgUpdated, "What", describe(s.speak, b), "Changed", countURLs(s.speak, paths), "Took", took))
 	}
 	s.report(ctx, Event{Paths: paths, Partial: res.Partial()})
 	return res
@@ -425,7 +426,7 @@ func (s *Server) complete(ctx context.Context, res *build.Result, err error) {
 	paths := s.swap(res, func(string) bool { return false }, nil)
 	// Feeds and calendars follow the clock; only pages are worth a line.
 	if n := len(slices.DeleteFunc(slices.Clone(paths), isFile)); n > 0 {
-		fmt.Fprintf(s.log, "%s more updated (they show the whole site)\n", count(n, "page"))
+		fmt.Fprintln(s.log, s.speak.Say(msgMoreUpdated, "Count", n))
 	}
 	s.report(ctx, Event{Paths: paths, Rest: true})
 }
@@ -612,23 +613,24 @@ func navigateTo(res *build.Result, sources, changed []string) string {
 	return ""
 }
 
-func describe(b watch.Batch) string {
+// describe says what a rebuild was for: "content/a.md changed".
+func describe(sp *speak.Speaker, b watch.Batch) string {
 	switch {
 	case b.Rescan:
-		return "rebuilt everything"
+		return sp.Say(msgRebuiltAll)
 	case len(b.Paths) == 0:
-		return "rebuilt"
+		return sp.Say(msgRebuilt)
 	case len(b.Paths) == 1:
-		return b.Paths[0] + " changed"
+		return sp.Say(msgOneChanged, "Path", b.Paths[0])
 	}
-	return fmt.Sprintf("%s and %d more changed", b.Paths[0], len(b.Paths)-1)
+	return sp.Say(msgManyChanged, "Path", b.Paths[0], "Count", len(b.Paths)-1)
 }
 
 // isFile tells a feed, calendar, stylesheet or image from a page.
 func isFile(u string) bool { return !strings.HasSuffix(u, "/") && !strings.HasSuffix(u, ".html") }
 
 // countURLs says how many pages and other files changed.
-func countURLs(paths []string) string {
+func countURLs(sp *speak.Speaker, paths []string) string {
 	files := 0
 	for _, p := range paths {
 		if isFile(p) {
@@ -638,16 +640,9 @@ func countURLs(paths []string) string {
 	pages := len(paths) - files
 	switch {
 	case files == 0:
-		return count(pages, "page")
+		return sp.Say(msgPages, "Count", pages)
 	case pages == 0:
-		return count(files, "file")
+		return sp.Say(msgFiles, "Count", files)
 	}
-	return count(pages, "page") + " and " + count(files, "other file")
-}
-
-func count(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
+	return sp.Say(msgPagesAndFiles, "Pages", sp.Say(msgPages, "Count", pages), "Files", sp.Say(msgOtherFiles, "Count", files))
 }

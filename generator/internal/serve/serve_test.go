@@ -19,6 +19,7 @@ import (
 	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/serve"
 	"github.com/eventnews/gen/generator/internal/sitetest"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 const (
@@ -564,5 +565,56 @@ func TestPicturesAreMadeOnce(t *testing.T) {
 	}
 	if code, _, _ := ts.get("/images/news/harbin-expo-opens/expo-hall-1600.webp"); code != 404 {
 		t.Errorf("the new photo is 900 wide, but a 1600-wide file is still served: %d", code)
+	}
+}
+
+// The terminal speaks Options.Lang: the first build, what an edit
+// changed, and the refusal a foreign host gets.
+func TestTerminalSpeaksItsLanguage(t *testing.T) {
+	t.Parallel()
+	ts := start(t, sitetest.Sample(t).OnDisk(), serve.Options{Lang: "ru"})
+	ts.write(release, strings.Replace(ts.read(release), "HARBIN, May 17", "RU-LOG-MARKER, May 17", 1))
+	ts.settled()
+	log := ts.log.String()
+	for _, want := range []string{"собрано ", "изменён " + release + ": обновлено за "} {
+		if !strings.Contains(log, want) {
+			t.Errorf("the log lacks %q:\n%s", want, log)
+		}
+	}
+	if strings.Contains(log, "updated") || strings.Contains(log, "changed") {
+		t.Errorf("English in the Russian log:\n%s", log)
+	}
+	// A foreign host is refused in the same words.
+	if status, body := rawGet(t, ts.host, releaseURL, "evil.example", nil); status != 403 || !strings.Contains(body, "gen serve отвечает только на локальные адреса") {
+		t.Errorf("a foreign host: %d %q", status, body)
+	}
+}
+
+// New and Listen return their errors as messages, said in the reader's
+// language.
+func TestStartErrorsInTheReadersLanguage(t *testing.T) {
+	ru, zh := speak.New("ru"), speak.New("zh")
+	missing := filepath.Join(t.TempDir(), "nowhere")
+	_, err := serve.New(serve.Options{Source: missing})
+	if got, want := ru.Error(err), "нет папки сайта "+missing; got != want {
+		t.Errorf("no site folder: %q, want %q", got, want)
+	}
+	empty := t.TempDir()
+	_, err = serve.New(serve.Options{Source: empty})
+	if got, want := zh.Error(err), empty+" 中没有 site.yaml：请在网站文件夹中运行 gen serve"; !strings.HasPrefix(got, want) {
+		t.Errorf("no site.yaml: %q, want %q…", got, want)
+	}
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	port := busy.Addr().(*net.TCPAddr).Port
+	_, _, err = serve.Listen("127.0.0.1", port, true)
+	if got, want := ru.Error(err), fmt.Sprintf("порт %d на 127.0.0.1 уже занят", port); !strings.HasPrefix(got, want) {
+		t.Errorf("a busy --port: %q, want %q…", got, want)
+	}
+	if got, want := zh.Error(err), fmt.Sprintf("127.0.0.1 上的端口 %d 已被占用", port); !strings.HasPrefix(got, want) {
+		t.Errorf("a busy --port: %q, want %q…", got, want)
 	}
 }

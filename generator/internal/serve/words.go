@@ -23,6 +23,30 @@ var (
 	msgBuiltPages    = diag.Message{ID: "serve.built", Text: "built {{.Count}} pages in {{.Took}}"}
 )
 
+// The terminal's lines after a rebuild, and the errors of New and Listen.
+var (
+	msgNoPageChanged = diag.Message{ID: "serve.no-page-changed", Text: "{{.What}}: no page changed ({{.Took}})"}
+	msgUpdated       = diag.Message{ID: "serve.updated", Text: "{{.What}}: {{.Changed}} updated in {{.Took}}"}
+	msgMoreUpdated   = diag.Message{ID: "serve.more-updated", Text: "{{.Count}} more pages updated (they show the whole site)"}
+	msgRebuiltAll    = diag.Message{ID: "serve.rebuilt-all", Text: "rebuilt everything"}
+	msgRebuilt       = diag.Message{ID: "serve.rebuilt", Text: "rebuilt"}
+	msgOneChanged    = diag.Message{ID: "serve.one-changed", Text: "{{.Path}} changed"}
+	msgManyChanged   = diag.Message{ID: "serve.many-changed", Text: "{{.Path}} and {{.Count}} more changed"}
+	msgPages         = diag.Message{ID: "serve.pages", Text: "{{.Count}} pages"}
+	msgFiles         = diag.Message{ID: "serve.files", Text: "{{.Count}} files"}
+	msgOtherFiles    = diag.Message{ID: "serve.other-files", Text: "{{.Count}} other files"}
+	msgPagesAndFiles = diag.Message{ID: "serve.pages-and-files", Text: "{{.Pages}} and {{.Files}}"}
+
+	msgNoSiteDir    = diag.Message{ID: "serve.no-site-dir", Text: "no site directory {{.Dir}}"}
+	msgNoSiteFile   = diag.Message{ID: "serve.no-site-file", Text: "{{.Dir}} holds no {{.File}}: run gen serve in the site's directory or name it with --source"}
+	msgCannotWatch  = diag.Message{ID: "serve.cannot-watch", Text: "cannot watch {{.Dir}} for changes: {{.Err}}"}
+	msgCannotListen = diag.Message{ID: "serve.cannot-listen", Text: "cannot listen on {{.Addr}}: {{.Err}}"}
+	msgPortBusy     = diag.Message{ID: "serve.port-busy", Text: "port {{.Port}} on {{.Bind}} is already in use (by another gen serve, perhaps): stop that program, or choose another port with --port, or leave --port out to take the next free one"}
+	msgPortsBusy    = diag.Message{ID: "serve.ports-busy", Text: "ports {{.First}} to {{.Last}} on {{.Bind}} are all in use: choose a free port with --port"}
+	msgForeignHost  = diag.Message{ID: "serve.foreign-host", Text: "gen serve answers only to local addresses (localhost, 127.0.0.1, [::1]) and the names given with --bind or --baseURL"}
+	msgPortTaken    = diag.Message{ID: "serve.port-taken", Text: "port {{.Port}} is busy, using {{.Using}}"}
+)
+
 // words are every string the error overlay and the warning panel show, in
 // one language: the markup does not change with it.
 type words struct {

@@ -1,0 +1,76 @@
+package deploy
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/speak"
+)
+
+// The messages of gen deploy, in English; package speak says them in the
+// reader's language (Options.Speak).
+var (
+	msgUploading   = diag.Message{ID: "deploy.uploading", Text: "uploading: {{.Done}} of {{.Count}} files done"}
+	msgUploadingMB = diag.Message{ID: "deploy.uploading-mb", Text: "uploading: {{.Done}} of {{.Count}} files done ({{.DoneMB}} MB of {{.TotalMB}} MB)"}
+	msgDeleting    = diag.Message{ID: "deploy.deleting", Text: "deleting: {{.Done}} of {{.Count}} files done"}
+
+	msgUpload        = diag.Message{ID: "deploy.upload", Text: "upload"}
+	msgDelete        = diag.Message{ID: "deploy.delete", Text: "delete"}
+	msgKeep          = diag.Message{ID: "deploy.keep", Text: "keep"}
+	msgReasonNew     = diag.Message{ID: "deploy.reason-new", Text: "new"}
+	msgReasonChanged = diag.Message{ID: "deploy.reason-changed", Text: "changed"}
+	msgReasonForced  = diag.Message{ID: "deploy.reason-forced", Text: "forced"}
+
+	msgSummary       = diag.Message{ID: "deploy.summary", Text: "{{.Upload}} to upload ({{.New}} new, {{.Changed}} changed), {{.Delete}} to delete, {{.Unchanged}} unchanged"}
+	msgSummaryForced = diag.Message{ID: "deploy.summary-forced", Text: "{{.Upload}} to upload ({{.New}} new, {{.Changed}} changed, {{.Forced}} forced), {{.Delete}} to delete, {{.Unchanged}} unchanged"}
+	msgSummaryKept   = diag.Message{ID: "deploy.summary-kept", Text: "{{.Summary}}, {{.Kept}} kept that the site no longer has (--no-delete)"}
+
+	msgNoBuild      = diag.Message{ID: "deploy.no-build", Text: "{{.Dir}} holds no built site ({{.Err}}): run gen build first"}
+	msgBusy         = diag.Message{ID: "deploy.busy", Text: "{{.Err}}: nothing was deployed; then run gen deploy again"}
+	msgUnfinished   = diag.Message{ID: "deploy.unfinished", Text: "{{.Dir}} holds a build that has not finished putting its files in place: run gen build, then gen deploy"}
+	msgCannotRead   = diag.Message{ID: "deploy.cannot-read", Text: "cannot read {{.Target}}: {{.Why}}"}
+	msgCannotOpen   = diag.Message{ID: "deploy.cannot-open", Text: "cannot open {{.Target}}: {{.Err}}"}
+	msgNoScheme     = diag.Message{ID: "deploy.no-scheme", Text: "{{.Target}}: this gen cannot publish to {{.Scheme}}:// targets; install the gen that can, with go install -tags deploycloud github.com/eventnews/gen/generator/cmd/gen@latest"}
+	msgNoSchemeGS   = diag.Message{ID: "deploy.no-scheme-gs", Text: "{{.Target}}: this gen cannot publish to {{.Scheme}}:// targets; install the gen that can, with go install -tags deploycloud github.com/eventnews/gen/generator/cmd/gen@latest, or reach the bucket through Google's S3-compatible endpoint with an HMAC key: s3://{{.Bucket}}?endpoint=https://storage.googleapis.com&region=auto"}
+	msgFileError    = diag.Message{ID: "deploy.file-error", Text: "{{.Err}}"}
+	msgLinkToFolder = diag.Message{ID: "deploy.link-to-folder", Text: "is a link to a folder; gen deploy does not follow it (copy the files instead)"}
+	msgRefused      = diag.Message{ID: "deploy.refused", Text: "--target {{.Target}} {{.Reason}}; nothing was changed"}
+	msgIsDir        = diag.Message{ID: "deploy.is-dir", Text: "is {{.Dir}}, the folder it would publish"}
+	msgInsideDir    = diag.Message{ID: "deploy.inside-dir", Text: "lies inside {{.Dir}}, the folder it would publish"}
+	msgHoldsDir     = diag.Message{ID: "deploy.holds-dir", Text: "holds {{.Dir}}, the folder it would publish"}
+	msgStopped      = diag.Message{ID: "deploy.stopped", Text: "stopped"}
+	msgUnreachable  = diag.Message{ID: "deploy.unreachable", Text: "cannot reach {{.Addr}} ({{.Err}})"}
+	msgNoBucket     = diag.Message{ID: "deploy.no-bucket", Text: "the bucket does not exist (create it first, or check the name)"}
+	msgFileChanged  = diag.Message{ID: "deploy.file-changed", Text: "the file changed while gen deploy ran: run gen deploy again once gen build is done"}
+	msgAccessDenied = diag.Message{ID: "deploy.access-denied", Text: "access denied: check the credentials in the environment ({{.Detail}})"}
+)
+
+// speaker returns sp, or English when it is nil.
+func speaker(sp *speak.Speaker) *speak.Speaker {
+	if sp == nil {
+		return speak.New("en")
+	}
+	return sp
+}
+
+// pad returns s followed by spaces up to width columns on a terminal,
+// where a Chinese character takes two.
+func pad(s string, width int) string {
+	if n := width - columns(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// columns is the width of s on a terminal.
+func columns(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff60 {
+			n++
+		}
+	}
+	return n
+}
