@@ -2,11 +2,13 @@
 //
 // Rules: exit status 0 when all went well, 1 for content or build errors,
 // 2 for bad usage. The clock is --now, else SOURCE_DATE_EPOCH, else the
-// system clock. Messages go to stderr, results to stdout. Messages, gen
-// status's table and gen check's text speak the language of --lang (every
-// command but gen new, whose --lang names the files to write), else of
-// LC_ALL, LC_MESSAGES or LANG, else English (package speak); places
-// (path:line:col) and gen check's JSON stay as they are.
+// system clock. Messages go to stderr, results to stdout. Every line gen
+// prints (messages, each command's help and options, what a command did,
+// gen status's table, gen check's text) speaks the language of --lang
+// (every command but gen new, whose --lang names the files to write), else
+// of LC_ALL, LC_MESSAGES or LANG, else English (package speak); places
+// (path:line:col), file names, option names and gen check's JSON stay as
+// they are.
 package cli
 
 import (
@@ -341,8 +343,11 @@ func flagError(e string, sp *speak.Speaker) string {
 		return sp.Say(msgNeedsValue, "Option", name)
 	}
 	if rest, ok := strings.CutPrefix(e, "invalid boolean value "); ok {
-		if value, name, ok := strings.Cut(rest, " for "); ok {
-			name, _, _ = strings.Cut(name, ":")
+		if value, rest, ok := strings.Cut(rest, " for "); ok {
+			name, problem, _ := strings.Cut(rest, ": ")
+			if problem == msgPollInterval.Text { // --poll, a boolean that takes an interval too
+				return sp.Say(msgBadValue, "Value", value, "Option", name, "Problem", msgPollInterval)
+			}
 			return sp.Say(msgBadBool, "Value", value, "Option", name)
 		}
 	}
@@ -358,12 +363,11 @@ func flagError(e string, sp *speak.Speaker) string {
 	return strings.Replace(e, "flag ", "option ", 1)
 }
 
-// valueProblems are the words for what package flag and gen's own options
-// say of a value they do not take.
+// valueProblems are the words for what package flag says of a number it
+// does not take.
 var valueProblems = map[string]diag.Message{
 	"parse error":        msgNotANumber,
 	"value out of range": msgOutOfRange,
-	msgPollInterval.Text: msgPollInterval,
 }
 
 // nearest returns the candidate closest to s, ignoring case, if it is
