@@ -2,13 +2,18 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
+	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/deploy"
+	"github.com/eventnews/gen/generator/internal/publish"
 	"github.com/eventnews/gen/generator/internal/scaffold"
 	"github.com/eventnews/gen/generator/internal/sitetest"
 	"github.com/eventnews/gen/generator/internal/speak"
@@ -392,5 +397,45 @@ func TestInitSpeaksTheChosenLanguage(t *testing.T) {
 	}
 	if titles.Zh != "新闻办" || titles.Ru != scaffold.Placeholders().Ru || titles.En != "Press Office" {
 		t.Errorf("ask: %+v", titles)
+	}
+}
+
+// gen build's lines for an interrupted build, the one it stops and the one
+// it finishes publishing later, speak the language.
+func TestBuildInterruptionsSpeakTheChosenLanguage(t *testing.T) {
+	var b bytes.Buffer
+	if code := reportBuild(&b, "public", context.Canceled, nil, speak.New("ru")); code != 1 || b.String() != "gen build: остановлено: ничего не опубликовано; прежний сайт в public не изменился\n" {
+		t.Errorf("stopped in ru: exit %d, %q", code, b.String())
+	}
+	b.Reset()
+	res := &build.Result{Published: &publish.Report{Recovered: true, Cleaned: 3}}
+	printBuilt(&b, res, "public", time.Second, speak.New("zh"))
+	for _, w := range []string{"已完成之前中断的生成在 public 中的发布\n", "删除了 3 个不是 gen 写入的条目（--clean-destination）\n"} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("printBuilt in zh lacks %q:\n%s", w, b.String())
+		}
+	}
+}
+
+// A deploy stopped before it is done says, in the language, what it did
+// and did not do.
+func TestDeployPartialSpeaksTheChosenLanguage(t *testing.T) {
+	dir := pressSite(t, nil)
+	want(t, "gen build", run("build", "--source", dir, "--now", "2024-06-01"), 0)
+	target := "file://" + filepath.ToSlash(t.TempDir())
+	f := deployFlags{source: dir, dest: filepath.Join(dir, "public"), maxDeletes: -1, workers: 1}
+	d, err := deploy.Prepare(context.Background(), deploy.Options{Dir: f.dest, Site: dir, Target: target, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	code := applyDeploy(ctx, d, &f, target, &out, &errb, speak.New("ru"))
+	n := len(d.Plan.Uploads)
+	w := fmt.Sprintf("gen deploy: опубликовано не всё: загружено 0 из %d файлов, не удалось 0, не начато %d; удалено 0 из 0. В цели лежит часть нового сайта: запустите gen deploy ещё раз\n", n, n)
+	if code != 1 || !strings.HasSuffix(errb.String(), w) {
+		t.Errorf("stopped deploy in ru: exit %d\n%s%s\nwant it to end with\n%s", code, out.String(), errb.String(), w)
 	}
 }
