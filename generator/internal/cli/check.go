@@ -15,28 +15,36 @@ import (
 	"github.com/eventnews/gen/generator/internal/speak"
 )
 
-const checkHelp = `Find mistakes before they are published, with the rules gen build and
+var (
+	msgHelpCheck = diag.Message{ID: "help.check", Text: `Find mistakes before they are published, with the rules gen build and
 gen serve keep (links between pages, headings that links point to, pictures,
 events, tags, translations, the message files), plus every link of the built
 site, the theme's too. Nothing is written.
 
 Errors make the exit status 1; warnings do not, unless --strict. Out-of-date
 and missing translations are warnings; --fail-on stale,missing makes them
-errors (for CI).`
+errors (for CI).`}
+	msgFlagCheckFormat = diag.Message{ID: "flag.check.format", Text: "output `format`: text (path:line:col: severity: message), json, or github (annotations for GitHub Actions)"}
+	msgFlagStrict      = diag.Message{ID: "flag.check.strict", Text: "fail on warnings too (except translation gaps, see --fail-on, and tags written as words of a language)"}
+	msgFlagFailOn      = diag.Message{ID: "flag.check.fail-on", Text: "fail on these translation gaps: `stale,missing` (either or both)"}
+
+	msgCheckBadFormat = diag.Message{ID: "check.bad-format", Text: "gen check: --format {{.Format}}: use {{.Formats}}"}
+	msgCheckBadFailOn = diag.Message{ID: "check.bad-fail-on", Text: "gen check: --fail-on {{.Gap}}: use stale, missing or stale,missing"}
+)
 
 func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) string, sp *speak.Speaker) int {
-	fs := newFlags("check", checkHelp, stderr)
+	fs := newFlags("check", msgHelpCheck, stderr, sp)
 	var c common
-	c.register(fs)
-	format := fs.String("format", "text", "output `format`: text (path:line:col: severity: message), json, or github (annotations for GitHub Actions)")
-	strict := fs.Bool("strict", false, "fail on warnings too (except translation gaps, see --fail-on, and tags written as words of a language)")
-	failOn := fs.String("fail-on", "", "fail on these translation gaps: `stale,missing` (either or both)")
-	cacheDir := cacheDirFlag(fs)
+	c.register(fs, sp)
+	format := fs.String("format", "text", sp.Say(msgFlagCheckFormat))
+	strict := fs.Bool("strict", false, sp.Say(msgFlagStrict))
+	failOn := fs.String("fail-on", "", sp.Say(msgFlagFailOn))
+	cacheDir := cacheDirFlag(fs, sp)
 	if code := parse(fs, args, sp); code >= 0 {
 		return code
 	}
 	if !slices.Contains(check.Formats(), *format) {
-		fmt.Fprintf(stderr, "gen check: --format %s: use %s\n", *format, strings.Join(check.Formats(), ", "))
+		fmt.Fprintln(stderr, sp.Say(msgCheckBadFormat, "Format", *format, "Formats", strings.Join(check.Formats(), ", ")))
 		return 2
 	}
 	var gaps []string
@@ -46,13 +54,13 @@ func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		case check.FailStale, check.FailMissing:
 			gaps = append(gaps, g)
 		default:
-			fmt.Fprintf(stderr, "gen check: --fail-on %s: use stale, missing or stale,missing\n", g)
+			fmt.Fprintln(stderr, sp.Say(msgCheckBadFailOn, "Gap", g))
 			return 2
 		}
 	}
 	now, err := c.clock(getenv)
 	if err != nil {
-		fmt.Fprintln(stderr, "gen check:", err)
+		fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", "check", "Err", err))
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -62,7 +70,7 @@ func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		Images: pictureCache(*cacheDir, c.source),
 	})
 	if err != nil {
-		fmt.Fprintln(stderr, "gen check:", err)
+		fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", "check", "Err", err))
 		return 1
 	}
 	if *format == "text" {
@@ -70,7 +78,7 @@ func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 			fmt.Fprintln(stdout, sp.Text(d))
 		}
 	} else if err := check.Write(stdout, localized(r.Diagnostics, *format, sp), *format, repoPrefix(c.source)); err != nil {
-		fmt.Fprintln(stderr, "gen check:", err)
+		fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", "check", "Err", err))
 		return 1
 	}
 	errs, warnings := r.Counts()

@@ -2,11 +2,13 @@
 //
 // Rules: exit status 0 when all went well, 1 for content or build errors,
 // 2 for bad usage. The clock is --now, else SOURCE_DATE_EPOCH, else the
-// system clock. Messages go to stderr, results to stdout. Messages, gen
-// status's table and gen check's text speak the language of --lang (every
-// command but gen new, whose --lang names the files to write), else of
-// LC_ALL, LC_MESSAGES or LANG, else English (package speak); places
-// (path:line:col) and gen check's JSON stay as they are.
+// system clock. Messages go to stderr, results to stdout. Every line gen
+// prints (messages, each command's help and options, what a command did,
+// gen status's table, gen check's text) speaks the language of --lang
+// (every command but gen new, whose --lang names the files to write), else
+// of LC_ALL, LC_MESSAGES or LANG, else English (package speak); places
+// (path:line:col), file names, option names and gen check's JSON stay as
+// they are.
 package cli
 
 import (
@@ -83,17 +85,17 @@ var msgStartSite = diag.Message{ID: "cli.start-site", Text: "To start a site of 
 // Main runs gen with args and returns the exit status.
 func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	if len(args) == 0 {
-		if siteStatus(".", stdout) {
+		sp, _ := speaker("", nil, getenv)
+		if siteStatus(".", stdout, sp) {
 			return 0
 		}
-		sp, _ := speaker("", nil, getenv)
 		fmt.Fprint(stderr, sp.Say(msgUsage)+"\n"+sp.Say(msgStartSite)+"\n")
 		return 2
 	}
 	cmd, rest := args[0], args[1:]
 	sp, err := speaker(cmd, rest, getenv)
 	if err != nil {
-		fmt.Fprintf(stderr, "gen %s: %s\n", cmd, err)
+		fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", cmd, "Err", err))
 		return 2
 	}
 	switch cmd {
@@ -166,9 +168,6 @@ func langArg(args []string) string {
 	return ""
 }
 
-// langUsage describes --lang, which Main reads before the command's flags.
-const langUsage = "the `language` of gen's messages: en, ru or zh (default: from LC_ALL, LC_MESSAGES or LANG, else en)"
-
 // commands are the names Main suggests.
 var commands = []string{"init", "build", "serve", "new", "check", "status", "deploy", "version", "help"}
 
@@ -181,12 +180,12 @@ type common struct {
 	baseURL string
 }
 
-func (c *common) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.source, "source", ".", "the site `directory` (holding site.yaml and content/)")
-	fs.BoolVar(&c.drafts, "drafts", false, "include releases marked draft: true")
-	fs.BoolVar(&c.future, "future", false, "include releases whose date or publishDate is still ahead")
-	fs.StringVar(&c.now, "now", "", "build as if it were this `time` (2024-05-17 or 2024-05-17T10:00:00+08:00); default: $SOURCE_DATE_EPOCH, else the clock")
-	fs.StringVar(&c.baseURL, "baseURL", "", "publish under this `URL` instead of site.yaml's baseURL")
+func (c *common) register(fs *flag.FlagSet, sp *speak.Speaker) {
+	fs.StringVar(&c.source, "source", ".", sp.Say(msgFlagSource))
+	fs.BoolVar(&c.drafts, "drafts", false, sp.Say(msgFlagDrafts))
+	fs.BoolVar(&c.future, "future", false, sp.Say(msgFlagFuture))
+	fs.StringVar(&c.now, "now", "", sp.Say(msgFlagNow))
+	fs.StringVar(&c.baseURL, "baseURL", "", sp.Say(msgFlagBaseURL))
 	alias(fs, "source", "s")
 	alias(fs, "drafts", "D", "buildDrafts")
 	alias(fs, "future", "F", "buildFuture")
@@ -195,8 +194,8 @@ func (c *common) register(fs *flag.FlagSet) {
 
 // cacheDirFlag registers --cacheDir (Hugo's name) on a command that
 // builds.
-func cacheDirFlag(fs *flag.FlagSet) *string {
-	return fs.String("cacheDir", "", "keep the resized pictures in this `directory` (relative to the site's folder), so that the next build need not make them again (default: gen/images in your cache folder, such as ~/.cache/gen/images); CI can keep it between runs")
+func cacheDirFlag(fs *flag.FlagSet, sp *speak.Speaker) *string {
+	return fs.String("cacheDir", "", sp.Say(msgFlagCacheDir))
 }
 
 // pictureCache is the picture cache in dir (relative to the site's
@@ -255,26 +254,28 @@ func resolveNow(flagValue, epoch string, now func() time.Time) (time.Time, error
 				return t, nil
 			}
 		}
-		return time.Time{}, fmt.Errorf("--now: %q is not a time (write 2024-05-17 or 2024-05-17T10:00:00+08:00)", flagValue)
+		return time.Time{}, msgBadNow.At("", 0, 0, "Value", strconv.Quote(flagValue))
 	}
 	if epoch != "" {
 		n, err := strconv.ParseInt(epoch, 10, 64)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH: %q is not a number of seconds", epoch)
+			return time.Time{}, msgBadEpoch.At("", 0, 0, "Value", strconv.Quote(epoch))
 		}
 		return time.Unix(n, 0).UTC(), nil
 	}
 	return now(), nil
 }
 
-func newFlags(name, summary string, stderr io.Writer) *flag.FlagSet {
+// newFlags returns the options of the command name, whose help, in the
+// language of sp, starts with summary.
+func newFlags(name string, summary diag.Message, stderr io.Writer, sp *speak.Speaker) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	if name != "new" {
-		fs.String("lang", "", langUsage)
+		fs.String("lang", "", sp.Say(msgFlagLang))
 	}
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "%s\n\nUsage: gen %s [options]\n\nOptions:\n", summary, name)
+		fmt.Fprintln(stderr, sp.Say(msgHelpHead, "Summary", summary, "Command", name))
 		fs.VisitAll(func(f *flag.Flag) {
 			if strings.HasPrefix(f.Usage, aliasUsage) {
 				return
@@ -286,7 +287,7 @@ func newFlags(name, summary string, stderr io.Writer) *flag.FlagSet {
 			names := append([]string{"--" + f.Name}, aliasesOf(fs, f.Name)...)
 			fmt.Fprintf(stderr, "  %s%s\n        %s", strings.Join(names, ", "), arg, text)
 			if f.DefValue != "" && f.DefValue != "false" {
-				fmt.Fprintf(stderr, " (default %q)", f.DefValue)
+				fmt.Fprint(stderr, sp.Say(msgHelpDefault, "Value", strconv.Quote(f.DefValue)))
 			}
 			fmt.Fprintln(stderr)
 		})
@@ -322,7 +323,7 @@ func parse(fs *flag.FlagSet, args []string, sp *speak.Speaker) int {
 func flagProblem(fs *flag.FlagSet, err error, sp *speak.Speaker) string {
 	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
 	if !ok {
-		return sp.Say(msgBadOption, "Command", fs.Name(), "Problem", strings.Replace(err.Error(), "flag ", "option ", 1))
+		return sp.Say(msgBadOption, "Command", fs.Name(), "Problem", flagError(err.Error(), sp))
 	}
 	var names []string
 	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
@@ -333,6 +334,40 @@ func flagProblem(fs *flag.FlagSet, err error, sp *speak.Speaker) string {
 	// The spelling nearest to the hand that typed it: a Hugo user's
 	// --buildDrafs gets --buildDrafts, which gen takes too.
 	return sp.Say(msgUnknownOptionNear, "Command", fs.Name(), "Option", dashes(name), "Near", dashes(near))
+}
+
+// flagError says in the speaker's language what package flag wrote in
+// English: an option without its value, or with a value it does not take.
+func flagError(e string, sp *speak.Speaker) string {
+	if name, ok := strings.CutPrefix(e, "flag needs an argument: "); ok {
+		return sp.Say(msgNeedsValue, "Option", name)
+	}
+	if rest, ok := strings.CutPrefix(e, "invalid boolean value "); ok {
+		if value, rest, ok := strings.Cut(rest, " for "); ok {
+			name, problem, _ := strings.Cut(rest, ": ")
+			if problem == msgPollInterval.Text { // --poll, a boolean that takes an interval too
+				return sp.Say(msgBadValue, "Value", value, "Option", name, "Problem", msgPollInterval)
+			}
+			return sp.Say(msgBadBool, "Value", value, "Option", name)
+		}
+	}
+	if rest, ok := strings.CutPrefix(e, "invalid value "); ok {
+		if value, rest, ok := strings.Cut(rest, " for flag "); ok {
+			name, problem, _ := strings.Cut(rest, ": ")
+			if m, ok := valueProblems[problem]; ok {
+				problem = sp.Say(m)
+			}
+			return sp.Say(msgBadValue, "Value", value, "Option", name, "Problem", problem)
+		}
+	}
+	return strings.Replace(e, "flag ", "option ", 1)
+}
+
+// valueProblems are the words for what package flag says of a number it
+// does not take.
+var valueProblems = map[string]diag.Message{
+	"parse error":        msgNotANumber,
+	"value out of range": msgOutOfRange,
 }
 
 // nearest returns the candidate closest to s, ignoring case, if it is
@@ -350,15 +385,15 @@ func nearest(s string, candidates []string) string {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) string, sp *speak.Speaker) int {
-	fs := newFlags("build", "Build the site into a directory (public/ by default). If anything is wrong,\nevery problem is listed with its file and line and the old output is kept.", stderr)
+	fs := newFlags("build", msgHelpBuild, stderr, sp)
 	var c common
-	c.register(fs)
-	dest := fs.String("destination", "", "write the site into this `directory`; a relative one lies in the site's folder, as in Hugo (default: public); files gen did not write there are kept")
-	clean := fs.Bool("clean-destination", false, "also remove from the destination what gen did not write (except .git)")
-	minify := fs.Bool("minify", false, "make the HTML, CSS, JavaScript, SVG, XML and JSON smaller")
-	quiet := fs.Bool("quiet", false, "print nothing but errors (no warnings)")
-	verbose := fs.Bool("verbose", false, "also print how long each stage took (on standard error)")
-	cacheDir := cacheDirFlag(fs)
+	c.register(fs, sp)
+	dest := fs.String("destination", "", sp.Say(msgFlagBuildDestination))
+	clean := fs.Bool("clean-destination", false, sp.Say(msgFlagCleanDestination))
+	minify := fs.Bool("minify", false, sp.Say(msgFlagMinify))
+	quiet := fs.Bool("quiet", false, sp.Say(msgFlagQuiet))
+	verbose := fs.Bool("verbose", false, sp.Say(msgFlagVerbose))
+	cacheDir := cacheDirFlag(fs, sp)
 	alias(fs, "destination", "d")
 	alias(fs, "clean-destination", "cleanDestinationDir")
 	alias(fs, "verbose", "v")
@@ -367,7 +402,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	}
 	now, err := c.clock(getenv)
 	if err != nil {
-		fmt.Fprintln(stderr, "gen build:", err)
+		fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", "build", "Err", err))
 		return 2
 	}
 	var log io.Writer
@@ -426,12 +461,12 @@ func printBuilt(stdout io.Writer, res *build.Result, dest string, took time.Dura
 	}
 	p := res.Published
 	if p.Recovered {
-		fmt.Fprintf(stdout, "finished publishing the build that was interrupted earlier in %s\n", dest)
+		fmt.Fprintln(stdout, sp.Say(msgRecovered, "Dest", dest))
 	}
 	fmt.Fprintln(stdout, sp.Say(msgBuilt, "Pages", pages, "Files", len(res.Files), "Took", took.Round(time.Millisecond),
 		"Dest", dest, "Written", p.Written, "Kept", p.Kept, "Removed", p.Removed))
 	if p.Cleaned > 0 {
-		fmt.Fprintf(stdout, "removed %d entries gen did not write (--clean-destination)\n", p.Cleaned)
+		fmt.Fprintln(stdout, sp.Say(msgCleaned, "Count", p.Cleaned))
 	}
 }
 
@@ -443,13 +478,13 @@ func reportBuild(stderr io.Writer, dest string, err error, warnings []*diag.Diag
 	var failure *publish.Failure
 	switch {
 	case errors.As(err, &refused):
-		fmt.Fprintln(stderr, "gen build:", err)
+		fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", "build", "Err", err))
 		return 2
 	case errors.As(err, &failure):
-		fmt.Fprintln(stderr, "gen build:", err)
+		fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", "build", "Err", err))
 		return 1
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintf(stderr, "gen build: stopped: nothing was published; the previous site in %s is unchanged\n", dest)
+		fmt.Fprintln(stderr, sp.Say(msgBuildStopped, "Dest", dest))
 		return 1
 	}
 	ds := diag.Flatten(err)

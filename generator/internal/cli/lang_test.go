@@ -2,10 +2,21 @@ package cli
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+	"unicode"
+
+	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/deploy"
+	"github.com/eventnews/gen/generator/internal/publish"
+	"github.com/eventnews/gen/generator/internal/scaffold"
+	"github.com/eventnews/gen/generator/internal/sitetest"
+	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 // runEnv is run with environment variables.
@@ -188,5 +199,243 @@ func TestTableLinesUpWideCharacters(t *testing.T) {
 		"/（首页）  原文  ok\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+var (
+	ruEnv = map[string]string{"LANG": "ru_RU.UTF-8"}
+	zhEnv = map[string]string{"LANG": "zh_CN.UTF-8"}
+)
+
+// want reports, for a result, every wanted text it lacks (stdout and
+// stderr together) and a wrong exit status.
+func want(t *testing.T, name string, r result, code int, texts ...string) {
+	t.Helper()
+	if r.code != code {
+		t.Errorf("%s: exit %d, want %d\n%s%s", name, r.code, code, r.stdout, r.stderr)
+	}
+	for _, w := range texts {
+		if !strings.Contains(r.stdout+r.stderr, w) {
+			t.Errorf("%s lacks %q:\n%s%s", name, w, r.stdout, r.stderr)
+		}
+	}
+}
+
+// A command's help speaks the chosen language: its summary, the headings,
+// every option and its default; gen help X prints the same.
+func TestCommandHelpSpeaksTheChosenLanguage(t *testing.T) {
+	r := run("build", "-h", "--lang", "ru")
+	want(t, "gen build -h --lang ru", r, 0,
+		"Собрать сайт в папку (по умолчанию public/).",
+		"\n\nКак запускать: gen build [параметры]\n\nПараметры:\n",
+		"  --drafts, -D, --buildDrafts\n        включить релизы с пометкой draft: true\n",
+		"  --source, -s ПАПКА\n        папка сайта (где лежат site.yaml и content/) (по умолчанию \".\")\n")
+	if h := run("help", "build", "--lang", "ru"); h.code != 0 || h.stderr != r.stderr {
+		t.Errorf("gen help build --lang ru is not gen build -h --lang ru:\n%s", h.stderr)
+	}
+	r = runEnv(zhEnv, "serve", "-h")
+	want(t, "gen serve -h in zh", r, 0,
+		"编辑时在浏览器中预览网站。",
+		"\n\n用法：gen serve [选项]\n\n选项：\n",
+		"  --port, -p 端口\n        在此端口应答；如果端口被占用且没有指定 --port，则使用下一个空闲端口（默认 \"1313\"）\n")
+	if h := runEnv(zhEnv, "help", "serve"); h.code != 0 || h.stderr != r.stderr {
+		t.Errorf("gen help serve in zh is not gen serve -h:\n%s", h.stderr)
+	}
+}
+
+// Every option of every command is explained in Russian and in Chinese:
+// a new option without its translations fails here.
+func TestEveryOptionIsTranslated(t *testing.T) {
+	cyrillic := func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }
+	han := func(r rune) bool { return unicode.Is(unicode.Han, r) }
+	for _, lang := range []struct {
+		env    map[string]string
+		script func(rune) bool
+	}{{ruEnv, cyrillic}, {zhEnv, han}} {
+		for _, cmd := range [][]string{{"init"}, {"new", "site"}, {"build"}, {"serve"}, {"new"}, {"check"}, {"status"}, {"deploy"}} {
+			name := fmt.Sprintf("gen %s -h with LANG=%s", strings.Join(cmd, " "), lang.env["LANG"])
+			r := runEnv(lang.env, append(cmd, "-h")...)
+			summary, options, ok := strings.Cut(r.stderr, "\n\n")
+			if r.code != 0 || !ok || !strings.ContainsFunc(summary, lang.script) {
+				t.Errorf("%s: exit %d, summary not translated:\n%s", name, r.code, r.stderr)
+				continue
+			}
+			lines := strings.Split(options, "\n")
+			n := 0
+			for i, l := range lines {
+				if !strings.HasPrefix(l, "  --") {
+					continue
+				}
+				n++
+				if i+1 == len(lines) || !strings.HasPrefix(lines[i+1], "        ") || !strings.ContainsFunc(lines[i+1], lang.script) {
+					t.Errorf("%s: option %s is not explained in the language:\n%s", name, strings.TrimSpace(l), r.stderr)
+				}
+			}
+			if n < 2 {
+				t.Errorf("%s lists %d options:\n%s", name, n, r.stderr)
+			}
+		}
+	}
+}
+
+// package flag's complaints, which it writes in English, are said in the
+// language.
+func TestFlagErrorsSpeakTheChosenLanguage(t *testing.T) {
+	for _, c := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{nil, []string{"build", "--lang", "ru", "-d"}, "gen build: параметру нужно значение: -d (gen build -h перечисляет все параметры)\n"},
+		{nil, []string{"serve", "--lang", "ru", "--port", "x"}, "gen serve: неверное значение \"x\" параметра -port: это не число (gen serve -h перечисляет все параметры)\n"},
+		{zhEnv, []string{"serve", "--poll=1ns"}, "gen serve：选项 -poll 的值 \"1ns\" 无效：请写一个时间间隔，如 500ms 或 2s（gen serve -h 列出所有选项）\n"},
+		{zhEnv, []string{"build", "--minify=maybe"}, "gen build：选项 -minify 的值 \"maybe\" 无效：请写 true 或 false（gen build -h 列出所有选项）\n"},
+		{nil, []string{"deploy", "--workers", "99999999999999999999"}, "gen deploy: invalid value \"99999999999999999999\" for option -workers: out of range (gen deploy -h lists every option)\n"},
+		{ruEnv, []string{"status", "--bogus"}, "gen status: неизвестный параметр --bogus (gen status -h перечисляет все параметры)\n"},
+		{ruEnv, []string{"new", "news/x", "--evnt"}, "gen new: неизвестный параметр --evnt; может быть, --event? (gen new -h перечисляет все параметры)\n"},
+	} {
+		if r := runEnv(c.env, c.args...); r.code != 2 || r.stderr != c.want {
+			t.Errorf("gen %v: exit %d\n%q\nwant\n%q", c.args, r.code, r.stderr, c.want)
+		}
+	}
+}
+
+// Each command's own lines speak the chosen language: usage mistakes, and
+// what it did.
+func TestCommandLinesSpeakTheChosenLanguage(t *testing.T) {
+	dir := pressSite(t, map[string]string{
+		"content/news/expo/index.zh.md": "---\ntitle: 博览会开幕\ndate: 2024-05-17\n---\n博览会开幕。\n",
+		"content/news/expo/index.ru.md": "---\ntitle: Открылась выставка\ndate: 2024-05-17\n---\nОткрылась выставка.\n",
+	})
+	for _, c := range []struct {
+		env  map[string]string
+		args []string
+		code int
+		want string
+	}{
+		{ruEnv, []string{"check", "--format", "xml"}, 2, "gen check: --format xml: укажите text, json, github\n"},
+		{zhEnv, []string{"check", "--fail-on", "old"}, 2, "gen check：--fail-on old：请使用 stale、missing 或 stale,missing\n"},
+		{ruEnv, []string{"build", "--now", "yesterday"}, 2, "gen build: --now: \"yesterday\" — это не время (напишите 2024-05-17 или 2024-05-17T10:00:00+08:00)\n"},
+		{map[string]string{"LANG": "zh_CN.UTF-8", "SOURCE_DATE_EPOCH": "soon"}, []string{"check"}, 2, "gen check：SOURCE_DATE_EPOCH：\"soon\" 不是秒数\n"},
+		{zhEnv, []string{"serve", "--port", "70000"}, 2, "gen serve：--port 70000 不是端口（0 到 65535）\n"},
+		{ruEnv, []string{"serve", "--baseURL", "ftp://x"}, 2, "gen serve: --baseURL \"ftp://x\" — это не URL с http или https\n"},
+		{zhEnv, []string{"init"}, 2, "gen init：请为新网站指定文件夹，如：gen init my-site\n"},
+		{ruEnv, []string{"new", "site"}, 2, "gen new site: назовите папку для нового сайта, например: gen new site my-site\n"},
+		{ruEnv, []string{"new", "news/a", "news/b"}, 2, "gen new: по одному релизу за раз (указано: news/a news/b)\n"},
+		{zhEnv, []string{"new", "news/a", "--lang", "fr", "--source", dir}, 2, "gen new：--lang fr：不是本网站的语言（zh, ru, en）\n"},
+		{ruEnv, []string{"new", "--source", filepath.Join(dir, "nowhere")}, 2, "gen new: " + filepath.Join(dir, "nowhere")},
+		{zhEnv, []string{"status", "--format", "xml"}, 2, "gen status：--format xml：请使用 text 或 json\n"},
+		{ruEnv, []string{"status", "news/expo"}, 2, "gen status: страницы и --from указываются вместе с --mark ЯЗЫК, например: gen status --mark ru news/harbin-expo\n"},
+		{ruEnv, []string{"status", "--mark", "ru"}, 2, "gen status: --mark нужны страницы, которые отметить, например: gen status --mark ru news/harbin-expo\n"},
+		{ruEnv, []string{"status", "--mark", "fr", "news/expo", "--source", dir}, 2, "gen status: fr — это не язык сайта (zh, ru, en)\n"},
+		{zhEnv, []string{"status", "--mark", "ru", "news/nope", "--source", dir}, 1, "gen status：没有页面 news/nope（gen status 会列出页面；"},
+		{zhEnv, []string{"status", "--mark", "en", "news/expo", "--source", dir}, 1, "gen status：news/expo 没有可标记的 en 版本（gen new news/expo --lang en 可以开始一个）\n"},
+		{ruEnv, []string{"status", "--mark", "zh", "news/expo", "--source", dir}, 1, "gen status: content/news/expo/index.zh.md — оригинал на zh; укажите через --from язык, с которого переведено\n"},
+		{ruEnv, []string{"status", "--mark", "ru", "news/expo", "--source", dir}, 0, "content/news/expo/index.ru.md отмечен как перевод content/news/expo/index.zh.md (zh@"},
+		{ruEnv, []string{"status", "--mark", "ru", "expo", "--source", dir}, 0, "content/news/expo/index.ru.md уже отмечен как перевод content/news/expo/index.zh.md (zh@"},
+	} {
+		name := "gen " + strings.Join(c.args, " ") + " with LANG=" + c.env["LANG"]
+		want(t, name, runEnv(c.env, c.args...), c.code, c.want)
+	}
+	// gen new names a release from its title, and says so.
+	r := runEnv(ruEnv, "new", "--title", "Harbin Expo Opens", "--now", "2024-06-01", "--source", dir)
+	want(t, "gen new --title in ru", r, 0, "имя: harbin-expo-opens (из заголовка)\n")
+}
+
+// gen build says in the language what --clean-destination removed.
+func TestBuildCleanedSpeaksTheChosenLanguage(t *testing.T) {
+	dir := pressSite(t, nil)
+	want(t, "gen build", run("build", "--source", dir, "--now", "2024-06-01"), 0)
+	os.WriteFile(filepath.Join(dir, "public", "stray.txt"), []byte("x"), 0o644)
+	r := runEnv(ruEnv, "build", "--source", dir, "--now", "2024-06-01", "--clean-destination")
+	want(t, "gen build --clean-destination in ru", r, 0, "удалён 1 объект, который записал не gen (--clean-destination)\n")
+}
+
+// gen deploy speaks the language: its mistakes, its plan, a dry run, what
+// it deployed and what it refuses.
+func TestDeploySpeaksTheChosenLanguage(t *testing.T) {
+	dir := pressSite(t, nil)
+	yaml := filepath.Join(dir, "site.yaml")
+	data, _ := os.ReadFile(yaml)
+	os.WriteFile(yaml, append(data, "deploy:\n  targets:\n    - {name: production, url: \"s3://press?region=eu-central-1\"}\n"...), 0o644)
+	want(t, "gen deploy --target prodution in ru", runEnv(ruEnv, "deploy", "-s", dir, "--target", "prodution"), 2,
+		"gen deploy: --target prodution: такой цели в site.yaml нет; может быть, production?\n")
+	want(t, "gen deploy --workers 0 in zh", runEnv(zhEnv, "deploy", "-s", dir, "--workers", "0"), 2,
+		"gen deploy：--workers 0：请指定 1 或更大的数\n")
+	want(t, "gen build", run("build", "--source", dir, "--now", "2024-06-01"), 0)
+	target := t.TempDir()
+	os.WriteFile(filepath.Join(target, "old.html"), []byte("old"), 0o644)
+	url := "file://" + filepath.ToSlash(target)
+	r := runEnv(ruEnv, "deploy", "-s", dir, "--target", url, "--dry-run")
+	want(t, "gen deploy --dry-run in ru", r, 0, "публикация "+filepath.Join(dir, "public")+" в "+url+": загрузить ",
+		"(новых: ", ", изменённых: 0), удалить 1, без изменений 0\n", "пробный запуск: ничего не изменено\n")
+	r = runEnv(ruEnv, "deploy", "-s", dir, "--target", url, "--max-deletes", "0")
+	want(t, "gen deploy --max-deletes 0 in ru", r, 1, "gen deploy: отказано: удалить пришлось бы 1 файл, больше, чем --max-deletes 0; ничего не изменено.")
+	r = runEnv(zhEnv, "deploy", "-s", dir, "--target", url)
+	want(t, "gen deploy in zh", r, 0, "已发布：上传 ", " 个，删除 1 个\n")
+}
+
+// gen alone in a site's folder speaks the locale's language.
+func TestGenAloneSpeaksTheLocale(t *testing.T) {
+	t.Chdir(sitetest.Sample(t).OnDisk())
+	r := runEnv(ruEnv)
+	want(t, "gen in a site in ru", r, 0, "В этой папке сайт gen: 5 релизов (zh 5, ru 5, en 5); последний: «",
+		"  gen check  найти ошибки до публикации\n", "\ngen help перечисляет все команды.\n")
+}
+
+// gen init says what it made, and asks, in the language.
+func TestInitSpeaksTheChosenLanguage(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "press")
+	r := run("init", dir, "--lang", "ru")
+	want(t, "gen init --lang ru", r, 0, "Новый сайт создан в "+dir+": ", "\n\nДальше:\n  cd "+dir+"\n",
+		"  gen new news/my-release   начать релиз на всех языках\n",
+		"\nНапишите название пресс-центра в site.yaml (title, для каждого языка) и в content/_index.*.md.\n")
+	var out bytes.Buffer
+	titles := ask(strings.NewReader("新闻办\n\nPress Office\n"), &out, scaffold.Placeholders(), speak.New("zh"))
+	if w := "新闻中心的中文名称（按回车以后再写）：……俄文名称（按回车以后再写）：……英文名称（按回车以后再写）："; out.String() != w {
+		t.Errorf("ask in zh:\n%s\nwant\n%s", out.String(), w)
+	}
+	if titles.Zh != "新闻办" || titles.Ru != scaffold.Placeholders().Ru || titles.En != "Press Office" {
+		t.Errorf("ask: %+v", titles)
+	}
+}
+
+// gen build's lines for an interrupted build, the one it stops and the one
+// it finishes publishing later, speak the language.
+func TestBuildInterruptionsSpeakTheChosenLanguage(t *testing.T) {
+	var b bytes.Buffer
+	if code := reportBuild(&b, "public", context.Canceled, nil, speak.New("ru")); code != 1 || b.String() != "gen build: остановлено: ничего не опубликовано; прежний сайт в public не изменился\n" {
+		t.Errorf("stopped in ru: exit %d, %q", code, b.String())
+	}
+	b.Reset()
+	res := &build.Result{Published: &publish.Report{Recovered: true, Cleaned: 3}}
+	printBuilt(&b, res, "public", time.Second, speak.New("zh"))
+	for _, w := range []string{"已完成之前中断的生成在 public 中的发布\n", "删除了 3 个不是 gen 写入的条目（--clean-destination）\n"} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("printBuilt in zh lacks %q:\n%s", w, b.String())
+		}
+	}
+}
+
+// A deploy stopped before it is done says, in the language, what it did
+// and did not do.
+func TestDeployPartialSpeaksTheChosenLanguage(t *testing.T) {
+	dir := pressSite(t, nil)
+	want(t, "gen build", run("build", "--source", dir, "--now", "2024-06-01"), 0)
+	target := "file://" + filepath.ToSlash(t.TempDir())
+	f := deployFlags{source: dir, dest: filepath.Join(dir, "public"), maxDeletes: -1, workers: 1}
+	d, err := deploy.Prepare(context.Background(), deploy.Options{Dir: f.dest, Site: dir, Target: target, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	code := applyDeploy(ctx, d, &f, target, &out, &errb, speak.New("ru"))
+	n := len(d.Plan.Uploads)
+	w := fmt.Sprintf("gen deploy: опубликовано не всё: загружено 0 из %d файлов, не удалось 0, не начато %d; удалено 0 из 0. В цели лежит часть нового сайта: запустите gen deploy ещё раз\n", n, n)
+	if code != 1 || !strings.HasSuffix(errb.String(), w) {
+		t.Errorf("stopped deploy in ru: exit %d\n%s%s\nwant it to end with\n%s", code, out.String(), errb.String(), w)
 	}
 }

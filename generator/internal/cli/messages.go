@@ -42,3 +42,41 @@ var (
 	msgStatusLegend   = diag.Message{ID: "status.legend", Text: "source: the original; ok: translated from its current text; STALE: the original changed since, update the translation;\nmissing: no file, or one still holding the original's text; unmarked: not known what it was translated from; (draft): not published yet.\nAfter updating or checking a translation, record it: gen status --mark <lang> <page>"}
 	msgStatusProblems = diag.Message{ID: "status.problems", Text: "{{.Count}} problems in content files: the pages they belong to may be shown incomplete (gen check lists everything)"}
 )
+
+// The help of every command, and the words of its options.
+var (
+	msgHelpHead    = diag.Message{ID: "help.head", Text: "{{.Summary}}\n\nUsage: gen {{.Command}} [options]\n\nOptions:"}
+	msgHelpDefault = diag.Message{ID: "help.default", Text: " (default {{.Value}})"}
+	msgHelpBuild   = diag.Message{ID: "help.build", Text: "Build the site into a directory (public/ by default). If anything is wrong,\nevery problem is listed with its file and line and the old output is kept."}
+
+	msgFlagLang     = diag.Message{ID: "flag.lang", Text: "the `language` of gen's messages: en, ru or zh (default: from LC_ALL, LC_MESSAGES or LANG, else en)"}
+	msgFlagSource   = diag.Message{ID: "flag.source", Text: "the site `directory` (holding site.yaml and content/)"}
+	msgFlagDrafts   = diag.Message{ID: "flag.drafts", Text: "include releases marked draft: true"}
+	msgFlagFuture   = diag.Message{ID: "flag.future", Text: "include releases whose date or publishDate is still ahead"}
+	msgFlagNow      = diag.Message{ID: "flag.now", Text: "build as if it were this `time` (2024-05-17 or 2024-05-17T10:00:00+08:00); default: $SOURCE_DATE_EPOCH, else the clock"}
+	msgFlagBaseURL  = diag.Message{ID: "flag.base-url", Text: "publish under this `URL` instead of site.yaml's baseURL"}
+	msgFlagCacheDir = diag.Message{ID: "flag.cache-dir", Text: "keep the resized pictures in this `directory` (relative to the site's folder), so that the next build need not make them again (default: gen/images in your cache folder, such as ~/.cache/gen/images); CI can keep it between runs"}
+
+	msgFlagBuildDestination = diag.Message{ID: "flag.build.destination", Text: "write the site into this `directory`; a relative one lies in the site's folder, as in Hugo (default: public); files gen did not write there are kept"}
+	msgFlagCleanDestination = diag.Message{ID: "flag.build.clean-destination", Text: "also remove from the destination what gen did not write (except .git)"}
+	msgFlagMinify           = diag.Message{ID: "flag.build.minify", Text: "make the HTML, CSS, JavaScript, SVG, XML and JSON smaller"}
+	msgFlagQuiet            = diag.Message{ID: "flag.build.quiet", Text: "print nothing but errors (no warnings)"}
+	msgFlagVerbose          = diag.Message{ID: "flag.build.verbose", Text: "also print how long each stage took (on standard error)"}
+)
+
+// The mistakes on the command line, and gen build's other lines.
+var (
+	msgCommandError = diag.Message{ID: "cli.command-error", Text: "gen {{.Command}}: {{.Err}}"}
+	msgBadNow       = diag.Message{ID: "cli.bad-now", Text: "--now: {{.Value}} is not a time (write 2024-05-17 or 2024-05-17T10:00:00+08:00)"}
+	msgBadEpoch     = diag.Message{ID: "cli.bad-epoch", Text: "SOURCE_DATE_EPOCH: {{.Value}} is not a number of seconds"}
+	msgNeedsValue   = diag.Message{ID: "cli.needs-value", Text: "option needs an argument: {{.Option}}"}
+	msgBadBool      = diag.Message{ID: "cli.bad-bool", Text: "invalid value {{.Value}} for option {{.Option}}: write true or false"}
+	msgBadValue     = diag.Message{ID: "cli.bad-value", Text: "invalid value {{.Value}} for option {{.Option}}: {{.Problem}}"}
+	msgNotANumber   = diag.Message{ID: "cli.not-a-number", Text: "not a number"}
+	msgOutOfRange   = diag.Message{ID: "cli.out-of-range", Text: "out of range"}
+	msgPollInterval = diag.Message{ID: "serve.poll-interval", Text: "write an interval such as 500ms or 2s"}
+
+	msgRecovered    = diag.Message{ID: "build.recovered", Text: "finished publishing the build that was interrupted earlier in {{.Dest}}"}
+	msgCleaned      = diag.Message{ID: "build.cleaned", Text: "removed {{.Count}} entries gen did not write (--clean-destination)"}
+	msgBuildStopped = diag.Message{ID: "build.stopped", Text: "gen build: stopped: nothing was published; the previous site in {{.Dest}} is unchanged"}
+)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -15,8 +16,22 @@ import (
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/serve"
+	"github.com/eventnews/gen/generator/internal/speak"
 	"github.com/eventnews/gen/generator/internal/watch"
+)
+
+var (
+	msgHelpServe    = diag.Message{ID: "help.serve", Text: "Preview the site in a browser while you edit. The site is built in memory\n(public/ is not touched) and every saved change shows in the browser by\nitself; mistakes are shown on the page with their file and line."}
+	msgFlagPort     = diag.Message{ID: "flag.serve.port", Text: "answer on this `port`; if it is busy and --port is not given, the next free one is taken"}
+	msgFlagBind     = diag.Message{ID: "flag.serve.bind", Text: "listen on this `address` (0.0.0.0 for every network interface, to try the site on a phone)"}
+	msgFlagPoll     = diag.Message{ID: "flag.serve.poll", Text: "check for changes every 500ms (or --poll=2s) instead of waiting for the system to report them: for network drives and containers"}
+	msgFlagNavigate = diag.Message{ID: "flag.serve.navigate", Text: "when you save a page, show that page in the browser"}
+	msgFlagNoReload = diag.Message{ID: "flag.serve.no-live-reload", Text: "do not add the script that reloads open pages when a file changes"}
+
+	msgServeBadPort    = diag.Message{ID: "serve.bad-port", Text: "gen serve: --port {{.Port}} is not a port (0 to 65535)"}
+	msgServeBadBaseURL = diag.Message{ID: "serve.bad-base-url", Text: "gen serve: --baseURL {{.URL}} is not an http or https URL"}
 )
 
 func runServe(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
@@ -48,7 +63,7 @@ func (p *pollFlag) Set(s string) error {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil || d < 10*time.Millisecond {
-		return fmt.Errorf("write an interval such as 500ms or 2s")
+		return errors.New(msgPollInterval.Text) // package flag prints it; flagError finds its words
 	}
 	p.every = d
 	return nil
@@ -56,42 +71,42 @@ func (p *pollFlag) Set(s string) error {
 
 // serveCommand is gen serve until ctx is done.
 func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fs := newFlags("serve", "Preview the site in a browser while you edit. The site is built in memory\n(public/ is not touched) and every saved change shows in the browser by\nitself; mistakes are shown on the page with their file and line.", stderr)
+	sp, err := speaker("serve", args, getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", "serve", "Err", err))
+		return 2
+	}
+	fs := newFlags("serve", msgHelpServe, stderr, sp)
 	var c common
-	c.register(fs)
-	port := fs.Int("port", 1313, "answer on this `port`; if it is busy and --port is not given, the next free one is taken")
-	bind := fs.String("bind", "127.0.0.1", "listen on this `address` (0.0.0.0 for every network interface, to try the site on a phone)")
+	c.register(fs, sp)
+	port := fs.Int("port", 1313, sp.Say(msgFlagPort))
+	bind := fs.String("bind", "127.0.0.1", sp.Say(msgFlagBind))
 	var poll pollFlag
-	fs.Var(&poll, "poll", "check for changes every 500ms (or --poll=2s) instead of waiting for the system to report them: for network drives and containers")
-	navigate := fs.Bool("navigate", false, "when you save a page, show that page in the browser")
-	noReload := fs.Bool("no-live-reload", false, "do not add the script that reloads open pages when a file changes")
-	cacheDir := cacheDirFlag(fs)
+	fs.Var(&poll, "poll", sp.Say(msgFlagPoll))
+	navigate := fs.Bool("navigate", false, sp.Say(msgFlagNavigate))
+	noReload := fs.Bool("no-live-reload", false, sp.Say(msgFlagNoReload))
+	cacheDir := cacheDirFlag(fs, sp)
 	alias(fs, "port", "p")
 	alias(fs, "navigate", "navigateToChanged")
 	alias(fs, "no-live-reload", "disableLiveReload")
-	sp, err := speaker("serve", args, getenv)
-	if err != nil {
-		fmt.Fprintln(stderr, "gen serve:", err)
-		return 2
-	}
 	if code := parse(fs, args, sp); code >= 0 {
 		return code
 	}
 	portGiven := false
 	fs.Visit(func(f *flag.Flag) { portGiven = portGiven || f.Name == "port" })
-	if !serveOptionsValid(stderr, *port, c.baseURL) {
+	if !serveOptionsValid(stderr, *port, c.baseURL, sp) {
 		return 2
 	}
 	now, err := c.clock(getenv)
 	if err != nil {
-		fmt.Fprintln(stderr, "gen serve:", err)
+		fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", "serve", "Err", err))
 		return 2
 	}
 	pinned := c.now != "" || getenv("SOURCE_DATE_EPOCH") != ""
 
 	ln, note, err := serve.Listen(*bind, *port, portGiven)
 	if err != nil {
-		fmt.Fprintln(stderr, "gen serve:", err)
+		fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", "serve", "Err", err))
 		return 1
 	}
 	if note != "" {
@@ -119,7 +134,7 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 	srv, err := serve.New(opts)
 	if err != nil {
 		ln.Close()
-		fmt.Fprintln(stderr, "gen serve:", err)
+		fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", "serve", "Err", err))
 		return 1
 	}
 	fmt.Fprintln(stdout, sp.Say(msgServing, "URL", address+strings.TrimPrefix(srv.BasePath(), "/")))
@@ -127,7 +142,7 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 		fmt.Fprintln(stdout, sp.Say(msgEveryInterface, "Port", actual, "Path", srv.BasePath()))
 	}
 	if err := srv.Run(ctx); err != nil {
-		fmt.Fprintln(stderr, "gen serve:", err)
+		fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", "serve", "Err", err))
 		return 1
 	}
 	fmt.Fprintln(stderr, sp.Say(msgStopped))
@@ -136,14 +151,14 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 
 // serveOptionsValid reports whether --port and --baseURL can be served,
 // and says what is wrong with them if not.
-func serveOptionsValid(stderr io.Writer, port int, baseURL string) bool {
+func serveOptionsValid(stderr io.Writer, port int, baseURL string, sp *speak.Speaker) bool {
 	if port < 0 || port > 65535 {
-		fmt.Fprintf(stderr, "gen serve: --port %d is not a port (0 to 65535)\n", port)
+		fmt.Fprintln(stderr, sp.Say(msgServeBadPort, "Port", port))
 		return false
 	}
 	if baseURL != "" {
 		if u, err := url.Parse(baseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			fmt.Fprintf(stderr, "gen serve: --baseURL %q is not an http or https URL\n", baseURL)
+			fmt.Fprintln(stderr, sp.Say(msgServeBadBaseURL, "URL", strconv.Quote(baseURL)))
 			return false
 		}
 	}

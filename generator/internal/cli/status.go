@@ -17,7 +17,8 @@ import (
 	"golang.org/x/text/width"
 )
 
-const statusHelp = `Show which translations are up to date, out of date or missing.
+var (
+	msgHelpStatus = diag.Message{ID: "help.status", Text: `Show which translations are up to date, out of date or missing.
 
   gen status                          a table of pages and languages
   gen status --format json            the same for other programs
@@ -28,33 +29,53 @@ const statusHelp = `Show which translations are up to date, out of date or missi
 
 A translation is up to date ("ok") when it records the revision of the source
 it was translated from (translatedFrom in its front matter) and the source's
-text has not changed since; "STALE" when it has.`
+text has not changed since; "STALE" when it has.`}
+	msgFlagStatusFormat = diag.Message{ID: "flag.status.format", Text: "output `format`: text or json"}
+	msgFlagMark         = diag.Message{ID: "flag.status.mark", Text: "record that the translations in these `languages` (ru, or ru,en) of the pages named after the options are up to date"}
+	msgFlagFrom         = diag.Message{ID: "flag.status.from", Text: "with --mark: the `language` translated from (default: the one recorded, else the site's default language)"}
+)
+
+// The lines of gen status and gen status --mark.
+var (
+	msgStatusBadFormat   = diag.Message{ID: "status.bad-format", Text: "gen status: --format {{.Format}}: use text or json"}
+	msgStatusNeedsMark   = diag.Message{ID: "status.needs-mark", Text: "gen status: pages and --from go with --mark LANG, like: gen status --mark ru news/harbin-expo"}
+	msgStatusNeedsPages  = diag.Message{ID: "status.needs-pages", Text: "gen status: --mark needs the pages to mark, like: gen status --mark ru news/harbin-expo"}
+	msgStatusNotSiteLang = diag.Message{ID: "status.not-site-lang", Text: "gen status: {{.Lang}} is not a language of this site ({{.Langs}})"}
+	msgStatusAmbiguous   = diag.Message{ID: "status.ambiguous-name", Text: "{{.Arg}} names {{.Count}} pages: {{.Pages}}; write the one you mean"}
+	msgStatusNoPage      = diag.Message{ID: "status.no-page", Text: "gen status: there is no page {{.Key}} (gen status lists them; write a page like news/harbin-expo, its name harbin-expo, or a file path)"}
+	msgStatusUnread      = diag.Message{ID: "status.unread", Text: "(some content files have errors, so they were not read; gen check lists them)"}
+	msgStatusNoVersion   = diag.Message{ID: "status.no-version", Text: "gen status: {{.Key}} has no {{.Lang}} version to mark (gen new {{.Key}} --lang {{.Lang}} starts one)"}
+	msgStatusIsOriginal  = diag.Message{ID: "status.is-original", Text: "gen status: {{.Path}} is the {{.Lang}} original; name the language it was translated from with --from"}
+	msgStatusNoSource    = diag.Message{ID: "status.no-source", Text: "gen status: {{.Key}} has no {{.Lang}} version to compare with"}
+	msgStatusMarked      = diag.Message{ID: "status.marked", Text: "marked {{.File}} as translated from {{.Source}} ({{.Mark}})"}
+	msgStatusWasMarked   = diag.Message{ID: "status.already-marked", Text: "{{.File}} was already marked as translated from {{.Source}} ({{.Mark}})"}
+)
 
 func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) string, sp *speak.Speaker) int {
-	fs := newFlags("status", statusHelp, stderr)
-	source := fs.String("source", ".", "the site `directory` (holding site.yaml and content/)")
-	format := fs.String("format", "text", "output `format`: text or json")
-	mark := fs.String("mark", "", "record that the translations in these `languages` (ru, or ru,en) of the pages named after the options are up to date")
-	from := fs.String("from", "", "with --mark: the `language` translated from (default: the one recorded, else the site's default language)")
-	keys, code := parseArgs(fs, args)
+	fs := newFlags("status", msgHelpStatus, stderr, sp)
+	source := fs.String("source", ".", sp.Say(msgFlagSource))
+	format := fs.String("format", "text", sp.Say(msgFlagStatusFormat))
+	mark := fs.String("mark", "", sp.Say(msgFlagMark))
+	from := fs.String("from", "", sp.Say(msgFlagFrom))
+	keys, code := parseArgs(fs, args, sp)
 	if code >= 0 {
 		return code
 	}
 	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "gen status: --format %s: use text or json\n", *format)
+		fmt.Fprintln(stderr, sp.Say(msgStatusBadFormat, "Format", *format))
 		return 2
 	}
 	if *mark == "" && (len(keys) > 0 || *from != "") {
-		fmt.Fprintln(stderr, "gen status: pages and --from go with --mark LANG, like: gen status --mark ru news/harbin-expo")
+		fmt.Fprintln(stderr, sp.Say(msgStatusNeedsMark))
 		return 2
 	}
 	if *mark != "" && len(keys) == 0 {
-		fmt.Fprintln(stderr, "gen status: --mark needs the pages to mark, like: gen status --mark ru news/harbin-expo")
+		fmt.Fprintln(stderr, sp.Say(msgStatusNeedsPages))
 		return 2
 	}
 	fsys, err := sitefs.Open(*source)
 	if err != nil {
-		fmt.Fprintln(stderr, "gen status:", err)
+		fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", "status", "Err", err))
 		return 2
 	}
 	defer fsys.Close()
@@ -70,7 +91,7 @@ func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) stri
 	}
 	for _, l := range append(slices.Clone(marks), *from) {
 		if _, ok := cfg.Language(l); l != "" && !ok {
-			fmt.Fprintf(stderr, "gen status: %s is not a language of this site (%s)\n", l, strings.Join(cfg.Codes(), ", "))
+			fmt.Fprintln(stderr, sp.Say(msgStatusNotSiteLang, "Lang", l, "Langs", strings.Join(cfg.Codes(), ", ")))
 			return 2
 		}
 	}
@@ -79,14 +100,15 @@ func runStatus(args []string, stdout, stderr io.Writer, getenv func(string) stri
 	m := status.Build(files, cfg.Codes(), cfg.DefaultLanguage)
 
 	if *mark != "" {
-		return markTranslations(stdout, stderr, *source, m, files, loadErr, copts, marks, *from, keys)
+		mk := marking{stdout: stdout, stderr: stderr, root: *source, m: m, copts: copts, from: *from, sp: sp}
+		return mk.markAll(files, loadErr, marks, keys)
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(m); err != nil {
-			fmt.Fprintln(stderr, "gen status:", err)
+			fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", "status", "Err", err))
 			return 1
 		}
 	} else {
@@ -159,15 +181,18 @@ type marking struct {
 	m              *status.Matrix
 	copts          content.Options
 	from           string
+	sp             *speak.Speaker
 }
 
-func markTranslations(stdout, stderr io.Writer, root string, m *status.Matrix, files []*content.File, loadErr error, copts content.Options, langs []string, from string, keys []string) int {
-	mk := marking{stdout: stdout, stderr: stderr, root: root, m: m, copts: copts, from: from}
+// markAll marks the translations in langs of the pages keys name, and
+// returns the exit status.
+func (mk marking) markAll(files []*content.File, loadErr error, langs []string, keys []string) int {
+	m, stderr, sp := mk.m, mk.stderr, mk.sp
 	failed := false
 	for _, arg := range keys {
 		key, err := pageKey(arg, files)
 		if err != nil {
-			fmt.Fprintln(stderr, "gen status:", err)
+			fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", "status", "Err", err))
 			failed = true
 			continue
 		}
@@ -178,7 +203,7 @@ func markTranslations(stdout, stderr io.Writer, root string, m *status.Matrix, f
 			}
 		}
 		if row == nil {
-			fmt.Fprintf(stderr, "gen status: there is no page %s (gen status lists them; write a page like news/harbin-expo, its name harbin-expo, or a file path)\n", key)
+			fmt.Fprintln(stderr, sp.Say(msgStatusNoPage, "Key", key))
 			failed = true
 			continue
 		}
@@ -190,7 +215,7 @@ func markTranslations(stdout, stderr io.Writer, root string, m *status.Matrix, f
 	}
 	if failed {
 		if loadErr != nil {
-			fmt.Fprintln(stderr, "(some content files have errors, so they were not read; gen check lists them)")
+			fmt.Fprintln(stderr, sp.Say(msgStatusUnread))
 		}
 		return 1
 	}
@@ -202,7 +227,7 @@ func markTranslations(stdout, stderr io.Writer, root string, m *status.Matrix, f
 func (mk marking) mark(key string, row *status.Row, lang string) bool {
 	c := row.Cells[lang]
 	if c.File() == nil {
-		fmt.Fprintf(mk.stderr, "gen status: %s has no %s version to mark (gen new %s --lang %s starts one)\n", key, lang, key, lang)
+		fmt.Fprintln(mk.stderr, mk.sp.Say(msgStatusNoVersion, "Key", key, "Lang", lang))
 		return false
 	}
 	src := mk.from
@@ -214,25 +239,25 @@ func (mk marking) mark(key string, row *status.Row, lang string) bool {
 		}
 	}
 	if src == lang {
-		fmt.Fprintf(mk.stderr, "gen status: %s is the %s original; name the language it was translated from with --from\n", c.Path, lang)
+		fmt.Fprintln(mk.stderr, mk.sp.Say(msgStatusIsOriginal, "Path", c.Path, "Lang", lang))
 		return false
 	}
 	sc := row.Cells[src]
 	if sc.File() == nil {
-		fmt.Fprintf(mk.stderr, "gen status: %s has no %s version to compare with\n", key, src)
+		fmt.Fprintln(mk.stderr, mk.sp.Say(msgStatusNoSource, "Key", key, "Lang", src))
 		return false
 	}
 	value := status.Mark{Lang: src, Rev: sc.Revision}.String()
 	changed, err := status.MarkFile(mk.root, c.Path, value, mk.copts)
 	if err != nil {
-		fmt.Fprintln(mk.stderr, "gen status:", err)
+		fmt.Fprintln(mk.stderr, mk.sp.Say(msgCommandError, "Command", "status", "Err", err))
 		return false
 	}
 	shown := filepath.Join(mk.root, filepath.FromSlash(c.Path))
 	if changed {
-		fmt.Fprintf(mk.stdout, "marked %s as translated from %s (%s)\n", shown, sc.Path, value)
+		fmt.Fprintln(mk.stdout, mk.sp.Say(msgStatusMarked, "File", shown, "Source", sc.Path, "Mark", value))
 	} else {
-		fmt.Fprintf(mk.stdout, "%s was already marked as translated from %s (%s)\n", shown, sc.Path, value)
+		fmt.Fprintln(mk.stdout, mk.sp.Say(msgStatusWasMarked, "File", shown, "Source", sc.Path, "Mark", value))
 	}
 	return true
 }
@@ -267,7 +292,7 @@ func pageKey(arg string, files []*content.File) (string, error) {
 		return named[0], nil
 	}
 	slices.Sort(named)
-	return "", fmt.Errorf("%s names %d pages: %s; write the one you mean", arg, len(named), strings.Join(named, ", "))
+	return "", msgStatusAmbiguous.At("", 0, 0, "Arg", arg, "Count", len(named), "Pages", strings.Join(named, ", "))
 }
 
 // printTable prints rows in columns two spaces apart, as wide as a
