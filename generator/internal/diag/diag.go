@@ -12,7 +12,9 @@
 //     A diagnostic made from one carries the ID and the arguments besides
 //     the English text (Msg), so that it can be said in another language
 //     (package speak, or Localize) without touching the place that
-//     reports it. diag itself knows no language but English.
+//     reports it. A Message is the only way to make a diagnostic (tests
+//     aside), so every message gen prints has an ID. diag itself knows
+//     no language but English.
 package diag
 
 import (
@@ -218,18 +220,6 @@ func (d *Diagnostic) Error() string {
 	}
 	b.WriteString(d.Msg)
 	return b.String()
-}
-
-// At returns an error diagnostic.
-func At(path string, line, col int, format string, args ...any) *Diagnostic {
-	return &Diagnostic{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
-}
-
-// Warn returns a warning diagnostic.
-func Warn(path string, line, col int, format string, args ...any) *Diagnostic {
-	d := At(path, line, col, format, args...)
-	d.Severity = Warning
-	return d
 }
 
 // List collects diagnostics; it is safe for concurrent use.

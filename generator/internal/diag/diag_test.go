@@ -8,12 +8,12 @@ import (
 func TestFormatAndOrder(t *testing.T) {
 	var l List
 	l.Add(
-		At("content/b.md", 2, 1, "second"),
-		errors.Join(At("content/a.md", 10, 3, "later line"), At("content/a.md", 2, 7, "earlier line")),
-		Warn("content/a.md", 5, 0, "a warning"),
-		At("site.yaml", 0, 0, "no position"),
+		at("content/b.md", 2, 1, "second"),
+		errors.Join(at("content/a.md", 10, 3, "later line"), at("content/a.md", 2, 7, "earlier line")),
+		warn("content/a.md", 5, 0, "a warning"),
+		at("site.yaml", 0, 0, "no position"),
 		errors.New("plain"),
-		At("content/b.md", 2, 1, "second"), // duplicate
+		at("content/b.md", 2, 1, "second"), // duplicate
 	)
 	want := []string{
 		"plain",
@@ -54,7 +54,7 @@ func TestMessage(t *testing.T) {
 	if got := d.Localize(lookup); got != "ссылка ../x/index.md: нет файла content/x/index.md" {
 		t.Errorf("Localize = %q", got)
 	}
-	if got := At("a.md", 1, 1, "plain").Localize(lookup); got != "plain" {
+	if got := at("a.md", 1, 1, "plain").Localize(lookup); got != "plain" {
 		t.Errorf("Localize without an ID = %q", got)
 	}
 }
@@ -76,4 +76,16 @@ func TestFillList(t *testing.T) {
 			t.Errorf("%d: %q, want %q", n, got, want)
 		}
 	}
+}
+
+// at and warn make diagnostics with a text of their own, as no code
+// outside tests may: every message gen prints is a declared Message.
+func at(path string, line, col int, msg string) *Diagnostic {
+	return &Diagnostic{Path: path, Line: line, Col: col, Msg: msg}
+}
+
+func warn(path string, line, col int, msg string) *Diagnostic {
+	d := at(path, line, col, msg)
+	d.Severity = Warning
+	return d
 }

@@ -33,7 +33,7 @@ func TestInject(t *testing.T) {
 
 func TestOverlayShowsTheLinesAroundAndEscapes(t *testing.T) {
 	src := "---\ntitle: <b>x</b>\n\tdate: [\nsummary: s\n---\nbody & more\n"
-	ds := []*diag.Diagnostic{diag.At("content/a.md", 3, 1, "yaml: <bad> & wrong"), diag.At("site.yaml", 0, 0, "no position")}
+	ds := []*diag.Diagnostic{diag.Message{ID: "test.a", Text: "yaml: <bad> & wrong"}.At("content/a.md", 3, 1), diag.Message{ID: "test.b", Text: "no position"}.At("site.yaml", 0, 0)}
 	ps := problems(ds, func(p string) []byte {
 		if p == "content/a.md" {
 			return []byte(src)
