@@ -60,6 +60,12 @@ var (
 	msgDeployed         = diag.Message{ID: "deploy.deployed", Text: "deployed: {{.Uploaded}} uploaded, {{.Deleted}} deleted"}
 	msgDeployPartial    = diag.Message{ID: "deploy.partial", Text: "gen deploy: not all deployed: {{.Uploaded}} of {{.Uploads}} files uploaded, {{.Failed}} failed, {{.NotTried}} not tried; {{.Deleted}} of {{.Deletes}} deletions done{{.Waiting}}. The target holds part of the new site: run gen deploy again"}
 	msgDeployWaiting    = diag.Message{ID: "deploy.deletes-wait", Text: " (deletions wait until every upload passes)"}
+
+	msgListNew     = diag.Message{ID: "deploy.list-new", Text: "upload new"}
+	msgListChanged = diag.Message{ID: "deploy.list-changed", Text: "upload changed"}
+	msgListForced  = diag.Message{ID: "deploy.list-forced", Text: "upload forced"}
+	msgListDelete  = diag.Message{ID: "deploy.list-delete", Text: "delete"}
+	msgListKeep    = diag.Message{ID: "deploy.list-keep", Text: "keep"}
 )
 
 // deployFlags are the options of gen deploy.
@@ -145,7 +151,7 @@ func applyDeploy(ctx context.Context, d *deploy.Deployment, f *deployFlags, targ
 	p := &d.Plan
 	fmt.Fprintln(stdout, planLine(p, f.dest, target, sp))
 	if f.dryRun {
-		p.WriteList(stdout)
+		writeList(stdout, p, sp)
 	}
 	if n := len(p.Deletes); f.maxDeletes >= 0 && n > f.maxDeletes {
 		fmt.Fprintln(stderr, sp.Say(msgDeployTooMany, "Count", n, "Max", f.maxDeletes, "Dir", f.dest, "Target", target))
@@ -191,6 +197,31 @@ func planLine(p *deploy.Plan, dir, target string, sp *speak.Speaker) string {
 	}
 	return sp.Say(msgDeployPlan, "Dir", dir, "Target", target, "Uploads", len(p.Uploads), "New", reasons[deploy.New],
 		"Changed", reasons[deploy.Changed], "Forced", forced, "Deletes", len(p.Deletes), "Unchanged", p.Unchanged, "Kept", kept)
+}
+
+// writeList writes every change of the plan p, one a line, in path order,
+// what is done in a column as wide as its widest words in the language:
+// "upload new     zh/index.html", "delete         old.html".
+func writeList(w io.Writer, p *deploy.Plan, sp *speak.Speaker) {
+	words := map[string]string{}
+	width := 0
+	for key, m := range map[string]diag.Message{deploy.New: msgListNew, deploy.Changed: msgListChanged,
+		deploy.Forced: msgListForced, "delete": msgListDelete, "keep": msgListKeep} {
+		words[key] = sp.Say(m)
+		width = max(width, shownWidth(words[key]))
+	}
+	line := func(what, path string) {
+		fmt.Fprintf(w, "%s%s %s\n", what, strings.Repeat(" ", width-shownWidth(what)), path)
+	}
+	for _, u := range p.Uploads {
+		line(words[u.Reason], u.Path)
+	}
+	for _, k := range p.Deletes {
+		line(words["delete"], k)
+	}
+	for _, k := range p.Kept {
+		line(words["keep"], k)
+	}
 }
 
 // deployTarget returns the URL of the target named by flag (a name or a
