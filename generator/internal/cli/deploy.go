@@ -49,9 +49,7 @@ var (
 	msgDeployUnknownNear    = diag.Message{ID: "deploy.unknown-target-near", Text: "--target {{.Target}}: no such target in site.yaml; did you mean {{.Near}}?"}
 	msgDeployUnknownNone    = diag.Message{ID: "deploy.unknown-target-none", Text: "--target {{.Target}}: no such target in site.yaml, which has no deploy.targets"}
 
-	msgDeployPlan       = diag.Message{ID: "deploy.plan", Text: "deploying {{.Dir}} to {{.Target}}: {{.Uploads}} to upload ({{.New}} new, {{.Changed}} changed{{.Forced}}), {{.Deletes}} to delete, {{.Unchanged}} unchanged{{.Kept}}"}
-	msgDeployForced     = diag.Message{ID: "deploy.plan-forced", Text: ", {{.Count}} forced"}
-	msgDeployKept       = diag.Message{ID: "deploy.plan-kept", Text: ", {{.Count}} kept that the site no longer has (--no-delete)"}
+	msgDeployPlan       = diag.Message{ID: "deploy.plan", Text: "deploying {{.Dir}} to {{.Target}}: {{.Summary}}"}
 	msgDeployTooMany    = diag.Message{ID: "deploy.too-many-deletes", Text: "gen deploy: refused: {{.Count}} files would be deleted, more than --max-deletes {{.Max}}; nothing was changed. Check that {{.Dir}} is the site to publish and {{.Target}} the right target, then allow it with --max-deletes {{.Count}} (or -1 for no limit)"}
 	msgDeployDryRun     = diag.Message{ID: "deploy.dry-run", Text: "dry run: nothing was changed"}
 	msgDeployFailedFile = diag.Message{ID: "deploy.failed-file", Text: "gen deploy: {{.Op}} {{.Path}}: {{.Err}}"}
@@ -60,12 +58,6 @@ var (
 	msgDeployed         = diag.Message{ID: "deploy.deployed", Text: "deployed: {{.Uploaded}} uploaded, {{.Deleted}} deleted"}
 	msgDeployPartial    = diag.Message{ID: "deploy.partial", Text: "gen deploy: not all deployed: {{.Uploaded}} of {{.Uploads}} files uploaded, {{.Failed}} failed, {{.NotTried}} not tried; {{.Deleted}} of {{.Deletes}} deletions done{{.Waiting}}. The target holds part of the new site: run gen deploy again"}
 	msgDeployWaiting    = diag.Message{ID: "deploy.deletes-wait", Text: " (deletions wait until every upload passes)"}
-
-	msgListNew     = diag.Message{ID: "deploy.list-new", Text: "upload new"}
-	msgListChanged = diag.Message{ID: "deploy.list-changed", Text: "upload changed"}
-	msgListForced  = diag.Message{ID: "deploy.list-forced", Text: "upload forced"}
-	msgListDelete  = diag.Message{ID: "deploy.list-delete", Text: "delete"}
-	msgListKeep    = diag.Message{ID: "deploy.list-keep", Text: "keep"}
 )
 
 // deployFlags are the options of gen deploy.
@@ -149,9 +141,9 @@ func runDeploy(args []string, stdout, stderr io.Writer, getenv func(string) stri
 // much, carries it out and says what was and was not done.
 func applyDeploy(ctx context.Context, d *deploy.Deployment, f *deployFlags, target string, stdout, stderr io.Writer, sp *speak.Speaker) int {
 	p := &d.Plan
-	fmt.Fprintln(stdout, planLine(p, f.dest, target, sp))
+	fmt.Fprintln(stdout, sp.Say(msgDeployPlan, "Dir", f.dest, "Target", target, "Summary", p.Summary()))
 	if f.dryRun {
-		writeList(stdout, p, sp)
+		p.WriteList(stdout)
 	}
 	if n := len(p.Deletes); f.maxDeletes >= 0 && n > f.maxDeletes {
 		fmt.Fprintln(stderr, sp.Say(msgDeployTooMany, "Count", n, "Max", f.maxDeletes, "Dir", f.dest, "Target", target))
@@ -180,48 +172,6 @@ func applyDeploy(ctx context.Context, d *deploy.Deployment, f *deployFlags, targ
 	fmt.Fprintln(stderr, sp.Say(msgDeployPartial, "Uploaded", r.Uploaded, "Uploads", len(p.Uploads), "Failed", countOp(r.Failed, "upload"),
 		"NotTried", r.NotTried, "Deleted", r.Deleted, "Deletes", len(p.Deletes), "Waiting", waiting))
 	return 1
-}
-
-// planLine says in one line what the plan p changes.
-func planLine(p *deploy.Plan, dir, target string, sp *speak.Speaker) string {
-	reasons := map[string]int{}
-	for _, u := range p.Uploads {
-		reasons[u.Reason]++
-	}
-	forced, kept := "", ""
-	if n := reasons[deploy.Forced]; n > 0 {
-		forced = sp.Say(msgDeployForced, "Count", n)
-	}
-	if n := len(p.Kept); n > 0 {
-		kept = sp.Say(msgDeployKept, "Count", n)
-	}
-	return sp.Say(msgDeployPlan, "Dir", dir, "Target", target, "Uploads", len(p.Uploads), "New", reasons[deploy.New],
-		"Changed", reasons[deploy.Changed], "Forced", forced, "Deletes", len(p.Deletes), "Unchanged", p.Unchanged, "Kept", kept)
-}
-
-// writeList writes every change of the plan p, one a line, in path order,
-// what is done in a column as wide as its widest words in the language:
-// "upload new     zh/index.html", "delete         old.html".
-func writeList(w io.Writer, p *deploy.Plan, sp *speak.Speaker) {
-	words := map[string]string{}
-	width := 0
-	for key, m := range map[string]diag.Message{deploy.New: msgListNew, deploy.Changed: msgListChanged,
-		deploy.Forced: msgListForced, "delete": msgListDelete, "keep": msgListKeep} {
-		words[key] = sp.Say(m)
-		width = max(width, shownWidth(words[key]))
-	}
-	line := func(what, path string) {
-		fmt.Fprintf(w, "%s%s %s\n", what, strings.Repeat(" ", width-shownWidth(what)), path)
-	}
-	for _, u := range p.Uploads {
-		line(words[u.Reason], u.Path)
-	}
-	for _, k := range p.Deletes {
-		line(words["delete"], k)
-	}
-	for _, k := range p.Kept {
-		line(words["keep"], k)
-	}
 }
 
 // deployTarget returns the URL of the target named by flag (a name or a

@@ -14,7 +14,6 @@ import (
 	"github.com/eventnews/gen/generator/internal/sitefs"
 	"github.com/eventnews/gen/generator/internal/speak"
 	"github.com/eventnews/gen/generator/internal/status"
-	"golang.org/x/text/width"
 )
 
 var (
@@ -304,7 +303,7 @@ func printTable(w io.Writer, rows [][]string) {
 			if i == len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], shownWidth(cell))
+			widths[i] = max(widths[i], speak.Width(cell))
 		}
 	}
 	var b strings.Builder
@@ -312,25 +311,10 @@ func printTable(w io.Writer, rows [][]string) {
 		for i, cell := range row {
 			b.WriteString(cell)
 			if i < len(row)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-shownWidth(cell)+2))
+				b.WriteString(strings.Repeat(" ", widths[i]-speak.Width(cell)+2))
 			}
 		}
 		b.WriteByte('\n')
 	}
 	io.WriteString(w, b.String())
-}
-
-// shownWidth is how many columns a terminal gives s: two for a wide or
-// full-width character (East Asian Width W or F), one for any other.
-func shownWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }

@@ -32,9 +32,9 @@ func TestPlanInTheReadersLanguage(t *testing.T) {
 	}
 	var list bytes.Buffer
 	p.WriteList(&list)
-	want := "上传 已修改 b.html\n" +
-		"上传 新增   zh/new.html\n" +
-		"删除        old.html\n"
+	want := "上传（有变化） b.html\n" +
+		"上传（新）     zh/new.html\n" +
+		"删除           old.html\n"
 	if list.String() != want {
 		t.Errorf("zh list:\n%s\nwant:\n%s", list.String(), want)
 	}

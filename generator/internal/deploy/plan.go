@@ -105,19 +105,20 @@ func (p *Plan) Summary() string {
 // paths in a column.
 func (p *Plan) WriteList(w io.Writer) {
 	sp := speaker(p.speak)
-	reasons := map[string]string{New: sp.Say(msgReasonNew), Changed: sp.Say(msgReasonChanged), Forced: sp.Say(msgReasonForced)}
-	upload, del, keep := sp.Say(msgUpload), sp.Say(msgDelete), sp.Say(msgKeep)
-	width := max(columns(del), columns(keep))
-	for _, r := range reasons {
-		width = max(width, columns(upload)+1+columns(r))
+	words := map[string]string{New: sp.Say(msgListNew), Changed: sp.Say(msgListChanged), Forced: sp.Say(msgListForced),
+		"delete": sp.Say(msgListDelete), "keep": sp.Say(msgListKeep)}
+	width := 0
+	for _, w := range words {
+		width = max(width, speak.Width(w))
 	}
+	line := func(what, path string) { fmt.Fprintf(w, "%s %s\n", speak.Pad(what, width), path) }
 	for _, u := range p.Uploads {
-		fmt.Fprintf(w, "%s %s\n", pad(upload+" "+reasons[u.Reason], width), u.Path)
+		line(words[u.Reason], u.Path)
 	}
 	for _, k := range p.Deletes {
-		fmt.Fprintf(w, "%s %s\n", pad(del, width), k)
+		line(words["delete"], k)
 	}
 	for _, k := range p.Kept {
-		fmt.Fprintf(w, "%s %s\n", pad(keep, width), k)
+		line(words["keep"], k)
 	}
 }

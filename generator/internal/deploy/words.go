@@ -1,9 +1,6 @@
 package deploy
 
 import (
-	"strings"
-	"unicode"
-
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/speak"
 )
@@ -15,12 +12,11 @@ var (
 	msgUploadingMB = diag.Message{ID: "deploy.uploading-mb", Text: "uploading: {{.Done}} of {{.Count}} files done ({{.DoneMB}} MB of {{.TotalMB}} MB)"}
 	msgDeleting    = diag.Message{ID: "deploy.deleting", Text: "deleting: {{.Done}} of {{.Count}} files done"}
 
-	msgUpload        = diag.Message{ID: "deploy.upload", Text: "upload"}
-	msgDelete        = diag.Message{ID: "deploy.delete", Text: "delete"}
-	msgKeep          = diag.Message{ID: "deploy.keep", Text: "keep"}
-	msgReasonNew     = diag.Message{ID: "deploy.reason-new", Text: "new"}
-	msgReasonChanged = diag.Message{ID: "deploy.reason-changed", Text: "changed"}
-	msgReasonForced  = diag.Message{ID: "deploy.reason-forced", Text: "forced"}
+	msgListNew     = diag.Message{ID: "deploy.list-new", Text: "upload new"}
+	msgListChanged = diag.Message{ID: "deploy.list-changed", Text: "upload changed"}
+	msgListForced  = diag.Message{ID: "deploy.list-forced", Text: "upload forced"}
+	msgListDelete  = diag.Message{ID: "deploy.list-delete", Text: "delete"}
+	msgListKeep    = diag.Message{ID: "deploy.list-keep", Text: "keep"}
 
 	msgSummary       = diag.Message{ID: "deploy.summary", Text: "{{.Upload}} to upload ({{.New}} new, {{.Changed}} changed), {{.Delete}} to delete, {{.Unchanged}} unchanged"}
 	msgSummaryForced = diag.Message{ID: "deploy.summary-forced", Text: "{{.Upload}} to upload ({{.New}} new, {{.Changed}} changed, {{.Forced}} forced), {{.Delete}} to delete, {{.Unchanged}} unchanged"}
@@ -52,25 +48,4 @@ func speaker(sp *speak.Speaker) *speak.Speaker {
 		return speak.New("en")
 	}
 	return sp
-}
-
-// pad returns s followed by spaces up to width columns on a terminal,
-// where a Chinese character takes two.
-func pad(s string, width int) string {
-	if n := width - columns(s); n > 0 {
-		return s + strings.Repeat(" ", n)
-	}
-	return s
-}
-
-// columns is the width of s on a terminal.
-func columns(s string) int {
-	n := 0
-	for _, r := range s {
-		n++
-		if unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff60 {
-			n++
-		}
-	}
-	return n
 }

@@ -47,3 +47,18 @@ func TestErrorInTheReadersLanguage(t *testing.T) {
 		t.Errorf("Say with an error argument = %q, want it to hold %q", got, want)
 	}
 }
+
+// Columns line up in any language: a Chinese character takes two.
+func TestWidthAndPad(t *testing.T) {
+	for s, want := range map[string]int{"delete": 6, "删除": 4, "上传（新）": 10, "удалить": 7, "": 0} {
+		if got := speak.Width(s); got != want {
+			t.Errorf("Width(%q) = %d, want %d", s, got, want)
+		}
+	}
+	if got := speak.Pad("删除", 6) + "|"; got != "删除  |" {
+		t.Errorf("Pad: %q", got)
+	}
+	if got := speak.Pad("delete", 3); got != "delete" {
+		t.Errorf("Pad of a longer text: %q", got)
+	}
+}
