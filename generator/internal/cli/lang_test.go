@@ -82,7 +82,7 @@ func TestBuildSpeaksTheChosenLanguage(t *testing.T) {
 		"3 ошибки: ничего не опубликовано; прежний сайт в " + filepath.Join(dir, "public") + " не изменился\n"; r.code != 1 || r.stderr != want {
 		t.Errorf("front matter in ru: exit %d\n%s\nwant:\n%s", r.code, r.stderr, want)
 	}
-	if r := run("build", "--source", dir, "--lang", "fr"); r.code != 2 || r.stderr != "gen build: --lang fr: gen speaks en, ru, zh\n" {
+	if r := run("build", "--source", dir, "--lang", "fr"); r.code != 2 || r.stderr != "gen build: --lang fr: gen speaks en, ru and zh\n" {
 		t.Errorf("--lang fr: exit %d, %q", r.code, r.stderr)
 	}
 }

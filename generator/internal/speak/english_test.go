@@ -29,7 +29,6 @@ var developerOnly = map[string][]string{
 	"internal/status/status.go":     {"judge"},
 	"internal/markdown/markdown.go": {"*"},
 	"internal/publish/manifest.go":  {"*"},
-	"internal/speak/speak.go":       {"Choose"},
 	"internal/check/check.go":       {"Run"},
 	"internal/check/format.go":      {"Write"},
 }

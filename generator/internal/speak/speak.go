@@ -27,15 +27,15 @@ package speak
 
 import (
 	"embed"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
 
-	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
+
+	"github.com/eventnews/gen/generator/internal/diag"
 )
 
 //go:embed en.yaml ru.yaml zh.yaml
@@ -73,6 +73,7 @@ var (
 	msgComma   = diag.Message{ID: "list.comma", Text: ", "}
 	msgWarning = diag.Message{ID: "diag.warning", Text: "warning: "}
 	msgError   = diag.Message{ID: "diag.error", Text: "error: "}
+	msgBadLang = diag.Message{ID: "speak.bad-lang", Text: "--lang {{.Flag}}: gen speaks {{.Langs}}"}
 )
 
 // Speaker says messages in one language.
@@ -177,21 +178,25 @@ func (s *Speaker) list(items []string) string {
 
 // Choose returns the language of the command line: flag (--lang) if set,
 // else the first of LC_ALL, LC_MESSAGES and LANG that is set, else
-// English. A flag naming a language gen does not speak is an error.
+// English. A flag naming a language gen does not speak is an error, said
+// in the language of the locale, which Choose then returns.
 func Choose(flag string, getenv func(string) string) (string, error) {
 	if flag != "" {
-		l := strings.ToLower(flag)
-		if !Supported(l) {
-			return "en", fmt.Errorf("--lang %s: gen speaks %s", flag, strings.Join(langs, ", "))
+		if l := strings.ToLower(flag); Supported(l) {
+			return l, nil
 		}
-		return l, nil
 	}
+	lang := "en"
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := getenv(name); v != "" {
-			return FromLocale(v), nil
+			lang = FromLocale(v)
+			break
 		}
 	}
-	return "en", nil
+	if flag != "" {
+		return lang, msgBadLang.At("", 0, 0, "Flag", flag, "Langs", langs)
+	}
+	return lang, nil
 }
 
 // FromLocale returns the language of a POSIX locale name: "ru_RU.UTF-8"

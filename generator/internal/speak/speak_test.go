@@ -163,8 +163,13 @@ func TestChoose(t *testing.T) {
 			t.Errorf("Choose(%q, %v) = %q, %v; want %q", c.flag, c.env, got, err, c.want)
 		}
 	}
-	if _, err := speak.Choose("fr", func(string) string { return "" }); err == nil || err.Error() != "--lang fr: gen speaks en, ru, zh" {
+	if _, err := speak.Choose("fr", func(string) string { return "" }); err == nil || err.Error() != "--lang fr: gen speaks en, ru and zh" {
 		t.Errorf("Choose(fr): %v", err)
+	}
+	// Refused, --lang is said in the locale's language.
+	lang, err := speak.Choose("fr", func(k string) string { return map[string]string{"LANG": "ru_RU.UTF-8"}[k] })
+	if got := speak.New(lang).Error(err); lang != "ru" || got != "--lang fr: gen говорит на языках en, ru и zh" {
+		t.Errorf("Choose(fr) with LANG=ru_RU.UTF-8: %s, %q", lang, got)
 	}
 }
 
