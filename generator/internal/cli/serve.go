@@ -109,8 +109,8 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 		fmt.Fprintln(stderr, sp.Say(msgCommandError, "Command", "serve", "Err", err))
 		return 1
 	}
-	if note != "" {
-		fmt.Fprintln(stderr, note)
+	if note != nil {
+		fmt.Fprintln(stderr, sp.Line(note))
 	}
 	actual, address, hosts, anyIP := serveAddress(ln, *bind, c.baseURL)
 	opts := serve.Options{

@@ -6,12 +6,15 @@ import (
 	"os"
 	"strconv"
 	"syscall"
+
+	"github.com/eventnews/gen/generator/internal/diag"
 )
 
 // Listen opens the TCP address the server answers on. When the port is busy
 // and fixed is false, the next ports are tried, up to 20 of them, and note
-// says which one was taken instead.
-func Listen(bind string, port int, fixed bool) (ln net.Listener, note string, err error) {
+// (a diagnostic without a place, to be said in the reader's language) says
+// which one was taken instead.
+func Listen(bind string, port int, fixed bool) (ln net.Listener, note *diag.Diagnostic, err error) {
 	tries := 20
 	if fixed || port == 0 {
 		tries = 1
@@ -24,18 +27,18 @@ func Listen(bind string, port int, fixed bool) (ln net.Listener, note string, er
 		ln, err = net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(p)))
 		if err == nil {
 			if i > 0 {
-				note = msgPortTaken.Format("Port", port, "Using", p)
+				note = msgPortTaken.At("", 0, 0, "Port", port, "Using", p)
 			}
 			return ln, note, nil
 		}
 		if !errors.Is(err, syscall.EADDRINUSE) {
-			return nil, "", msgCannotListen.At("", 0, 0, "Addr", net.JoinHostPort(bind, strconv.Itoa(p)), "Err", unwrapOp(err))
+			return nil, nil, msgCannotListen.At("", 0, 0, "Addr", net.JoinHostPort(bind, strconv.Itoa(p)), "Err", unwrapOp(err))
 		}
 	}
 	if fixed {
-		return nil, "", msgPortBusy.At("", 0, 0, "Port", port, "Bind", bind)
+		return nil, nil, msgPortBusy.At("", 0, 0, "Port", port, "Bind", bind)
 	}
-	return nil, "", msgPortsBusy.At("", 0, 0, "First", port, "Last", port+tries-1, "Bind", bind)
+	return nil, nil, msgPortsBusy.At("", 0, 0, "First", port, "Last", port+tries-1, "Bind", bind)
 }
 
 func unwrapOp(err error) error {

@@ -458,8 +458,11 @@ func TestListenTakesTheNextFreePort(t *testing.T) {
 	}
 	defer ln.Close()
 	got := ln.Addr().(*net.TCPAddr).Port
-	if got == port || note != fmt.Sprintf("port %d is busy, using %d", port, got) {
-		t.Errorf("port %d, note %q", got, note)
+	if got == port || note == nil || note.Error() != fmt.Sprintf("port %d is busy, using %d", port, got) {
+		t.Errorf("port %d, note %v", got, note)
+	}
+	if ru := speak.New("ru").Line(note); ru != fmt.Sprintf("порт %d занят, gen берёт порт %d", port, got) {
+		t.Errorf("the note in Russian: %q", ru)
 	}
 	_, _, err = serve.Listen("127.0.0.1", port, true)
 	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("port %d on 127.0.0.1 is already in use", port)) || !strings.Contains(err.Error(), "--port") {
