@@ -183,8 +183,8 @@ func deployTarget(d *config.Deploy, flag string) (string, error) {
 	case flag == "":
 		return d.Targets[0].URL, nil
 	case strings.Contains(flag, "://"):
-		if msg := config.CheckTargetURL(flag); msg != "" {
-			return "", msgDeployBadURL.At("", 0, 0, "Problem", msg)
+		if p := config.TargetURLProblem(flag); p != nil {
+			return "", msgDeployBadURL.At("", 0, 0, "Problem", p)
 		}
 		return flag, nil
 	}

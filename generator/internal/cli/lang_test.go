@@ -360,6 +360,8 @@ func TestDeploySpeaksTheChosenLanguage(t *testing.T) {
 	os.WriteFile(yaml, append(data, "deploy:\n  targets:\n    - {name: production, url: \"s3://press?region=eu-central-1\"}\n"...), 0o644)
 	want(t, "gen deploy --target prodution in ru", runEnv(ruEnv, "deploy", "-s", dir, "--target", "prodution"), 2,
 		"gen deploy: --target prodution: такой цели в site.yaml нет; может быть, production?\n")
+	want(t, "gen deploy --target ftp://x/y in ru", runEnv(ruEnv, "deploy", "-s", dir, "--target", "ftp://x/y"), 2,
+		"gen deploy: --target: адрес \"ftp://x/y\" должен начинаться с s3://, gs://, azblob:// или file://\n")
 	want(t, "gen deploy --workers 0 in zh", runEnv(zhEnv, "deploy", "-s", dir, "--workers", "0"), 2,
 		"gen deploy：--workers 0：请指定 1 或更大的数\n")
 	want(t, "gen build", run("build", "--source", dir, "--now", "2024-06-01"), 0)

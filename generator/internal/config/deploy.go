@@ -93,15 +93,6 @@ var (
 	msgTargetNoBucket = diag.Message{ID: "config.target-no-bucket", Text: "url {{.URL}} names no bucket: write it like {{.Scheme}}://bucket"}
 )
 
-// CheckTargetURL returns what is wrong with a target's URL, in English,
-// or "". TargetURLProblem says the same in a form any language can say.
-func CheckTargetURL(raw string) string {
-	if d := TargetURLProblem(raw); d != nil {
-		return d.Msg
-	}
-	return ""
-}
-
 // TargetURLProblem returns what is wrong with a target's URL, as a
 // diagnostic without a place (say it with speak, or put it in a message
 // of its own), or nil.

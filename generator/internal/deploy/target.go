@@ -12,11 +12,12 @@ import (
 	"strings"
 
 	"github.com/aws/smithy-go"
+	"gocloud.dev/blob"
+	"gocloud.dev/gcerrors"
+
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/publish"
-	"gocloud.dev/blob"
-	"gocloud.dev/gcerrors"
 
 	// The kinds of target every gen publishes to: S3 and S3-compatible
 	// storage, and folders. Each registers its scheme with
@@ -33,8 +34,8 @@ const md5Key = "gen-md5"
 // openTarget opens the target at raw. dir is the folder deployed and
 // site the site folder, which a folder target may not be.
 func openTarget(ctx context.Context, raw, dir, site string) (*blob.Bucket, error) {
-	if msg := config.CheckTargetURL(raw); msg != "" {
-		return nil, errors.New(msg)
+	if p := config.TargetURLProblem(raw); p != nil {
+		return nil, p
 	}
 	u, _ := url.Parse(raw)
 	if u.Scheme == "file" {
