@@ -103,12 +103,12 @@ list
 		t.Fatal("build succeeded without a single layout")
 	}
 	msg := s.Err.Error()
-	for _, w := range []string{"content/about.zh.md", "no layout found", "layouts/_default/special.html", "themes/plain/layouts/_default/special.html", "themes/plain/layouts/_default/single.html"} {
+	for _, w := range []string{"content/about.zh.md", "no layout for this page: write one of ", "layouts/_default/special.html", "themes/plain/layouts/_default/special.html", "themes/plain/layouts/_default/single.html"} {
 		if !strings.Contains(msg, w) {
 			t.Errorf("error lacks %q:\n%s", w, msg)
 		}
 	}
-	if ru := speak.New("ru").Error(s.Err); !strings.Contains(ru, "content/about.zh.md: не удаётся сделать zh/about/index.html по шаблонам темы: no layout found; tried ") {
+	if ru := speak.New("ru").Error(s.Err); !strings.Contains(ru, "content/about.zh.md: не удаётся сделать zh/about/index.html по шаблонам темы: для этой страницы нет шаблона оформления: напишите один из этих: ") {
 		t.Errorf("in Russian:\n%s", ru)
 	}
 }

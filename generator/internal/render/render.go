@@ -408,8 +408,8 @@ func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang language,
 	section := p.Section
 	cands := theme.Candidates(string(p.Kind), section, p.Layout)
 	if err := th.Execute(buf, cands, p.Lang, d); err != nil {
-		if _, ok := err.(*diag.Diagnostic); ok {
-			return err
+		if d, ok := err.(*diag.Diagnostic); ok && d.Path != "" {
+			return err // a template's mistake, at its line
 		}
 		where := p.Path
 		if p.File != nil {

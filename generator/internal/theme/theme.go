@@ -346,7 +346,7 @@ func (t *Theme) Execute(w io.Writer, candidates []string, lang string, data any)
 		if per, ok := t.layouts[name]; ok {
 			tpl := per[lang]
 			if tpl == nil {
-				return fmt.Errorf("no templates for language %q", lang)
+				return msgNoLanguage.At("", 0, 0, "Lang", lang)
 			}
 			if err := tpl.Execute(w, data); err != nil {
 				return t.execError(err, name)
@@ -360,7 +360,7 @@ func (t *Theme) Execute(w io.Writer, candidates []string, lang string, data any)
 			tried = append(tried, path.Join(d, name))
 		}
 	}
-	return fmt.Errorf("no layout found; tried %s", strings.Join(tried, ", "))
+	return msgNoLayout.At("", 0, 0, "Tried", strings.Join(tried, ", "))
 }
 
 func (t *Theme) execError(err error, name string) error {
