@@ -1,0 +1,3 @@
+package minify
+
+import _ "github.com/eventnews/gen/generator/internal/sitetest/golden" // go test ./... -update
