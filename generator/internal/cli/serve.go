@@ -119,7 +119,7 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 		// path of site.yaml's baseURL, as it will be published.
 		// Pictures are made once and kept, in memory and in the cache
 		// folder, across every rebuild.
-		Build:    build.Options{BaseURL: c.baseURL, Origin: address, Drafts: c.drafts, Future: c.future, Images: pictureCache(*cacheDir, c.source), Progress: stderr},
+		Build:    build.Options{BaseURL: c.baseURL, Origin: address, Drafts: c.drafts, Future: c.future, Images: pictureCache(*cacheDir, c.source), Progress: stderr, Speaker: sp},
 		Listener: ln,
 		Hosts:    hosts,
 		AnyIP:    anyIP,
