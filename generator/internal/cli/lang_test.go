@@ -326,7 +326,7 @@ func TestCommandLinesSpeakTheChosenLanguage(t *testing.T) {
 		{ruEnv, []string{"new", "--source", filepath.Join(dir, "nowhere")}, 2, "gen new: " + filepath.Join(dir, "nowhere")},
 		{zhEnv, []string{"status", "--format", "xml"}, 2, "gen status：--format xml：请使用 text 或 json\n"},
 		{ruEnv, []string{"status", "news/expo"}, 2, "gen status: страницы и --from указываются вместе с --mark ЯЗЫК, например: gen status --mark ru news/harbin-expo\n"},
-		{ruEnv, []string{"status", "--mark", "ru"}, 2, "gen status: --mark нужны страницы, которые отметить, например: gen status --mark ru news/harbin-expo\n"},
+		{ruEnv, []string{"status", "--mark", "ru"}, 2, "gen status: после --mark назовите страницы, которые нужно отметить, например: gen status --mark ru news/harbin-expo\n"},
 		{ruEnv, []string{"status", "--mark", "fr", "news/expo", "--source", dir}, 2, "gen status: fr — это не язык сайта (zh, ru, en)\n"},
 		{zhEnv, []string{"status", "--mark", "ru", "news/nope", "--source", dir}, 1, "gen status：没有页面 news/nope（gen status 会列出页面；"},
 		{zhEnv, []string{"status", "--mark", "en", "news/expo", "--source", dir}, 1, "gen status：news/expo 没有可标记的 en 版本（gen new news/expo --lang en 可以开始一个）\n"},
