@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,5 +122,25 @@ func TestScanAndTargetErrorsInTheReadersLanguage(t *testing.T) {
 	}
 	if got := speak.New("zh").Error(describe(nil, context.Canceled)); got != "已停止" {
 		t.Errorf("a stopped upload: %q", got)
+	}
+	// What the storage library says in its words is said plainly, with
+	// the fix, for the mistakes a press office makes setting up.
+	sdk := func(s string) error {
+		return fmt.Errorf("blob (code=Unknown): operation error S3: ListObjectsV2, %s", s)
+	}
+	for _, c := range []struct {
+		err        error
+		lang, want string
+	}{
+		{sdk("resolve auth scheme: resolve endpoint: endpoint rule error, Invalid region: region was not a valid DNS name"), "en",
+			"the bucket's region is not known: add it to the target URL, like s3://bucket?region=eu-central-1, or set AWS_REGION"},
+		{sdk("get identity: get credentials: failed to refresh cached credentials, no EC2 IMDS role found"), "ru",
+			"для бакета нет ключей доступа: передайте их gen deploy в AWS_ACCESS_KEY_ID и AWS_SECRET_ACCESS_KEY (в CI — из его секретов) или назовите профиль в AWS_PROFILE"},
+		{&net.OpError{Op: "dial", Err: &net.DNSError{Name: "bucket.127.0.0.1", Err: "no such host", IsNotFound: true}}, "zh",
+			"没有服务器 bucket.127.0.0.1：请检查目标网址中的存储桶名称和 endpoint（使用自己 endpoint 的存储桶通常需要 use_path_style=true）"},
+	} {
+		if got := speak.New(c.lang).Error(describe(nil, c.err)); got != c.want {
+			t.Errorf("%v in %s:\n got %s\nwant %s", c.err, c.lang, got, c.want)
+		}
 	}
 }

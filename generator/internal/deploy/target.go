@@ -146,9 +146,17 @@ func remoteMD5(ctx context.Context, b *blob.Bucket, key string) ([]byte, error) 
 // message for what gen knows, else the store's own words.
 func describe(b *blob.Bucket, err error) error {
 	var op *net.OpError
+	var dns *net.DNSError
+	text := err.Error()
 	switch {
 	case errors.Is(err, context.Canceled):
 		return msgStopped.At("", 0, 0)
+	case errors.As(err, &dns) && dns.IsNotFound:
+		return msgNoHost.At("", 0, 0, "Host", dns.Name)
+	case strings.Contains(text, "Invalid region"):
+		return msgNoRegion.At("", 0, 0)
+	case strings.Contains(text, "get credentials") || strings.Contains(text, "failed to retrieve credentials"):
+		return msgNoKeys.At("", 0, 0)
 	case errors.As(err, &op):
 		return msgUnreachable.At("", 0, 0, "Addr", op.Addr, "Err", op.Err)
 	case gcerrors.Code(err) == gcerrors.NotFound && strings.Contains(err.Error(), "NoSuchBucket"):

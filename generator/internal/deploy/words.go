@@ -38,6 +38,9 @@ var (
 	msgStopped      = diag.Message{ID: "deploy.stopped", Text: "stopped"}
 	msgUnreachable  = diag.Message{ID: "deploy.unreachable", Text: "cannot reach {{.Addr}} ({{.Err}})"}
 	msgNoBucket     = diag.Message{ID: "deploy.no-bucket", Text: "the bucket does not exist (create it first, or check the name)"}
+	msgNoHost       = diag.Message{ID: "deploy.no-host", Text: "there is no server {{.Host}}: check the bucket's name and the endpoint in the target URL (a bucket behind an endpoint of its own usually needs use_path_style=true)"}
+	msgNoRegion     = diag.Message{ID: "deploy.no-region", Text: "the bucket's region is not known: add it to the target URL, like s3://bucket?region=eu-central-1, or set AWS_REGION"}
+	msgNoKeys       = diag.Message{ID: "deploy.no-credentials", Text: "there are no credentials for the bucket: give them to gen deploy as AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (in CI, from its secrets), or name a profile with AWS_PROFILE"}
 	msgFileChanged  = diag.Message{ID: "deploy.file-changed", Text: "the file changed while gen deploy ran: run gen deploy again once gen build is done"}
 	msgAccessDenied = diag.Message{ID: "deploy.access-denied", Text: "access denied: check the credentials in the environment ({{.Detail}})"}
 )
