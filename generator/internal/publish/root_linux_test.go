@@ -75,10 +75,16 @@ func TestReadOnlyDestination(t *testing.T) {
 
 const nobody = 65534
 
-// openDir makes a folder that another user can reach.
+// openDir makes a folder that another user can reach: in the temporary
+// folder, or in /tmp when TMPDIR is closed to others (mktemp -d makes it
+// so).
 func openDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.MkdirTemp("", "gen-publish-")
+	parent := os.TempDir()
+	if st, err := os.Stat(parent); err != nil || st.Mode().Perm()&0o001 == 0 {
+		parent = "/tmp"
+	}
+	dir, err := os.MkdirTemp(parent, "gen-publish-")
 	if err != nil {
 		t.Fatal(err)
 	}
