@@ -64,6 +64,11 @@ func Explain(path string, text []byte, first int, err error, other diag.Message)
 		return d
 	}
 	if m, ok := plain(problem); ok {
+		if l, c := unclosedQuote(text); l > 0 && l <= max(line, 1) {
+			// A quote left open on a line before swallows what follows,
+			// and yaml.v3 stumbles later: the quote is the mistake.
+			return other.At(path, first+l, c, "Problem", msgEndOfText)
+		}
 		if l, c := opener(m, text); l > 0 {
 			return other.At(path, first+l, c, "Problem", m)
 		}

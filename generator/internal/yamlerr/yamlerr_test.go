@@ -39,6 +39,8 @@ func TestExplain(t *testing.T) {
 		{"title: \"Expo\ndate: 1\n", "a.md:2:8: invalid YAML: the text ends inside quotes: close the quotes where the value ends"},
 		{"title: x\nsummary: 'it''s\n", "a.md:3:10: invalid YAML: the text ends inside quotes: close the quotes where the value ends"},
 		{"title: x\ntags:\n  - \"a\\\" b\n", "a.md:4:5: invalid YAML: the text ends inside quotes: close the quotes where the value ends"},
+		{"title: \"Expo opens\nsummary: \"From May 17: more than 1,400 firms.\"\n", "a.md:2:8: invalid YAML: the text ends inside quotes: close the quotes where the value ends"},
+		{"title: \"Expo opens\nsummary: a\" b\n", "a.md:2:8: invalid YAML: the text ends inside quotes: close the quotes where the value ends"},
 		{"title: @expo\n", "a.md:2: invalid YAML: a value starts with a character YAML keeps for itself (@, `, % and others): put the value in quotes"},
 		{"title: \"a\\qb\"\n", `a.md:2: invalid YAML: a \ in double quotes is followed by a letter YAML does not know: write \\ for a backslash, or use single quotes`},
 		{"tags: - a\n", `a.md:2: invalid YAML: a list item "- " stands on the line of its key: put each item on a line of its own below the key, starting with "- "`},
