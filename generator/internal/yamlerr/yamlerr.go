@@ -19,7 +19,8 @@
 // Otherwise it gives yaml.v3's message in the caller's words, at its
 // line: in plain words with the fix when it is one of the parser's common
 // messages (an unclosed list, quote or group, a stray ":", a reserved
-// first character, ...; an unclosed [, { or quote at the character that opens it), which package speak then says in the reader's
+// first character, ...; an unclosed [, { or quote at the character that opens it; a quote
+// left open before the line yaml.v3 names is taken for the mistake), which package speak then says in the reader's
 // language; else as yaml.v3 wrote it. Lines and columns are 1-based, columns in characters.
 package yamlerr
 
