@@ -145,6 +145,8 @@ var mistakes = []mistake{
 		[]string{"content/news/expo/index.zh.md:4:7: tags must be a list: write [regions, expo]"}},
 	{"a date written another way", expoZh(replace("date: 2024-05-17", "date: 17.05.2024")), "/zh/news/expo/",
 		[]string{`content/news/expo/index.zh.md:3:7: date: "17.05.2024" is not a valid date (write it as 2024-05-17)`}},
+	{"a title the share card cannot draw whole", map[string]string{"content/news/forum/index.ru.md": "---\ntitle: Форум \U00020000\n---\nФорум.\n"}, "/ru/news/forum/",
+		[]string{"content/news/forum/index.ru.md:2:8: warning: the share card of this release leaves out \U00020000, which gen's font does not have: it shows the rest of the title (give the release a lead image to share that instead)"}},
 	{"missing translation", map[string]string{"content/news/forum/index.en.md": ""}, "/zh/news/forum/",
 		[]string{"content/news/forum/index.zh.md:1:1: warning: no en translation yet (gen new news/forum --lang en starts one)"}},
 	{"stale translation", map[string]string{"content/news/forum/index.ru.md": "---\ntitle: Форум\ntranslatedFrom: zh@000000000000\n---\nФорум.\n"}, "/ru/news/forum/",

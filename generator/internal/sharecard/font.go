@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -35,14 +36,38 @@ func Fingerprint() string {
 // Missing lists the characters of s that the font lacks, once each, in
 // order: they are left out of a card.
 func Missing(s string) []rune {
-	f, err := parseFont()
+	c, err := NewCoverage()
 	if err != nil {
 		return nil
 	}
-	var b sfnt.Buffer
+	return c.Missing(s)
+}
+
+// Coverage tells which characters the cards' font has, for many texts:
+// the font is read once. It is not safe for concurrent use.
+type Coverage struct {
+	f *sfnt.Font
+	b sfnt.Buffer
+}
+
+// NewCoverage reads the font for Missing.
+func NewCoverage() (*Coverage, error) {
+	f, err := parseFont()
+	if err != nil {
+		return nil, err
+	}
+	return &Coverage{f: f}, nil
+}
+
+// Missing lists the characters of s that the font lacks, once each, in
+// order.
+func (c *Coverage) Missing(s string) []rune {
 	var out []rune
 	for _, r := range s {
-		if !covered(f, &b, r) && !strings.ContainsRune(string(out), r) {
+		if r >= 0x20 && r < 0x7f {
+			continue // ASCII, which the font has
+		}
+		if !covered(c.f, &c.b, r) && !slices.Contains(out, r) {
 			out = append(out, r)
 		}
 	}
