@@ -18,16 +18,20 @@ const (
 	journalName  = stateDir + "/journal"  // a build between its commit point and its end
 	stageName    = stateDir + "/stage"    // files of the build in progress
 	lockName     = stateDir + "/lock"
-	manifestHead = "gen manifest 1"
+	manifestHead = "gen manifest 2"
+	// The head of the manifest of gen before the stamps, which it reads.
+	manifestHead1 = "gen manifest 1"
 )
 
 // An entry is one file of a build: its path relative to the destination,
-// the SHA-256 of its bytes (128 bits, in hex) and its size.
+// the SHA-256 of its bytes (128 bits, in hex) and its size; for a file
+// copied from a source file, the source's stamp when it was read.
 type entry struct {
-	path string
-	hash string
-	size int64
-	op   byte // opStaged, opKept, opRemove or opClear
+	path  string
+	hash  string
+	size  int64
+	stamp string // or ""
+	op    byte   // opStaged, opKept, opRemove or opClear
 }
 
 const (
@@ -43,8 +47,8 @@ func sum(b []byte) string {
 	return hex.EncodeToString(h[:16])
 }
 
-// format writes entries, sorted by path, one a line: op, hash, size and
-// the quoted path. A manifest and a journal share it; in a manifest op is
+// format writes entries, sorted by path, one a line: op, hash, size,
+// stamp ("-" for none) and the quoted path. A manifest and a journal share it; in a manifest op is
 // opKept, or opRemove for a file a build could not remove. Output is the
 // same for the same files on any machine.
 func format(entries []entry) []byte {
@@ -56,23 +60,28 @@ func format(entries []entry) []byte {
 		if hash == "" {
 			hash = "-"
 		}
-		fmt.Fprintf(&buf, "%c %s %d %s\n", e.op, hash, e.size, strconv.Quote(e.path))
+		stamp := e.stamp
+		if stamp == "" {
+			stamp = "-"
+		}
+		fmt.Fprintf(&buf, "%c %s %d %s %s\n", e.op, hash, e.size, stamp, strconv.Quote(e.path))
 	}
 	return buf.Bytes()
 }
 
-// parse reads what format wrote. A line that cannot be read, or names a
-// path that is not a plain relative path, is an error: gen then trusts
-// nothing of the file.
+// parse reads what format wrote, or the manifest of an earlier gen,
+// without stamps. A line that cannot be read, or names a path that is not
+// a plain relative path, is an error: gen then trusts nothing of the file.
 func parse(data []byte) ([]entry, error) {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
-	if !sc.Scan() || sc.Text() != manifestHead {
+	if !sc.Scan() || sc.Text() != manifestHead && sc.Text() != manifestHead1 {
 		return nil, fmt.Errorf("not a gen manifest")
 	}
+	stamped := sc.Text() == manifestHead
 	var out []entry
 	for n := 2; sc.Scan(); n++ {
-		e, err := parseLine(sc.Text())
+		e, err := parseLine(sc.Text(), stamped)
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %v", n, err)
 		}
@@ -81,7 +90,7 @@ func parse(data []byte) ([]entry, error) {
 	return out, sc.Err()
 }
 
-func parseLine(line string) (entry, error) {
+func parseLine(line string, stamped bool) (entry, error) {
 	var e entry
 	if len(line) < 2 || line[1] != ' ' || !strings.ContainsRune("+=-x", rune(line[0])) {
 		return e, fmt.Errorf("no operation")
@@ -89,6 +98,12 @@ func parseLine(line string) (entry, error) {
 	e.op, line = line[0], line[2:]
 	hash, rest, ok1 := strings.Cut(line, " ")
 	size, quoted, ok2 := strings.Cut(rest, " ")
+	if stamped && ok2 {
+		e.stamp, quoted, ok2 = strings.Cut(quoted, " ")
+		if e.stamp == "-" {
+			e.stamp = ""
+		}
+	}
 	if !ok1 || !ok2 {
 		return e, fmt.Errorf("too few fields")
 	}

@@ -18,6 +18,18 @@
 //     as gen left it (same size, not modified since), is not touched.
 //     Changed files are written into <dest>/.gen/stage. Nothing in the
 //     destination changes until every file is written.
+//   - A file copied from the site (a static or bundle file) or from the
+//     picture cache is not even read when it did not change since the
+//     last build read it: the manifest records with its hash the source
+//     file's stamp (its name, size, modification and change times, inode
+//     and device), and a source whose stamp is the same has the same
+//     bytes. That relies on the kernel, which sets a file's change time
+//     to its clock on every write and lets no one set it back; a file
+//     changed less than two seconds (a file system's coarsest clock tick)
+//     before a build began gets no stamp, so a second change within the
+//     tick is not missed; a file system without change times (another
+//     system, a file in the binary) has every file read. Only changing the
+//     computer's clock back can hide a change.
 //   - Commit then records the whole change in <dest>/.gen/journal (the
 //     commit point), moves each staged file into place with one rename
 //     (each file is whole, old or new, at every moment), removes the files
@@ -70,6 +82,10 @@ type Options struct {
 	// fail, in tests, is called before each step that changes the file
 	// system (the step's name and path) and returns an error to give.
 	fail func(step, path string) error
+	// read, in tests, is called with the name of each source file read.
+	read func(name string)
+	// now, in tests, is the time a build begins.
+	now func() time.Time
 }
 
 // Report tells what a publication did.
@@ -94,6 +110,7 @@ type Stage struct {
 	opts      Options
 	old       map[string]entry // the last build's manifest
 	since     time.Time        // when it was written
+	begun     time.Time        // when this build began
 	recovered bool
 
 	queue   chan render.File
@@ -129,8 +146,11 @@ func Begin(dest string, src fs.FS, opts Options) (*Stage, error) {
 	if err != nil {
 		return nil, &Failure{Dest: dest, Err: err}
 	}
-	s := &Stage{dest: dest, abs: abs, root: root, src: src, opts: opts,
+	s := &Stage{dest: dest, abs: abs, root: root, src: src, opts: opts, begun: time.Now(),
 		queue: make(chan render.File, queued), dirs: map[string]*madeDir{}, files: map[string]entry{}}
+	if opts.now != nil {
+		s.begun = opts.now()
+	}
 	if err := s.open(); err != nil {
 		s.close()
 		return nil, &Failure{Dest: dest, Err: err}
@@ -272,12 +292,15 @@ func (s *Stage) place(f render.File) (entry, error) {
 }
 
 // copy stages a file copied from the site (Src) or from the picture
-// cache (Disk), reading it once to hash it and, if it changed, once more
-// to copy it: never more than a buffer of it in memory.
+// cache (Disk): never more than a buffer of it in memory. Its hash is the
+// manifest's when the source's stamp is the one recorded with it (the
+// file was not changed since the last build read it); else the file is
+// read to hash it. If it changed, or its copy in the destination did, it
+// is read once more to copy it.
 func (s *Stage) copy(f render.File) (entry, error) {
 	e := entry{path: f.Path, op: opKept}
 	var err error
-	if e.hash, e.size, err = s.hashSource(f, nil); err != nil {
+	if e.hash, e.size, e.stamp, err = s.knownSource(f); err != nil {
 		return e, err
 	}
 	if s.unchanged(e) {
@@ -285,28 +308,56 @@ func (s *Stage) copy(f render.File) (entry, error) {
 	}
 	e.op = opStaged
 	err = s.create(f.Path, func(w io.Writer) error {
-		e.hash, e.size, err = s.hashSource(f, w)
+		in, name, err := s.openSource(f)
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		e.hash, e.size, err = s.hashSource(in, name, w)
 		return err
 	})
 	return e, err
 }
 
-// hashSource reads the site's file f.Src, or the file f.Disk, copying it
-// to w if w is not nil, and returns its hash and size.
-func (s *Stage) hashSource(f render.File, w io.Writer) (string, int64, error) {
-	name := f.Src
-	var in io.ReadCloser
-	var err error
-	if f.Disk != "" {
-		name = f.Disk
-		in, err = os.Open(f.Disk)
-	} else {
-		in, err = s.src.Open(f.Src)
-	}
+// knownSource returns the hash, size and stamp of f's source file: from
+// the manifest when the stamp is the one recorded there, else by reading
+// the file.
+func (s *Stage) knownSource(f render.File) (hash string, size int64, st string, err error) {
+	in, name, err := s.openSource(f)
 	if err != nil {
-		return "", 0, err
+		return "", 0, "", err
 	}
 	defer in.Close()
+	if info, err := in.Stat(); err == nil {
+		st = stamp(name, info, s.begun)
+	}
+	if old, ok := s.old[f.Path]; ok && st != "" && old.stamp == st && old.op == opKept {
+		return old.hash, old.size, st, nil
+	}
+	hash, size, err = s.hashSource(in, name, nil)
+	return hash, size, st, err
+}
+
+// openSource opens the site's file f.Src, or the file f.Disk, and returns
+// it with its name.
+func (s *Stage) openSource(f render.File) (fs.File, string, error) {
+	if f.Disk != "" {
+		in, err := os.Open(f.Disk)
+		if err != nil {
+			return nil, "", err
+		}
+		return in, f.Disk, nil
+	}
+	in, err := s.src.Open(f.Src)
+	return in, f.Src, err
+}
+
+// hashSource reads in, the source file name, copying it to w if w is not
+// nil, and returns its hash and size.
+func (s *Stage) hashSource(in io.Reader, name string, w io.Writer) (string, int64, error) {
+	if s.opts.read != nil {
+		s.opts.read(name)
+	}
 	h := sha256.New()
 	var out io.Writer = h
 	if w != nil {
