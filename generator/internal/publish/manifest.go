@@ -18,14 +18,15 @@ const (
 	journalName  = stateDir + "/journal"  // a build between its commit point and its end
 	stageName    = stateDir + "/stage"    // files of the build in progress
 	lockName     = stateDir + "/lock"
-	manifestHead = "gen manifest 2"
-	// The head of the manifest of gen before the stamps, which it reads.
-	manifestHead1 = "gen manifest 1"
+	stampsName   = stateDir + "/stamps" // what the copied source files were
+	manifestHead = "gen manifest 1"
+	stampsHead   = "gen stamps 1"
 )
 
 // An entry is one file of a build: its path relative to the destination,
 // the SHA-256 of its bytes (128 bits, in hex) and its size; for a file
-// copied from a source file, the source's stamp when it was read.
+// copied from a source file, the source's stamp when it was read (kept in
+// the stamps file, not in the manifest or the journal).
 type entry struct {
 	path  string
 	hash  string
@@ -47,8 +48,8 @@ func sum(b []byte) string {
 	return hex.EncodeToString(h[:16])
 }
 
-// format writes entries, sorted by path, one a line: op, hash, size,
-// stamp ("-" for none) and the quoted path. A manifest and a journal share it; in a manifest op is
+// format writes entries, sorted by path, one a line: op, hash, size and
+// the quoted path. A manifest and a journal share it; in a manifest op is
 // opKept, or opRemove for a file a build could not remove. Output is the
 // same for the same files on any machine.
 func format(entries []entry) []byte {
@@ -60,28 +61,23 @@ func format(entries []entry) []byte {
 		if hash == "" {
 			hash = "-"
 		}
-		stamp := e.stamp
-		if stamp == "" {
-			stamp = "-"
-		}
-		fmt.Fprintf(&buf, "%c %s %d %s %s\n", e.op, hash, e.size, stamp, strconv.Quote(e.path))
+		fmt.Fprintf(&buf, "%c %s %d %s\n", e.op, hash, e.size, strconv.Quote(e.path))
 	}
 	return buf.Bytes()
 }
 
-// parse reads what format wrote, or the manifest of an earlier gen,
-// without stamps. A line that cannot be read, or names a path that is not
-// a plain relative path, is an error: gen then trusts nothing of the file.
+// parse reads what format wrote. A line that cannot be read, or names a
+// path that is not a plain relative path, is an error: gen then trusts
+// nothing of the file.
 func parse(data []byte) ([]entry, error) {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
-	if !sc.Scan() || sc.Text() != manifestHead && sc.Text() != manifestHead1 {
+	if !sc.Scan() || sc.Text() != manifestHead {
 		return nil, fmt.Errorf("not a gen manifest")
 	}
-	stamped := sc.Text() == manifestHead
 	var out []entry
 	for n := 2; sc.Scan(); n++ {
-		e, err := parseLine(sc.Text(), stamped)
+		e, err := parseLine(sc.Text())
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %v", n, err)
 		}
@@ -90,7 +86,7 @@ func parse(data []byte) ([]entry, error) {
 	return out, sc.Err()
 }
 
-func parseLine(line string, stamped bool) (entry, error) {
+func parseLine(line string) (entry, error) {
 	var e entry
 	if len(line) < 2 || line[1] != ' ' || !strings.ContainsRune("+=-x", rune(line[0])) {
 		return e, fmt.Errorf("no operation")
@@ -98,12 +94,6 @@ func parseLine(line string, stamped bool) (entry, error) {
 	e.op, line = line[0], line[2:]
 	hash, rest, ok1 := strings.Cut(line, " ")
 	size, quoted, ok2 := strings.Cut(rest, " ")
-	if stamped && ok2 {
-		e.stamp, quoted, ok2 = strings.Cut(quoted, " ")
-		if e.stamp == "-" {
-			e.stamp = ""
-		}
-	}
 	if !ok1 || !ok2 {
 		return e, fmt.Errorf("too few fields")
 	}
@@ -136,4 +126,46 @@ func checkPath(p string) error {
 		return fmt.Errorf("%q lies in %s/, which gen keeps for itself", p, stateDir)
 	}
 	return nil
+}
+
+// formatStamps writes the stamps of entries that have one, sorted by path,
+// one a line: stamp, hash, size and the quoted path; nil if none has.
+// Unlike the manifest, the stamps are this computer's: inode numbers and
+// times.
+func formatStamps(entries []entry) []byte {
+	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.path, b.path) })
+	var buf bytes.Buffer
+	for _, e := range entries {
+		if e.stamp != "" {
+			fmt.Fprintf(&buf, "%s %s %d %s\n", e.stamp, e.hash, e.size, strconv.Quote(e.path))
+		}
+	}
+	if buf.Len() == 0 {
+		return nil
+	}
+	return append([]byte(stampsHead+"\n"), buf.Bytes()...)
+}
+
+// parseStamps reads what formatStamps wrote, by path; nil if anything in
+// it cannot be read.
+func parseStamps(data []byte) map[string]entry {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<20)
+	if !sc.Scan() || sc.Text() != stampsHead {
+		return nil
+	}
+	out := map[string]entry{}
+	for sc.Scan() {
+		st, rest, _ := strings.Cut(sc.Text(), " ")
+		e, err := parseLine("= " + rest)
+		if err != nil || st == "" {
+			return nil
+		}
+		e.stamp = st
+		out[e.path] = e
+	}
+	if sc.Err() != nil {
+		return nil
+	}
+	return out
 }

@@ -20,9 +20,10 @@
 //     destination changes until every file is written.
 //   - A file copied from the site (a static or bundle file) or from the
 //     picture cache is not even read when it did not change since the
-//     last build read it: the manifest records with its hash the source
-//     file's stamp (its name, size, modification and change times, inode
-//     and device), and a source whose stamp is the same has the same
+//     last build read it: <dest>/.gen/stamps records with its hash the
+//     source file's stamp (its name, size, modification and change times,
+//     inode and device; this computer's, where the manifest is the same
+//     bytes on any), and a source whose stamp is the same has the same
 //     bytes. That relies on the kernel, which sets a file's change time
 //     to its clock on every write and lets no one set it back; a file
 //     changed less than two seconds (a file system's coarsest clock tick)
@@ -55,6 +56,7 @@
 package publish
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -110,6 +112,8 @@ type Stage struct {
 	opts      Options
 	old       map[string]entry // the last build's manifest
 	since     time.Time        // when it was written
+	stamps    map[string]entry // the last stamps file, by path
+	stampData []byte           // as read
 	begun     time.Time        // when this build began
 	recovered bool
 
@@ -174,6 +178,8 @@ func (s *Stage) open() error {
 		return err
 	}
 	s.old, s.since = s.readManifest()
+	s.stampData, _ = s.root.ReadFile(stampsName)
+	s.stamps = parseStamps(s.stampData)
 	return s.root.Mkdir(stageName, 0o777)
 }
 
@@ -293,9 +299,9 @@ func (s *Stage) place(f render.File) (entry, error) {
 
 // copy stages a file copied from the site (Src) or from the picture
 // cache (Disk): never more than a buffer of it in memory. Its hash is the
-// manifest's when the source's stamp is the one recorded with it (the
-// file was not changed since the last build read it); else the file is
-// read to hash it. If it changed, or its copy in the destination did, it
+// one the stamps file recorded when the source's stamp is the same (the
+// file was not changed since a build read it); else the file is read to
+// hash it. If it changed, or its copy in the destination did, it
 // is read once more to copy it.
 func (s *Stage) copy(f render.File) (entry, error) {
 	e := entry{path: f.Path, op: opKept}
@@ -320,8 +326,8 @@ func (s *Stage) copy(f render.File) (entry, error) {
 }
 
 // knownSource returns the hash, size and stamp of f's source file: from
-// the manifest when the stamp is the one recorded there, else by reading
-// the file.
+// the stamps file when the stamp is the one recorded there, else by
+// reading the file.
 func (s *Stage) knownSource(f render.File) (hash string, size int64, st string, err error) {
 	in, name, err := s.openSource(f)
 	if err != nil {
@@ -331,8 +337,8 @@ func (s *Stage) knownSource(f render.File) (hash string, size int64, st string, 
 	if info, err := in.Stat(); err == nil {
 		st = stamp(name, info, s.begun)
 	}
-	if old, ok := s.old[f.Path]; ok && st != "" && old.stamp == st && old.op == opKept {
-		return old.hash, old.size, st, nil
+	if known, ok := s.stamps[f.Path]; ok && st != "" && known.stamp == st {
+		return known.hash, known.size, st, nil
 	}
 	hash, size, err = s.hashSource(in, name, nil)
 	return hash, size, st, err
@@ -471,6 +477,9 @@ func (s *Stage) Commit() (*Report, error) {
 	// finishes, whatever happens to this one.
 	rep, err := s.apply(j)
 	rep.Recovered = s.recovered
+	if err == nil {
+		s.writeStamps()
+	}
 	if err == nil && s.opts.Clean {
 		rep.Cleaned, err = s.clean()
 	}
@@ -531,6 +540,29 @@ func (s *Stage) writeJournal(j []entry) error {
 		return err
 	}
 	return s.root.Rename(tmp, journalName)
+}
+
+// writeStamps records the stamps of this build's copied files for the
+// next, if they changed. They are a cache of facts (a source with this
+// stamp has these bytes), true whatever happens to the build: one that
+// cannot be written only costs the next build a read of each source.
+func (s *Stage) writeStamps() {
+	list := make([]entry, 0, len(s.files))
+	for _, e := range s.files {
+		list = append(list, e)
+	}
+	data := formatStamps(list)
+	switch {
+	case bytes.Equal(data, s.stampData):
+		return
+	case data == nil:
+		s.root.Remove(stampsName)
+		return
+	}
+	tmp := stampsName + ".new"
+	if s.root.WriteFile(tmp, data, 0o666) != nil || s.root.Rename(tmp, stampsName) != nil {
+		s.root.Remove(tmp)
+	}
 }
 
 // Tidy finishes, in a destination gen published into before, a build

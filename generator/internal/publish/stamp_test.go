@@ -204,3 +204,40 @@ func TestSourcesWithoutStampsAreRead(t *testing.T) {
 		t.Errorf("%d reads, want 3", n)
 	}
 }
+
+// The stamps file reads back what it wrote; one damaged is not trusted
+// at all, and a build without stamps leaves none.
+func TestStampsFile(t *testing.T) {
+	entries := []entry{{path: "b c/ä.png", hash: "ab", size: 2, stamp: "s2"}, {path: "a", hash: "cd", size: 1}, {path: "0", hash: "ef", size: 3, stamp: "s0"}}
+	text := formatStamps(entries)
+	if want := "gen stamps 1\ns0 ef 3 \"0\"\ns2 ab 2 \"b c/ä.png\"\n"; string(text) != want {
+		t.Errorf("stamps:\n%s", text)
+	}
+	back := parseStamps(text)
+	if len(back) != 2 || back["b c/ä.png"] != (entry{path: "b c/ä.png", hash: "ab", size: 2, stamp: "s2", op: opKept}) {
+		t.Errorf("parse: %v", back)
+	}
+	for _, bad := range []string{"s0 ef 3 \"0\"\ns2 ab", "s0 ef x \"0\"", "s0 ef 3 0", "s0 ef 3 \"../0\""} {
+		if back := parseStamps([]byte(stampsHead + "\n" + bad + "\n")); back != nil {
+			t.Errorf("%q: read as %v", bad, back)
+		}
+	}
+	if formatStamps(entries[1:2]) != nil {
+		t.Error("stamps without a stamp")
+	}
+}
+
+// A damaged stamps file has every source read again, and is replaced.
+func TestDamagedStampsAreNotTrusted(t *testing.T) {
+	s := newSources(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	s.build(t, dest)
+	stamps := filepath.Join(dest, filepath.FromSlash(stampsName))
+	write(t, stamps, readFile(t, stamps)+"damaged\n")
+	if _, read := s.build(t, dest); len(read) != 2 {
+		t.Errorf("with a damaged stamps file, a rebuild read %q, want both sources", read)
+	}
+	if _, read := s.build(t, dest); len(read) != 0 {
+		t.Errorf("the next rebuild read %q, want nothing", read)
+	}
+}
