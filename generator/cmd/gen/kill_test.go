@@ -179,6 +179,9 @@ func TestKilledBuildsLeaveTheOldSiteOrTheNew(t *testing.T) {
 	}
 	state, _ := os.ReadDir(filepath.Join(dest, ".gen"))
 	beside, _ := os.ReadDir(filepath.Dir(dest))
+	if len(state) == 3 && state[2].Name() == "stamps" {
+		state = state[:2] // the stamps of the copied files, kept for the next build
+	}
 	if len(state) != 2 || len(beside) != 1 {
 		t.Errorf("left behind: %v in .gen, %v beside the destination", state, beside)
 	}

@@ -324,6 +324,7 @@ func (s *Stage) record(j, left []entry) error {
 func (s *Stage) recover() (bool, error) {
 	s.root.Remove(journalName + ".new")
 	s.root.Remove(manifestName + ".new")
+	s.root.Remove(stampsName + ".new")
 	data, err := s.root.ReadFile(journalName)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, s.root.RemoveAll(stageName)

@@ -18,16 +18,21 @@ const (
 	journalName  = stateDir + "/journal"  // a build between its commit point and its end
 	stageName    = stateDir + "/stage"    // files of the build in progress
 	lockName     = stateDir + "/lock"
+	stampsName   = stateDir + "/stamps" // what the copied source files were
 	manifestHead = "gen manifest 1"
+	stampsHead   = "gen stamps 1"
 )
 
 // An entry is one file of a build: its path relative to the destination,
-// the SHA-256 of its bytes (128 bits, in hex) and its size.
+// the SHA-256 of its bytes (128 bits, in hex) and its size; for a file
+// copied from a source file, the source's stamp when it was read (kept in
+// the stamps file, not in the manifest or the journal).
 type entry struct {
-	path string
-	hash string
-	size int64
-	op   byte // opStaged, opKept, opRemove or opClear
+	path  string
+	hash  string
+	size  int64
+	stamp string // or ""
+	op    byte   // opStaged, opKept, opRemove or opClear
 }
 
 const (
@@ -121,4 +126,46 @@ func checkPath(p string) error {
 		return fmt.Errorf("%q lies in %s/, which gen keeps for itself", p, stateDir)
 	}
 	return nil
+}
+
+// formatStamps writes the stamps of entries that have one, sorted by path,
+// one a line: stamp, hash, size and the quoted path; nil if none has.
+// Unlike the manifest, the stamps are this computer's: inode numbers and
+// times.
+func formatStamps(entries []entry) []byte {
+	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.path, b.path) })
+	var buf bytes.Buffer
+	for _, e := range entries {
+		if e.stamp != "" {
+			fmt.Fprintf(&buf, "%s %s %d %s\n", e.stamp, e.hash, e.size, strconv.Quote(e.path))
+		}
+	}
+	if buf.Len() == 0 {
+		return nil
+	}
+	return append([]byte(stampsHead+"\n"), buf.Bytes()...)
+}
+
+// parseStamps reads what formatStamps wrote, by path; nil if anything in
+// it cannot be read.
+func parseStamps(data []byte) map[string]entry {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<20)
+	if !sc.Scan() || sc.Text() != stampsHead {
+		return nil
+	}
+	out := map[string]entry{}
+	for sc.Scan() {
+		st, rest, _ := strings.Cut(sc.Text(), " ")
+		e, err := parseLine("= " + rest)
+		if err != nil || st == "" {
+			return nil
+		}
+		e.stamp = st
+		out[e.path] = e
+	}
+	if sc.Err() != nil {
+		return nil
+	}
+	return out
 }

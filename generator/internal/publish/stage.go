@@ -18,6 +18,19 @@
 //     as gen left it (same size, not modified since), is not touched.
 //     Changed files are written into <dest>/.gen/stage. Nothing in the
 //     destination changes until every file is written.
+//   - A file copied from the site (a static or bundle file) or from the
+//     picture cache is not even read when it did not change since the
+//     last build read it: <dest>/.gen/stamps records with its hash the
+//     source file's stamp (its name, size, modification and change times,
+//     inode and device; this computer's, where the manifest is the same
+//     bytes on any), and a source whose stamp is the same has the same
+//     bytes. That relies on the kernel, which sets a file's change time
+//     to its clock on every write and lets no one set it back; a file
+//     changed less than two seconds (a file system's coarsest clock tick)
+//     before a build began gets no stamp, so a second change within the
+//     tick is not missed; a file system without change times (another
+//     system, a file in the binary) has every file read. Only changing the
+//     computer's clock back can hide a change.
 //   - Commit then records the whole change in <dest>/.gen/journal (the
 //     commit point), moves each staged file into place with one rename
 //     (each file is whole, old or new, at every moment), removes the files
@@ -43,6 +56,7 @@
 package publish
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -70,6 +84,10 @@ type Options struct {
 	// fail, in tests, is called before each step that changes the file
 	// system (the step's name and path) and returns an error to give.
 	fail func(step, path string) error
+	// read, in tests, is called with the name of each source file read.
+	read func(name string)
+	// now, in tests, is the time a build begins.
+	now func() time.Time
 }
 
 // Report tells what a publication did.
@@ -94,6 +112,9 @@ type Stage struct {
 	opts      Options
 	old       map[string]entry // the last build's manifest
 	since     time.Time        // when it was written
+	stamps    map[string]entry // the last stamps file, by path
+	stampData []byte           // as read
+	begun     time.Time        // when this build began
 	recovered bool
 
 	queue   chan render.File
@@ -129,8 +150,11 @@ func Begin(dest string, src fs.FS, opts Options) (*Stage, error) {
 	if err != nil {
 		return nil, &Failure{Dest: dest, Err: err}
 	}
-	s := &Stage{dest: dest, abs: abs, root: root, src: src, opts: opts,
+	s := &Stage{dest: dest, abs: abs, root: root, src: src, opts: opts, begun: time.Now(),
 		queue: make(chan render.File, queued), dirs: map[string]*madeDir{}, files: map[string]entry{}}
+	if opts.now != nil {
+		s.begun = opts.now()
+	}
 	if err := s.open(); err != nil {
 		s.close()
 		return nil, &Failure{Dest: dest, Err: err}
@@ -154,6 +178,8 @@ func (s *Stage) open() error {
 		return err
 	}
 	s.old, s.since = s.readManifest()
+	s.stampData, _ = s.root.ReadFile(stampsName)
+	s.stamps = parseStamps(s.stampData)
 	return s.root.Mkdir(stageName, 0o777)
 }
 
@@ -272,12 +298,15 @@ func (s *Stage) place(f render.File) (entry, error) {
 }
 
 // copy stages a file copied from the site (Src) or from the picture
-// cache (Disk), reading it once to hash it and, if it changed, once more
-// to copy it: never more than a buffer of it in memory.
+// cache (Disk): never more than a buffer of it in memory. Its hash is the
+// one the stamps file recorded when the source's stamp is the same (the
+// file was not changed since a build read it); else the file is read to
+// hash it. If it changed, or its copy in the destination did, it
+// is read once more to copy it.
 func (s *Stage) copy(f render.File) (entry, error) {
 	e := entry{path: f.Path, op: opKept}
 	var err error
-	if e.hash, e.size, err = s.hashSource(f, nil); err != nil {
+	if e.hash, e.size, e.stamp, err = s.knownSource(f); err != nil {
 		return e, err
 	}
 	if s.unchanged(e) {
@@ -285,28 +314,56 @@ func (s *Stage) copy(f render.File) (entry, error) {
 	}
 	e.op = opStaged
 	err = s.create(f.Path, func(w io.Writer) error {
-		e.hash, e.size, err = s.hashSource(f, w)
+		in, name, err := s.openSource(f)
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		e.hash, e.size, err = s.hashSource(in, name, w)
 		return err
 	})
 	return e, err
 }
 
-// hashSource reads the site's file f.Src, or the file f.Disk, copying it
-// to w if w is not nil, and returns its hash and size.
-func (s *Stage) hashSource(f render.File, w io.Writer) (string, int64, error) {
-	name := f.Src
-	var in io.ReadCloser
-	var err error
-	if f.Disk != "" {
-		name = f.Disk
-		in, err = os.Open(f.Disk)
-	} else {
-		in, err = s.src.Open(f.Src)
-	}
+// knownSource returns the hash, size and stamp of f's source file: from
+// the stamps file when the stamp is the one recorded there, else by
+// reading the file.
+func (s *Stage) knownSource(f render.File) (hash string, size int64, st string, err error) {
+	in, name, err := s.openSource(f)
 	if err != nil {
-		return "", 0, err
+		return "", 0, "", err
 	}
 	defer in.Close()
+	if info, err := in.Stat(); err == nil {
+		st = stamp(name, info, s.begun)
+	}
+	if known, ok := s.stamps[f.Path]; ok && st != "" && known.stamp == st {
+		return known.hash, known.size, st, nil
+	}
+	hash, size, err = s.hashSource(in, name, nil)
+	return hash, size, st, err
+}
+
+// openSource opens the site's file f.Src, or the file f.Disk, and returns
+// it with its name.
+func (s *Stage) openSource(f render.File) (fs.File, string, error) {
+	if f.Disk != "" {
+		in, err := os.Open(f.Disk)
+		if err != nil {
+			return nil, "", err
+		}
+		return in, f.Disk, nil
+	}
+	in, err := s.src.Open(f.Src)
+	return in, f.Src, err
+}
+
+// hashSource reads in, the source file name, copying it to w if w is not
+// nil, and returns its hash and size.
+func (s *Stage) hashSource(in io.Reader, name string, w io.Writer) (string, int64, error) {
+	if s.opts.read != nil {
+		s.opts.read(name)
+	}
 	h := sha256.New()
 	var out io.Writer = h
 	if w != nil {
@@ -420,6 +477,9 @@ func (s *Stage) Commit() (*Report, error) {
 	// finishes, whatever happens to this one.
 	rep, err := s.apply(j)
 	rep.Recovered = s.recovered
+	if err == nil {
+		s.writeStamps()
+	}
 	if err == nil && s.opts.Clean {
 		rep.Cleaned, err = s.clean()
 	}
@@ -480,6 +540,29 @@ func (s *Stage) writeJournal(j []entry) error {
 		return err
 	}
 	return s.root.Rename(tmp, journalName)
+}
+
+// writeStamps records the stamps of this build's copied files for the
+// next, if they changed. They are a cache of facts (a source with this
+// stamp has these bytes), true whatever happens to the build: one that
+// cannot be written only costs the next build a read of each source.
+func (s *Stage) writeStamps() {
+	list := make([]entry, 0, len(s.files))
+	for _, e := range s.files {
+		list = append(list, e)
+	}
+	data := formatStamps(list)
+	switch {
+	case bytes.Equal(data, s.stampData):
+		return
+	case data == nil:
+		s.root.Remove(stampsName)
+		return
+	}
+	tmp := stampsName + ".new"
+	if s.root.WriteFile(tmp, data, 0o666) != nil || s.root.Rename(tmp, stampsName) != nil {
+		s.root.Remove(tmp)
+	}
 }
 
 // Tidy finishes, in a destination gen published into before, a build
