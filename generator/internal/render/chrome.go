@@ -24,7 +24,7 @@ type Frame struct {
 	Now     time.Time
 }
 
-// LanguageSwitcher is the language switcher: a <nav> with one entry per
+// languageSwitcher is Data.LanguageSwitcher, the language switcher: a <nav> with one entry per
 // configured language, in site order. The page's own language is a span
 // marked aria-current; a translation is a link with hreflang, lang and
 // data-lang (which remember-lang.html saves, so the root page sends the
@@ -34,7 +34,7 @@ type Frame struct {
 // and for screen readers.
 // Written in Go for the same reason as the head (head.go); a theme may
 // write its own from .Alternates.
-func (d *Data) LanguageSwitcher() template.HTML {
+func (d *Data) languageSwitcher() template.HTML {
 	var b strings.Builder
 	b.Grow(1024)
 	b.WriteString(`<nav class="lang-switch" aria-label="`)
@@ -98,11 +98,11 @@ type TagLink struct {
 // tagLinkMarkup writes TagLink.Link.
 const tagLinkMarkup = `<a href="{{ .URL }}">{{ .Name }}</a>`
 
-// TagLinks are the page's tags, in their order, ready to link: a layout
+// tagLinksOf is Data.TagLinks: the page's tags, in their order, ready to link: a layout
 // ranging over them writes each .Link with one action instead of building
 // each URL and label itself. The links of a language are made once per
 // run (languages).
-func (d *Data) TagLinks() []TagLink {
+func (d *Data) tagLinksOf() []TagLink {
 	if len(d.Tags) == 0 {
 		return nil
 	}

@@ -24,7 +24,7 @@ func TestLanguageSwitcherMarksEachKindOfEntry(t *testing.T) {
 <li><a class="fallback" href="/en/news/" hreflang="en" lang="en" data-lang="en" title="">English<span class="fallback-mark" aria-hidden="true">*</span><span class="visually-hidden"> ()</span></a></li>
 </ul>
 </nav>`
-	if got := string(d.LanguageSwitcher()); got != want {
+	if got := string(d.languageSwitcher()); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

@@ -68,3 +68,26 @@ func fillNonZero(t *testing.T, v reflect.Value, name string) {
 		t.Fatalf("Page.%s: cannot fill a %v", name, v.Type())
 	}
 }
+
+// What a layout reads of Data it reads as fields, made before the layout
+// runs: text/template finds a method by a search of the method set and
+// calls it by reflection, several times the cost of a field. Data has no
+// exported methods but those of the embedded page.
+func TestDataOffersFieldsNotMethods(t *testing.T) {
+	page := map[string]bool{}
+	pt := reflect.TypeFor[*site.Page]()
+	for i := range pt.NumMethod() {
+		page[pt.Method(i).Name] = true
+	}
+	dt := reflect.TypeFor[*Data]()
+	for i := range dt.NumMethod() {
+		if m := dt.Method(i).Name; !page[m] {
+			t.Errorf("Data.%s is a method; make it a field filled before the layout runs (see markup)", m)
+		}
+	}
+	d := newData(&site.Page{Alternates: []site.Alternate{{Current: true}}, Tags: []string{"a"}}, &site.Site{Config: &config.Site{}}, language{Language: &site.Language{}})
+	d.markup()
+	if d.Hreflang == "" || d.OpenGraph == "" || d.LanguageSwitcher == "" || len(d.TagLinks) != 1 {
+		t.Errorf("markup left fields empty: %+v", d)
+	}
+}

@@ -15,13 +15,16 @@ import (
 // needs and that are the same markup for every page: written as template
 // actions they cost some hundred reflective calls per page, half of all
 // rendering time. A theme that wants other markup writes its own from the
-// page's fields instead; the methods run only when a layout calls them.
+// page's fields instead. They fill Data's fields of the same names
+// (Data.markup) before the layout runs: a layout reads a field with one
+// look-up, where calling a method costs text/template a search of the
+// method set and a reflective call.
 // Attribute values are escaped with html.EscapeString and URLs normalised
 // the way html/template does.
 
-// Hreflang is a <link rel="alternate" hreflang> line for every language
+// hreflang is Data.Hreflang: a <link rel="alternate" hreflang> line for every language
 // the page exists in, then the x-default one.
-func (d *Data) Hreflang() template.HTML {
+func (d *Data) hreflang() template.HTML {
 	var b strings.Builder
 	b.Grow(512)
 	for _, a := range d.Alternates {
@@ -33,14 +36,14 @@ func (d *Data) Hreflang() template.HTML {
 	return template.HTML(b.String())
 }
 
-// OpenGraph is the page's Open Graph and Twitter card lines but og:title
+// openGraph is Data.OpenGraph: the page's Open Graph and Twitter card lines but og:title
 // (which a theme words): og:type, og:description, og:url, og:site_name,
 // og:locale and one og:locale:alternate per translation, og:image,
 // og:image:width, og:image:height and og:image:alt with a picture to
 // share (Data.Image), twitter:card, twitter:image, and for a release
 // article:published_time and an article:tag per tag, in the page's
 // language.
-func (d *Data) OpenGraph() template.HTML {
+func (d *Data) openGraph() template.HTML {
 	var b strings.Builder
 	b.Grow(1024)
 	meta := func(prop, value string) { line(&b, `<meta property="`, prop, `" content="`, value, `">`) }
@@ -85,8 +88,8 @@ func (d *Data) ogLocale(code, locale string) string {
 	return theme.OGLocale(locale)
 }
 
-// FeedLinks is a <link rel="alternate"> line for each feed of the page.
-func (d *Data) FeedLinks() template.HTML {
+// feedLinks is Data.FeedLinks: a <link rel="alternate"> line for each feed of the page.
+func (d *Data) feedLinks() template.HTML {
 	var b strings.Builder
 	for _, f := range d.Feeds {
 		line(&b, `<link rel="alternate" type="`, f.Type, `" href="`, d.abs(f.URL), `" title="`, f.Title, `">`)
@@ -94,14 +97,14 @@ func (d *Data) FeedLinks() template.HTML {
 	return template.HTML(b.String())
 }
 
-// Schema is the JSON-LD of a release: a NewsArticle, and an Event when it
+// schema is Data.Schema: the JSON-LD of a release: a NewsArticle, and an Event when it
 // announces one; "" for other pages. Empty values are left out, and so is
 // an object left with nothing but its "@type" (as theme.JSONLD does). Keys
 // are in the order of their names, as encoding/json writes a map, and
 // strings are escaped as it escapes them (escape.JSONString). The event's
 // startDate and endDate are in its own zone (2024-09-05T10:00:00+10:00),
 // as its page shows them; datePublished is in the site's.
-func (d *Data) Schema() template.HTML {
+func (d *Data) schema() template.HTML {
 	if !d.IsRelease {
 		return ""
 	}

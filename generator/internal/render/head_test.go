@@ -28,8 +28,8 @@ func TestHeadEscapesWhatItWrites(t *testing.T) {
 	}
 	d := newData(p, &site.Site{Config: cfg}, language{Language: &site.Language{Language: lang, Home: home}})
 	d.Description, d.IsRelease, d.OGType = description(p), true, "article"
-	schema := d.Schema()
-	got := string(d.Hreflang()) + string(d.OpenGraph()) + string(d.FeedLinks()) + string(schema)
+	schema := d.schema()
+	got := string(d.hreflang()) + string(d.openGraph()) + string(d.feedLinks()) + string(schema)
 	for _, want := range []string{
 		`<link rel="alternate" hreflang="en" href="https://example.org/en/news/a/">` + "\n",
 		`<link rel="alternate" hreflang="x-default" href="https://example.org/en/news/a/">` + "\n",

@@ -33,11 +33,14 @@
 //     front matter summary or first paragraph), else the site title; Image is
 //     the absolute URL of the lead image; OGType is "article" for a release
 //     (a page in a section) and "website" otherwise.
-//   - Data's methods Hreflang, OpenGraph, FeedLinks and Schema write the
+//   - Data's fields Hreflang, OpenGraph, FeedLinks and Schema are the
 //     head's hreflang links, Open Graph and Twitter lines, feed links and
-//     JSON-LD in Go (see head.go): the same markup on every page, which as
-//     template actions was half of all rendering time. LanguageSwitcher
-//     writes the switcher the same way (chrome.go).
+//     JSON-LD, written in Go (see head.go): the same markup on every page,
+//     which as template actions was half of all rendering time.
+//     LanguageSwitcher is the switcher, written the same way (chrome.go).
+//     They are fields, made before the layout runs, not methods: text/
+//     template finds a method by a search of the method set and calls it
+//     by reflection, several times the cost of reading a field.
 //   - Data.Frame is the page's language, section and kind and the build's
 //     time: all a header or footer may depend on. Pages in the same place
 //     have equal Frames, so a theme renders its menu and footer with
@@ -149,6 +152,14 @@ type Data struct {
 	ReadingTime string // message "readingTime" with Doc.ReadingMinutes, "" without Doc
 	EventPlace  string // where Event takes place: message "eventPlace" with its venue and city, else the one it has
 
+	// Markup written in Go before the layout runs (head.go, chrome.go;
+	// see markup): the head's hreflang links, Open Graph and Twitter
+	// lines, feed links and JSON-LD, the language switcher, and the
+	// page's tags as links.
+	Hreflang, OpenGraph, FeedLinks, Schema template.HTML
+	LanguageSwitcher                       template.HTML
+	TagLinks                               []TagLink
+
 	loc      *locale.Locale     // the page language's strings, for the Go-written parts
 	ogOf     map[string]string  // language code → og:locale, made once per run
 	untrans  map[string]string  // language code → its "notTranslated", in that language
@@ -235,6 +246,13 @@ func (d *Data) pageStrings() {
 	if e != nil && e.Venue != "" && e.City != "" {
 		d.EventPlace = d.loc.T("eventPlace", map[string]any{"Venue": e.Venue, "City": e.City})
 	}
+}
+
+// markup fills the fields of the markup made in Go, from the fields
+// they show: it runs once the page's description and picture are known.
+func (d *Data) markup() {
+	d.Hreflang, d.OpenGraph, d.FeedLinks, d.Schema = d.hreflang(), d.openGraph(), d.feedLinks(), d.schema()
+	d.LanguageSwitcher, d.TagLinks = d.languageSwitcher(), d.tagLinksOf()
 }
 
 // Choice is one language as the root pages offer it.
@@ -378,6 +396,7 @@ func renderRoots(th *theme.Theme, s *site.Site, langs map[string]language) ([]Fi
 	}{{root, "root"}, {notFound, "404-root"}} {
 		d := newData(r.page, s, langs[r.page.Lang])
 		d.Description, d.OGType, d.Choices = root.Language.Title, "website", choices
+		d.markup()
 		var b bytes.Buffer
 		if err := th.Execute(&b, []string{r.layout + ".html", "_default/" + r.layout + ".html"}, r.page.Lang, d); err != nil {
 			return nil, err
@@ -405,6 +424,7 @@ func renderPage(buf *bytes.Buffer, th *theme.Theme, s *site.Site, lang language,
 		d.Image, d.ImageAlt = d.Config.AbsURL(card.URL), d.Title
 		d.ImageWidth, d.ImageHeight = card.Width, card.Height
 	}
+	d.markup()
 	section := p.Section
 	cands := theme.Candidates(string(p.Kind), section, p.Layout)
 	if err := th.Execute(buf, cands, p.Lang, d); err != nil {

@@ -27,7 +27,7 @@ func TestTagLinksAreEscapedAsALayoutWouldEscapeThem(t *testing.T) {
 	p := &site.Page{Tags: []string{"cpp", "new"}}
 	d := newData(p, &site.Site{Config: &config.Site{}}, l)
 	layout := template.Must(template.New("").Parse(`<a href="{{ .URL }}">{{ .Name }}</a>`))
-	for _, tl := range d.TagLinks() {
+	for _, tl := range d.tagLinksOf() {
 		var want strings.Builder
 		if err := layout.Execute(&want, tl); err != nil {
 			t.Fatal(err)
@@ -36,7 +36,7 @@ func TestTagLinksAreEscapedAsALayoutWouldEscapeThem(t *testing.T) {
 			t.Errorf("%s: Link %s, a layout writes %s", tl.Key, tl.Link, want.String())
 		}
 	}
-	if got := string(d.TagLinks()[0].Link); got != `<a href="/en/tags/cpp/">C&#43;&#43; &amp; &lt;co&gt;</a>` {
+	if got := string(d.tagLinksOf()[0].Link); got != `<a href="/en/tags/cpp/">C&#43;&#43; &amp; &lt;co&gt;</a>` {
 		t.Errorf("got %s", got)
 	}
 }
