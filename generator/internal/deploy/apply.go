@@ -12,10 +12,11 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/eventnews/gen/generator/internal/diag"
-	"github.com/eventnews/gen/generator/internal/speak"
 	"gocloud.dev/blob"
 	"gocloud.dev/gcerrors"
+
+	"github.com/eventnews/gen/generator/internal/diag"
+	"github.com/eventnews/gen/generator/internal/speak"
 
 	"github.com/eventnews/gen/generator/internal/parallel"
 )
@@ -228,7 +229,7 @@ type progress struct {
 
 func newProgress(w io.Writer, now func() time.Time, sp *speak.Speaker, msg diag.Message, total int, bytes int64) *progress {
 	t := now()
-	return &progress{w: w, now: now, speak: speaker(sp), msg: msg, total: total, bytes: bytes, last: t}
+	return &progress{w: w, now: now, speak: sp, msg: msg, total: total, bytes: bytes, last: t}
 }
 
 // done counts a file of size bytes as finished.

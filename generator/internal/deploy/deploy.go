@@ -74,10 +74,11 @@ import (
 	"slices"
 	"strings"
 
+	"gocloud.dev/blob"
+
 	"github.com/eventnews/gen/generator/internal/config"
 	"github.com/eventnews/gen/generator/internal/publish"
 	"github.com/eventnews/gen/generator/internal/speak"
-	"gocloud.dev/blob"
 )
 
 // Options say what to deploy where.
@@ -117,7 +118,6 @@ func Prepare(ctx context.Context, o Options) (*Deployment, error) {
 	if o.Workers <= 0 {
 		o.Workers = 10
 	}
-	o.Speak = speaker(o.Speak)
 	root, err := os.OpenRoot(o.Dir)
 	if err != nil {
 		return nil, msgNoBuild.At("", 0, 0, "Dir", o.Dir, "Err", unwrapPath(err))

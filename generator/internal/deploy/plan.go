@@ -85,7 +85,7 @@ func (p *Plan) count(reason string) int {
 // Summary says in one line what the plan changes, in the language of
 // Options.Speak.
 func (p *Plan) Summary() string {
-	sp := speaker(p.speak)
+	sp := p.speak
 	args := []any{"Upload", len(p.Uploads), "New", p.count(New), "Changed", p.count(Changed),
 		"Delete", len(p.Deletes), "Unchanged", p.Unchanged}
 	var s string
@@ -104,7 +104,7 @@ func (p *Plan) Summary() string {
 // "upload new zh/index.html", "delete old.html", "keep old.html", the
 // paths in a column.
 func (p *Plan) WriteList(w io.Writer) {
-	sp := speaker(p.speak)
+	sp := p.speak
 	words := map[string]string{New: sp.Say(msgListNew), Changed: sp.Say(msgListChanged), Forced: sp.Say(msgListForced),
 		"delete": sp.Say(msgListDelete), "keep": sp.Say(msgListKeep)}
 	width := 0

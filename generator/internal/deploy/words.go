@@ -2,7 +2,6 @@ package deploy
 
 import (
 	"github.com/eventnews/gen/generator/internal/diag"
-	"github.com/eventnews/gen/generator/internal/speak"
 )
 
 // The messages of gen deploy, in English; package speak says them in the
@@ -44,11 +43,3 @@ var (
 	msgFileChanged  = diag.Message{ID: "deploy.file-changed", Text: "the file changed while gen deploy ran: run gen deploy again once gen build is done"}
 	msgAccessDenied = diag.Message{ID: "deploy.access-denied", Text: "access denied: check the credentials in the environment ({{.Detail}})"}
 )
-
-// speaker returns sp, or English when it is nil.
-func speaker(sp *speak.Speaker) *speak.Speaker {
-	if sp == nil {
-		return speak.New("en")
-	}
-	return sp
-}

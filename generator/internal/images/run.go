@@ -278,9 +278,6 @@ func startProgress(w io.Writer, sp *speak.Speaker, every time.Duration, total in
 	if every <= 0 {
 		every = time.Second
 	}
-	if sp == nil {
-		sp = speak.New("en")
-	}
 	p := &progress{w: w, sp: sp, start: time.Now(), quit: make(chan struct{})}
 	p.total.Store(int64(total))
 	if w == nil {

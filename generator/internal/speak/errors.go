@@ -47,6 +47,7 @@ func (s *Speaker) Error(err error) string {
 	if err == nil {
 		return ""
 	}
+	s = s.english()
 	if ds := diags(err); ds != nil {
 		lines := make([]string, len(ds))
 		for i, d := range ds {

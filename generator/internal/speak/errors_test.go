@@ -62,3 +62,16 @@ func TestWidthAndPad(t *testing.T) {
 		t.Errorf("Pad of a longer text: %q", got)
 	}
 }
+
+// A nil *Speaker speaks English, so an option left unset needs no check.
+func TestNilSpeakerSpeaksEnglish(t *testing.T) {
+	var sp *speak.Speaker
+	m := diag.Message{ID: "event.order", Text: "event.end {{.End}} is before event.start {{.Start}}: correct one of them"}
+	d := m.At("content/a.md", 3, 1, "End", "1", "Start", "2")
+	if got := sp.Line(d); got != "content/a.md:3:1: event.end 1 is before event.start 2: correct one of them" {
+		t.Errorf("Line: %q", got)
+	}
+	if got := sp.Error(&fs.PathError{Op: "open", Path: "x", Err: syscall.ENOENT}); got != "x: no such file or folder" || sp.Lang() != "en" {
+		t.Errorf("Error: %q, Lang %q", got, sp.Lang())
+	}
+}

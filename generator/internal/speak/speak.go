@@ -76,7 +76,8 @@ var (
 	msgBadLang = diag.Message{ID: "speak.bad-lang", Text: "--lang {{.Flag}}: gen speaks {{.Langs}}"}
 )
 
-// Speaker says messages in one language.
+// Speaker says messages in one language; a nil *Speaker says them in
+// English.
 type Speaker struct {
 	lang string
 	loc  *i18n.Localizer
@@ -91,11 +92,21 @@ func New(lang string) *Speaker {
 }
 
 // Lang returns the speaker's language.
-func (s *Speaker) Lang() string { return s.lang }
+func (s *Speaker) Lang() string { return s.english().lang }
+
+// english returns s, or a Speaker of English when s is nil: a nil
+// *Speaker speaks English, so an option left unset needs no check.
+func (s *Speaker) english() *Speaker {
+	if s == nil {
+		return New("en")
+	}
+	return s
+}
 
 // Say returns m in the speaker's language, its arguments given as name,
 // value pairs ("Dest", dest), as for diag.Message.At.
 func (s *Speaker) Say(m diag.Message, args ...any) string {
+	s = s.english()
 	d := m.At("", 0, 0, args...)
 	if out, ok := s.say(m.ID, d.Args); ok {
 		return out
@@ -106,6 +117,7 @@ func (s *Speaker) Say(m diag.Message, args ...any) string {
 // Message returns the message of d in the speaker's language, without its
 // place.
 func (s *Speaker) Message(d *diag.Diagnostic) string {
+	s = s.english()
 	if d.ID == "" {
 		return d.Msg
 	}
@@ -118,6 +130,7 @@ func (s *Speaker) Message(d *diag.Diagnostic) string {
 // Line returns d as gen prints it: "path:line:col: " (as it is), then
 // "warning: " for a warning, then the message, in the speaker's language.
 func (s *Speaker) Line(d *diag.Diagnostic) string {
+	s = s.english()
 	var b strings.Builder
 	b.WriteString(d.Where())
 	if d.Severity == diag.Warning {
@@ -130,6 +143,7 @@ func (s *Speaker) Line(d *diag.Diagnostic) string {
 // Text returns d as gen check prints it: "path:line:col: ", then "error: "
 // or "warning: ", then the message, in the speaker's language.
 func (s *Speaker) Text(d *diag.Diagnostic) string {
+	s = s.english()
 	severity := msgError
 	if d.Severity == diag.Warning {
 		severity = msgWarning
