@@ -7,28 +7,7 @@ import "strings"
 // ASCII, "-._~!#$&*+,/:;=?@[]" and a valid %XX escape stay as they are,
 // every other byte is %XX, with upper-case hexadecimal digits (where
 // html/template writes lower case). Go writes the head's links with it.
-func Href(s string) string {
-	i := 0
-	for i < len(s) && hrefKeeps(s, i) {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 16)
-	b.WriteString(s[:i])
-	for ; i < len(s); i++ {
-		if c := s[i]; hrefKeeps(s, i) {
-			b.WriteByte(c)
-		} else {
-			b.WriteByte('%')
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&15])
-		}
-	}
-	return b.String()
-}
+func Href(s string) string { return percent(s, hrefKeeps) }
 
 // hrefKeeps reports whether Href keeps s[i] as it is.
 func hrefKeeps(s string, i int) bool {

@@ -8,18 +8,10 @@ const hex = "0123456789ABCDEF"
 // outside ASCII, so Chinese or Cyrillic slugs, spaces, controls and
 // "<>\"{}|\\^`. Feeds, sitemaps and calendars need URIs, not IRIs.
 func URI(u string) string {
-	var b strings.Builder
-	for i := 0; i < len(u); i++ {
-		c := u[i]
-		if c > ' ' && c < 0x7f && strings.IndexByte("<>\"{}|\\^`", c) < 0 {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
-	}
-	return b.String()
+	return percent(u, func(s string, i int) bool {
+		c := s[i]
+		return c > ' ' && c < 0x7f && strings.IndexByte("<>\"{}|\\^`", c) < 0
+	})
 }
 
 // Segment writes name as one segment of a URL path: the characters a URL
@@ -29,32 +21,37 @@ func URI(u string) string {
 // space. Other characters stay as written: letters of any script, so a
 // URL remains readable, digits and "-._~!$&'()*,;=:@".
 func Segment(name string) string {
-	i := 0
-	for i < len(name) && !escapes(name[i]) {
-		i++
-	}
-	if i == len(name) {
-		return name
-	}
-	var b strings.Builder
-	b.Grow(len(name) + 8)
-	b.WriteString(name[:i])
-	for ; i < len(name); i++ {
-		c := name[i]
-		if !escapes(c) {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
-	}
-	return b.String()
+	return percent(name, func(s string, i int) bool { return !escapes(s[i]) })
 }
 
 // escapes reports whether Segment percent-encodes c.
 func escapes(c byte) bool {
 	return c <= ' ' || c == 0x7f || strings.IndexByte("\"#%+/<>?[\\]^`{|}", c) >= 0
+}
+
+// percent returns s with every byte that keep(s, i) does not keep written
+// as %XX (upper-case hexadecimal), and s itself when it keeps them all.
+func percent(s string, keep func(s string, i int) bool) string {
+	i := 0
+	for i < len(s) && keep(s, i) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		if c := s[i]; keep(s, i) {
+			b.WriteByte(c)
+		} else {
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
 }
 
 // Path writes a slash-separated relative file path ("img/a b.png") as a
