@@ -3,7 +3,6 @@ package publish
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"io/fs"
 	"time"
 )
@@ -34,7 +33,7 @@ func stamp(name string, info fs.FileInfo, begun time.Time) string {
 		binary.BigEndian.PutUint64(b[:], v)
 		h.Write(b[:])
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	return hashString(h)
 }
 
 // fileStat is what stamp needs of a file beyond fs.FileInfo.
