@@ -16,7 +16,9 @@
 //     Result it made together with the error.
 //   - A release with no picture to share (no lead image, or an SVG) gets a
 //     share card (makeCards, package sharecard) at
-//     images/share/<its page's folder>.png, kept in the picture cache.
+//     images/share/<its page's folder>.png, kept in the picture cache; a
+//     title with characters the card's font lacks is a warning at the
+//     title (among Result.Warnings).
 //   - The pictures the graph lists are processed by package images before
 //     anything renders, from Options.Images (a cache folder, or memory)
 //     where it holds them; one that cannot be made is an error at each
@@ -131,6 +133,7 @@ type Result struct {
 	pictures   map[string]*images.Picture // processed, by file
 	picFiles   []render.File              // their files, and the share cards'
 	bigPics    []*diag.Diagnostic         // picture files over images.maxBytes
+	cardChars  []*diag.Diagnostic         // titles whose share card leaves characters out
 	cards      map[string]*images.Variant // share cards, by page (makeCards)
 	locales    *locale.Set
 	strings    []*diag.Diagnostic // rules.Strings of locales and the layouts

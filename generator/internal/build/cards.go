@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/escape"
 	"github.com/eventnews/gen/generator/internal/images"
 	"github.com/eventnews/gen/generator/internal/parallel"
@@ -17,6 +18,7 @@ import (
 // card shows the site's name in the release's language and its title,
 // is kept in opts.Images like a picture (so a warm rebuild draws
 // nothing) and is published at images/share/<the page's folder>.png.
+// A title with characters the font lacks is a warning (cardChars).
 func (r *Result) makeCards(ctx context.Context, opts Options) error {
 	var pages []*site.Page
 	for _, p := range r.Site.Pages {
@@ -27,6 +29,7 @@ func (r *Result) makeCards(ctx context.Context, opts Options) error {
 	if len(pages) == 0 {
 		return nil
 	}
+	r.cardChars = cardCharacters(pages)
 	cache := opts.Images
 	if cache == nil {
 		cache = images.NewCache("")
@@ -52,6 +55,29 @@ func (r *Result) makeCards(ctx context.Context, opts Options) error {
 		r.picFiles = append(r.picFiles, render.File{Path: v.Path, Bytes: v.Bytes, Disk: v.Disk})
 	}
 	return nil
+}
+
+// msgCardChars is a title with characters the cards' font lacks.
+var msgCardChars = diag.Message{ID: "card.missing-characters", Text: "the share card of this release leaves out {{.Chars}}, which gen's font does not have: it shows the rest of the title (give the release a lead image to share that instead)"}
+
+// cardCharacters warns, at its title, of each release among pages whose
+// title has characters the cards' font lacks, which its card leaves out.
+func cardCharacters(pages []*site.Page) []*diag.Diagnostic {
+	cov, err := sharecard.NewCoverage()
+	if err != nil {
+		return nil
+	}
+	var out []*diag.Diagnostic
+	for _, p := range pages {
+		pos, ok := p.File.Front.Pos["title"]
+		if !ok {
+			continue // a title from another language, which warns there
+		}
+		if missing := cov.Missing(p.Title); len(missing) > 0 {
+			out = append(out, msgCardChars.Warn(p.File.Path, pos.Line, pos.Col, "Chars", string(missing)))
+		}
+	}
+	return out
 }
 
 // needsCard reports whether p is a release with no picture to share.

@@ -41,7 +41,7 @@ func (r *Result) checkRules(ctx context.Context, in checked) error {
 		Outdated: in.outdated,
 	})
 	var list diag.List
-	for _, d := range append(append(ds, r.strings...), r.bigPics...) {
+	for _, d := range slices.Concat(ds, r.strings, r.bigPics, r.cardChars) {
 		list.Add(d)
 	}
 	r.Warnings = list.Warnings()

@@ -34,7 +34,6 @@ var (
 
 	msgEventOrder      = diag.Message{ID: "event.order", Text: "event.end {{.End}} is before event.start {{.Start}}: correct one of them"}
 	msgEventNoName     = diag.Message{ID: "event.no-name", Text: "event.name is empty: name the event, or delete the event block if there is none"}
-	msgCardChars       = diag.Message{ID: "card.missing-characters", Text: "the share card of this release leaves out {{.Chars}}, which gen's font does not have: it shows the rest of the title (give the release a lead image to share that instead)"}
 	msgSummaryChars    = diag.Message{ID: "summary.long-chars", Text: "summary has {{.Count}} characters; feed readers show about {{.Limit}}, so the end is cut off"}
 	msgSummaryWords    = diag.Message{ID: "summary.long-words", Text: "summary has {{.Count}} words; feed readers show about {{.Limit}}, so the end is cut off"}
 	msgMarkForm        = diag.Message{ID: "translated-from.form", Text: `translatedFrom: "{{.Value}}" must be a language and a revision, like "zh@1a2b3c4d5e6f" (gen status --mark writes it)`}
@@ -62,7 +61,7 @@ func Messages() []diag.Message {
 		msgLinkDraft, msgLinkExpired, msgLinkFuture, msgLinkHidden, msgLinkNoLang,
 		msgFragmentHere, msgFragmentHereHs, msgFragment, msgFragmentHs,
 		msgImageNoAlt, msgLeadMissing, msgLeadMissingNear, msgLeadSingle,
-		msgEventOrder, msgEventNoName, msgCardChars, msgSummaryChars, msgSummaryWords, msgMarkForm, msgMarkOwn, msgMarkLang,
+		msgEventOrder, msgEventNoName, msgSummaryChars, msgSummaryWords, msgMarkForm, msgMarkOwn, msgMarkLang,
 		msgTagNoLabel, msgTagNoLabelNear, msgTagUnknown, msgTagUnknownNear,
 		msgStale, msgStaleGone, msgMissingNew, msgMissingWrite,
 		msgStringMissing, msgStringForm, msgStringForms, msgStringUndefined,

@@ -33,10 +33,7 @@
 //     language of a page that shows it is a warning at the file that
 //     writes the tag, with the nearest labelled key suggested (a term, a
 //     tag written as a word of its page's language, is shown as written:
-//     gen check notes it). A release's title with characters the font of
-//     its share card lacks (package sharecard) is a warning, when a card
-//     is drawn (no lead image, or an SVG one). The warnings package
-//     content found in a file
+//     gen check notes it). The warnings package content found in a file
 //     (a tag listed twice) are reported with these.
 //   - translations (codes "translation.stale", "translation.missing"),
 //     warnings: a published translation whose source changed since it was
@@ -61,7 +58,6 @@ import (
 	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/locale"
 	"github.com/eventnews/gen/generator/internal/markdown"
-	"github.com/eventnews/gen/generator/internal/sharecard"
 	"github.com/eventnews/gen/generator/internal/site"
 	"github.com/eventnews/gen/generator/internal/status"
 )
@@ -109,10 +105,9 @@ type Input struct {
 
 // checker holds one run of Content.
 type checker struct {
-	in    Input
-	list  diag.List
-	ix    *linkIndex
-	cards *sharecard.Coverage // read when a title is first checked
+	in   Input
+	list diag.List
+	ix   *linkIndex
 }
 
 // Content checks the content files (see the package doc) and returns the

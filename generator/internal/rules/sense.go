@@ -1,14 +1,11 @@
 package rules
 
 import (
-	"path"
 	"strings"
 	"time"
 
 	"github.com/eventnews/gen/generator/internal/content"
 	"github.com/eventnews/gen/generator/internal/markdown"
-	"github.com/eventnews/gen/generator/internal/sharecard"
-	"github.com/eventnews/gen/generator/internal/site"
 	"github.com/eventnews/gen/generator/internal/status"
 )
 
@@ -36,32 +33,6 @@ func (c *checker) checkSense() {
 		if f.Front.TranslatedFrom != "" {
 			c.checkMark(f)
 		}
-		c.checkCard(f)
-	}
-}
-
-// checkCard warns of the characters of a release's title that its share
-// card leaves out: a card is drawn for a published release without a
-// lead image, or with an SVG one (package build), in the font of package
-// sharecard.
-func (c *checker) checkCard(f *content.File) {
-	p := c.ix.pageOf[f.Path]
-	if p == nil || p.Kind != site.KindPage || p.Section == "" || !f.Front.Has("title") {
-		return
-	}
-	if img := f.Front.Image; img != nil && img.Src != "" && !strings.EqualFold(path.Ext(img.Src), ".svg") {
-		return
-	}
-	if c.cards == nil {
-		cov, err := sharecard.NewCoverage()
-		if err != nil {
-			return
-		}
-		c.cards = cov
-	}
-	if missing := c.cards.Missing(f.Front.Title); len(missing) > 0 {
-		line, col := at(f, "title")
-		c.add(msgCardChars.Warn(f.Path, line, col, "Chars", string(missing)), CodeContent)
 	}
 }
 
