@@ -57,7 +57,7 @@ func plain(problem string) (diag.Message, bool) {
 	case "did not find expected node content":
 		return msgNoValue, true
 	}
-	if len(problem) > 14 && problem[:14] == "unknown anchor" {
+	if strings.HasPrefix(problem, "unknown anchor") {
 		return msgUnknownAlias, true
 	}
 	return diag.Message{}, false
