@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,18 +17,7 @@ import (
 func declared(t *testing.T) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	root := filepath.Join("..", "..") // generator/
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && p != root {
-			return filepath.SkipDir
-		}
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
-			return err
-		}
-		f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.SkipObjectResolution)
-		if err != nil {
-			return err
-		}
+	eachSource(t, nil, func(rel string, _ *token.FileSet, f *ast.File) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			lit, ok := n.(*ast.CompositeLit)
 			if !ok || !isMessage(lit.Type, f.Name.Name) {
@@ -38,17 +28,41 @@ func declared(t *testing.T) map[string]string {
 				return true
 			}
 			if prev, ok := out[id]; ok && prev != text {
-				t.Errorf("%s: message %s is declared twice, with different texts", p, id)
+				t.Errorf("%s: message %s is declared twice, with different texts", rel, id)
 			}
 			out[id] = text
 			return true
 		})
+	})
+	return out
+}
+
+// eachSource parses every Go file of gen's source outside tests and
+// testdata, and folders skip names (slash-separated, relative to
+// generator/), and calls fn with its path relative to generator/.
+func eachSource(t *testing.T, skip []string, fn func(rel string, fset *token.FileSet, f *ast.File)) {
+	t.Helper()
+	root := filepath.Join("..", "..") // generator/
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if err == nil && d.IsDir() && p != root && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".") || slices.Contains(skip, rel)) {
+			return filepath.SkipDir
+		}
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return err
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, p, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		fn(rel, fset, f)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out
 }
 
 func isMessage(e ast.Expr, pkg string) bool {

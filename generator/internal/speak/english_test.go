@@ -2,10 +2,7 @@ package speak_test
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"io/fs"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -64,24 +61,11 @@ func printer(call *ast.CallExpr) (int, bool) {
 // (fmt.Errorf, errors.New, fmt.Sprintf or fmt.Fprint… with a text
 // that holds two English words in a row), outside the developer-only places.
 func TestNoEnglishLeftInPrints(t *testing.T) {
-	root := filepath.Join("..", "..")
 	var found []string
 	used := map[string]bool{}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		if err == nil && d.IsDir() && (d.Name() == "testdata" || slices.Contains(unread, rel)) {
-			return filepath.SkipDir
-		}
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
-			return err
-		}
-		found = append(found, englishIn(t, p, rel, used)...)
-		return nil
+	eachSource(t, unread, func(rel string, fset *token.FileSet, f *ast.File) {
+		found = append(found, englishIn(fset, f, rel, used)...)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for file, fns := range developerOnly {
 		for _, fn := range fns {
 			if !used[file+" "+fn] {
@@ -98,12 +82,7 @@ func TestNoEnglishLeftInPrints(t *testing.T) {
 // englishIn returns the English texts printed in one file, as
 // "file:line (function): text", except in developer-only functions, which
 // it marks used instead.
-func englishIn(t *testing.T, path, rel string, used map[string]bool) []string {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
-	if err != nil {
-		t.Fatal(err)
-	}
+func englishIn(fset *token.FileSet, f *ast.File, rel string, used map[string]bool) []string {
 	var out []string
 	for _, decl := range f.Decls {
 		fn, ok := decl.(*ast.FuncDecl)
