@@ -1,12 +1,10 @@
 package rules_test
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/eventnews/gen/generator/internal/build"
-	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/sitetest"
 )
 
@@ -15,13 +13,8 @@ import (
 func diagnostics(t *testing.T, archive string) []string {
 	t.Helper()
 	s := sitetest.New(t, sitetest.Config+archive).Build(build.Options{})
-	ds := diag.Flatten(s.Err)
-	if s.Result != nil {
-		ds = append(ds, s.Result.Warnings...)
-	}
-	slices.SortStableFunc(ds, diag.Compare)
 	var out []string
-	for _, d := range ds {
+	for _, d := range s.Diagnostics() {
 		out = append(out, d.Error()+" ["+d.ID+"]")
 	}
 	return out

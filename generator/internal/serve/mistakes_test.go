@@ -206,16 +206,11 @@ func TestMistakesSiteIsClean(t *testing.T) {
 func fromBuild(t *testing.T, s *sitetest.Site) []string {
 	t.Helper()
 	s.Build(build.Options{})
-	ds := diag.Flatten(s.Err)
-	if s.Result != nil {
-		ds = append(ds, s.Result.Warnings...)
-	}
 	if s.Err != nil && s.Result != nil && s.Result.Published != nil {
 		t.Error("a build with errors published")
 	}
-	slices.SortStableFunc(ds, diag.Compare)
 	var out []string
-	for _, d := range ds {
+	for _, d := range s.Diagnostics() {
 		out = append(out, d.Error())
 	}
 	return out
@@ -224,13 +219,8 @@ func fromBuild(t *testing.T, s *sitetest.Site) []string {
 // said returns the errors and warnings of the site's last build as gen
 // says them in lang.
 func said(s *sitetest.Site, lang string) []string {
-	ds := diag.Flatten(s.Err)
-	if s.Result != nil {
-		ds = append(ds, s.Result.Warnings...)
-	}
-	slices.SortStableFunc(ds, diag.Compare)
 	var out []string
-	for _, d := range ds {
+	for _, d := range s.Diagnostics() {
 		out = append(out, speak.New(lang).Line(d))
 	}
 	return out

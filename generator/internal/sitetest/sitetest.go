@@ -41,10 +41,12 @@ import (
 	"testing/fstest"
 	"time"
 
+	"golang.org/x/tools/txtar"
+
 	"github.com/eventnews/gen/generator/internal/build"
+	"github.com/eventnews/gen/generator/internal/diag"
 	"github.com/eventnews/gen/generator/internal/images"
 	_ "github.com/eventnews/gen/generator/internal/sitetest/golden" // every kit user takes -update
-	"golang.org/x/tools/txtar"
 )
 
 // PicturesDir is the folder of the picture cache the tests share.
@@ -148,6 +150,17 @@ func (s *Site) OK() *Site {
 		s.tb.Fatalf("build failed:\n%v", s.Err)
 	}
 	return s
+}
+
+// Diagnostics returns the errors and the warnings of the last build, in
+// file order.
+func (s *Site) Diagnostics() []*diag.Diagnostic {
+	ds := diag.Flatten(s.Err)
+	if s.Result != nil {
+		ds = append(ds, s.Result.Warnings...)
+	}
+	slices.SortStableFunc(ds, diag.Compare)
+	return ds
 }
 
 // File returns an output file; a file that is not there fails the test,
